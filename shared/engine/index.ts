@@ -1,0 +1,14 @@
+/** Public API of the heap engine. */
+export * from './types.ts';
+export * from './actions.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './result.ts';
+export { apply, applyOrThrow, type Applied } from './apply.ts';
+export { createState, type CreateStateOptions } from './state.ts';
+export { replay } from './replay.ts';
+export { hashState, canonicalJson } from './hash.ts';
+export { checkInvariants } from './invariants.ts';
+export { sizeOf, heapBytes } from './sizes.ts';
+export { lookupName, getObject, refcountOf, reachableFromRoots } from './query.ts';
+export { nextRandom, seedRng } from './rng.ts';
