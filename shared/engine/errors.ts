@@ -31,4 +31,6 @@ export interface EngineError {
   code: EngineErrorCode;
   /** A sentence a player can read ("list index out of range: the list has 2 items"). */
   message: string;
+  /** The exception CPython raises for the same statement, when there is one (`IndexError: pop from empty list`). */
+  python?: string;
 }

@@ -49,6 +49,8 @@ export interface DictObject extends ObjectBase {
   entries: [key: string, value: Value][];
   /** Size of the keys table (0 = the shared empty table of `{}`); drives sys.getsizeof. */
   tableSize: number;
+  /** Entries written into the table since it was allocated, deleted ones included (dk_nentries). */
+  filled: number;
 }
 
 export interface InstanceObject extends ObjectBase {

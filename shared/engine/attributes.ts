@@ -1,0 +1,121 @@
+/**
+ * Instance attributes, CPython 3.11 style.
+ * - `__slots__` instances: only declared slots, kept in declaration order.
+ * - Plain instances keep attributes inline while the class's shared key table has room
+ *   (SEMANTICS §4: 30 slots; each instantiation takes one while more than one is free; each new
+ *   attribute name takes one). Setting a new name when none is free materializes a real
+ *   `__dict__` for that instance: a separate dict object, which the collector then counts.
+ */
+import type { Ctx } from './ctx.ts';
+import { emit } from './ctx.ts';
+import { ENGINE_ERRORS as E } from './errors.ts';
+import { reject } from './fail.ts';
+import { noteAllocation } from './collect.ts';
+import { putKey } from './places.ts';
+import type { ClassDef, DictObject, InstanceObject, ObjId, Value } from './types.ts';
+import { liveObject, typeName } from './values.ts';
+import { presizedDict } from './growth.ts';
+
+function instanceAndClass(ctx: Ctx, id: ObjId, name: string): [InstanceObject, ClassDef] {
+  const obj = liveObject(ctx.s, id);
+  if (obj.kind !== 'instance') {
+    const t = typeName(ctx.s, obj);
+    reject(E.WrongKind, `a ${t} has no attributes`, `AttributeError: '${t}' object has no attribute '${name}'`);
+  }
+  return [obj, ctx.s.classes[obj.cls]!];
+}
+
+/** obj.name = value (reference already taken); returns the old value to release. */
+export function storeAttribute(ctx: Ctx, id: ObjId, name: string, value: Value): Value | null {
+  const [obj, cls] = instanceAndClass(ctx, id, name);
+  if (cls.slots !== null) return storeSlot(obj, cls, name, value);
+  if (obj.dict !== null) return putKey(ctx, ctx.s.objects[obj.dict] as DictObject, name, value);
+  const entry = obj.attrs.find(([k]) => k === name);
+  if (entry) {
+    const old = entry[1];
+    entry[1] = value;
+    return old;
+  }
+  if (!cls.sharedKeys.names.includes(name)) {
+    if (cls.sharedKeys.usable <= 0) {
+      const dict = materializeDict(ctx, obj);
+      return putKey(ctx, dict, name, value);
+    }
+    cls.sharedKeys.names.push(name);
+    cls.sharedKeys.usable -= 1;
+  }
+  obj.attrs.push([name, value]);
+  return null;
+}
+
+function storeSlot(obj: InstanceObject, cls: ClassDef, name: string, value: Value): Value | null {
+  const slots = cls.slots!;
+  if (!slots.includes(name)) {
+    reject(E.SlotNotDeclared, `${cls.name} only has the slots ${slots.join(', ')}`, `AttributeError: '${cls.name}' object has no attribute '${name}'`);
+  }
+  const entry = obj.attrs.find(([k]) => k === name);
+  if (entry) {
+    const old = entry[1];
+    entry[1] = value;
+    return old;
+  }
+  obj.attrs.push([name, value]);
+  obj.attrs.sort((a, b) => slots.indexOf(a[0]) - slots.indexOf(b[0]));
+  return null;
+}
+
+/** Moves an instance's inline attributes into a new dict object (rc 1, owned by the instance). */
+function materializeDict(ctx: Ctx, obj: InstanceObject): DictObject {
+  noteAllocation(ctx);
+  const id = ctx.s.nextId++;
+  const tracked = obj.attrs.some(([, v]) => v.t === 'ref');
+  const dict: DictObject = {
+    id,
+    kind: 'dict',
+    rc: 1,
+    gen: tracked ? 0 : null,
+    entries: obj.attrs,
+    ...presizedDict(obj.attrs.length),
+  };
+  ctx.s.objects[id] = dict;
+  obj.attrs = [];
+  obj.dict = id;
+  emit(ctx, { type: 'allocated', id, kind: 'dict' });
+  emit(ctx, { type: 'dictMaterialized', instance: obj.id, dict: id });
+  return dict;
+}
+
+/** del obj.name; returns the removed value to release. */
+export function deleteAttribute(ctx: Ctx, id: ObjId, name: string): Value {
+  const [obj, cls] = instanceAndClass(ctx, id, name);
+  const missing = (): never =>
+    reject(
+      E.AttributeMissing,
+      `${cls.name} object has no attribute .${name}`,
+      cls.slots !== null && cls.slots.includes(name)
+        ? `AttributeError: ${name}`
+        : `AttributeError: '${cls.name}' object has no attribute '${name}'`,
+    );
+  if (obj.dict !== null) {
+    const dict = ctx.s.objects[obj.dict] as DictObject;
+    const at = dict.entries.findIndex(([k]) => k === name);
+    if (at < 0) return missing();
+    const old = dict.entries[at]![1];
+    dict.entries.splice(at, 1);
+    return old;
+  }
+  const at = obj.attrs.findIndex(([k]) => k === name);
+  if (at < 0) return missing();
+  const old = obj.attrs[at]![1];
+  obj.attrs.splice(at, 1);
+  return old;
+}
+
+/** Reads obj.name (undefined when unset). */
+export function readAttribute(s: Ctx['s'], obj: InstanceObject, name: string): Value | undefined {
+  if (obj.dict !== null) {
+    const dict = s.objects[obj.dict] as DictObject;
+    return dict.entries.find(([k]) => k === name)?.[1];
+  }
+  return obj.attrs.find(([k]) => k === name)?.[1];
+}

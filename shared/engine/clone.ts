@@ -1,0 +1,49 @@
+/** Deep copy of a state (plain JSON of known shape), faster than a generic clone. */
+import type { EngineState, Frame, HeapObject } from './types.ts';
+
+function cloneObject(o: HeapObject): HeapObject {
+  switch (o.kind) {
+    case 'list':
+      return { ...o, items: o.items.slice() };
+    case 'dict':
+      return { ...o, entries: o.entries.map(([k, v]) => [k, v]) };
+    case 'instance':
+      return { ...o, attrs: o.attrs.map(([k, v]) => [k, v]) };
+    case 'weakref':
+      return { ...o };
+  }
+}
+
+function cloneFrame(f: Frame): Frame {
+  return { fn: f.fn, varnames: f.varnames.slice(), locals: { ...f.locals } };
+}
+
+/** Values are immutable and shared between copies; every container is copied. */
+export function cloneState(s: EngineState): EngineState {
+  const objects: Record<number, HeapObject> = {};
+  for (const key in s.objects) objects[key as unknown as number] = cloneObject(s.objects[key as unknown as number]!);
+  const classes: EngineState['classes'] = {};
+  for (const [name, c] of Object.entries(s.classes)) {
+    classes[name] = {
+      ...c,
+      slots: c.slots ? c.slots.slice() : null,
+      sharedKeys: { usable: c.sharedKeys.usable, names: c.sharedKeys.names.slice() },
+    };
+  }
+  return {
+    version: s.version,
+    nextId: s.nextId,
+    rng: s.rng,
+    objects,
+    globals: { ...s.globals },
+    frames: s.frames.map(cloneFrame),
+    classes,
+    gc: {
+      ...s.gc,
+      thresholds: [...s.gc.thresholds],
+      counts: [...s.gc.counts],
+      collections: [...s.gc.collections],
+      collected: [...s.gc.collected],
+    },
+  };
+}

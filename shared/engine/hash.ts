@@ -1,0 +1,36 @@
+/**
+ * Canonical serialization (JSON with object keys sorted, arrays in order) and a 64-bit FNV-1a
+ * hash of it, as 16 hex digits. Pure string and integer arithmetic: the same in Node and in
+ * every browser.
+ */
+import type { EngineState } from './types.ts';
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/** FNV-1a 64 over UTF-16 code units, computed in two 32-bit halves. */
+export function fnv1a64(text: string): string {
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < text.length; i++) {
+    lo ^= text.charCodeAt(i);
+    // multiply (hi, lo) by the FNV prime 0x100000001b3 = 2^40 + 0x1b3
+    const loMul = lo * 0x1b3;
+    const carry = Math.floor(loMul / 0x100000000);
+    const newLo = loMul >>> 0;
+    hi = (Math.imul(hi, 0x1b3) + carry + ((lo << 8) >>> 0)) >>> 0;
+    lo = newLo;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
+export function hashState(state: EngineState): string {
+  return fnv1a64(canonicalJson(state));
+}

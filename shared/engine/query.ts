@@ -1,0 +1,60 @@
+/** Read-only questions about a state (no action needed): names, objects, reachability. */
+import { forEachReferent } from './traverse.ts';
+import type { EngineState, HeapObject, ObjId, Value } from './types.ts';
+
+/** A name as Python reads it: the innermost frame's locals first, then the module's globals. */
+export function lookupName(state: EngineState, name: string): Value | undefined {
+  const top = state.frames[state.frames.length - 1];
+  return top?.locals[name] ?? state.globals[name];
+}
+
+export function getObject(state: EngineState, id: ObjId): HeapObject | undefined {
+  return state.objects[id];
+}
+
+/** The object's reference count (sys.getrefcount prints one more), or 0 when it is gone. */
+export function refcountOf(state: EngineState, id: ObjId): number {
+  return state.objects[id]?.rc ?? 0;
+}
+
+/** Every root value: module globals, then each frame's locals, outermost first. */
+export function rootValues(state: EngineState): Value[] {
+  const out = Object.values(state.globals);
+  for (const f of state.frames) out.push(...Object.values(f.locals));
+  return out;
+}
+
+/**
+ * Objects reachable from the roots by strong references (a plain breadth-first search). The
+ * tests use it as the naive oracle the collector must agree with; the game uses it for
+ * "show reachability" (live objects not in this set are garbage waiting for gc.collect()).
+ */
+export function reachableFromRoots(state: EngineState): Set<ObjId> {
+  const seen = new Set<ObjId>();
+  const queue: ObjId[] = [];
+  for (const v of rootValues(state)) {
+    if (v.t === 'ref' && !seen.has(v.id)) {
+      seen.add(v.id);
+      queue.push(v.id);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    const obj = state.objects[queue[i]!];
+    if (!obj) continue;
+    forEachReferent(obj, (to) => {
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+    });
+  }
+  return seen;
+}
+
+/** Live objects that no root reaches: cyclic garbage until the next collection frees it. */
+export function garbageIds(state: EngineState): ObjId[] {
+  const live = reachableFromRoots(state);
+  return Object.values(state.objects)
+    .map((o) => o.id)
+    .filter((id) => !live.has(id));
+}
