@@ -287,3 +287,9 @@ export interface TeamStateShape {
   players: { get(id: string): MirrorSeat | undefined; forEach(cb: (s: MirrorSeat, id: string) => void): void };
   board: MirrorBoard;
 }
+
+/**
+ * WebSocket close code sent to a client whose seat was taken over by a newer join with the same
+ * token (the game opened in another tab). The client should not reconnect; say "opened elsewhere".
+ */
+export const SEAT_TAKEN_CLOSE_CODE = 4100;

@@ -1,0 +1,106 @@
+/**
+ * The game server: one HTTP server on one port carrying Express (built client, /healthz, /api)
+ * and Colyseus 0.18 (matchmaking under /matchmake, WebSocket rooms).
+ *
+ * `createGameServer` is what index.ts runs and what tests start on port 0. Colyseus' matchmaker
+ * is process-global: run one game server per process (vitest gives each test file its own).
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { defineRoom, defineServer, type Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import type { Rules } from './game/rules.ts';
+import { createApiRouter, healthHandler } from './http/api.ts';
+import { applyCorsPolicy } from './http/cors.ts';
+import { createStaticRouter, securityHeaders } from './http/static.ts';
+import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
+import type { RoomDeps } from './rooms/deps.ts';
+import { TeamRoom } from './rooms/TeamRoom.ts';
+import { openSqliteStore } from './store/SqliteStore.ts';
+import type { Store } from './store/Store.ts';
+import { ROOMS } from '../shared/protocol.ts';
+
+export interface GameServerOptions {
+  /** 0 = any free port (tests). */
+  port: number;
+  /** Directory of the SQLite file. */
+  dataDir: string;
+  host?: string;
+  rules: Rules;
+  /** Built client; defaults to dist/client under the working directory. */
+  clientDir?: string;
+  /** Origins allowed cross-origin access (default none: same-origin only). */
+  allowedOrigins?: readonly string[];
+  /** Install SIGINT/SIGTERM handlers that shut down gracefully (off in tests). */
+  handleSignals?: boolean;
+}
+
+export interface GameServer {
+  readonly port: number;
+  /** http://host:port */
+  readonly url: string;
+  readonly store: Store;
+  readonly colyseus: Server;
+  close(): Promise<void>;
+}
+
+export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
+  const store = openSqliteStore(options.dataDir);
+  const deps: RoomDeps = { rules: options.rules, store };
+  const http = createServer();
+  applyCorsPolicy(options.allowedOrigins ?? []);
+  const colyseus = defineServer({
+    rooms: {
+      [ROOMS.classroom]: defineRoom(bindDeps(ClassroomRoom, deps)),
+      [ROOMS.team]: defineRoom(bindDeps(TeamRoom, deps)),
+    },
+    transport: new WebSocketTransport({ server: http }),
+    gracefullyShutdown: options.handleSignals ?? false,
+    greet: false,
+    express: (app) => {
+      app.disable('x-powered-by');
+      app.use(securityHeaders);
+      app.get('/healthz', healthHandler);
+      app.use('/api', createApiRouter({ rules: options.rules }));
+      app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
+    },
+  });
+  colyseus.onShutdown(() => store.close());
+  await listen(colyseus, http, options.port, options.host);
+  const port = (http.address() as AddressInfo).port;
+  const shownHost = options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  return {
+    port,
+    url: `http://${shownHost}:${port}`,
+    store,
+    colyseus,
+    close: async () => {
+      await colyseus.gracefullyShutdown(false);
+      await store.close();
+    },
+  };
+}
+
+/** A subclass carrying `deps`, because Colyseus constructs rooms without arguments. */
+function bindDeps<C extends typeof ClassroomRoom | typeof TeamRoom>(room: C, deps: RoomDeps): C {
+  const bound = class extends (room as typeof ClassroomRoom) {};
+  bound.deps = deps;
+  Object.defineProperty(bound, 'name', { value: room.name });
+  return bound as unknown as C;
+}
+
+/**
+ * Colyseus' listen() never settles when the port is taken (stack NOTES gotcha 13): race it with
+ * the HTTP server's own 'error' event so the caller gets a rejection it can exit on.
+ */
+function listen(colyseus: Server, http: HttpServer, port: number, host: string | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    http.once('error', onError);
+    colyseus.listen(port, host).then(() => {
+      http.off('error', onError);
+      resolve();
+    }, reject);
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * `team`: 2–6 players act on one shared board. Moves apply in arrival order (a client may still
+ * send `expectedVersion` to refuse its move if someone else moved first). Every player sees the
+ * whole state; `applied` is broadcast and every mirrored move names its mover (`by`).
+ * A player who leaves (or does not come back within the grace period) loses the seat; the moves
+ * they made stay in the log.
+ */
+import { Room, type Client } from '@colyseus/core';
+import {
+  CLIENT_MESSAGES, LIMITS, MoveMessage, ResetMessage, SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES,
+  TeamJoinOptions, UndoMessage, type WelcomeMessage,
+} from '../../shared/protocol.ts';
+import { allocateRoomCode, depsOf, parseOptions, puzzleOrThrow, recordCompletion, type RoomDeps } from './deps.ts';
+import { LiveBoard, type BoardReply } from './LiveBoard.ts';
+import { SeatState, TeamState } from './schema.ts';
+import { SeatRegistry, type Seat } from './seats.ts';
+
+export class TeamRoom extends Room<{ state: TeamState }> {
+  static deps?: RoomDeps;
+  override maxClients = LIMITS.teamPlayers;
+  override maxMessagesPerSecond = 20;
+  override state = new TeamState();
+  private readonly seats = new SeatRegistry();
+  private live!: LiveBoard;
+
+  override async onCreate(options: unknown): Promise<void> {
+    const opts = parseOptions(TeamJoinOptions, options);
+    this.live = new LiveBoard(depsOf(this).rules, puzzleOrThrow(depsOf(this).rules, opts.puzzleId));
+    this.state.board = this.live.state;
+    this.roomId = await allocateRoomCode();
+    this.state.code = this.roomId;
+    this.onMessage(CLIENT_MESSAGES.move, MoveMessage, (c, m) => this.onBoard(c, (seat) => this.live.move(seat.id, m)));
+    this.onMessage(CLIENT_MESSAGES.undo, UndoMessage, (c, m) => this.onBoard(c, () => this.live.undo(m)));
+    this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) => this.onBoard(c, () => this.live.reset(m)));
+  }
+
+  override onJoin(client: Client, options: unknown): void {
+    const opts = parseOptions(TeamJoinOptions, options);
+    let seat = this.seats.withToken(opts.token);
+    if (seat) {
+      const previous = this.seats.takeOver(seat, client.sessionId);
+      this.clients.find((c) => c.sessionId === previous)?.leave(SEAT_TAKEN_CLOSE_CODE);
+    } else {
+      seat = this.seats.create('player', opts.nickname ?? `Player ${this.seats.all().length + 1}`, client.sessionId);
+      const state = new SeatState();
+      Object.assign(state, { id: seat.id, nickname: seat.nickname, role: 'player' });
+      this.state.players.set(seat.id, state);
+    }
+    this.state.players.get(seat.id)!.connected = true;
+    client.send(SERVER_MESSAGES.welcome, { role: 'player', seatId: seat.id, token: seat.token, code: this.roomId } satisfies WelcomeMessage);
+  }
+
+  override onDrop(client: Client): void {
+    const seat = this.seats.ofSession(client.sessionId);
+    if (seat === undefined) return;
+    this.state.players.get(seat.id)!.connected = false;
+    const pending = this.allowReconnection(client, LIMITS.reconnectSeconds);
+    this.seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
+  }
+
+  override onReconnect(client: Client): void {
+    this.seats.reconnected(client.sessionId);
+    const seat = this.seats.ofSession(client.sessionId);
+    if (seat) this.state.players.get(seat.id)!.connected = true;
+  }
+
+  override onLeave(client: Client): void {
+    const seat = this.seats.ofSession(client.sessionId);
+    if (seat === undefined) return;
+    this.seats.remove(seat);
+    this.state.players.delete(seat.id);
+  }
+
+  private onBoard(client: Client, op: (seat: Seat) => BoardReply): void {
+    const seat = this.seats.ofSession(client.sessionId);
+    if (seat === undefined) return;
+    const wasSolved = this.live.solved;
+    const reply = op(seat);
+    if (!reply.ok) return client.send(SERVER_MESSAGES.rejected, reply.rejected);
+    if (reply.applied) this.broadcast(SERVER_MESSAGES.applied, reply.applied);
+    if (reply.solved && !wasSolved) this.complete(seat).catch((e: unknown) => console.error("[team] storing result failed", e));
+  }
+
+  /** One stored result for the team: the finishing seat, and every player's nickname. */
+  private async complete(finisher: Seat): Promise<void> {
+    const nickname = this.seats.all().map((s) => s.nickname).join(', ');
+    const meta = { roomCode: this.roomId, roomKind: 'team' as const, seatId: finisher.id, nickname };
+    const result = await recordCompletion(depsOf(this), this.live, meta);
+    this.broadcast(SERVER_MESSAGES.completed, result);
+  }
+
+  /** The authoritative board (tests compare it with the mirror). */
+  get board(): LiveBoard {
+    return this.live;
+  }
+}

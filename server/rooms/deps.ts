@@ -1,0 +1,74 @@
+/**
+ * What rooms need from the process: the rules, the store, and helpers every room uses the same
+ * way (room codes, join-option parsing, result recording). Bound per server in app.ts, so two
+ * servers in one process (tests) could use different stores.
+ */
+import { randomInt } from 'node:crypto';
+import { matchMaker, ServerError } from '@colyseus/core';
+import type { z } from 'zod';
+import type { Rules } from '../game/rules.ts';
+import type { Store } from '../store/Store.ts';
+import type { Puzzle } from '../../shared/puzzles/format.ts';
+import type { VerifiedResult } from '../../shared/protocol.ts';
+import type { LiveBoard } from './LiveBoard.ts';
+
+export interface RoomDeps {
+  rules: Rules;
+  store: Store;
+}
+
+/** Carries the deps to a room class (Colyseus constructs rooms itself, with no arguments). */
+export interface RoomClassWithDeps {
+  deps?: RoomDeps;
+}
+
+export function depsOf(room: object): RoomDeps {
+  const deps = (room.constructor as RoomClassWithDeps).deps;
+  if (deps === undefined) throw new Error(`${room.constructor.name} was registered without deps`);
+  return deps;
+}
+
+/** A free 6-digit room code, used as the roomId (so joinById(code) joins). */
+export async function allocateRoomCode(): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if ((await matchMaker.query({ roomId: code })).length === 0) return code;
+  }
+  throw new Error('no free room code');
+}
+
+/** Parses join options; a malformed payload refuses the join (4xx to the client). */
+export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): z.infer<S> {
+  const parsed = schema.safeParse(options ?? {});
+  if (!parsed.success) throw new ServerError(400, `invalid join options: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+export function puzzleOrThrow(rules: Rules, id: string | undefined): Puzzle {
+  const puzzle = rules.puzzle(id ?? rules.defaultPuzzleId);
+  if (puzzle === undefined) throw new ServerError(404, `unknown puzzle ${id}`);
+  return puzzle;
+}
+
+export interface CompletionMeta {
+  roomCode: string;
+  roomKind: 'classroom' | 'team';
+  seatId: string;
+  nickname: string;
+}
+
+/** Scores a solved board and stores it (one transaction); returns what the player is told. */
+export async function recordCompletion(deps: RoomDeps, live: LiveBoard, meta: CompletionMeta): Promise<VerifiedResult> {
+  const score = deps.rules.score(live.puzzle, live.current, { seconds: live.secondsPlayed(), hintsUsed: 0 });
+  const moves = [...live.current.moves];
+  await deps.store.saveResult({
+    ...meta,
+    puzzleId: live.puzzle.id,
+    moves,
+    solved: true,
+    ...score,
+    stateHash: live.hash(),
+    completedAt: Date.now(),
+  });
+  return { puzzleId: live.puzzle.id, solved: true, moves: moves.length, ...score };
+}

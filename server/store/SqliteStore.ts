@@ -1,0 +1,125 @@
+/**
+ * The default store: node:sqlite (built into Node ≥ 22.5), one file in the data directory.
+ * WAL mode so readers (reports) never block the room writing a result.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { MIGRATIONS } from './migrations.ts';
+import type { ResultInput, ResultQuery, Store, StoredResult } from './Store.ts';
+
+export const DB_FILE = 'heap-heroes.sqlite';
+
+interface ResultRow {
+  id: number;
+  room_code: string;
+  room_kind: string;
+  seat_id: string;
+  nickname: string;
+  puzzle_id: string;
+  solved: number;
+  move_count: number;
+  par: number;
+  stars: number;
+  score: number;
+  state_hash: string;
+  completed_at: number;
+}
+
+/** Opens (creating if needed) `<dataDir>/heap-heroes.sqlite` and applies pending migrations. */
+export function openSqliteStore(dataDir: string): SqliteStore {
+  mkdirSync(dataDir, { recursive: true });
+  return new SqliteStore(new DatabaseSync(join(dataDir, DB_FILE)));
+}
+
+export class SqliteStore implements Store {
+  private readonly db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    this.migrate();
+  }
+
+  /** Applied migration versions, ascending. */
+  appliedMigrations(): number[] {
+    const rows = this.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+    return rows.map((r) => Number(r.version));
+  }
+
+  async saveResult(r: ResultInput): Promise<number> {
+    return this.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO results (room_code, room_kind, seat_id, nickname, puzzle_id, solved, move_count,
+             par, stars, score, state_hash, completed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+        )
+        .run(r.roomCode, r.roomKind, r.seatId, r.nickname, r.puzzleId, r.solved ? 1 : 0, r.moves.length,
+          r.par, r.stars, r.score, r.stateHash, r.completedAt);
+      const id = Number(info.lastInsertRowid);
+      const insertMove = this.db.prepare('INSERT INTO result_moves (result_id, idx, move) VALUES (?,?,?)');
+      r.moves.forEach((move, idx) => insertMove.run(id, idx, move));
+      return id;
+    });
+  }
+
+  async listResults(q: ResultQuery): Promise<StoredResult[]> {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (q.roomCode !== undefined) (where.push('room_code = ?'), args.push(q.roomCode));
+    if (q.puzzleId !== undefined) (where.push('puzzle_id = ?'), args.push(q.puzzleId));
+    if (q.seatId !== undefined) (where.push('seat_id = ?'), args.push(q.seatId));
+    const sql = `SELECT * FROM results ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+    const rows = this.db.prepare(sql).all(...args) as unknown as ResultRow[];
+    const movesOf = this.db.prepare('SELECT move FROM result_moves WHERE result_id = ? ORDER BY idx');
+    return rows.map((row) => toStored(row, movesOf.all(row.id).map((m) => String(m.move))));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    const applied = new Set(this.appliedMigrations());
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      this.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?,?,?)').run(m.version, m.name, Date.now());
+      });
+    }
+  }
+
+  /** Runs `fn` in BEGIN IMMEDIATE … COMMIT; any throw rolls everything back and rethrows. */
+  private transaction<T>(fn: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const value = fn();
+      this.db.exec('COMMIT');
+      return value;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+}
+
+function toStored(row: ResultRow, moves: string[]): StoredResult {
+  return {
+    id: row.id,
+    roomCode: row.room_code,
+    roomKind: row.room_kind as StoredResult['roomKind'],
+    seatId: row.seat_id,
+    nickname: row.nickname,
+    puzzleId: row.puzzle_id,
+    solved: row.solved === 1,
+    moveCount: row.move_count,
+    moves,
+    par: row.par,
+    stars: row.stars,
+    score: row.score,
+    stateHash: row.state_hash,
+    completedAt: row.completed_at,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Schema migrations, applied in order inside one transaction each. Append new entries; never edit
+ * an applied one (the version number is recorded in `schema_migrations`). Plain SQL that SQLite and
+ * PostgreSQL both accept, so a Postgres store can reuse the list.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'results',
+    sql: `
+      CREATE TABLE results (
+        id INTEGER PRIMARY KEY,
+        room_code TEXT NOT NULL,
+        room_kind TEXT NOT NULL,
+        seat_id TEXT NOT NULL,
+        nickname TEXT NOT NULL,
+        puzzle_id TEXT NOT NULL,
+        solved INTEGER NOT NULL,
+        move_count INTEGER NOT NULL,
+        par INTEGER NOT NULL,
+        stars INTEGER NOT NULL,
+        score INTEGER NOT NULL,
+        state_hash TEXT NOT NULL,
+        completed_at INTEGER NOT NULL
+      );
+      CREATE INDEX results_room ON results (room_code, puzzle_id);
+      CREATE TABLE result_moves (
+        result_id INTEGER NOT NULL REFERENCES results (id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        move TEXT NOT NULL,
+        PRIMARY KEY (result_id, idx)
+      );
+    `,
+  },
+];
