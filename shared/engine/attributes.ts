@@ -37,10 +37,7 @@ export function storeAttribute(ctx: Ctx, id: ObjId, name: string, value: Value):
     return old;
   }
   if (!cls.sharedKeys.names.includes(name)) {
-    if (cls.sharedKeys.usable <= 0) {
-      const dict = materializeDict(ctx, obj);
-      return putKey(ctx, dict, name, value);
-    }
+    if (cls.sharedKeys.usable <= 0) return putKey(ctx, materializeDict(ctx, obj), name, value);
     cls.sharedKeys.names.push(name);
     cls.sharedKeys.usable -= 1;
   }
@@ -66,7 +63,10 @@ function storeSlot(obj: InstanceObject, cls: ClassDef, name: string, value: Valu
 
 /** Moves an instance's inline attributes into a new dict object (rc 1, owned by the instance). */
 function materializeDict(ctx: Ctx, obj: InstanceObject): DictObject {
+  // The owner is on CPython's value stack during the allocation, which may run a collection.
+  obj.rc += 1;
   noteAllocation(ctx);
+  obj.rc -= 1;
   const id = ctx.s.nextId++;
   const tracked = obj.attrs.some(([, v]) => v.t === 'ref');
   const dict: DictObject = {

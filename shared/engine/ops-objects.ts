@@ -39,10 +39,7 @@ function build(ctx: Ctx, object: NewObject): HeapObject {
   }
 }
 
-/**
- * A display with a repeated key keeps the first position and the last value, as Python does.
- * (The replaced value's stack reference and its store cancel out, so it is simply not held.)
- */
+/** A display with a repeated key keeps the first position and the last value, as Python does. */
 function dedupe(entries: [string, Value][]): [string, Value][] {
   const out: [string, Value][] = [];
   for (const [k, v] of entries) {
@@ -57,15 +54,28 @@ function dedupe(entries: [string, Value][]): [string, Value][] {
 export function applyNew(ctx: Ctx, a: Of<'new'>): void {
   checkNew(ctx, a.object);
   checkPlace(ctx, a.into);
+  // Operands are on CPython's value stack (one reference each) before the allocation, which
+  // may run a collection; the new container then takes those references over.
+  const operands = a.object.kind === 'list' ? a.object.items : a.object.kind === 'dict' ? a.object.entries.map(([, v]) => v) : [];
+  operands.forEach((v) => incref(ctx, v));
   noteAllocation(ctx);
   const obj = build(ctx, a.object);
   ctx.s.objects[obj.id] = obj;
   emit(ctx, { type: 'allocated', id: obj.id, kind: obj.kind });
-  const held: Value[] = obj.kind === 'list' ? obj.items : obj.kind === 'dict' ? obj.entries.map(([, v]) => v) : [];
-  held.forEach((v) => incref(ctx, v));
+  if (obj.kind === 'dict') releaseReplaced(ctx, operands, obj.entries.map(([, v]) => v));
   obj.rc = 1;
   emit(ctx, { type: 'refcount', id: obj.id, from: 0, to: 1 });
   storeMoved(ctx, a.into, { t: 'ref', id: obj.id });
+}
+
+/** A display's repeated key drops the earlier value: release the references nobody kept. */
+function releaseReplaced(ctx: Ctx, operands: Value[], kept: Value[]): void {
+  const remaining = kept.slice();
+  for (const v of operands) {
+    const at = remaining.indexOf(v);
+    if (at >= 0) remaining.splice(at, 1);
+    else decref(ctx, v);
+  }
 }
 
 export function applyStore(ctx: Ctx, a: Of<'store'>): void {

@@ -28,6 +28,8 @@ export function applyWeakref(ctx: Ctx, a: Of<'weakref'>): void {
     storeValue(ctx, a.into, { t: 'ref', id: target.weakref });
     return;
   }
+  // The referent sits on CPython's value stack during the allocation (which may collect).
+  incref(ctx, { t: 'ref', id: target.id });
   noteAllocation(ctx);
   const id = ctx.s.nextId++;
   const wr: WeakrefObject = { id, kind: 'weakref', rc: 1, gen: 0, referent: target.id };
@@ -36,6 +38,7 @@ export function applyWeakref(ctx: Ctx, a: Of<'weakref'>): void {
   emit(ctx, { type: 'allocated', id, kind: 'weakref' });
   emit(ctx, { type: 'refcount', id, from: 0, to: 1 });
   storeMoved(ctx, a.into, { t: 'ref', id });
+  decref(ctx, { t: 'ref', id: target.id });
 }
 
 /** `X = W()`: a new strong reference to the referent, or None once it is gone. */
@@ -88,7 +91,8 @@ export function applyReturn(ctx: Ctx, a: Of<'return'>): void {
   incref(ctx, a.value);
   ctx.s.frames.pop();
   emit(ctx, { type: 'framePopped', fn: frame.fn, depth: ctx.s.frames.length + 1 });
-  for (const name of frame.varnames) {
+  const extra = Object.keys(frame.locals).filter((n) => !frame.varnames.includes(n));
+  for (const name of [...frame.varnames, ...extra]) {
     const v = frame.locals[name];
     if (!v) continue;
     emit(ctx, { type: 'removed', place: { kind: 'name', name, scope: 'frame' }, old: v });
