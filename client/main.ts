@@ -1,0 +1,32 @@
+/**
+ * Entry point: one Phaser game (scenes listed in boot order) on #game. RESIZE mode keeps a 1:1
+ * pixel mapping so text stays crisp from 360×640 phones to 1920×1080 projectors.
+ */
+import Phaser from 'phaser';
+import { app } from './ui/app.ts';
+import { installTestHook } from './ui/testHook.ts';
+import { Boot } from './scenes/Boot.ts';
+import { Preloader } from './scenes/Preloader.ts';
+import { Menu } from './scenes/Menu.ts';
+import { Notice } from './scenes/Notice.ts';
+import { Campaign } from './scenes/Campaign.ts';
+import { Puzzle } from './scenes/Puzzle.ts';
+import { Hud } from './scenes/Hud.ts';
+import { Results } from './scenes/Results.ts';
+
+export function startGame(parent: string): Phaser.Game {
+  app();
+  installTestHook();
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: '#f7f5ef',
+    banner: false,
+    scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
+    render: { antialias: true },
+    input: { activePointers: 2 },
+    scene: [Boot, Preloader, Menu, Notice, Campaign, Puzzle, Hud, Results],
+  });
+}
+
+startGame('game');

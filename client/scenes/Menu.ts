@@ -1,0 +1,54 @@
+/** Main menu: the four ways to play, plus language, motion and theme switches. */
+import { t } from '../i18n/index.ts';
+import { app } from '../ui/app.ts';
+import { MenuScene } from '../ui/MenuScene.ts';
+import { setHookInfo } from '../ui/testHook.ts';
+
+export class Menu extends MenuScene {
+  constructor() {
+    super('Menu');
+  }
+
+  protected compose(width: number, height: number, font: number): void {
+    setHookInfo({ scenes: ['Menu'] });
+    const s = app().settings;
+    let y = Math.max(16, height * 0.05);
+    if (this.textures.exists('logo') && height > 560) {
+      const logo = this.add.image(width / 2, y, 'logo').setOrigin(0.5, 0);
+      logo.setScale(Math.min(1, (height * 0.16) / logo.height));
+      y += logo.displayHeight + 8;
+    }
+    y += this.addText(width / 2, y, t('app.title'), Math.round(font * 2.2)).height + 4;
+    y += this.addText(width / 2, y, t('app.tagline'), font, { muted: true }).height + font;
+    const on = (b: boolean): string => t(b ? 'common.on' : 'common.off');
+    y = this.column(
+      y,
+      [
+        { id: 'solo', label: t('menu.playSolo'), onClick: () => this.scene.start('Campaign') },
+        { id: 'join', label: t('menu.joinClass'), onClick: () => this.notice('join') },
+        { id: 'host', label: t('menu.hostClass'), onClick: () => this.notice('host') },
+        { id: 'daily', label: t('menu.daily'), onClick: () => this.notice('daily') },
+      ],
+      font,
+    );
+    this.column(
+      y + font * 0.4,
+      [
+        { id: 'lang', secondary: true, label: t('menu.language', { lang: t(s.lang === 'en' ? 'lang.id' : 'lang.en') }), onClick: () => app().update({ lang: s.lang === 'en' ? 'id' : 'en' }) },
+        { id: 'motion', secondary: true, label: t('menu.motion', { state: on(s.reducedMotion) }), onClick: () => this.toggle({ reducedMotion: !s.reducedMotion }) },
+        { id: 'theme', secondary: true, label: t('menu.theme', { theme: t(s.theme === 'light' ? 'common.light' : 'common.dark') }), onClick: () => this.toggle({ theme: s.theme === 'light' ? 'dark' : 'light' }) },
+      ],
+      Math.round(font * 0.85),
+    );
+    this.addText(width / 2, height - font * 1.8, t('menu.keysHint'), Math.round(font * 0.8), { muted: true, width: width - 32 });
+  }
+
+  private toggle(patch: Parameters<ReturnType<typeof app>['update']>[0]): void {
+    app().update(patch);
+    this.build();
+  }
+
+  private notice(kind: 'join' | 'host' | 'daily'): void {
+    this.scene.start('Notice', { kind });
+  }
+}

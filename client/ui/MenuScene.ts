@@ -1,0 +1,115 @@
+/**
+ * Base for the menu-like scenes (Menu, Notice, Campaign, Results): rebuilds its content on resize
+ * and language change, moves a focus ring with the keyboard (arrows/Tab, Enter/Space, Escape =
+ * back), speaks the focused button, and exposes button rectangles to the test hook.
+ */
+import Phaser from 'phaser';
+import { onLangChange } from '../i18n/index.ts';
+import { css, FONT_UI } from '../view/theme.ts';
+import { app } from './app.ts';
+import { Button } from './Button.ts';
+import type { ButtonOptions } from './Button.ts';
+import { listenKeys } from './keys.ts';
+import { say } from './narrator.ts';
+import { baseFont, toPage } from './screen.ts';
+import { registerTargets } from './testHook.ts';
+
+export abstract class MenuScene extends Phaser.Scene {
+  protected buttons: Button[] = [];
+  private focus = 0;
+  private cleanups: (() => void)[] = [];
+
+  /** Add this scene's texts and buttons for the current size and language. */
+  protected abstract compose(width: number, height: number, font: number): void;
+  /** Escape key; default: nothing. */
+  protected back(): void {}
+
+  create(): void {
+    this.focus = 0;
+    this.cleanups = [
+      onLangChange(() => this.build()),
+      listenKeys((e) => this.onKey(e)),
+      registerTargets(this.scene.key, () => this.targets()),
+    ];
+    this.scale.on('resize', this.build, this);
+    this.events.once('shutdown', () => {
+      this.scale.off('resize', this.build, this);
+      this.cleanups.forEach((c) => c());
+    });
+    this.build();
+  }
+
+  protected build(): void {
+    const { width, height } = this.scale;
+    this.children.removeAll(true);
+    this.buttons = [];
+    this.cameras.main.setBackgroundColor(css(app().theme.background));
+    this.compose(width, height, baseFont(width, height));
+    this.focus = Math.min(this.focus, Math.max(0, this.buttons.length - 1));
+    this.showFocus(false);
+  }
+
+  protected addButton(x: number, y: number, o: Omit<ButtonOptions, 'theme' | 'fontSize'> & { fontSize?: number }): Button {
+    const { width, height } = this.scale;
+    const b = new Button(this, x, y, { fontSize: baseFont(width, height), ...o, theme: app().theme });
+    this.buttons.push(b);
+    return b;
+  }
+
+  protected addText(x: number, y: number, text: string, size: number, opts: { muted?: boolean; width?: number; align?: 'left' | 'center'; mono?: boolean } = {}): Phaser.GameObjects.Text {
+    const theme = app().theme;
+    const t = this.add.text(x, y, text, {
+      fontFamily: FONT_UI,
+      fontSize: `${size}px`,
+      color: css(opts.muted ? theme.textMuted : theme.text),
+      align: opts.align ?? 'center',
+      wordWrap: opts.width ? { width: opts.width, useAdvancedWrap: true } : undefined,
+      lineSpacing: 4,
+    });
+    if ((opts.align ?? 'center') === 'center') t.setOrigin(0.5, 0);
+    return t;
+  }
+
+  /** Vertical stack of centered buttons of equal width starting at y; returns the bottom. */
+  protected column(y: number, items: Omit<ButtonOptions, 'theme' | 'fontSize'>[], font: number): number {
+    const width = Math.min(this.scale.width - 32, font * 18);
+    const x = (this.scale.width - width) / 2;
+    for (const item of items) {
+      const b = this.addButton(x, y, { ...item, width });
+      y += b.rect.h + Math.round(font * 0.6);
+    }
+    return y;
+  }
+
+  private onKey(e: KeyboardEvent): boolean {
+    const n = this.buttons.length;
+    if (!this.scene.isActive() || n === 0) return false;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight' || (e.key === 'Tab' && !e.shiftKey)) {
+      this.focus = (this.focus + 1) % n;
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft' || (e.key === 'Tab' && e.shiftKey)) {
+      this.focus = (this.focus - 1 + n) % n;
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      this.buttons[this.focus]?.activate();
+      return true;
+    } else if (e.key === 'Escape') {
+      this.back();
+      return true;
+    } else {
+      return false;
+    }
+    this.showFocus(true);
+    return true;
+  }
+
+  private showFocus(speak: boolean): void {
+    this.buttons.forEach((b, i) => b.setFocused(i === this.focus));
+    const focused = this.buttons[this.focus];
+    if (speak && focused) say(focused.text.text);
+  }
+
+  private targets(): Record<string, { x: number; y: number; w: number; h: number }> {
+    const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
+    for (const b of this.buttons) out[`button:${b.id}`] = toPage(this.game, this.cameras.main, b.rect);
+    return out;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * `window.__heapHeroes`: a read-only hook for browser tests and debugging. Scenes register named
+ * target providers (button and object rectangles in page CSS pixels) so tests can aim real mouse
+ * input; nothing here can change the game.
+ */
+export interface ScreenRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+type Provider = () => Record<string, ScreenRect>;
+
+const providers = new Map<string, Provider>();
+const info: { scenes: string[]; busy: boolean; extra: Record<string, unknown> } = { scenes: [], busy: false, extra: {} };
+
+export function registerTargets(owner: string, provider: Provider): () => void {
+  providers.set(owner, provider);
+  return () => {
+    if (providers.get(owner) === provider) providers.delete(owner);
+  };
+}
+
+export function setHookInfo(patch: Partial<typeof info>): void {
+  Object.assign(info, patch);
+}
+
+export function installTestHook(): void {
+  const hook = {
+    targets(): Record<string, ScreenRect> {
+      const all: Record<string, ScreenRect> = {};
+      for (const provider of providers.values()) Object.assign(all, provider());
+      return all;
+    },
+    get scenes(): string[] {
+      return info.scenes;
+    },
+    get busy(): boolean {
+      return info.busy;
+    },
+    get extra(): Record<string, unknown> {
+      return info.extra;
+    },
+  };
+  (window as unknown as { __heapHeroes: typeof hook }).__heapHeroes = hook;
+}

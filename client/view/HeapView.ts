@@ -1,0 +1,197 @@
+/**
+ * The Stack | Heap picture for one EngineState, in world coordinates (the Puzzle scene's camera
+ * pans and zooms it). Cards are containers keyed by ObjId that tween to their new layout place;
+ * arrows are redrawn every frame from the containers' current positions, so they follow motion.
+ * Freed objects fade out in cascade order and leave a brief ghost outline.
+ */
+import Phaser from 'phaser';
+import { sizeOf } from '../../shared/engine/sizes.ts';
+import type { EngineState, ObjId } from '../../shared/engine/types.ts';
+import { t } from '../i18n/index.ts';
+import { drawArrows } from './drawArrows.ts';
+import { drawNode } from './drawNode.ts';
+import type { GcStep } from './gcSteps.ts';
+import type { Point, Rect } from './geometry.ts';
+import { contains } from './geometry.ts';
+import { EMPTY_MEMORY, layoutHeap } from './layout.ts';
+import type { HeapLayout, LayoutMemory, Source } from './layout.ts';
+import { css, FONT_CODE, FONT_UI } from './theme.ts';
+import type { Theme } from './theme.ts';
+
+export interface ViewOptions {
+  garbage: ReadonlySet<ObjId> | null;
+  gc: GcStep | null;
+  selectedSource: string | null;
+  selectedNode: ObjId | null;
+  /** Objects freed by the last move, in the order they were freed (cascade animation). */
+  freedOrder: readonly ObjId[];
+  motion: boolean;
+  maxColumns: number;
+}
+
+interface NodeEntry {
+  container: Phaser.GameObjects.Container;
+  signature: string;
+}
+
+export class HeapView {
+  private readonly nodes = new Map<ObjId, NodeEntry>();
+  private readonly chrome: Phaser.GameObjects.Container;
+  private readonly arrows: Phaser.GameObjects.Graphics;
+  private readonly labels: Phaser.GameObjects.Container;
+  private memory: LayoutMemory = EMPTY_MEMORY;
+  layout: HeapLayout | null = null;
+  state: EngineState | null = null;
+  private options: ViewOptions | null = null;
+  /** Rubber band while dragging a reference. */
+  drag: { from: Point; to: Point; valid: boolean } | null = null;
+
+  private readonly scene: Phaser.Scene;
+  private readonly theme: Theme;
+
+  constructor(scene: Phaser.Scene, theme: Theme) {
+    this.scene = scene;
+    this.theme = theme;
+    this.chrome = scene.add.container(0, 0).setDepth(0);
+    this.arrows = scene.add.graphics().setDepth(2);
+    this.labels = scene.add.container(0, 0).setDepth(3);
+  }
+
+  render(state: EngineState, options: ViewOptions): void {
+    this.state = state;
+    this.options = options;
+    this.layout = layoutHeap(state, this.memory, { maxColumns: options.maxColumns });
+    this.memory = this.layout.memory;
+    this.drawChrome(this.layout, options);
+    this.syncNodes(this.layout, state, options);
+  }
+
+  /** Redraw arrows from the containers' current (possibly tweening) positions. */
+  update(): void {
+    if (!this.layout || !this.options) return;
+    const live = (id: ObjId): Rect | null => {
+      const e = this.nodes.get(id);
+      const box = this.layout?.nodes[id];
+      return e && box ? { x: e.container.x, y: e.container.y, w: box.rect.w, h: box.rect.h } : null;
+    };
+    drawArrows(this.scene, this.arrows, this.labels, this.layout, live, this.theme, this.options, this.drag);
+  }
+
+  private drawChrome(l: HeapLayout, o: ViewOptions): void {
+    this.chrome.removeAll(true);
+    const g = this.scene.add.graphics();
+    this.chrome.add(g);
+    const text = (x: number, y: number, s: string, size = 15, mono = true, bold = false): Phaser.GameObjects.Text => {
+      const tx = this.scene.add.text(x, y, s, { fontFamily: mono ? FONT_CODE : FONT_UI, fontSize: `${size}px`, color: css(this.theme.text), fontStyle: bold ? 'bold' : 'normal' });
+      this.chrome.add(tx);
+      return tx;
+    };
+    text(l.stackTitle.x, l.stackTitle.y, t('heap.stack'), 20, false, true);
+    text(l.heapTitle.x, l.heapTitle.y, t('heap.heap'), 20, false, true);
+    for (const f of l.frames) {
+      g.fillStyle(this.theme.panel, 1).fillRoundedRect(f.rect.x, f.rect.y, f.rect.w, f.rect.h, 8);
+      g.lineStyle(2, this.theme.panelStroke, 1).strokeRoundedRect(f.rect.x, f.rect.y, f.rect.w, f.rect.h, 8);
+      text(f.rect.x + 8, f.rect.y + 5, f.fn === null ? t('heap.module') : `${f.fn}()`, 14, true, true);
+    }
+    for (const s of l.sources.filter((src) => src.owner === 'name')) this.drawNameRow(g, text, s, o);
+    const tray = l.tray[0];
+    if (tray) text(tray.rect.x - 84, tray.rect.y + 6, t('heap.immortal'), 14, false);
+    for (const item of l.tray) {
+      g.fillStyle(this.theme.panel, 1).fillRoundedRect(item.rect.x, item.rect.y, item.rect.w, item.rect.h, item.rect.h / 2);
+      g.lineStyle(2, this.theme.panelStroke, 1).strokeRoundedRect(item.rect.x, item.rect.y, item.rect.w, item.rect.h, item.rect.h / 2);
+      text(item.rect.x + item.rect.w / 2, item.rect.y + item.rect.h / 2, item.key, 15).setOrigin(0.5);
+    }
+    const bin = l.bin;
+    g.lineStyle(2, this.theme.panelStroke, 1);
+    g.strokeRoundedRect(bin.x, bin.y, bin.w, bin.h, 10);
+    text(bin.x + bin.w / 2, bin.y + bin.h / 2, `🗑 ${t('heap.bin')}`, 16, true, true).setOrigin(0.5);
+  }
+
+  private drawNameRow(g: Phaser.GameObjects.Graphics, text: (x: number, y: number, s: string, size?: number) => Phaser.GameObjects.Text, s: Source, o: ViewOptions): void {
+    if (o.selectedSource === s.id) {
+      g.lineStyle(3, this.theme.selected, 1).strokeRoundedRect(s.rect.x, s.rect.y, s.rect.w, s.rect.h, 6);
+    }
+    text(s.rect.x + 8, s.rect.y + 5, s.label, 16);
+    g.fillStyle(this.theme.arrow, 1).fillCircle(s.anchor.x, s.anchor.y, 5);
+  }
+
+  private syncNodes(l: HeapLayout, state: EngineState, o: ViewOptions): void {
+    for (const [id, entry] of this.nodes) {
+      if (!l.nodes[id]) {
+        this.nodes.delete(id);
+        this.retire(entry.container, o.freedOrder.indexOf(id), o.motion);
+      }
+    }
+    for (const box of Object.values(l.nodes)) {
+      const obj = state.objects[box.id]!;
+      const look = {
+        garbage: o.garbage?.has(box.id) ?? false,
+        selected: o.selectedNode === box.id,
+        gc: o.gc?.marks[box.id] ?? null,
+        bytes: o.selectedNode === box.id ? sizeOf(state, box.id) : null,
+        dead: (obj.kind === 'weakref' && obj.referent === null) || (o.gc?.cleared.includes(box.id) ?? false),
+      };
+      const signature = JSON.stringify([obj, look, box.rect.w, box.rect.h, state.classes[obj.kind === 'instance' ? obj.cls : '']?.slots ?? null]);
+      let entry = this.nodes.get(box.id);
+      if (!entry) {
+        entry = { container: this.scene.add.container(box.rect.x, box.rect.y).setDepth(1), signature: '' };
+        this.nodes.set(box.id, entry);
+        if (o.motion) this.scene.tweens.add({ targets: entry.container, alpha: { from: 0, to: 1 }, duration: 220 });
+      } else if (entry.container.x !== box.rect.x || entry.container.y !== box.rect.y) {
+        this.moveTo(entry.container, box.rect, o.motion);
+      }
+      if (entry.signature !== signature) {
+        entry.container.removeAll(true);
+        drawNode(this.scene, entry.container, obj, box.rect, this.theme, look, state);
+        entry.signature = signature;
+      }
+    }
+  }
+
+  private moveTo(c: Phaser.GameObjects.Container, r: Rect, motion: boolean): void {
+    this.scene.tweens.killTweensOf(c);
+    if (!motion) c.setPosition(r.x, r.y);
+    else this.scene.tweens.add({ targets: c, x: r.x, y: r.y, duration: 260, ease: 'Sine.easeInOut' });
+  }
+
+  /** Fade a freed card out (in cascade order), leaving a dashed ghost for a moment. */
+  private retire(c: Phaser.GameObjects.Container, order: number, motion: boolean): void {
+    if (!motion) {
+      c.destroy();
+      return;
+    }
+    this.scene.tweens.add({
+      targets: c,
+      alpha: 0.18,
+      delay: Math.max(0, order) * 180,
+      duration: 260,
+      onComplete: () => this.scene.tweens.add({ targets: c, alpha: 0, delay: 700, duration: 300, onComplete: () => c.destroy() }),
+    });
+  }
+
+  /** Hit tests in world coordinates. */
+  sourceAt(p: Point): Source | null {
+    return this.layout?.sources.find((s) => contains(s.rect, p)) ?? null;
+  }
+
+  nodeAt(p: Point): ObjId | null {
+    const hit = Object.values(this.layout?.nodes ?? {}).find((n) => contains(n.rect, p));
+    return hit ? hit.id : null;
+  }
+
+  trayAt(p: Point): string | null {
+    return this.layout?.tray.find((item) => contains(item.rect, p))?.key ?? null;
+  }
+
+  inBin(p: Point): boolean {
+    return this.layout ? contains(this.layout.bin, p) : false;
+  }
+
+  destroy(): void {
+    for (const e of this.nodes.values()) e.container.destroy();
+    this.nodes.clear();
+    this.chrome.destroy();
+    this.arrows.destroy();
+    this.labels.destroy();
+  }
+}

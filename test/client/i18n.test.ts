@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { DICTIONARIES, LANGS, format, placeholders, t } from '../../client/i18n/index.ts';
+import type { MessageKey } from '../../client/i18n/index.ts';
+
+describe('i18n', () => {
+  const keys = Object.keys(DICTIONARIES.en).sort() as MessageKey[];
+
+  it.each(LANGS)('%s has exactly the English keys, each non-empty', (lang) => {
+    expect(Object.keys(DICTIONARIES[lang]).sort()).toEqual(keys);
+    for (const key of keys) expect(DICTIONARIES[lang][key].trim().length).toBeGreaterThan(0);
+  });
+
+  it.each(LANGS)('%s uses the same placeholders as English', (lang) => {
+    for (const key of keys) expect([key, placeholders(DICTIONARIES[lang][key])]).toEqual([key, placeholders(DICTIONARIES.en[key])]);
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('say.refcount', { obj: 'Node b', from: 1, to: 2 }, 'en')).toBe('Node b’s refcount 1 → 2.');
+    expect(t('say.refcount', { obj: 'Node b', from: 1, to: 2 }, 'id')).toBe('refcount Node b 1 → 2.');
+    expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+  });
+});
