@@ -13,7 +13,7 @@ import {
   SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES, SetPuzzleMessage, UndoMessage, type WelcomeMessage,
 } from '../../shared/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
-import { allocateRoomCode, depsOf, type RoomDeps, parseOptions, puzzleOrThrow, recordCompletion } from './deps.ts';
+import { allocateRoomCode, depsOf, holdSeat, type RoomDeps, parseOptions, puzzleOrThrow, recordCompletion } from './deps.ts';
 import { LiveBoard, type BoardReply } from './LiveBoard.ts';
 import { ClassroomState, SeatState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
@@ -57,8 +57,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     const seat = this.seats.ofSession(client.sessionId);
     if (seat === undefined) return; // taken over by another tab, or a failed join
     this.seatState(seat).connected = false;
-    const pending = this.allowReconnection(client, LIMITS.reconnectSeconds);
-    this.seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
+    holdSeat(this, client, this.seats);
   }
 
   override onReconnect(client: Client): void {

@@ -10,7 +10,7 @@ import {
   CLIENT_MESSAGES, LIMITS, MoveMessage, ResetMessage, SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES,
   TeamJoinOptions, UndoMessage, type WelcomeMessage,
 } from '../../shared/protocol.ts';
-import { allocateRoomCode, depsOf, parseOptions, puzzleOrThrow, recordCompletion, type RoomDeps } from './deps.ts';
+import { allocateRoomCode, depsOf, holdSeat, parseOptions, puzzleOrThrow, recordCompletion, type RoomDeps } from './deps.ts';
 import { LiveBoard, type BoardReply } from './LiveBoard.ts';
 import { SeatState, TeamState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
@@ -54,8 +54,7 @@ export class TeamRoom extends Room<{ state: TeamState }> {
     const seat = this.seats.ofSession(client.sessionId);
     if (seat === undefined) return;
     this.state.players.get(seat.id)!.connected = false;
-    const pending = this.allowReconnection(client, LIMITS.reconnectSeconds);
-    this.seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
+    holdSeat(this, client, this.seats);
   }
 
   override onReconnect(client: Client): void {

@@ -4,7 +4,9 @@
  * servers in one process (tests) could use different stores.
  */
 import { randomInt } from 'node:crypto';
-import { matchMaker, ServerError } from '@colyseus/core';
+import { matchMaker, ServerError, type Client, type Room } from '@colyseus/core';
+import { LIMITS } from '../../shared/protocol.ts';
+import type { SeatRegistry } from './seats.ts';
 import type { z } from 'zod';
 import type { Rules } from '../game/rules.ts';
 import type { Store } from '../store/Store.ts';
@@ -71,4 +73,15 @@ export async function recordCompletion(deps: RoomDeps, live: LiveBoard, meta: Co
     completedAt: Date.now(),
   });
   return { puzzleId: live.puzzle.id, solved: true, moves: moves.length, ...score };
+}
+
+/**
+ * onDrop: keep the seat for LIMITS.reconnectSeconds. The wait is rejected on timeout, on shutdown
+ * (allowReconnection then returns a plain rejected promise), or when the seat is taken over by a
+ * token join; Colyseus then calls onLeave, which releases the seat.
+ */
+export function holdSeat(room: Room, client: Client, seats: SeatRegistry): void {
+  const pending = room.allowReconnection(client, LIMITS.reconnectSeconds);
+  pending.catch(() => undefined);
+  if ('reject' in pending) seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
 }

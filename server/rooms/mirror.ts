@@ -6,10 +6,10 @@
  * it held before. Updates are in place (a field is assigned only when its value changed), so the
  * patch sent to clients carries only what the move changed. Never reads `target` to decide rules.
  */
-import { ArraySchema } from '@colyseus/schema';
+import type { ArraySchema } from '@colyseus/schema';
 import type { HeapObject, Value } from '../../shared/engine/index.ts';
 import type { Board, GoalStatus } from '../../shared/puzzles/contract.ts';
-import { BoardState, FrameState, HeapObjectState, MoveEntry, GoalClauseState, SlotValue } from './schema.ts';
+import { FrameState, GoalClauseState, HeapObjectState, MoveEntry, SlotValue, type BoardState } from './schema.ts';
 
 export interface MoveAuthor {
   /** Seat id of the mover. */

@@ -64,11 +64,13 @@ export class SqliteStore implements Store {
   }
 
   async listResults(q: ResultQuery): Promise<StoredResult[]> {
-    const where: string[] = [];
-    const args: string[] = [];
-    if (q.roomCode !== undefined) (where.push('room_code = ?'), args.push(q.roomCode));
-    if (q.puzzleId !== undefined) (where.push('puzzle_id = ?'), args.push(q.puzzleId));
-    if (q.seatId !== undefined) (where.push('seat_id = ?'), args.push(q.seatId));
+    const filters = [
+      ['room_code', q.roomCode],
+      ['puzzle_id', q.puzzleId],
+      ['seat_id', q.seatId],
+    ].filter((f): f is [string, string] => f[1] !== undefined);
+    const where = filters.map(([column]) => `${column} = ?`);
+    const args = filters.map(([, value]) => value);
     const sql = `SELECT * FROM results ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
     const rows = this.db.prepare(sql).all(...args) as unknown as ResultRow[];
     const movesOf = this.db.prepare('SELECT move FROM result_moves WHERE result_id = ? ORDER BY idx');

@@ -1,0 +1,50 @@
+/** Starts a real game server on an ephemeral port with a throwaway data directory. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, type Room } from '@colyseus/sdk';
+import { createGameServer, type GameServer } from '../../server/app.ts';
+import { defaultRules } from '../../server/game/activeRules.ts';
+import { replayMoves } from '../../server/game/play.ts';
+import type { Rules } from '../../server/game/rules.ts';
+import type { Puzzle } from '../../shared/puzzles/format.ts';
+
+export interface TestServer {
+  server: GameServer;
+  rules: Rules;
+  puzzle: Puzzle;
+  client(): Client;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(rules: Rules = defaultRules): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hh-server-'));
+  const server = await createGameServer({ port: 0, host: '127.0.0.1', dataDir, rules, clientDir: join(dataDir, 'no-client') });
+  return {
+    server,
+    rules,
+    puzzle: rules.puzzle(rules.defaultPuzzleId)!,
+    client: () => new Client(server.url),
+    stop: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects every message of one type a room receives. */
+export function collect<T>(room: Room, type: string): T[] {
+  const got: T[] = [];
+  room.onMessage(type, (payload: T) => got.push(payload));
+  return got;
+}
+
+/** hashState after replaying `moves` from the puzzle's start board (through applyMove → engine). */
+export function replayHash(rules: Rules, puzzle: Puzzle, moves: readonly string[]): string {
+  const replayed = replayMoves(rules, puzzle, moves);
+  if (!replayed.ok) throw new Error(`replay failed at ${replayed.moveIndex}: ${replayed.code}`);
+  return rules.hashState(replayed.board.engine);
+}
+
+/** A well-formed statement no puzzle accepts: `del` of a name that was never bound. */
+export const ILLEGAL_MOVE = 'del never_bound_name';

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../server/store/migrations.ts';
+import { openSqliteStore } from '../../server/store/SqliteStore.ts';
+import type { ResultInput } from '../../server/store/Store.ts';
+
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'hh-store-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const result = (over: Partial<ResultInput> = {}): ResultInput => ({
+  roomCode: '123456',
+  roomKind: 'classroom',
+  seatId: 's1',
+  nickname: 'Weak Ref Otter',
+  puzzleId: 'p1',
+  moves: ['del a', 'gc.collect()'],
+  solved: true,
+  par: 2,
+  stars: 3,
+  score: 1180,
+  stateHash: 'abc',
+  completedAt: 1_700_000_000_000,
+  ...over,
+});
+
+describe('SqliteStore', () => {
+  it('applies every migration once, and again on reopen applies none', async () => {
+    const dir = tempDir();
+    const first = openSqliteStore(dir);
+    expect(first.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    await first.close();
+    const second = openSqliteStore(dir);
+    expect(second.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    await second.close();
+  });
+
+  it('stores a result with its moves and reads it back after a reopen', async () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    const id = await store.saveResult(result());
+    await store.close();
+    const reopened = openSqliteStore(dir);
+    const rows = await reopened.listResults({ roomCode: '123456' });
+    expect(rows).toEqual([{ ...result(), id, moveCount: 2 }]);
+    await reopened.close();
+  });
+
+  it('filters by room, puzzle and seat', async () => {
+    const store = openSqliteStore(tempDir());
+    await store.saveResult(result());
+    await store.saveResult(result({ seatId: 's2', puzzleId: 'p2' }));
+    await store.saveResult(result({ roomCode: '654321' }));
+    expect((await store.listResults({ roomCode: '123456' })).map((r) => r.seatId)).toEqual(['s1', 's2']);
+    expect((await store.listResults({ puzzleId: 'p2' })).map((r) => r.seatId)).toEqual(['s2']);
+    expect((await store.listResults({ roomCode: '654321', seatId: 's1' })).length).toBe(1);
+    await store.close();
+  });
+
+  it('writes nothing when any part of the transaction fails', async () => {
+    const store = openSqliteStore(tempDir());
+    // A move that SQLite cannot bind fails after the results row was inserted.
+    const bad = result({ moves: ['del a', { not: 'a string' } as unknown as string] });
+    await expect(store.saveResult(bad)).rejects.toThrow();
+    expect(await store.listResults({})).toEqual([]);
+    await store.close();
+  });
+});
