@@ -1,0 +1,5 @@
+/** Public API of the Python runner: run scripts over the engine, and render actions as Python. */
+export { runPython, compile, type RunOptions, type RunResult } from './run.ts';
+export { CompileError, PyException, SUPPORTED_SUMMARY } from './errors.ts';
+export { parseProgram } from './parser.ts';
+export type { Program, Stmt, Expr } from './ast.ts';

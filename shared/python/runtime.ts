@@ -1,0 +1,99 @@
+/**
+ * The interpreter's run-time context. It holds no memory model: the heap, names, frames and
+ * counts all live in the engine state, which changes only through `act` (one engine action).
+ * The runtime keeps only what the engine does not model: printed output, the defined functions
+ * and classes, imported modules, and the Python call stack for tracebacks.
+ */
+import type { Action, EngineEvent, EngineState, HeapObject, Value } from '../engine/index.ts';
+import { apply } from '../engine/index.ts';
+import type { FunctionInfo } from './check.ts';
+import type { PyExceptionType } from './errors.ts';
+import { PyException } from './errors.ts';
+import { isPythonBuiltin } from './names.ts';
+
+/** One Python frame: the module (info null) or a running call. */
+export interface PyFrame {
+  info: FunctionInfo | null;
+  /** Line being executed in this frame. */
+  line: number;
+}
+
+export interface Runtime {
+  state: EngineState;
+  /** Printed text, one entry per print() call, each ending in '\n'. */
+  out: string[];
+  /** Every accepted action, in order (a replayable log of the run). */
+  log: Action[];
+  functions: Map<string, FunctionInfo>;
+  classes: Set<string>;
+  modules: Set<string>;
+  /** Python frames, module first; frames[k] (k >= 1) is the engine's frames[k - 1]. */
+  frames: PyFrame[];
+}
+
+/** Deepest call nesting before the runner gives up (the subset has no conditionals, so deeper
+ * recursion is always infinite; CPython would raise RecursionError). */
+export const MAX_DEPTH = 150;
+
+export function newRuntime(state: EngineState): Runtime {
+  return { state, out: [], log: [], functions: new Map(), classes: new Set(), modules: new Set(), frames: [{ info: null, line: 0 }] };
+}
+
+/** Applies one action; a rejection becomes the Python exception CPython raises for it. */
+export function act(rt: Runtime, action: Action): EngineEvent[] {
+  const r = apply(rt.state, action);
+  if (!r.ok) {
+    const py = r.error.python;
+    const m = py ? /^([A-Za-z]+): (.*)$/s.exec(py) : null;
+    if (m) throw new PyException(m[1] as PyExceptionType, m[2] as string);
+    throw new PyException('unsupported', `the engine refused this statement: ${r.error.message}`);
+  }
+  rt.state = r.value.state;
+  rt.log.push(action);
+  return r.value.events;
+}
+
+export function raise(type: PyExceptionType | 'unsupported', detail: string): never {
+  throw new PyException(type, detail);
+}
+
+export function currentFrame(rt: Runtime): PyFrame {
+  return rt.frames[rt.frames.length - 1] as PyFrame;
+}
+
+/** Reads a name as Python does in frame `depth` (an index into rt.frames). */
+export function readName(rt: Runtime, depth: number, name: string): Value {
+  const frame = rt.frames[depth] as PyFrame;
+  if (frame.info?.locals.has(name)) {
+    const v = rt.state.frames[depth - 1]?.locals[name];
+    if (!v) raise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+    return v;
+  }
+  const v = rt.state.globals[name];
+  if (v) return v;
+  return missingGlobal(rt, name);
+}
+
+function missingGlobal(rt: Runtime, name: string): never {
+  if (rt.functions.has(name) || rt.classes.has(name) || rt.modules.has(name)) {
+    raise('unsupported', `using '${name}' as a value`);
+  }
+  if (isPythonBuiltin(name)) raise('unsupported', `the builtin '${name}'`);
+  return raise('NameError', `name '${name}' is not defined`);
+}
+
+/** The live heap object a ref points to (the engine guarantees refs in names are live). */
+export function objectOf(rt: Runtime, v: Value): HeapObject | null {
+  return v.t === 'ref' ? (rt.state.objects[v.id] ?? null) : null;
+}
+
+/** type(v).__name__ as CPython's messages print it. */
+export function typeNameOf(rt: Runtime, v: Value): string {
+  if (v.t === 'none') return 'NoneType';
+  if (v.t === 'int') return 'int';
+  const obj = rt.state.objects[v.id];
+  if (!obj) return 'object';
+  if (obj.kind === 'instance') return obj.cls;
+  if (obj.kind === 'weakref') return 'weakref.ReferenceType';
+  return obj.kind;
+}
