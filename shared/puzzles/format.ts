@@ -39,7 +39,7 @@ const NameSchema = z.string().regex(/^[A-Za-z_]\w*$/);
 
 /**
  * One clause of a goal. State clauses (`freed`, `alive`, `noGarbage`, `heapAtMost`, `objectCount`,
- * `bound`, `gcEnabled`, `length`) are checked on the current board; history clauses
+ * `bound`, `weakrefDead`, `gcEnabled`, `length`) are checked on the current board; history clauses
  * (`collectReturned`, `autoCollected`) become true once and stay true; limit clauses
  * (`maxDeletions`, `noCollect`) hold until the player breaks them.
  */
@@ -66,6 +66,8 @@ export const GoalClauseSchema = z.discriminatedUnion('kind', [
   }),
   /** The list or dict at a current path holds exactly n items. */
   z.object({ kind: z.literal('length'), path: PathSchema, n: z.number().int().min(0) }),
+  /** The weakref named `name` is dead (`w() is None`) or alive, as `dead` says. */
+  z.object({ kind: z.literal('weakrefDead'), name: NameSchema, dead: z.boolean() }),
   /** gc.isenabled() must be this at the end. */
   z.object({ kind: z.literal('gcEnabled'), value: z.boolean() }),
   /** At most n deleteRef / delName / rebindNone moves. */

@@ -69,6 +69,8 @@ function clauseMet(c: GoalClause, board: Board, anchors: Anchors, tally: MoveTal
       return boundTo(s, c.name) === c.to;
     case 'length':
       return lengthAt(s, c.path) === c.n;
+    case 'weakrefDead':
+      return weakrefState(s, c.name) === (c.dead ? 'dead' : 'alive');
     case 'gcEnabled':
       return s.gc.enabled === c.value;
     case 'maxDeletions':
@@ -98,6 +100,14 @@ export function boundTo(s: EngineState, name: string): string {
   return s.objects[v.id]?.kind ?? 'unbound';
 }
 
+/** 'alive' / 'dead' for a name bound to a weakref object, else 'none'. */
+function weakrefState(s: EngineState, name: string): 'alive' | 'dead' | 'none' {
+  const v = s.globals[name];
+  const w = v && v.t === 'ref' ? s.objects[v.id] : undefined;
+  if (w?.kind !== 'weakref') return 'none';
+  return w.referent === null ? 'dead' : 'alive';
+}
+
 function lengthAt(s: EngineState, path: string): number {
   const v = resolvePath(s, path);
   const obj = v && v.t === 'ref' ? s.objects[v.id] : undefined;
@@ -124,6 +134,8 @@ export function clauseId(c: GoalClause): string {
       return `length(${c.path},${c.n})`;
     case 'gcEnabled':
       return `gcEnabled(${c.value})`;
+    case 'weakrefDead':
+      return `weakrefDead(${c.name},${c.dead})`;
     default:
       return c.kind;
   }
@@ -165,6 +177,10 @@ export function clauseText(c: GoalClause, lang: keyof Text): string {
       return en ? `\`${c.name}\` holds: ${c.to}` : `\`${c.name}\` berisi: ${c.to}`;
     case 'length':
       return en ? `\`${c.path}\` has ${c.n} items` : `\`${c.path}\` berisi ${c.n} item`;
+    case 'weakrefDead':
+      return c.dead
+        ? en ? `\`${c.name}()\` returns None` : `\`${c.name}()\` mengembalikan None`
+        : en ? `\`${c.name}()\` still finds its object` : `\`${c.name}()\` masih menemukan objeknya`;
     case 'gcEnabled':
       return en ? `Collector ${c.value ? 'on' : 'off'} at the end` : `Collector ${c.value ? 'menyala' : 'mati'} di akhir`;
     case 'maxDeletions':

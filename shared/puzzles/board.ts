@@ -1,0 +1,135 @@
+/**
+ * Boards: a puzzle's start heap, moves applied one Python statement at a time, and goal status.
+ *
+ * Contracts: every function is pure and deterministic and never mutates its inputs. A rejected
+ * move returns a MoveError and no board. A board is derived by replay:
+ * `boardAfter(puzzle, moves)` = fold `applyMove` from `startBoard(puzzle)`.
+ * Setting a puzzle up (running its setup program) is memoized per puzzle id and setup text,
+ * in a small bounded table; the cache is invisible to callers.
+ */
+import type { GcTrace, Result } from '../engine/index.ts';
+import { err, ok } from '../engine/index.ts';
+import { classifyMove, NOT_ALLOWED } from './classify.ts';
+import type { Definitions } from './classify.ts';
+import type { Board, GoalStatus, MoveError, MoveKind, MoveOutcome } from './contract.ts';
+import type { Puzzle } from './format.ts';
+import type { Anchors, MoveTally } from './goals.ts';
+import { anchorGoal, DELETION_KINDS, evaluateGoal } from './goals.ts';
+import type { RunContext } from './run.ts';
+import { execStatement, runSetup } from './run.ts';
+
+export const MAX_MOVE_LENGTH = 200;
+
+/** Everything derived once from a puzzle's setup. */
+export interface Prepared {
+  start: Board;
+  ctx: RunContext;
+  defs: Definitions;
+  anchors: Anchors;
+}
+
+const CACHE_LIMIT = 512;
+const cache = new Map<string, Prepared>();
+
+/** Run a puzzle's setup (memoized). Throws if the setup or its goal is broken: authoring bugs. */
+export function prepare(puzzle: Pick<Puzzle, 'id' | 'setup' | 'goal'>): Prepared {
+  const key = `${puzzle.id}\u0000${puzzle.setup}\u0000${JSON.stringify(puzzle.goal)}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const run = runSetup(puzzle.setup);
+  if (!run.ok) throw new Error(`puzzle ${puzzle.id}: setup fails: ${run.error.message} (line ${run.error.line ?? '?'})`);
+  const anchors = anchorGoal(puzzle, run.value.state);
+  if (typeof anchors === 'string') throw new Error(`puzzle ${puzzle.id}: ${anchors}`);
+  const { ctx, state } = run.value;
+  const prepared: Prepared = {
+    start: { puzzleId: puzzle.id, engine: state, moves: [], collections: [] },
+    ctx,
+    defs: { functions: [...ctx.functions.keys()], classes: [...ctx.classes] },
+    anchors,
+  };
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(key, prepared);
+  return prepared;
+}
+
+/** The board before any move. */
+export function startBoard(puzzle: Puzzle): Board {
+  return prepare(puzzle).start;
+}
+
+/** Classify a statement and check the puzzle allows it. */
+export function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveError> {
+  if (move.length > MAX_MOVE_LENGTH) return err({ code: 'move/unsupported', message: 'That move is too long.' });
+  const c = classifyMove(move, prepare(puzzle).defs);
+  if (!c.ok) return err({ code: c.code, message: c.message });
+  if (!puzzle.allowed.includes(c.kind)) return err({ code: 'move/not_allowed', message: NOT_ALLOWED[c.kind].en });
+  return ok(c.kind);
+}
+
+/** Apply one move (a Python statement) to a board. */
+export function applyMove(puzzle: Puzzle, board: Board, move: string): Result<MoveOutcome, MoveError> {
+  const kind = checkMove(puzzle, move);
+  if (!kind.ok) return kind;
+  const run = execStatement(prepare(puzzle).ctx, board.engine, move.trim());
+  if (!run.ok) return run;
+  const traces: GcTrace[] = [];
+  for (const e of run.value.events) if (e.type === 'collected') traces.push(e.trace);
+  const explicit = kind.value === 'collect' ? traces.find((t) => !t.automatic) : undefined;
+  const collections = explicit
+    ? [...board.collections, { moveIndex: board.moves.length, result: explicit.result, examined: explicit.young.length }]
+    : board.collections;
+  const next: Board = {
+    puzzleId: board.puzzleId,
+    engine: run.value.state,
+    moves: [...board.moves, move.trim()],
+    collections,
+  };
+  return ok({ board: next, events: run.value.events, output: run.value.output, kind: kind.value, traces });
+}
+
+/** Fold applyMove over `moves`; the first rejected move is reported with its index. */
+export function boardAfter(
+  puzzle: Puzzle,
+  moves: readonly string[],
+): Result<Board, MoveError & { moveIndex: number }> {
+  let board = startBoard(puzzle);
+  for (const [i, m] of moves.entries()) {
+    const r = applyMove(puzzle, board, m);
+    if (!r.ok) return err({ ...r.error, moveIndex: i });
+    board = r.value.board;
+  }
+  return ok(board);
+}
+
+/** Deletion and collect counts of a board's moves (moves on a board were all classified once). */
+export function tallyMoves(puzzle: Puzzle, moves: readonly string[]): MoveTally {
+  const defs = prepare(puzzle).defs;
+  const tally: MoveTally = { deletions: 0, collects: 0 };
+  for (const m of moves) {
+    const c = classifyMove(m, defs);
+    if (!c.ok) continue;
+    if (DELETION_KINDS.includes(c.kind)) tally.deletions++;
+    if (c.kind === 'collect') tally.collects++;
+  }
+  return tally;
+}
+
+/** Where the board stands against the puzzle's goal. */
+export function goalStatus(puzzle: Puzzle, board: Board): GoalStatus {
+  return evaluateGoal(puzzle.goal, board, prepare(puzzle).anchors, tallyMoves(puzzle, board.moves));
+}
+
+/**
+ * Run a `print(...)` statement (or any statement) against a board without making a move: the
+ * console's "look, don't touch". Returns the printed lines; the board is unchanged.
+ */
+export function inspect(puzzle: Puzzle, board: Board, statement: string): Result<string[], MoveError> {
+  if (!/^print\(/.test(statement.trim())) {
+    return err({ code: 'move/unsupported', message: 'The console only runs print(...).' });
+  }
+  if (classifyMove(statement, prepare(puzzle).defs).ok) {
+    return err({ code: 'move/unsupported', message: 'That changes the heap: play it as a move.' });
+  }
+  const run = execStatement(prepare(puzzle).ctx, board.engine, statement.trim());
+  return run.ok ? ok(run.value.output) : run;
+}

@@ -1,0 +1,131 @@
+/**
+ * A thin statement-at-a-time adapter over the Python runner (shared/python), which itself runs
+ * whole scripts. Puzzles need two things from it:
+ * - `runSetup(body)`: run the preamble and a setup program; keep the state and the definitions;
+ * - `execStatement(ctx, state, stmt)`: run ONE statement on an existing state and report the new
+ *   state, the engine events and what it printed, or the Python error (nothing changes then).
+ *
+ * A statement is checked in a stub program that declares the setup's functions and classes, so
+ * the runner's checker knows `f(a)` is a call and `Node()` an instantiation, then executed with the
+ * setup's real function bodies. Events come from re-applying the runner's action log to the
+ * input state (the runner keeps actions, not events); both are pure and deterministic.
+ */
+import type { EngineEvent, EngineState, Result } from '../engine/index.ts';
+import { apply, createState, err, ok } from '../engine/index.ts';
+import type { FunctionInfo } from '../python/check.ts';
+import { CompileError, PyException, compile } from '../python/index.ts';
+import type { Stmt } from '../python/index.ts';
+import { execStmt } from '../python/exec.ts';
+import { newRuntime } from '../python/runtime.ts';
+import type { Runtime } from '../python/runtime.ts';
+import type { MoveError } from './contract.ts';
+import { PREAMBLE_LINES, withPreamble } from './preamble.ts';
+
+/** What the setup defined: functions with their bodies, classes and imported modules. */
+export interface RunContext {
+  functions: ReadonlyMap<string, FunctionInfo>;
+  classes: ReadonlySet<string>;
+  modules: ReadonlySet<string>;
+  /** Declarations only (`def f(p):` / `class C:`), prepended to each statement for checking. */
+  stubs: string;
+  stubLines: number;
+}
+
+export interface Executed {
+  state: EngineState;
+  events: EngineEvent[];
+  /** Printed lines, without their '\n'. */
+  output: string[];
+}
+
+/** Run the preamble and `setup`; any Python error is an authoring error reported as a MoveError. */
+export function runSetup(setup: string): Result<{ state: EngineState; ctx: RunContext; output: string[] }, MoveError> {
+  const source = withPreamble(setup);
+  let body: Stmt[];
+  let functions: Map<Stmt, FunctionInfo>;
+  try {
+    const checked = compile(source);
+    body = checked.program.body;
+    functions = checked.functions;
+  } catch (e) {
+    return err(toMoveError(e, -PREAMBLE_LINES));
+  }
+  const rt = newRuntime(createState());
+  try {
+    for (const st of body) execStmt(rt, st, functions);
+  } catch (e) {
+    return err(toMoveError(e, -PREAMBLE_LINES));
+  }
+  return ok({ state: rt.state, ctx: contextOf(rt), output: splitOutput(rt.out) });
+}
+
+function contextOf(rt: Runtime): RunContext {
+  const lines = ['import gc, sys, weakref'];
+  for (const c of rt.classes) lines.push(`class ${c}:`, '    pass');
+  for (const f of rt.functions.values()) lines.push(`def ${f.name}(${f.params.join(', ')}):`, '    pass');
+  return {
+    functions: new Map(rt.functions),
+    classes: new Set(rt.classes),
+    modules: new Set(rt.modules),
+    stubs: `${lines.join('\n')}\n`,
+    stubLines: lines.length,
+  };
+}
+
+/** Run one statement on `state` (never mutated). Errors leave everything unchanged. */
+export function execStatement(ctx: RunContext, state: EngineState, statement: string): Result<Executed, MoveError> {
+  let stmt: Stmt;
+  let functions: Map<Stmt, FunctionInfo>;
+  try {
+    const checked = compile(`${ctx.stubs}${statement}\n`);
+    const body = checked.program.body;
+    if (body.length !== ctx.classes.size + ctx.functions.size + 2) {
+      return err({ code: 'move/unsupported', message: 'One statement per move, please.', line: 1 });
+    }
+    stmt = body[body.length - 1] as Stmt;
+    functions = checked.functions;
+  } catch (e) {
+    return err(toMoveError(e, ctx.stubLines));
+  }
+  const rt = newRuntime(state);
+  for (const [k, v] of ctx.functions) rt.functions.set(k, v);
+  for (const c of ctx.classes) rt.classes.add(c);
+  for (const m of ctx.modules) rt.modules.add(m);
+  try {
+    execStmt(rt, stmt, functions);
+  } catch (e) {
+    return err(toMoveError(e, ctx.stubLines));
+  }
+  return ok({ state: rt.state, events: eventsOf(state, rt), output: splitOutput(rt.out) });
+}
+
+/** Re-apply the runner's actions to collect the engine events it does not keep. */
+function eventsOf(start: EngineState, rt: Runtime): EngineEvent[] {
+  const events: EngineEvent[] = [];
+  let s = start;
+  for (const action of rt.log) {
+    const r = apply(s, action);
+    if (!r.ok) throw new Error(`replay diverged: ${r.error.message}`);
+    events.push(...r.value.events);
+    s = r.value.state;
+  }
+  return events;
+}
+
+function splitOutput(out: readonly string[]): string[] {
+  return out.join('').split('\n').slice(0, -1);
+}
+
+/** CompileError → move/syntax or move/unsupported; PyException → python/<Type>. */
+function toMoveError(e: unknown, lineOffset: number): MoveError {
+  if (e instanceof CompileError) {
+    const code = e.kind === 'unsupported' ? 'move/unsupported' : 'move/syntax';
+    const message = e.kind === 'unsupported' ? `Not supported here: ${e.detail}` : `${e.kind}: ${e.detail}`;
+    return { code, message, line: Math.max(1, e.line - lineOffset) };
+  }
+  if (e instanceof PyException) {
+    if (e.type === 'unsupported') return { code: 'move/unsupported', message: `Not supported here: ${e.detail}` };
+    return { code: `python/${e.type}`, message: `${e.type}: ${e.detail}` };
+  }
+  throw e;
+}
