@@ -39,7 +39,9 @@ export interface Marks {
 /** Step 1: the young list, every tracked object of generations 0..gen, ascending id. */
 export function gatherYoung(ctx: Ctx, gen: Generation): ObjId[] {
   const young: ObjId[] = [];
-  for (const obj of Object.values(ctx.s.objects)) {
+  const objects = ctx.s.objects;
+  for (const key in objects) {
+    const obj = objects[key as unknown as number]!;
     if (obj.gen !== null && obj.gen <= gen) young.push(obj.id);
   }
   return young;
@@ -74,7 +76,7 @@ export function subtractRefs(ctx: Ctx, young: ObjId[], marks: Marks, trace: GcTr
       }
     } else {
       forEachReferent(obj, (to) => {
-        if (marks.collecting[to]) marks.gcRefs[to]! -= 1;
+        if (marks.collecting[to] === 1) marks.gcRefs[to] = marks.gcRefs[to]! - 1;
       });
     }
   }

@@ -19,7 +19,7 @@ export function incref(ctx: Ctx, value: Value): void {
   const obj = ctx.s.objects[value.id];
   if (!obj) throw new Error(`incref of dead object #${value.id}`);
   obj.rc += 1;
-  emit(ctx, { type: 'refcount', id: obj.id, from: obj.rc - 1, to: obj.rc });
+  if (ctx.record) emit(ctx, { type: 'refcount', id: obj.id, from: obj.rc - 1, to: obj.rc });
 }
 
 /** Releases one strong reference; frees (and cascades) when the count reaches 0. */
@@ -34,15 +34,18 @@ function dropOne(ctx: Ctx, id: ObjId): boolean {
   if (!obj) throw new Error(`decref of dead object #${id}`);
   if (obj.rc <= 0) throw new Error(`refcount of #${id} would go below zero`);
   obj.rc -= 1;
-  emit(ctx, { type: 'refcount', id, from: obj.rc + 1, to: obj.rc });
+  if (ctx.record) emit(ctx, { type: 'refcount', id, from: obj.rc + 1, to: obj.rc });
   return obj.rc === 0;
 }
 
 /** The strong references an object holds, in the order its deallocator releases them. */
 export function releaseOrder(obj: HeapObject): Value[] {
   switch (obj.kind) {
-    case 'list':
-      return obj.items.slice().reverse();
+    case 'list': {
+      const out: Value[] = new Array<Value>(obj.items.length);
+      for (let i = 0, n = obj.items.length; i < n; i++) out[i] = obj.items[n - 1 - i]!;
+      return out;
+    }
     case 'dict':
       return obj.entries.map(([, v]) => v);
     case 'instance': {
@@ -105,7 +108,7 @@ export function freeCascade(ctx: Ctx, id: ObjId, cause: 'refcount' | 'gc'): void
     detachReferences(obj);
     delete ctx.s.objects[oid];
     if (ctx.s.gc.counts[0] > 0) ctx.s.gc.counts[0] -= 1;
-    emit(ctx, { type: 'freed', id: oid, cause });
+    if (ctx.record) emit(ctx, { type: 'freed', id: oid, cause });
     ctx.freed?.push(oid);
     work.push({ pending, next: 0 });
   };

@@ -1,0 +1,133 @@
+/**
+ * npm run bench: the same heap in the engine and in CPython, timed in one run.
+ *
+ * Shape (seeded, identical on both sides): 100,000 lists in clusters of 10. Each cluster is a
+ * ring with chords; clusters also point forward to later clusters (tails). A root list keeps
+ * every third cluster alive, so the heap mixes reachable cycles, garbage cycles and garbage
+ * tails. 300,000 references in all. Then a full gc.collect() is timed on each side, and a
+ * 1,000,000-long chain of lists is freed by dropping its head.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyInPlace } from '../shared/engine/apply.ts';
+import { createState, nameAt, nextRandom, type EngineState } from '../shared/engine/index.ts';
+
+const OBJECTS = 100_000;
+const EDGES = 300_000;
+const CLUSTER = 10;
+
+/** Edges [from, to] of the heap, deterministic for the seed. */
+function heapShape(seed: number): { edges: [number, number][]; roots: number[] } {
+  let rng = seed >>> 0;
+  const rand = (n: number): number => {
+    const [v, next] = nextRandom(rng);
+    rng = next;
+    return Math.floor(v * n);
+  };
+  const edges: [number, number][] = [];
+  for (let i = 0; i < OBJECTS; i++) {
+    const base = i - (i % CLUSTER);
+    edges.push([i, base + ((i + 1) % CLUSTER)]);
+  }
+  while (edges.length < EDGES) {
+    const from = rand(OBJECTS);
+    const base = from - (from % CLUSTER);
+    const to = rand(40) === 0 ? Math.min(OBJECTS - 1, base + CLUSTER + rand(5 * CLUSTER)) : base + rand(CLUSTER);
+    edges.push([from, to]);
+  }
+  const roots: number[] = [];
+  for (let c = 0; c < OBJECTS; c += 3 * CLUSTER) roots.push(c);
+  return { edges, roots };
+}
+
+function must(err: unknown): void {
+  if (err) throw new Error(JSON.stringify(err));
+}
+
+function buildEngineHeap(shape: ReturnType<typeof heapShape>): EngineState {
+  const s = createState({ gcEnabled: false });
+  must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('objs') }));
+  const objs = (s.globals.objs as { id: number }).id;
+  for (let i = 0; i < OBJECTS; i++) must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('t') }) ?? applyInPlace(s, { type: 'append', list: objs, value: s.globals.t! }));
+  const id = (i: number): number => objs + 1 + i;
+  for (const [from, to] of shape.edges) must(applyInPlace(s, { type: 'append', list: id(from), value: { t: 'ref', id: id(to) } }));
+  must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: shape.roots.map((r) => ({ t: 'ref', id: id(r) }) as const) }, into: nameAt('roots') }));
+  must(applyInPlace(s, { type: 'delete', at: nameAt('t') }));
+  must(applyInPlace(s, { type: 'delete', at: nameAt('objs') }));
+  return s;
+}
+
+function timeEngine(shape: ReturnType<typeof heapShape>): { ms: number; result: number; live: number } {
+  const s = buildEngineHeap(shape);
+  const live = Object.keys(s.objects).length;
+  const before = new Set(Object.keys(s.objects));
+  const t0 = performance.now();
+  must(applyInPlace(s, { type: 'collect', generation: 2 }));
+  const ms = performance.now() - t0;
+  return { ms, result: before.size - Object.keys(s.objects).length, live };
+}
+
+function engineChainMs(): number {
+  const s = createState({ gcEnabled: false });
+  must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('head') }));
+  for (let i = 1; i < 1_000_000; i++) must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [s.globals.head!] }, into: nameAt('head') }));
+  const t0 = performance.now();
+  must(applyInPlace(s, { type: 'delete', at: nameAt('head') }));
+  return performance.now() - t0;
+}
+
+const PYTHON = String.raw`
+import gc, json, sys, time
+gc.disable()
+shape = json.load(open(sys.argv[1]))
+def run():
+    objs = [[] for _ in range(len(shape['n']))]
+    for a, b in shape['edges']:
+        objs[a].append(objs[b])
+    roots = [objs[r] for r in shape['roots']]
+    del objs
+    gc.collect_was = None
+    t0 = time.perf_counter()
+    n = gc.collect()
+    return (time.perf_counter() - t0) * 1000, n, roots
+gc.collect()
+out = {'trials': []}
+for _ in range(3):
+    ms, n, roots = run()
+    out['trials'].append([ms, n])
+    del roots
+    gc.collect()
+head = []
+for _ in range(999_999):
+    head = [head]
+t0 = time.perf_counter()
+del head
+out['chain'] = (time.perf_counter() - t0) * 1000
+print(json.dumps(out))
+`;
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function main(): void {
+  const shape = heapShape(2026);
+  const dir = mkdtempSync(join(tmpdir(), 'hh-bench-'));
+  writeFileSync(join(dir, 'shape.json'), JSON.stringify({ n: new Array(OBJECTS).fill(0), ...shape }));
+  writeFileSync(join(dir, 'bench.py'), PYTHON);
+  const engine = [timeEngine(shape), timeEngine(shape), timeEngine(shape)];
+  const py = JSON.parse(execFileSync('python3', [join(dir, 'bench.py'), join(dir, 'shape.json')], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { trials: [number, number][]; chain: number };
+  const engMs = median(engine.map((e) => e.ms));
+  const pyMs = median(py.trials.map((t) => t[0]));
+  console.log(`heap: ${OBJECTS} lists, ${EDGES} references; ${engine[0]!.live} live objects before the collection`);
+  console.log(`engine  gc.collect(): ${engine.map((e) => e.ms.toFixed(1)).join(' / ')} ms, freed ${engine[0]!.result}`);
+  console.log(`CPython gc.collect(): ${py.trials.map((t) => t[0].toFixed(1)).join(' / ')} ms, returned ${py.trials[0]![1]}`);
+  const chain = engineChainMs();
+  console.log(`1M-chain free: engine ${chain.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms (engine/CPython = ${(chain / py.chain).toFixed(2)})`);
+  console.log(`gc.collect 100k: engine/CPython = ${(engMs / pyMs).toFixed(2)}`);
+}
+
+main();
