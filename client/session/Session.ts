@@ -48,6 +48,10 @@ export interface Session {
   undo(): Promise<boolean>;
   redo(): Promise<boolean>;
   reset(): Promise<void>;
+  /** Run a `print(...)` on the board without making a move (the console's "look, don't touch"). */
+  inspect(statement: string): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }>;
+  /** The level's setup as a runnable program (for the downloadable solution). */
+  setupProgram(): string;
   /** Open the next hint tier (counts against stars); null when none is left. */
   nextHint(): { tier: number; total: number; text: Text } | null;
   /** Called after every change of the snapshot; returns the unsubscribe function. */

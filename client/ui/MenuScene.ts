@@ -32,6 +32,10 @@ export abstract class MenuScene extends Phaser.Scene {
       registerTargets(this.scene.key, () => this.targets()),
     ];
     this.scale.on('resize', this.build, this);
+    this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => {
+      const cam = this.cameras.main;
+      cam.setScroll(0, Math.max(0, cam.scrollY + dy));
+    });
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.build, this);
       this.cleanups.forEach((c) => c());
@@ -85,9 +89,9 @@ export abstract class MenuScene extends Phaser.Scene {
     const n = this.buttons.length;
     if (!this.scene.isActive() || n === 0) return false;
     if (e.key === 'ArrowDown' || e.key === 'ArrowRight' || (e.key === 'Tab' && !e.shiftKey)) {
-      this.focus = (this.focus + 1) % n;
+      this.moveFocus(1);
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft' || (e.key === 'Tab' && e.shiftKey)) {
-      this.focus = (this.focus - 1 + n) % n;
+      this.moveFocus(-1);
     } else if (e.key === 'Enter' || e.key === ' ') {
       this.buttons[this.focus]?.activate();
       return true;
@@ -101,10 +105,28 @@ export abstract class MenuScene extends Phaser.Scene {
     return true;
   }
 
+  /** Next enabled button in direction `step` (disabled ones, e.g. locked levels, are skipped). */
+  private moveFocus(step: 1 | -1): void {
+    const n = this.buttons.length;
+    for (let k = 1; k <= n; k++) {
+      const i = (this.focus + step * k + n * k) % n;
+      if (!this.buttons[i]!.disabled) {
+        this.focus = i;
+        return;
+      }
+    }
+  }
+
   private showFocus(speak: boolean): void {
     this.buttons.forEach((b, i) => b.setFocused(i === this.focus));
     const focused = this.buttons[this.focus];
-    if (speak && focused) say(focused.text.text);
+    if (!focused) return;
+    const cam = this.cameras.main;
+    const r = focused.rect;
+    if (r.y < cam.scrollY + 8 || r.y + r.h > cam.scrollY + cam.height - 8) {
+      cam.setScroll(0, Math.max(0, r.y - cam.height / 3));
+    }
+    if (speak) say(focused.text.text);
   }
 
   private targets(): Record<string, { x: number; y: number; w: number; h: number }> {

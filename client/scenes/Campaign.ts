@@ -1,0 +1,59 @@
+/**
+ * Campaign map: chapters as rows of level buttons with stars; locked levels are drawn greyed with
+ * a lock word (not colour alone) and cannot be started.
+ */
+import { lang, t } from '../i18n/index.ts';
+import { chapters, levelOrder } from '../session/catalog.ts';
+import { app } from '../ui/app.ts';
+import { MenuScene } from '../ui/MenuScene.ts';
+import { say } from '../ui/narrator.ts';
+import { isUnlocked } from '../ui/store.ts';
+import { setHookInfo } from '../ui/testHook.ts';
+
+export class Campaign extends MenuScene {
+  private scrollY = 0;
+
+  constructor() {
+    super('Campaign');
+  }
+
+  protected compose(width: number, height: number, font: number): void {
+    setHookInfo({ scenes: ['Campaign'] });
+    const progress = app().progress;
+    const order = levelOrder();
+    let y = 16;
+    this.addButton(16, y, { id: 'back', label: `← ${t('common.back')}`, secondary: true, onClick: () => this.back() });
+    y += this.addText(width / 2, y + 4, t('campaign.title'), Math.round(font * 1.6)).height + font * 1.4;
+    if (order.length === 0) this.addText(width / 2, y, t('campaign.empty'), font, { width: width - 32 });
+    const colW = Math.min(width - 32, font * 16);
+    const perRow = Math.max(1, Math.floor((width - 32) / (colW + 12)));
+    for (const ch of chapters()) {
+      const title = ch.title[lang()] ? t('campaign.chapter', { n: ch.n, title: ch.title[lang()] }) : t('campaign.chapter', { n: ch.n, title: '' }).replace(/[:：]\s*$/, '');
+      y += this.addText(16, y, title, Math.round(font * 1.15), { align: 'left' }).height + 8;
+      ch.levels.forEach((level, i) => {
+        const unlocked = isUnlocked(order, progress, level.id);
+        const stars = progress[level.id]?.stars ?? 0;
+        const starText = unlocked ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : `🔒 ${t('campaign.locked')}`;
+        const label = `${t('campaign.level', { n: order.indexOf(level.id) + 1, title: level.title[lang()] })}\n${starText}`;
+        const x = 16 + (i % perRow) * (colW + 12);
+        if (i > 0 && i % perRow === 0) y += font * 4.2;
+        this.addButton(x, y, {
+          id: `level:${level.id}`,
+          label,
+          width: colW,
+          secondary: !unlocked,
+          disabled: !unlocked,
+          fontSize: Math.round(font * 0.9),
+          onClick: () => this.scene.start('Puzzle', { puzzleId: level.id }),
+        });
+      });
+      y += font * 4.2 + font;
+    }
+    this.cameras.main.setScroll(0, Math.max(0, Math.min(this.scrollY, y - height)));
+    say(t('campaign.title'));
+  }
+
+  protected override back(): void {
+    this.scene.start('Menu');
+  }
+}
