@@ -1,2 +1,2 @@
-/** The rules the server runs with. TEMPORARY: the shim until shared/puzzles exports applyMove & co. */
-export { shimRules as defaultRules } from './shimRules.ts';
+/** The rules the server runs with (tests may pass their own to createGameServer). */
+export { puzzleRules as defaultRules } from './puzzleRules.ts';

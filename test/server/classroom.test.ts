@@ -31,7 +31,7 @@ async function join(make: () => Promise<Room>): Promise<Joined> {
   return { ...joined, welcome: welcomes[0]! };
 }
 
-const host = () => join(() => t.client().create(ROOMS.classroom, { host: true, nickname: 'Ms Byte' }));
+const host = () => join(() => t.client().create(ROOMS.classroom, { host: true, nickname: 'Ms Byte', puzzleId: t.puzzle.id }));
 const student = (code: string, nickname: string, token?: string) =>
   join(() => t.client().joinById(code, { nickname, ...(token ? { token } : {}) }));
 const stateOf = (room: Room) => room.state as unknown as ClassroomStateShape;

@@ -23,7 +23,7 @@ export async function startTestServer(rules: Rules = defaultRules): Promise<Test
   return {
     server,
     rules,
-    puzzle: rules.puzzle(rules.defaultPuzzleId)!,
+    puzzle: rules.puzzle(TEST_PUZZLE_ID)!,
     client: () => new Client(server.url),
     stop: async () => {
       await server.close();
@@ -45,6 +45,9 @@ export function replayHash(rules: Rules, puzzle: Puzzle, moves: readonly string[
   if (!replayed.ok) throw new Error(`replay failed at ${replayed.moveIndex}: ${replayed.code}`);
   return rules.hashState(replayed.board.engine);
 }
+
+/** A 3-move campaign level (`del a`, `del b`, `gc.collect()`): long enough to undo, drop, resume. */
+export const TEST_PUZZLE_ID = 'holding-hands';
 
 /** A well-formed statement no puzzle accepts: `del` of a name that was never bound. */
 export const ILLEGAL_MOVE = 'del never_bound_name';

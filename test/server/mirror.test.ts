@@ -5,8 +5,11 @@ import { mirrorBoard, slotsOf } from '../../server/rooms/mirror.ts';
 import { BoardState } from '../../server/rooms/schema.ts';
 import type { Board } from '../../shared/puzzles/contract.ts';
 import type { Value } from '../../shared/engine/index.ts';
+import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
+import type { Puzzle } from '../../shared/puzzles/format.ts';
+import { TEST_PUZZLE_ID } from './helpers.ts';
 
-const puzzle = rules.puzzle(rules.defaultPuzzleId)!;
+let puzzle: Puzzle = rules.puzzle(TEST_PUZZLE_ID)!;
 const boardAfter = (moves: readonly string[]): Board => {
   const r = replayMoves(rules, puzzle, moves);
   if (!r.ok) throw new Error(r.code);
@@ -69,7 +72,8 @@ describe('mirrorBoard', () => {
     expect(Object.keys(snapshot(target).objects).length).toBeGreaterThan(0);
   });
 
-  it('follows every prefix of the solution, forwards and back, updating in place', () => {
+  it.each(CAMPAIGN.map((p) => [p.id, p] as const))('follows every solution prefix of %s, forwards and back, in place', (_id, p) => {
+    puzzle = p;
     const target = new BoardState();
     const prefixes = puzzle.solution.map((_m, i) => puzzle.solution.slice(0, i + 1));
     for (const moves of [...prefixes, ...prefixes.slice().reverse(), []]) {
@@ -77,6 +81,7 @@ describe('mirrorBoard', () => {
       mirror(target, board);
       expect(snapshot(target)).toEqual(expected(board));
     }
+    puzzle = rules.puzzle(TEST_PUZZLE_ID)!;
   });
 
   it('keeps unchanged objects as the same schema instances (small patches)', () => {

@@ -36,7 +36,7 @@ const stateOf = (p: Player) => p.room.state as unknown as TeamStateShape;
 const logOf = (p: Player) => [...(stateOf(p).board?.moves ?? [])].map((m) => ({ move: m.move, by: m.by }));
 
 async function pair(): Promise<[Player, Player]> {
-  const ada = await player(() => t.client().create(ROOMS.team, { nickname: 'Ada' }));
+  const ada = await player(() => t.client().create(ROOMS.team, { nickname: 'Ada', puzzleId: t.puzzle.id }));
   const bob = await player(() => t.client().joinById(ada.welcome.code, { nickname: 'Bob' }));
   return [ada, bob];
 }
