@@ -1,3 +1,4 @@
+import { matchMaker } from '@colyseus/core';
 import type { Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppliedMessage, ClassroomStateShape, CompletedMessage, RejectedMessage, WelcomeMessage } from '../../shared/protocol.ts';
@@ -128,6 +129,25 @@ describe('classroom room', () => {
     ada.room.send('move', { move: 42 });
     await vi.waitFor(() => expect(left.length).toBe(1));
     expect(teacher.room.connection.isOpen).toBe(true);
+  });
+
+  it('disconnects a flooding client (maxMessagesPerSecond) and nobody else', async () => {
+    const teacher = await host();
+    const ada = await student(teacher.welcome.code, 'Ada');
+    const left: number[] = [];
+    ada.room.onLeave((code) => left.push(code));
+    for (let i = 0; i < 60; i++) ada.room.send('move', { move: ILLEGAL_MOVE, seq: i });
+    await vi.waitFor(() => expect(left).toEqual([4002]));
+    expect(teacher.room.connection.isOpen).toBe(true);
+  });
+
+  it('disposes the room once everyone has left', async () => {
+    const teacher = await host();
+    const ada = await student(teacher.welcome.code, 'Ada');
+    expect(await matchMaker.query({ roomId: teacher.welcome.code })).toHaveLength(1);
+    await ada.room.leave(true);
+    await teacher.room.leave(true);
+    await vi.waitFor(async () => expect(await matchMaker.query({ roomId: teacher.welcome.code })).toEqual([]));
   });
 
   it('keeps the seat and board through a dropped socket (automatic reconnection)', async () => {
