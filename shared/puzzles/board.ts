@@ -7,7 +7,7 @@
  * Setting a puzzle up (running its setup program) is memoized per puzzle id and setup text,
  * in a small bounded table; the cache is invisible to callers.
  */
-import type { GcTrace, Result } from '../engine/index.ts';
+import type { EngineState, GcTrace, Result } from '../engine/index.ts';
 import { err, ok } from '../engine/index.ts';
 import { classifyMove, NOT_ALLOWED } from './classify.ts';
 import type { Definitions } from './classify.ts';
@@ -30,9 +30,18 @@ export interface Prepared {
 
 const CACHE_LIMIT = 512;
 const cache = new Map<string, Prepared>();
+/** The last puzzle object prepared: the solver asks for the same one thousands of times. */
+let last: { puzzle: object; prepared: Prepared } | null = null;
 
 /** Run a puzzle's setup (memoized). Throws if the setup or its goal is broken: authoring bugs. */
 export function prepare(puzzle: Pick<Puzzle, 'id' | 'setup' | 'goal'>): Prepared {
+  if (last?.puzzle === puzzle) return last.prepared;
+  const prepared = prepareByText(puzzle);
+  last = { puzzle, prepared };
+  return prepared;
+}
+
+function prepareByText(puzzle: Pick<Puzzle, 'id' | 'setup' | 'goal'>): Prepared {
   const key = `${puzzle.id}\u0000${puzzle.setup}\u0000${JSON.stringify(puzzle.goal)}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -68,23 +77,39 @@ export function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveEr
 
 /** Apply one move (a Python statement) to a board. */
 export function applyMove(puzzle: Puzzle, board: Board, move: string): Result<MoveOutcome, MoveError> {
+  return advance(puzzle, board, move, true);
+}
+
+/**
+ * applyMove, optionally without collecting engine events (the solver's fast path: `events` and
+ * `traces` are then empty, and an explicit collection's numbers come from the GC statistics).
+ */
+export function advance(puzzle: Puzzle, board: Board, move: string, withEvents: boolean): Result<MoveOutcome, MoveError> {
   const kind = checkMove(puzzle, move);
   if (!kind.ok) return kind;
-  const run = execStatement(prepare(puzzle).ctx, board.engine, move.trim());
+  const run = execStatement(prepare(puzzle).ctx, board.engine, move.trim(), { events: withEvents });
   if (!run.ok) return run;
   const traces: GcTrace[] = [];
   for (const e of run.value.events) if (e.type === 'collected') traces.push(e.trace);
-  const explicit = kind.value === 'collect' ? traces.find((t) => !t.automatic) : undefined;
-  const collections = explicit
-    ? [...board.collections, { moveIndex: board.moves.length, result: explicit.result, examined: explicit.young.length }]
-    : board.collections;
+  const record = kind.value === 'collect' ? collectionRecord(board, run.value.state, traces) : null;
   const next: Board = {
     puzzleId: board.puzzleId,
     engine: run.value.state,
     moves: [...board.moves, move.trim()],
-    collections,
+    collections: record ? [...board.collections, record] : board.collections,
   };
   return ok({ board: next, events: run.value.events, output: run.value.output, kind: kind.value, traces });
+}
+
+/** The Board.collections entry of a gc.collect() move: from its trace, or from GC statistics. */
+function collectionRecord(board: Board, after: EngineState, traces: GcTrace[]): Board['collections'][number] {
+  const moveIndex = board.moves.length;
+  const explicit = traces.find((t) => !t.automatic);
+  if (explicit) return { moveIndex, result: explicit.result, examined: explicit.young.length };
+  const before = board.engine;
+  const result = after.gc.collected.reduce((a, b) => a + b, 0) - before.gc.collected.reduce((a, b) => a + b, 0);
+  const examined = Object.values(before.objects).filter((o) => o.gen !== null).length;
+  return { moveIndex, result, examined };
 }
 
 /** Fold applyMove over `moves`; the first rejected move is reported with its index. */

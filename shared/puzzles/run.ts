@@ -29,7 +29,16 @@ export interface RunContext {
   /** Declarations only (`def f(p):` / `class C:`), prepended to each statement for checking. */
   stubs: string;
   stubLines: number;
+  /** Memo of checked statements (the solver replays the same few hundred many times). */
+  compiled: Map<string, Result<Compiled, MoveError>>;
 }
+
+interface Compiled {
+  stmt: Stmt;
+  functions: Map<Stmt, FunctionInfo>;
+}
+
+const COMPILED_LIMIT = 4096;
 
 export interface Executed {
   state: EngineState;
@@ -69,34 +78,53 @@ function contextOf(rt: Runtime): RunContext {
     modules: new Set(rt.modules),
     stubs: `${lines.join('\n')}\n`,
     stubLines: lines.length,
+    compiled: new Map(),
   };
 }
 
-/** Run one statement on `state` (never mutated). Errors leave everything unchanged. */
-export function execStatement(ctx: RunContext, state: EngineState, statement: string): Result<Executed, MoveError> {
-  let stmt: Stmt;
-  let functions: Map<Stmt, FunctionInfo>;
-  try {
-    const checked = compile(`${ctx.stubs}${statement}\n`);
-    const body = checked.program.body;
-    if (body.length !== ctx.classes.size + ctx.functions.size + 2) {
-      return err({ code: 'move/unsupported', message: 'One statement per move, please.', line: 1 });
-    }
-    stmt = body[body.length - 1] as Stmt;
-    functions = checked.functions;
-  } catch (e) {
-    return err(toMoveError(e, ctx.stubLines));
-  }
+/**
+ * Run one statement on `state` (never mutated). Errors leave everything unchanged. With
+ * `events: false` the engine events are not collected (the solver only needs states).
+ */
+export function execStatement(
+  ctx: RunContext,
+  state: EngineState,
+  statement: string,
+  opts: { events: boolean } = { events: true },
+): Result<Executed, MoveError> {
+  const compiled = compileStatement(ctx, statement);
+  if (!compiled.ok) return compiled;
   const rt = newRuntime(state);
   for (const [k, v] of ctx.functions) rt.functions.set(k, v);
   for (const c of ctx.classes) rt.classes.add(c);
   for (const m of ctx.modules) rt.modules.add(m);
   try {
-    execStmt(rt, stmt, functions);
+    execStmt(rt, compiled.value.stmt, compiled.value.functions);
   } catch (e) {
     return err(toMoveError(e, ctx.stubLines));
   }
-  return ok({ state: rt.state, events: eventsOf(state, rt), output: splitOutput(rt.out) });
+  const events = opts.events ? eventsOf(state, rt) : [];
+  return ok({ state: rt.state, events, output: splitOutput(rt.out) });
+}
+
+/** Check a statement in the stub program (memoized per context). */
+function compileStatement(ctx: RunContext, statement: string): Result<Compiled, MoveError> {
+  const hit = ctx.compiled.get(statement);
+  if (hit) return hit;
+  let result: Result<Compiled, MoveError>;
+  try {
+    const checked = compile(`${ctx.stubs}${statement}\n`);
+    const body = checked.program.body;
+    result =
+      body.length === ctx.classes.size + ctx.functions.size + 2
+        ? ok({ stmt: body[body.length - 1] as Stmt, functions: checked.functions })
+        : err({ code: 'move/unsupported', message: 'One statement per move, please.', line: 1 });
+  } catch (e) {
+    result = err(toMoveError(e, ctx.stubLines));
+  }
+  if (ctx.compiled.size >= COMPILED_LIMIT) ctx.compiled.clear();
+  ctx.compiled.set(statement, result);
+  return result;
 }
 
 /** Re-apply the runner's actions to collect the engine events it does not keep. */

@@ -58,14 +58,14 @@ export const CHAPTER_4: PuzzleInput[] = [
     },
     hints: [
       { en: 'The two Nodes already count 2.', id: 'Dua Node itu sudah dihitung 2.' },
-      { en: 'Deleting a name from a cycle frees nothing, so the count stays.', id: 'Menghapus nama dari siklus tidak membebaskan apa pun, jadi hitungannya tetap.' },
-      { en: '`del a`, `del b`, `x = []`, `y = []`.', id: '`del a`, `del b`, `x = []`, `y = []`.' },
+      { en: 'Dropping an arrow into a cycle frees nothing, so the count stays. Rebinding a name drops an arrow too.', id: 'Melepas panah ke sebuah siklus tidak membebaskan apa pun, jadi hitungannya tetap. Mengarahkan ulang sebuah nama juga melepas panah.' },
+      { en: '`del a`, `b = []` (one arrow dropped, one object made), `x = []`.', id: '`del a`, `b = []` (satu panah lepas, satu objek baru), `x = []`.' },
     ],
     setup: py('gc.set_threshold(3, 10, 10)', ...PAIR),
     allowed: ['delName', 'newObject'],
     goal: [{ kind: 'freed', refs: ['a', 'b'] }, { kind: 'noCollect' }],
-    par: 4,
-    solution: ['del a', 'del b', 'x = []', 'y = []'],
+    par: 3,
+    solution: ['del a', 'b = []', 'x = []'],
     scratch: ['x', 'y'],
   },
   {

@@ -82,7 +82,7 @@ export const CHAPTER_8: PuzzleInput[] = [
       { en: "`w = weakref.ref(big)`, `del cache['last']`, `del big`.", id: "`w = weakref.ref(big)`, `del cache['last']`, `del big`." },
     ],
     setup: py('gc.disable()', 'cache = {}', 'def remember(p):', "    cache['last'] = p", 'big = Node()', 'remember(big)'),
-    allowed: ['weakref', 'deleteRef', 'delName', 'call'],
+    allowed: ['weakref', 'deleteRef', 'delName'],
     goal: [
       { kind: 'freed', refs: ['big'] },
       { kind: 'alive', refs: ['cache'] },
