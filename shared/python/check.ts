@@ -34,10 +34,16 @@ interface Ctx {
   line: number;
 }
 
+/** Functions and classes defined by earlier chunks of the same session. */
+export interface Prior {
+  defs: Iterable<string>;
+  classes: Iterable<string>;
+}
+
 /** Validates the program's shape and computes function scopes (see the module contract). */
-export function checkProgram(program: Program): Checked {
-  const defs = new Set<string>();
-  const classes = new Set<string>();
+export function checkProgram(program: Program, prior: Prior = { defs: [], classes: [] }): Checked {
+  const defs = new Set<string>(prior.defs);
+  const classes = new Set<string>(prior.classes);
   for (const st of program.body) {
     if (st.s === 'class') {
       if (classes.has(st.name)) unsupported(st.line, `redefining class ${st.name}`);

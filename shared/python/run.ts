@@ -8,13 +8,11 @@
  */
 import type { Action, EngineState } from '../engine/index.ts';
 import { createState } from '../engine/index.ts';
-import type { Program } from './ast.ts';
 import type { Checked } from './check.ts';
 import { checkProgram } from './check.ts';
-import { CompileError, PyException, SUPPORTED_SUMMARY } from './errors.ts';
 import { execStmt } from './exec.ts';
 import { parseProgram } from './parser.ts';
-import type { Runtime } from './runtime.ts';
+import { compileMessage, runtimeMessage } from './report.ts';
 import { newRuntime } from './runtime.ts';
 
 export interface RunOptions {
@@ -57,31 +55,4 @@ export function runPython(source: string, opts: RunOptions = {}): RunResult {
     stderr = runtimeMessage(e, rt, filename, checked.program);
   }
   return { stdout: rt.out.join(''), stderr, exitCode: stderr ? 1 : 0, state: rt.state, actions: rt.log };
-}
-
-function compileMessage(e: unknown, filename: string, source: string): string {
-  if (!(e instanceof CompileError)) return internalError(e);
-  const text = (source.replace(/\r\n?/g, '\n').split('\n')[e.line - 1] ?? '').trim();
-  if (e.kind === 'unsupported') {
-    return `  File "${filename}", line ${e.line}\n    ${text}\nunsupported: ${e.detail}\n${SUPPORTED_SUMMARY}\n`;
-  }
-  return `  File "${filename}", line ${e.line}\n    ${text}\n${e.kind}: ${e.detail}\n`;
-}
-
-function runtimeMessage(e: unknown, rt: Runtime, filename: string, program: Program): string {
-  if (!(e instanceof PyException)) return internalError(e);
-  const frames = rt.frames.map((f) => {
-    const where = f.info ? f.info.name : '<module>';
-    return `  File "${filename}", line ${f.line}, in ${where}\n    ${program.lines[f.line] ?? ''}\n`;
-  });
-  if (e.type === 'unsupported') {
-    return `Traceback (most recent call last):\n${frames.join('')}unsupported: ${e.detail}\n${SUPPORTED_SUMMARY}\n`;
-  }
-  return `Traceback (most recent call last):\n${frames.join('')}${e.type}: ${e.detail}\n`;
-}
-
-/** A bug in the runner or the engine: still a clean message, never a JS stack trace. */
-function internalError(e: unknown): string {
-  const what = e instanceof Error ? e.message : String(e);
-  return `internal error in the Heap Heroes runner (please report): ${what}\n`;
 }

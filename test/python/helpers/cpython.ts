@@ -1,0 +1,82 @@
+/**
+ * Runs many Python scripts in ONE python3 process (fast: no per-script start-up) and returns,
+ * per script, its stdout, the last line of its traceback ('' when none) and its exit status.
+ *
+ * Each script is compiled from its own file and exec'd in a fresh globals dict, with the
+ * collector reset to CPython's start-up settings (enabled, 700/10/10). The scripts' own
+ * preamble (`gc.disable()`, then `gc.collect()`) removes the previous script's garbage, exactly
+ * as it removes start-up garbage in a fresh interpreter.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface CPythonResult {
+  stdout: string;
+  /** Last traceback line, e.g. "KeyError: 'k'"; '' when the script ran to the end. */
+  error: string;
+  exitCode: 0 | 1;
+}
+
+const HARNESS = `
+import gc, io, json, sys, traceback
+paths = json.load(open(sys.argv[1]))
+results = []
+for path in paths:
+    with open(path) as f:
+        src = f.read()
+    buf = io.StringIO()
+    real = sys.stdout
+    sys.stdout = buf
+    error = ''
+    gc.set_threshold(700, 10, 10)
+    gc.enable()
+    try:
+        exec(compile(src, path, 'exec'), {'__name__': '__main__'})
+    except BaseException as e:
+        error = traceback.format_exception_only(type(e), e)[-1].rstrip('\\n')
+    finally:
+        sys.stdout = real
+    results.append({'stdout': buf.getvalue(), 'error': error, 'exitCode': 1 if error else 0})
+json.dump(results, open(sys.argv[2], 'w'))
+`;
+
+let available: boolean | null = null;
+
+/** True when a python3 (any 3.x; the oracle is 3.11) can be started. */
+export function hasPython3(): boolean {
+  if (available === null) {
+    const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] >= (3, 11))'], { encoding: 'utf8' });
+    available = r.status === 0 && r.stdout.trim() === 'True';
+  }
+  return available;
+}
+
+/** Runs every source in one python3 process; results are in input order. */
+export function runCPythonBatch(sources: string[]): CPythonResult[] {
+  const dir = mkdtempSync(join(tmpdir(), 'heap-heroes-py-'));
+  try {
+    const paths = sources.map((src, i) => {
+      const p = join(dir, `s${i}.py`);
+      writeFileSync(p, src);
+      return p;
+    });
+    writeFileSync(join(dir, 'harness.py'), HARNESS);
+    writeFileSync(join(dir, 'paths.json'), JSON.stringify(paths));
+    const r = spawnSync('python3', [join(dir, 'harness.py'), join(dir, 'paths.json'), join(dir, 'out.json')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (r.status !== 0) throw new Error(`python3 harness failed: ${r.stderr}`);
+    return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as CPythonResult[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The last non-empty line of a stderr text. */
+export function lastLine(text: string): string {
+  const lines = text.trimEnd().split('\n');
+  return lines[lines.length - 1] ?? '';
+}
