@@ -10,6 +10,7 @@ import {
   checkInvariants,
   createState,
   reachableFromRoots,
+  type Action,
   type EngineState,
   type GcTrace,
 } from '../../shared/engine/index.ts';
@@ -18,10 +19,11 @@ import { Rand, randomAction } from '../helpers/randomActions.ts';
 
 function start(): EngineState {
   let s = createState({ gcEnabled: false });
-  for (const a of [
+  const classes: Action[] = [
     { type: 'defineClass', name: 'Node', slots: null },
     { type: 'defineClass', name: 'Slot', slots: ['next', 'prev', '__weakref__'] },
-  ] as const) {
+  ];
+  for (const a of classes) {
     const r = apply(s, a);
     if (!r.ok) throw new Error(r.error.message);
     s = r.value.state;

@@ -6,7 +6,10 @@
 import { nextRandom, type Action, type EngineState, type ObjId, type Place, type Value } from '../../shared/engine/index.ts';
 
 export class Rand {
-  constructor(private state: number) {}
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed;
+  }
   next(): number {
     const [v, n] = nextRandom(this.state);
     this.state = n;
