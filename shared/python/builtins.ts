@@ -69,7 +69,7 @@ function refcount(rt: Runtime, v: Value): number {
 
 function sizeOfValue(rt: Runtime, v: Value): number {
   if (v.t === 'none') return 16;
-  if (v.t === 'int') return v.v === 0 ? 24 : 28;
+  if (v.t === 'int') return 28;
   return sizeOf(rt.state, v.id);
 }
 
