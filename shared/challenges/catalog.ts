@@ -1,0 +1,50 @@
+/**
+ * The puzzle of each challenge: generated from the challenge's seed (dailySeed / weeklySeed of
+ * shared/puzzles/calendar.ts), so it is the same for everyone, on the server and in every browser.
+ *
+ * Contracts: pure; `challengePuzzle(id)` returns null for an id that is not a real day or ISO week
+ * (it does not look at the validity window: see ids.ts). Generated puzzles are memoized in a small
+ * bounded table (generation runs the solver, ~1 s at worst); the cache is invisible to callers.
+ */
+import { dailySeed, weeklySeed } from '../puzzles/calendar.ts';
+import type { Puzzle } from '../puzzles/format.ts';
+import type { Difficulty } from './generate.ts';
+import { generatePuzzle } from './generate.ts';
+import type { ChallengeId, ChallengeKind } from './ids.ts';
+import { parseChallengeId } from './ids.ts';
+
+export const DIFFICULTY: Record<ChallengeKind, Difficulty> = { daily: 2, weekly: 3 };
+
+export interface Challenge extends ChallengeId {
+  puzzle: Puzzle;
+}
+
+const CACHE_LIMIT = 16;
+const cache = new Map<string, Challenge>();
+
+/** Seed of a parsed challenge id. */
+export function challengeSeed(c: Pick<ChallengeId, 'kind' | 'period'>): number {
+  return c.kind === 'daily' ? dailySeed(c.period) : weeklySeed(c.period);
+}
+
+function build(c: ChallengeId): Challenge {
+  const generated = generatePuzzle(challengeSeed(c), DIFFICULTY[c.kind]);
+  const title =
+    c.kind === 'daily'
+      ? { en: `Daily challenge ${c.period}`, id: `Tantangan harian ${c.period}` }
+      : { en: `Weekly challenge ${c.period}`, id: `Tantangan mingguan ${c.period}` };
+  // Puzzle ids are lowercase (format.ts): `weekly-2026-w48`.
+  return { ...c, puzzle: { ...generated, id: c.id.toLowerCase(), title } };
+}
+
+/** The challenge (window and puzzle) for an id, or null when the id is not a challenge. */
+export function challengeById(id: string): Challenge | null {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const parsed = parseChallengeId(id);
+  if (parsed === null) return null;
+  const challenge = build(parsed);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(id, challenge);
+  return challenge;
+}
