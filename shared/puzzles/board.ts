@@ -8,14 +8,15 @@
  * in a small bounded table; the cache is invisible to callers.
  */
 import type { EngineState, GcTrace, Result } from '../engine/index.ts';
-import { err, ok } from '../engine/index.ts';
+import { apply, err, ok } from '../engine/index.ts';
+import { fastAction } from './fastmove.ts';
 import { classifyMove, NOT_ALLOWED } from './classify.ts';
 import type { Definitions } from './classify.ts';
 import type { Board, GoalStatus, MoveError, MoveKind, MoveOutcome } from './contract.ts';
 import type { Puzzle } from './format.ts';
 import type { Anchors, MoveTally } from './goals.ts';
 import { anchorGoal, DELETION_KINDS, evaluateGoal } from './goals.ts';
-import type { RunContext } from './run.ts';
+import type { Executed, RunContext } from './run.ts';
 import { execStatement, runSetup } from './run.ts';
 
 export const MAX_MOVE_LENGTH = 200;
@@ -87,7 +88,7 @@ export function applyMove(puzzle: Puzzle, board: Board, move: string): Result<Mo
 export function advance(puzzle: Puzzle, board: Board, move: string, withEvents: boolean): Result<MoveOutcome, MoveError> {
   const kind = checkMove(puzzle, move);
   if (!kind.ok) return kind;
-  const run = execStatement(prepare(puzzle).ctx, board.engine, move.trim(), { events: withEvents });
+  const run = withEvents ? execStatement(prepare(puzzle).ctx, board.engine, move.trim()) : execQuick(puzzle, board, move.trim());
   if (!run.ok) return run;
   const traces: GcTrace[] = [];
   for (const e of run.value.events) if (e.type === 'collected') traces.push(e.trace);
@@ -99,6 +100,17 @@ export function advance(puzzle: Puzzle, board: Board, move: string, withEvents: 
     collections: record ? [...board.collections, record] : board.collections,
   };
   return ok({ board: next, events: run.value.events, output: run.value.output, kind: kind.value, traces });
+}
+
+/** Run a move through the fast path when it is simple enough, else through the runner. */
+function execQuick(puzzle: Puzzle, board: Board, move: string): Result<Executed, MoveError> {
+  const ctx = prepare(puzzle).ctx;
+  const action = fastAction(board.engine, move, ctx.special, ctx.classes);
+  if (action === null) return execStatement(ctx, board.engine, move, { events: false });
+  if (action === 'reject') return err({ code: 'move/rejected', message: 'Python would raise an error here.' });
+  const r = apply(board.engine, action);
+  if (!r.ok) return err({ code: r.error.code, message: r.error.message });
+  return ok({ state: r.value.state, events: [], output: [] });
 }
 
 /** The Board.collections entry of a gc.collect() move: from its trace, or from GC statistics. */

@@ -17,6 +17,8 @@ import { CompileError, PyException, compile } from '../python/index.ts';
 import type { Stmt } from '../python/index.ts';
 import { execStmt } from '../python/exec.ts';
 import { newRuntime } from '../python/runtime.ts';
+import { MODULES } from '../python/ast.ts';
+import { MODELED_BUILTINS } from '../python/names.ts';
 import type { Runtime } from '../python/runtime.ts';
 import type { MoveError } from './contract.ts';
 import { PREAMBLE_LINES, withPreamble } from './preamble.ts';
@@ -26,6 +28,8 @@ export interface RunContext {
   functions: ReadonlyMap<string, FunctionInfo>;
   classes: ReadonlySet<string>;
   modules: ReadonlySet<string>;
+  /** Names that are never values: functions, classes, modules, print and len. */
+  special: ReadonlySet<string>;
   /** Declarations only (`def f(p):` / `class C:`), prepended to each statement for checking. */
   stubs: string;
   stubLines: number;
@@ -76,6 +80,7 @@ function contextOf(rt: Runtime): RunContext {
     functions: new Map(rt.functions),
     classes: new Set(rt.classes),
     modules: new Set(rt.modules),
+    special: new Set([...rt.functions.keys(), ...rt.classes, ...MODULES, ...MODELED_BUILTINS]),
     stubs: `${lines.join('\n')}\n`,
     stubLines: lines.length,
     compiled: new Map(),

@@ -5,6 +5,7 @@
  * collection results). Bounded by depth and by explored boards; `optimal: null` means "no
  * solution within the bounds", never a guess.
  */
+import type { EngineState, HeapObject, Value } from '../engine/index.ts';
 import type { Board } from './contract.ts';
 import type { Puzzle } from './format.ts';
 import type { MoveTally } from './goals.ts';
@@ -83,6 +84,35 @@ function searchKey(puzzle: Puzzle, n: SearchNode): string {
     if (c.kind === 'noCollect' || c.kind === 'autoCollected') history.push(n.tally.collects);
     if (c.kind === 'collectReturned') history.push(n.board.collections.some((k) => k.result === c.n));
   }
-  // Plain JSON: equal heaps built in different orders may not merge, which costs time, not truth.
-  return `${JSON.stringify({ ...n.board.engine, version: 0 })}|${JSON.stringify(history)}`;
+  return `${heapKey(n.board.engine)}|${history.join(',')}`;
+}
+
+const valueKey = (v: Value): string => (v.t === 'ref' ? `#${v.id}` : v.t === 'int' ? String(v.v) : 'N');
+
+function objectKey(o: HeapObject): string {
+  const head = `${o.id}${o.kind[0]}${o.gen ?? '-'}`;
+  switch (o.kind) {
+    case 'list':
+      return `${head}c${o.capacity}[${o.items.map(valueKey).join(',')}]`;
+    case 'dict':
+      return `${head}t${o.tableSize}{${o.entries.map(([k, v]) => `${k}:${valueKey(v)}`).join(',')}}`;
+    case 'instance':
+      return `${head}${o.cls}(${o.attrs.map(([k, v]) => `${k}:${valueKey(v)}`).join(',')})d${o.dict ?? ''}w${o.weakref ?? ''}`;
+    case 'weakref':
+      return `${head}>${o.referent ?? ''}`;
+  }
+}
+
+/**
+ * Everything about a between-moves heap that later moves or goals can observe: names, objects and
+ * their contents, and the collector's switch and counters. Reference counts follow from the
+ * contents, thresholds and classes cannot change by a move, and no frame is open between moves.
+ * Equal heaps built in different orders may get different keys: that costs time, not truth.
+ */
+export function heapKey(s: EngineState): string {
+  const names = Object.entries(s.globals).map(([k, v]) => `${k}=${valueKey(v)}`);
+  const objects = Object.values(s.objects).map(objectKey);
+  const g = s.gc;
+  const gc = [g.enabled, g.counts, g.collections, g.longLivedPending, g.longLivedTotal, s.frames.length].join('/');
+  return `${names.join(';')}|${objects.join(';')}|${gc}`;
 }
