@@ -16,8 +16,7 @@ import { Results } from './scenes/Results.ts';
 
 export function startGame(parent: string): Phaser.Game {
   app();
-  installTestHook();
-  return new Phaser.Game({
+  const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     backgroundColor: '#f7f5ef',
@@ -27,6 +26,13 @@ export function startGame(parent: string): Phaser.Game {
     input: { activePointers: 2 },
     scene: [Boot, Preloader, Menu, Notice, Campaign, Puzzle, Hud, Results],
   });
+  installTestHook(() => game.scene.getScenes(true).map((s) => s.scene.key));
+  // The canvas parent changes size when DOM panels appear (not only on window resize).
+  const host = document.getElementById(parent);
+  if (host && 'ResizeObserver' in window) new ResizeObserver(() => {
+      if (game.scale.getParentBounds()) game.scale.refresh();
+    }).observe(host);
+  return game;
 }
 
 startGame('game');

@@ -69,6 +69,10 @@ export const en = {
   'tool.newDict': 'New {}',
   'tool.newInstance': 'New {cls}()',
   'tool.menu': 'Levels',
+  'tool.bar': 'Moves and tools',
+  'tool.zoomIn': 'Zoom in',
+  'tool.zoomOut': 'Zoom out',
+  'tool.zoomFit': 'Fit the heap to the screen',
   'tool.keys': 'Keys',
 
   'code.title': 'Your program',

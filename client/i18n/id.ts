@@ -68,6 +68,10 @@ export const id: Messages = {
   'tool.newDict': '{} baru',
   'tool.newInstance': '{cls}() baru',
   'tool.menu': 'Level',
+  'tool.bar': 'Langkah dan alat',
+  'tool.zoomIn': 'Perbesar',
+  'tool.zoomOut': 'Perkecil',
+  'tool.zoomFit': 'Paskan heap ke layar',
   'tool.keys': 'Tombol',
 
   'code.title': 'Programmu',

@@ -13,7 +13,7 @@ export class Menu extends MenuScene {
     setHookInfo({ scenes: ['Menu'] });
     const s = app().settings;
     let y = Math.max(16, height * 0.05);
-    if (this.textures.exists('logo') && height > 560) {
+    if (this.textures.exists('logo') && height > 700) {
       const logo = this.add.image(width / 2, y, 'logo').setOrigin(0.5, 0);
       logo.setScale(Math.min(1, (height * 0.16) / logo.height));
       y += logo.displayHeight + 8;
@@ -31,7 +31,7 @@ export class Menu extends MenuScene {
       ],
       font,
     );
-    this.column(
+    y = this.row(
       y + font * 0.4,
       [
         { id: 'lang', secondary: true, label: t('menu.language', { lang: t(s.lang === 'en' ? 'lang.id' : 'lang.en') }), onClick: () => app().update({ lang: s.lang === 'en' ? 'id' : 'en' }) },
@@ -40,7 +40,7 @@ export class Menu extends MenuScene {
       ],
       Math.round(font * 0.85),
     );
-    this.addText(width / 2, height - font * 1.8, t('menu.keysHint'), Math.round(font * 0.8), { muted: true, width: width - 32 });
+    this.addText(width / 2, y + 4, t('menu.keysHint'), Math.round(font * 0.8), { muted: true, width: width - 32 });
   }
 
   private toggle(patch: Parameters<ReturnType<typeof app>['update']>[0]): void {

@@ -56,6 +56,13 @@ export class Button {
     return { x: this.bg.x, y: this.bg.y, w: this.bg.width, h: this.bg.height };
   }
 
+  moveTo(x: number, y: number): void {
+    const { w, h } = this.rect;
+    this.bg.setPosition(x, y);
+    this.ring.setPosition(x - 5, y - 5);
+    this.text.setPosition(x + w / 2, y + h / 2);
+  }
+
   setFocused(focused: boolean): void {
     this.ring.setVisible(focused);
   }

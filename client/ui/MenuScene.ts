@@ -85,6 +85,31 @@ export abstract class MenuScene extends Phaser.Scene {
     return y;
   }
 
+  /** Buttons side by side, wrapping onto new centred lines; returns the bottom. */
+  protected row(y: number, items: Omit<ButtonOptions, 'theme' | 'fontSize'>[], font: number): number {
+    const gap = Math.round(font * 0.6);
+    const made = items.map((item) => this.addButton(0, 0, { ...item, fontSize: font }));
+    let line: Button[] = [];
+    let lineW = 0;
+    const flush = (): void => {
+      let x = (this.scale.width - (lineW - gap)) / 2;
+      for (const b of line) {
+        b.moveTo(x, y);
+        x += b.rect.w + gap;
+      }
+      y += Math.max(...line.map((b) => b.rect.h)) + gap;
+      line = [];
+      lineW = 0;
+    };
+    for (const b of made) {
+      if (line.length > 0 && lineW + b.rect.w > this.scale.width - 24) flush();
+      line.push(b);
+      lineW += b.rect.w + gap;
+    }
+    if (line.length > 0) flush();
+    return y;
+  }
+
   private onKey(e: KeyboardEvent): boolean {
     const n = this.buttons.length;
     if (!this.scene.isActive() || n === 0) return false;

@@ -25,8 +25,10 @@ export function setHookInfo(patch: Partial<typeof info>): void {
   Object.assign(info, patch);
 }
 
-export function installTestHook(): void {
+export function installTestHook(activeScenes: () => string[]): void {
   const hook = {
+    /** Keys of the scenes running now, top last. */
+    active: activeScenes,
     targets(): Record<string, ScreenRect> {
       const all: Record<string, ScreenRect> = {};
       for (const provider of providers.values()) Object.assign(all, provider());

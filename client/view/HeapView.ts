@@ -4,7 +4,7 @@
  * arrows are redrawn every frame from the containers' current positions, so they follow motion.
  * Freed objects fade out in cascade order and leave a brief ghost outline.
  */
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import { sizeOf } from '../../shared/engine/sizes.ts';
 import type { EngineState, ObjId } from '../../shared/engine/types.ts';
 import { t } from '../i18n/index.ts';

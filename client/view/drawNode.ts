@@ -4,7 +4,7 @@
  * with `.attr` rows (narrower + "slots" badge for __slots__ classes), weakref = dashed diamond.
  * Garbage is tinted AND hatched; GC marks add a symbol as well as a colour.
  */
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
 import type { EngineState, HeapObject } from '../../shared/engine/types.ts';
 import { t } from '../i18n/index.ts';
 import type { Rect } from './geometry.ts';

@@ -1,0 +1,269 @@
+/**
+ * The puzzle screen: the heap view (canvas), the DOM panels, the HUD overlay. Every gesture and
+ * tool becomes one Python statement sent through the Session; the scene renders what comes back
+ * (events narrated, refcount frees fading in cascade order, gc.collect() stepped through its trace).
+ */
+import Phaser from 'phaser';
+import { reachableFromRoots } from '../../shared/engine/query.ts';
+import type { EngineState, ObjId } from '../../shared/engine/types.ts';
+import { starsFor } from '../../shared/puzzles/scoring.ts';
+import { lang, t } from '../i18n/index.ts';
+import { openLocalSession } from '../session/catalog.ts';
+import type { Session, SubmitResult } from '../session/Session.ts';
+import { statementFor } from '../session/statements.ts';
+import { app } from '../ui/app.ts';
+import { listenKeys } from '../ui/keys.ts';
+import { clearNarration, say } from '../ui/narrator.ts';
+import { PuzzlePanels } from '../ui/PuzzlePanels.ts';
+import type { ToolId } from '../ui/PuzzlePanels.ts';
+import { toPage } from '../ui/screen.ts';
+import { registerTargets, setHookInfo } from '../ui/testHook.ts';
+import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
+import { narrate, objectName, placeText } from '../view/describe.ts';
+import { GcPlayer } from '../view/GcPlayer.ts';
+import { gcSteps } from '../view/gcSteps.ts';
+import type { GcStep } from '../view/gcSteps.ts';
+import { Gestures } from '../view/Gestures.ts';
+import type { Selection } from '../view/Gestures.ts';
+import { HeapView } from '../view/HeapView.ts';
+import { hudHeight } from '../view/hudLayout.ts';
+import { intentToAction } from '../view/intents.ts';
+import type { Intent } from '../view/intents.ts';
+import { css } from '../view/theme.ts';
+import { runTool } from '../ui/puzzleTools.ts';
+
+export class Puzzle extends Phaser.Scene {
+  session!: Session;
+  heap!: HeapView;
+  gestures!: Gestures;
+  panels!: PuzzlePanels;
+  private puzzleId = '';
+  reveal = false;
+  autoFit = true;
+  busy = false;
+  gc: GcPlayer | null = null;
+  private cleanups: (() => void)[] = [];
+
+  constructor() {
+    super('Puzzle');
+  }
+
+  init(data: { puzzleId: string }): void {
+    this.puzzleId = data.puzzleId;
+    this.reveal = false;
+    this.autoFit = true;
+    this.busy = false;
+    this.gc = null;
+  }
+
+  create(): void {
+    const session = openLocalSession(this.puzzleId);
+    if (!session) return void this.scene.start('Campaign');
+    this.session = session;
+    this.cameras.main.setBackgroundColor(css(app().theme.background));
+    this.heap = new HeapView(this, app().theme);
+    this.gestures = new Gestures(this, this.heap, {
+      intent: (i) => void this.play(i),
+      selection: (sel, spoken) => this.onSelection(sel, spoken),
+      zoom: (f) => this.zoomBy(f),
+    });
+    const classes = Object.keys(session.snapshot().board.engine.classes);
+    this.panels = new PuzzlePanels(session.puzzle, classes, (id) => void runTool(this, id as ToolId), (line) => void this.console(line));
+    clearNarration();
+    this.cleanups = [
+      listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),
+      registerTargets('Puzzle', () => this.targets()),
+      session.onChange(() => this.refreshPanels()),
+    ];
+    this.scale.on('resize', this.onResize, this);
+    this.events.once('shutdown', () => this.teardown());
+    this.scene.launch('Hud', { session });
+    this.onResize();
+    this.renderState(session.snapshot().board.engine, { freed: [] });
+    this.refreshPanels();
+    say(`${session.puzzle.title[lang()]}. ${session.puzzle.lesson[lang()].replace(/`/g, '')}`);
+  }
+
+  override update(): void {
+    this.heap?.update();
+  }
+
+  /** Draw a state (the current board unless an animation shows an older one). */
+  renderState(state: EngineState, o: { freed: ObjId[]; gc?: GcStep | null }): void {
+    const garbage = this.reveal ? this.garbageOf(state) : null;
+    this.heap.render(state, {
+      garbage,
+      gc: o.gc ?? null,
+      selectedSource: this.gestures.sel.source,
+      selectedNode: this.gestures.sel.node,
+      freedOrder: o.freed,
+      motion: !app().settings.reducedMotion,
+      maxColumns: columnsFor(this.cameras.main.width),
+    });
+    if (this.autoFit) this.fit();
+    const objects = state.objects;
+    setHookInfo({ scenes: ['Puzzle', 'Hud'], busy: this.busy, extra: { puzzleId: this.puzzleId, rc: Object.fromEntries(Object.values(objects).map((x) => [x.id, x.rc])), goalDone: this.session.snapshot().goal.done, cam: (() => { const c = this.cameras.main; return { x: c.x, y: c.y, w: c.width, h: c.height, sx: c.scrollX, sy: c.scrollY, z: c.zoom, wv: [c.worldView.x, c.worldView.y, c.worldView.width] }; })() } });
+  }
+
+  private garbageOf(state: EngineState): Set<ObjId> {
+    const reachable = reachableFromRoots(state);
+    return new Set(Object.keys(state.objects).map(Number).filter((id) => !reachable.has(id)));
+  }
+
+  redraw(): void {
+    if (!this.gc) this.renderState(this.session.snapshot().board.engine, { freed: [] });
+  }
+
+  /** Turn an intent into a statement and play it. */
+  async play(intent: Intent): Promise<void> {
+    const state = this.session.snapshot().board.engine;
+    const action = intentToAction(state, intent);
+    const statement = action ? statementFor(state, action) : null;
+    if (!statement) return say(t('say.rejected', { message: '?' }));
+    await this.submit(statement);
+  }
+
+  async submit(statement: string): Promise<SubmitResult | null> {
+    if (this.busy) return null;
+    this.busy = true;
+    this.refreshPanels();
+    const r = await this.session.submit(statement);
+    this.busy = false;
+    if (!r.ok) {
+      this.panels.setOutput([r.error.message], true);
+      say(t('say.rejected', { message: r.error.message }));
+      this.refreshPanels();
+      return r;
+    }
+    this.gestures.select({ source: null, node: null, picking: false }, null);
+    this.panels.setOutput(r.outcome.output);
+    say([t('say.move', { code: statement }), ...narrate(r.outcome.events, r.before, r.outcome.board.engine)]);
+    const trace = r.outcome.traces[r.outcome.traces.length - 1];
+    if (trace) {
+      this.reveal = true;
+      this.playGc(r.before, trace);
+    } else {
+      const freed = r.outcome.events.flatMap((e) => (e.type === 'freed' ? [e.id] : []));
+      this.renderState(r.outcome.board.engine, { freed });
+      this.checkDone();
+    }
+    this.refreshPanels();
+    return r;
+  }
+
+  private playGc(before: EngineState, trace: Parameters<typeof gcSteps>[0]): void {
+    const after = this.session.snapshot().board.engine;
+    const steps = gcSteps(trace, (id) => objectName([before, after], id));
+    const show = (step: GcStep, i: number): void => {
+      this.renderState(before, { freed: [], gc: step });
+      this.panels.setGcBar({ caption: t(step.caption.key, step.caption.params), step: i, total: steps.length, playing: this.gc?.playing ?? false });
+      say(t(step.caption.key, step.caption.params));
+    };
+    const finish = (): void => {
+      this.gc?.destroy();
+      this.gc = null;
+      this.panels.setGcBar(null);
+      this.renderState(this.session.snapshot().board.engine, { freed: trace.freed });
+      this.refreshPanels();
+      this.checkDone();
+    };
+    this.gc = new GcPlayer(this, steps, show, finish, !app().settings.reducedMotion);
+    this.refreshPanels();
+  }
+
+  private checkDone(): void {
+    const snap = this.session.snapshot();
+    if (!snap.goal.done) return;
+    const moves = snap.board.moves.length;
+    const stars = starsFor(true, moves, this.session.puzzle.par, snap.hintsUsed);
+    app().record(this.puzzleId, stars, moves);
+    say(t('say.goalDone', { n: moves }));
+    const data = { puzzleId: this.puzzleId, title: this.session.puzzle.title, moves, par: this.session.puzzle.par, stars };
+    this.time.delayedCall(app().settings.reducedMotion ? 300 : 1400, () => this.scene.start('Results', data));
+  }
+
+  private async console(line: string): Promise<void> {
+    if (/^print\(/.test(line)) {
+      const r = await this.session.inspect(line);
+      this.panels.setOutput(r.ok ? r.output : [r.error.message], !r.ok);
+      return say(r.ok ? r.output.join(' ') : t('say.rejected', { message: r.error.message }));
+    }
+    await this.submit(line);
+  }
+
+  refreshPanels(): void {
+    const snap = this.session.snapshot();
+    this.panels.setCode(snap.board.moves);
+    const src = this.gestures.selectedSource();
+    this.panels.setTools({
+      canUndo: snap.canUndo, canRedo: snap.canRedo, gcEnabled: snap.board.engine.gc.enabled, reveal: this.reveal,
+      hasSource: src?.place != null, hasNode: this.gestures.sel.node !== null || src?.value.t === 'ref', busy: this.busy || this.gc !== null,
+    });
+    this.gestures.enabled = !this.busy && this.gc === null;
+  }
+
+  private onSelection(sel: Selection, spoken: 'source' | 'node' | 'picking' | null): void {
+    this.redraw();
+    this.refreshPanels();
+    const state = this.session.snapshot().board.engine;
+    const src = this.gestures.selectedSource();
+    const what = src?.place ? placeText([state], src.place) : (src?.label ?? '');
+    if (spoken === 'source' && src) say(t('say.selected', { what }));
+    if (spoken === 'picking' && src) say(t('say.pickTarget', { what }));
+    if (spoken === 'node' && sel.node !== null) say(t(sel.picking ? 'say.target' : 'say.selected', { what: objectName([state], sel.node) }));
+  }
+
+  private shortcut(e: KeyboardEvent): boolean {
+    const map: Record<string, ToolId> = { Delete: 'cut', Backspace: 'cut', n: 'none', w: 'weakref', g: 'collect', r: 'reveal', z: 'undo', y: 'redo', h: 'hint', '+': 'zoomIn', '=': 'zoomIn', '-': 'zoomOut', '0': 'zoomFit', '?': 'keys' };
+    const tool = map[e.key];
+    if (!tool) return false;
+    void runTool(this, tool);
+    return true;
+  }
+
+  onResize(): void {
+    const { width, height } = this.scale;
+    const top = hudHeight(width, this.session.puzzle.goals.length);
+    this.cameras.main.setViewport(0, top, width, Math.max(100, height - top));
+    this.redraw();
+    this.fit();
+  }
+
+  fit(): void {
+    const l = this.heap.layout;
+    if (!l) return;
+    const cam = this.cameras.main;
+    const f = fitCamera(l.bounds, cam.width, cam.height, minZoomFor(cam.width));
+    cam.setZoom(f.zoom);
+    cam.centerOn(f.centerX, f.centerY);
+  }
+
+  zoomBy(factor: number): void {
+    const cam = this.cameras.main;
+    this.autoFit = false;
+    cam.setZoom(Math.max(0.3, Math.min(2.5, cam.zoom * factor)));
+  }
+
+  private targets(): Record<string, { x: number; y: number; w: number; h: number }> {
+    const l = this.heap.layout;
+    const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
+    if (!l) return out;
+    const cam = this.cameras.main;
+    for (const n of Object.values(l.nodes)) out[`node:${n.id}`] = toPage(this.game, cam, n.rect);
+    for (const s of l.sources) out[`source:${s.id}`] = toPage(this.game, cam, { x: s.anchor.x - 8, y: s.anchor.y - 8, w: 16, h: 16 });
+    for (const item of l.tray) out[`tray:${item.key}`] = toPage(this.game, cam, item.rect);
+    out.bin = toPage(this.game, cam, l.bin);
+    return out;
+  }
+
+  private teardown(): void {
+    this.scale.off('resize', this.onResize, this);
+    this.cleanups.forEach((c) => c());
+    this.gc?.destroy();
+    this.gestures.destroy();
+    this.heap.destroy();
+    this.panels.destroy();
+    this.session.dispose();
+    this.scene.stop('Hud');
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The DOM half of the puzzle screen: toolbar, lesson, hint, code panel (coloured Python, copy,
+ * download), console, narration log, and the gc.collect() player bar. Real buttons and inputs, so
+ * everything is reachable by Tab and readable by screen readers. Holds no rules: it reports tool
+ * presses and console lines to the scene.
+ */
+import type { MoveKind } from '../../shared/puzzles/contract.ts';
+import { lang, t } from '../i18n/index.ts';
+import type { PuzzleInfo } from '../session/Session.ts';
+import { button, el, richText } from './dom.ts';
+import { highlightPython } from './highlight.ts';
+
+export type ToolId =
+  | 'levels' | 'undo' | 'redo' | 'reset' | 'hint' | 'cut' | 'none' | 'weakref' | 'newList' | 'newDict'
+  | `new:${string}` | 'collect' | 'toggleGc' | 'reveal' | 'zoomIn' | 'zoomOut' | 'zoomFit' | 'keys'
+  | 'copy' | 'download' | 'gcBack' | 'gcPlay' | 'gcStep' | 'gcSkip';
+
+export interface ToolState {
+  canUndo: boolean;
+  canRedo: boolean;
+  gcEnabled: boolean;
+  reveal: boolean;
+  hasSource: boolean;
+  hasNode: boolean;
+  busy: boolean;
+}
+
+export class PuzzlePanels {
+  private readonly toolbar = document.getElementById('toolbar')!;
+  private readonly side = document.getElementById('side')!;
+  private readonly gcBar = el('div', { id: 'gc-bar', role: 'group' });
+  private readonly code = el('pre', { id: 'code', tabindex: '0', 'aria-label': t('code.title') });
+  private readonly hint = el('p', { id: 'hint-box', role: 'status' });
+  private readonly output = el('pre', { id: 'console-output', 'aria-live': 'polite' });
+  private readonly onTool: (id: ToolId) => void;
+
+  constructor(info: PuzzleInfo, classes: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void) {
+    this.onTool = onTool;
+    this.buildToolbar(info.allowed, classes);
+    this.buildSide(info, onConsole);
+    this.gcBar.hidden = true;
+    document.getElementById('stage')!.append(this.gcBar);
+    this.toolbar.hidden = false;
+    this.side.hidden = false;
+  }
+
+  private tool(id: ToolId, label: string, secondary = true): HTMLButtonElement {
+    return button(id, label, () => this.onTool(id), { secondary });
+  }
+
+  private buildToolbar(allowed: readonly MoveKind[], classes: string[]): void {
+    const can = (k: MoveKind): boolean => allowed.includes(k);
+    const sep = (): HTMLElement => el('span', { class: 'sep', 'aria-hidden': 'true' });
+    const items: HTMLElement[] = [
+      this.tool('levels', `← ${t('tool.menu')}`), this.tool('undo', `↶ ${t('tool.undo')}`), this.tool('redo', `↷ ${t('tool.redo')}`),
+      this.tool('reset', t('tool.reset')), this.tool('hint', `💡 ${t('tool.hint')}`), sep(),
+    ];
+    if (can('deleteRef') || can('delName')) items.push(this.tool('cut', t('tool.cut'), false));
+    if (can('rebindNone')) items.push(this.tool('none', t('tool.none'), false));
+    if (can('weakref')) items.push(this.tool('weakref', t('tool.weakref'), false));
+    if (can('newObject')) {
+      items.push(this.tool('newList', t('tool.newList'), false), this.tool('newDict', t('tool.newDict'), false));
+      for (const cls of classes) items.push(this.tool(`new:${cls}`, t('tool.newInstance', { cls }), false));
+    }
+    if (can('collect')) items.push(this.tool('collect', t('tool.collect'), false));
+    if (can('toggleGc')) items.push(this.tool('toggleGc', t('tool.gcOn'), false));
+    items.push(sep(), this.tool('reveal', t('tool.reveal')), this.tool('zoomOut', '−'), this.tool('zoomIn', '+'), this.tool('zoomFit', '⤢'), this.tool('keys', t('tool.keys')));
+    items.find((b) => b.dataset.tool === 'zoomOut')?.setAttribute('aria-label', t('tool.zoomOut'));
+    items.find((b) => b.dataset.tool === 'zoomIn')?.setAttribute('aria-label', t('tool.zoomIn'));
+    items.find((b) => b.dataset.tool === 'zoomFit')?.setAttribute('aria-label', t('tool.zoomFit'));
+    this.toolbar.setAttribute('aria-label', t('tool.bar'));
+    this.toolbar.replaceChildren(...items);
+  }
+
+  private buildSide(info: PuzzleInfo, onConsole: (line: string) => void): void {
+    const lesson = el('p', { id: 'lesson-box' });
+    richText(lesson, info.lesson[lang()]);
+    this.hint.hidden = true;
+    const codeHead = el('h2');
+    codeHead.append(el('span', {}, t('code.title')), this.tool('copy', t('code.copy')), this.tool('download', t('code.download')));
+    const form = el('form', { id: 'console-form' });
+    const input = el('input', { id: 'console-input', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-label': t('console.label'), placeholder: t('console.placeholder'), maxlength: '200' });
+    form.append(input, el('button', { type: 'submit' }, t('console.run')));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const line = input.value.trim();
+      if (line) onConsole(line);
+      input.value = '';
+    });
+    const codePanel = el('section', { id: 'code-panel', class: 'panel' });
+    codePanel.append(codeHead, this.code);
+    const consolePanel = el('section', { class: 'panel' });
+    consolePanel.append(el('h2', {}, t('console.label')), form, this.output);
+    const narration = el('section', { class: 'panel' });
+    narration.append(el('h2', {}, t('narration.title')), el('ul', { id: 'narration-log', role: 'log', 'aria-live': 'polite' }));
+    this.side.replaceChildren(lesson, this.hint, codePanel, consolePanel, narration);
+  }
+
+  setCode(moves: readonly string[]): void {
+    const source = moves.length > 0 ? moves.join('\n') : t('code.empty');
+    this.code.replaceChildren(
+      ...highlightPython(source).map((tok) => (tok.cls === 'plain' ? document.createTextNode(tok.text) : el('span', { class: tok.cls }, tok.text))),
+    );
+    this.code.scrollTop = this.code.scrollHeight;
+  }
+
+  setTools(s: ToolState): void {
+    const set = (id: ToolId, disabled: boolean, label?: string, pressed?: boolean): void => {
+      const b = this.toolbar.querySelector<HTMLButtonElement>(`[data-tool="${id}"]`);
+      if (!b) return;
+      b.disabled = disabled;
+      if (label !== undefined) b.textContent = label;
+      if (pressed !== undefined) b.setAttribute('aria-pressed', String(pressed));
+    };
+    set('undo', s.busy || !s.canUndo);
+    set('redo', s.busy || !s.canRedo);
+    set('cut', s.busy || !s.hasSource);
+    set('none', s.busy || !s.hasSource);
+    set('weakref', s.busy || !s.hasNode);
+    set('collect', s.busy);
+    set('toggleGc', s.busy, t(s.gcEnabled ? 'tool.gcOn' : 'tool.gcOff'), s.gcEnabled);
+    set('reveal', false, t(s.reveal ? 'tool.hide' : 'tool.reveal'), s.reveal);
+  }
+
+  showHint(text: string | null, title = ''): void {
+    this.hint.hidden = text === null;
+    if (text !== null) {
+      this.hint.replaceChildren(el('strong', {}, `${title} `));
+      const span = el('span');
+      richText(span, text);
+      this.hint.append(span);
+    }
+  }
+
+  setOutput(lines: string[], error = false): void {
+    this.output.textContent = lines.join('\n');
+    this.output.classList.toggle('error', error);
+  }
+
+  /** The gc.collect() player: caption, progress and back / play-pause / step / done. */
+  setGcBar(state: { caption: string; step: number; total: number; playing: boolean } | null): void {
+    this.gcBar.hidden = state === null;
+    if (!state) return;
+    const caption = el('span', { id: 'gc-caption', 'aria-live': 'polite' }, `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`);
+    this.gcBar.replaceChildren(
+      el('strong', {}, t('gc.title')), caption,
+      this.tool('gcBack', `⏮ ${t('gc.back')}`), this.tool('gcPlay', state.playing ? `⏸ ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),
+      this.tool('gcStep', `⏭ ${t('gc.step')}`), this.tool('gcSkip', `✓ ${t('gc.skip')}`),
+    );
+  }
+
+  destroy(): void {
+    this.toolbar.replaceChildren();
+    this.toolbar.hidden = true;
+    this.side.replaceChildren();
+    this.side.hidden = true;
+    this.gcBar.remove();
+  }
+}

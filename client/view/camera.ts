@@ -1,0 +1,34 @@
+/** Camera fitting for the heap view. Pure math: what zoom and scroll show `bounds` in a viewport. */
+import type { Rect } from './geometry.ts';
+
+export interface CameraFit {
+  zoom: number;
+  /** World point to centre on. */
+  centerX: number;
+  centerY: number;
+}
+
+/**
+ * Fit the whole picture when it fits at ≥ minZoom; otherwise use minZoom and show the top-left
+ * (the Stack and the first objects), leaving the rest to panning.
+ */
+export function fitCamera(bounds: Rect, viewW: number, viewH: number, minZoom: number, maxZoom = 1.4, pad = 24): CameraFit {
+  const w = bounds.w + pad * 2;
+  const h = bounds.h + pad * 2;
+  const zoom = Math.max(minZoom, Math.min(maxZoom, viewW / w, viewH / h));
+  const visibleW = viewW / zoom;
+  const visibleH = viewH / zoom;
+  const centerX = w <= visibleW ? bounds.x + bounds.w / 2 : bounds.x - pad + visibleW / 2;
+  const centerY = h <= visibleH ? bounds.y + bounds.h / 2 : bounds.y - pad + visibleH / 2;
+  return { zoom, centerX, centerY };
+}
+
+/** How many heap columns suit a viewport of this width (1 on phones, up to 5 on projectors). */
+export function columnsFor(viewW: number): number {
+  return Math.max(1, Math.min(5, Math.floor((viewW / 0.85 - 240) / 250)));
+}
+
+/** Smallest zoom that keeps 15 px world text ≥ 12 px on screen on phones; smaller on big screens. */
+export function minZoomFor(viewW: number): number {
+  return viewW < 600 ? 0.8 : 0.45;
+}
