@@ -10,6 +10,7 @@
  * - An object no name reaches renders as `<unreachable #id>` (not valid Python; export refuses).
  */
 import type { Action, EngineState, HeapObject, NewObject, ObjId, Place, Value } from '../engine/index.ts';
+import { apply } from '../engine/index.ts';
 
 /** The names visible to a statement: one frame's locals (or none at module level) and globals. */
 export interface Scope {
@@ -171,4 +172,33 @@ export function renderAction(state: EngineState, action: Action, scope: Scope = 
 export function renderReturnTarget(state: EngineState, action: Action & { type: 'return' }): string | null {
   if (!action.into) return null;
   return renderPlace(state, scopeOf(state, state.frames.length - 1), action.into);
+}
+
+export interface LogLine {
+  /** Call depth of the statement (0 = module level; a call's body is one deeper than the call). */
+  depth: number;
+  text: string;
+  /** For a `return` with a target: where the caller stores the result (`x`, `a.next`). */
+  target?: string;
+}
+
+/**
+ * The code log of an action list from `initial`: one line per action, rendered in the state
+ * before it. Stops at the first rejected action (a log of accepted actions never has one).
+ */
+export function renderLog(initial: EngineState, actions: Action[]): LogLine[] {
+  const out: LogLine[] = [];
+  let state = initial;
+  for (const action of actions) {
+    const line: LogLine = { depth: state.frames.length, text: renderAction(state, action) };
+    if (action.type === 'return') {
+      const target = renderReturnTarget(state, action);
+      if (target !== null) line.target = target;
+    }
+    out.push(line);
+    const next = apply(state, action);
+    if (!next.ok) break;
+    state = next.value.state;
+  }
+  return out;
 }
