@@ -5,8 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { countOf, histogramOf, insertSubmission, offerBest, standingOf, topOf } from './challengeSql.ts';
 import { MIGRATIONS } from './migrations.ts';
-import type { ResultInput, ResultQuery, Store, StoredResult } from './Store.ts';
+import type { BoardScope, ChallengeBest, ChallengeSubmission, ResultInput, ResultQuery, Store, StoredResult } from './Store.ts';
 
 export const DB_FILE = 'heap-heroes.sqlite';
 
@@ -75,6 +76,31 @@ export class SqliteStore implements Store {
     const rows = this.db.prepare(sql).all(...args) as unknown as ResultRow[];
     const movesOf = this.db.prepare('SELECT move FROM result_moves WHERE result_id = ? ORDER BY idx');
     return rows.map((row) => toStored(row, movesOf.all(row.id).map((m) => String(m.move))));
+  }
+
+  async recordChallengeSubmission(s: ChallengeSubmission): Promise<{ improved: boolean }> {
+    return this.transaction(() => {
+      insertSubmission(this.db, s);
+      const improved = offerBest(this.db, { challengeId: s.challengeId, classCode: '' }, s);
+      if (s.classCode !== '') offerBest(this.db, { challengeId: s.challengeId, classCode: s.classCode }, s);
+      return { improved };
+    });
+  }
+
+  async challengeTop(scope: BoardScope, limit: number): Promise<ChallengeBest[]> {
+    return topOf(this.db, scope, limit);
+  }
+
+  async challengeStanding(scope: BoardScope, device: string): Promise<{ best: ChallengeBest; rank: number } | null> {
+    return standingOf(this.db, scope, device);
+  }
+
+  async challengeCount(scope: BoardScope): Promise<number> {
+    return countOf(this.db, scope);
+  }
+
+  async challengeHistogram(scope: BoardScope): Promise<{ moves: number; count: number }[]> {
+    return histogramOf(this.db, scope);
   }
 
   async close(): Promise<void> {

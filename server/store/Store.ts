@@ -37,10 +37,61 @@ export interface ResultQuery {
   seatId?: string;
 }
 
+/** One verified, solved challenge submission, as computed by the server from the replay. */
+export interface ChallengeSubmission {
+  challengeId: string;
+  /** Upper-case class code, or '' when none was given. */
+  classCode: string;
+  /** Server-side hash of the device token (never the token itself). */
+  device: string;
+  nickname: string;
+  score: number;
+  /** The accepted moves (Python statements), kept to re-verify later. */
+  moves: string[];
+  examined: number;
+  par: number;
+  stars: number;
+  stateHash: string;
+  /** Milliseconds since the epoch. */
+  submittedAt: number;
+}
+
+/** A device's best result on one board (global or one class). */
+export interface ChallengeBest {
+  device: string;
+  nickname: string;
+  score: number;
+  moveCount: number;
+  examined: number;
+  stars: number;
+  submittedAt: number;
+}
+
+/** One leaderboard: a challenge, globally (classCode '') or for one class. */
+export interface BoardScope {
+  challengeId: string;
+  classCode: string;
+}
+
 export interface Store {
   /** Writes the result and its moves in one transaction; returns the new result id. */
   saveResult(result: ResultInput): Promise<number>;
   /** Results matching every given field, oldest first. */
   listResults(query: ResultQuery): Promise<StoredResult[]>;
+  /**
+   * Records a submission and, in the same transaction, makes it the device's best on the global
+   * board (and on its class board when classCode is set) if it ranks strictly higher than the
+   * stored best (shared/challenges/rank.ts). The device's nickname is updated either way.
+   * `improved` is about the global board.
+   */
+  recordChallengeSubmission(s: ChallengeSubmission): Promise<{ improved: boolean }>;
+  /** Best rows of a board in leaderboard order (shared/challenges/rank.ts), at most `limit`. */
+  challengeTop(scope: BoardScope, limit: number): Promise<ChallengeBest[]>;
+  /** A device's best row and 1-based rank on a board, or null if it has none there. */
+  challengeStanding(scope: BoardScope, device: string): Promise<{ best: ChallengeBest; rank: number } | null>;
+  /** Devices on a board. */
+  challengeCount(scope: BoardScope): Promise<number>;
+  /** Number of devices per best move count, ascending by moves. */
+  challengeHistogram(scope: BoardScope): Promise<{ moves: number; count: number }[]>;
   close(): Promise<void>;
 }

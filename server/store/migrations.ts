@@ -38,4 +38,41 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'challenges',
+    // Timestamps are BIGINT (ms since the epoch overflow a PostgreSQL INTEGER). Boards are keyed by
+    // (challenge, class, device) with class '' for the global board, so an upsert keeps one best row.
+    sql: `
+      CREATE TABLE challenge_submissions (
+        challenge_id TEXT NOT NULL,
+        class_code TEXT NOT NULL,
+        device TEXT NOT NULL,
+        nickname TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        move_count INTEGER NOT NULL,
+        examined INTEGER NOT NULL,
+        par INTEGER NOT NULL,
+        stars INTEGER NOT NULL,
+        state_hash TEXT NOT NULL,
+        moves TEXT NOT NULL,
+        submitted_at BIGINT NOT NULL
+      );
+      CREATE INDEX challenge_submissions_device ON challenge_submissions (challenge_id, device);
+      CREATE TABLE challenge_best (
+        challenge_id TEXT NOT NULL,
+        class_code TEXT NOT NULL,
+        device TEXT NOT NULL,
+        nickname TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        move_count INTEGER NOT NULL,
+        examined INTEGER NOT NULL,
+        stars INTEGER NOT NULL,
+        submitted_at BIGINT NOT NULL,
+        PRIMARY KEY (challenge_id, class_code, device)
+      );
+      CREATE INDEX challenge_best_order
+        ON challenge_best (challenge_id, class_code, score DESC, move_count, examined, submitted_at, device);
+    `,
+  },
 ];
