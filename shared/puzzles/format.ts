@@ -80,7 +80,8 @@ export type GoalClause = z.infer<typeof GoalClauseSchema>;
 export const PuzzleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-    chapter: z.number().int().min(1),
+    /** 1.. for campaign chapters; 0 for generated challenges. */
+    chapter: z.number().int().min(0),
     concepts: z.array(z.enum(CONCEPTS)).min(1),
     title: TextSchema,
     /** Two to four short sentences shown before the level. */
