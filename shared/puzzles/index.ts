@@ -8,6 +8,7 @@ export { CAMPAIGN, CHAPTERS, campaignPuzzle } from './campaign/index.ts';
 export { QUESTIONS, answerOf, choicesOf, NONE_SURVIVE, type Question } from './questions/index.ts';
 export { accuracy, scorePlay, starsFor, SCORING, type Accuracy, type GameScore, type PlayRecord } from './scoring.ts';
 export { solve, type Solution, type SolveOptions } from './solver.ts';
+export { verifyPlay, type VerifiedPlay } from './verify.ts';
 export { dailyPuzzle, generatePuzzle, weeklyPuzzle, type Difficulty } from './generator.ts';
 export { dailySeed, isoWeekOf, weeklySeed } from './calendar.ts';
 export { PREAMBLE, withPreamble } from './preamble.ts';

@@ -95,7 +95,7 @@ function objectKey(o: HeapObject): string {
     case 'list':
       return `${head}c${o.capacity}[${o.items.map(valueKey).join(',')}]`;
     case 'dict':
-      return `${head}t${o.tableSize}{${o.entries.map(([k, v]) => `${k}:${valueKey(v)}`).join(',')}}`;
+      return `${head}t${o.tableSize}f${o.filled}{${o.entries.map(([k, v]) => `${k}:${valueKey(v)}`).join(',')}}`;
     case 'instance':
       return `${head}${o.cls}(${o.attrs.map(([k, v]) => `${k}:${valueKey(v)}`).join(',')})d${o.dict ?? ''}w${o.weakref ?? ''}`;
     case 'weakref':
