@@ -1,0 +1,42 @@
+/**
+ * Typed commands of the live-round machine. Who may send what is part of the rules:
+ * `host` commands come from a teacher seat (host or co-teacher), `student` commands from a
+ * student seat (always about themselves), `system` commands from the server itself (joins,
+ * board progress measured by the engine, timer ticks).
+ */
+import type { LiveItem, LiveSettings } from './types.ts';
+
+export type HostCommand =
+  | { type: 'configure'; settings: Partial<LiveSettings> }
+  | { type: 'setItems'; items: readonly LiveItem[] }
+  | { type: 'kick'; studentId: string }
+  | { type: 'approveName'; studentId: string }
+  /** Next round; `seconds` overrides settings.roundSeconds (null = untimed). */
+  | { type: 'start'; seconds?: number | null }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'extend'; seconds: number }
+  /** End the running round now and reveal. */
+  | { type: 'skip' }
+  /** From the reveal to the between-rounds screen (or the podium after the last round). */
+  | { type: 'next' }
+  /** To the podium; from the podium, end the session. */
+  | { type: 'end' };
+
+export type StudentCommand = { type: 'answer'; answer: string } | { type: 'hint' };
+
+export type SystemCommand =
+  | { type: 'join'; studentId: string; nickname?: string }
+  /** A board changed: `moves` = its version, `solved` = goal met (the engine decided). */
+  | { type: 'progress'; studentId: string; moves: number; solved: boolean }
+  | { type: 'tick' };
+
+export type LiveCommand = HostCommand | StudentCommand | SystemCommand;
+
+export type Actor = { role: 'host' } | { role: 'student'; studentId: string } | { role: 'system' };
+
+export const HOST_COMMANDS = [
+  'configure', 'setItems', 'kick', 'approveName', 'start', 'pause', 'resume', 'extend', 'skip', 'next', 'end',
+] as const satisfies readonly HostCommand['type'][];
+export const STUDENT_COMMANDS = ['answer', 'hint'] as const satisfies readonly StudentCommand['type'][];
+export const SYSTEM_COMMANDS = ['join', 'progress', 'tick'] as const satisfies readonly SystemCommand['type'][];

@@ -1,0 +1,157 @@
+/**
+ * Wire protocol of live rounds in the `classroom` room (on top of shared/protocol.ts).
+ *
+ * - Teachers send `liveHost { cmd, ... }`; students send `liveAnswer` / `liveHint`. Shapes are
+ *   checked with these zod schemas (a malformed payload disconnects, as everywhere); a
+ *   well-formed command the rules refuse (a student sending a host command, a wrong phase) is
+ *   answered in-band with `liveRejected { cmd, code, message }` and changes nothing.
+ * - A teacher seat is the host (created the room) or a co-teacher: anyone joining with the
+ *   room's co-teacher key as `token` gets a new teacher seat (`welcome.role === 'host'`).
+ * - Mirrored state: `live` (public: phase, timer, class counts; the predict answer and the answer
+ *   distribution only after the reveal; the top 5 only on the podium) and `liveSeats` (view
+ *   filtered like `seats`: a student sees only their own row with their own rank).
+ */
+import { z } from 'zod';
+import { SECONDS_RANGE, EXTEND_MAX_SECONDS } from './machine.ts';
+import { ANSWER_MAX } from './students.ts';
+
+export const LIVE_MESSAGES = {
+  host: 'liveHost',
+  answer: 'liveAnswer',
+  hint: 'liveHint',
+  rejected: 'liveRejected',
+  /** To teachers: `{ coTeacherKey, reportId }` right after a teacher joins. */
+  teacher: 'liveTeacher',
+  /** To a student about to be removed (then the socket closes with KICKED_CLOSE_CODE). */
+  kicked: 'liveKicked',
+} as const;
+
+/** WebSocket close code of a kicked student: do not reconnect; say so. */
+export const KICKED_CLOSE_CODE = 4101;
+
+const seconds = z.number().int().min(SECONDS_RANGE.min).max(SECONDS_RANGE.max);
+const seatId = z.string().min(1).max(16);
+const itemId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+
+/** What the teacher picks; the server turns it into rounds. */
+export const LiveSetChoice = z.discriminatedUnion('source', [
+  /** Every level of a campaign chapter. */
+  z.object({ source: z.literal('chapter'), chapter: z.number().int().min(1).max(99) }),
+  /** Campaign levels by id, in order. */
+  z.object({ source: z.literal('puzzles'), ids: z.array(itemId).min(1).max(30) }),
+  /** Generated puzzles from a seed. */
+  z.object({ source: z.literal('generated'), seed: z.number().int().min(0).max(2 ** 31 - 1), count: z.number().int().min(1).max(10) }),
+  /** Predict questions by id (all of them, in catalog order, when ids is left out). */
+  z.object({ source: z.literal('predict'), ids: z.array(itemId).min(1).max(30).optional() }),
+]);
+export type LiveSetChoice = z.infer<typeof LiveSetChoice>;
+
+export const LiveHostMessage = z.discriminatedUnion('cmd', [
+  z.object({
+    cmd: z.literal('configure'),
+    settings: z.object({
+      locked: z.boolean().optional(),
+      allowLateJoin: z.boolean().optional(),
+      speedBonus: z.boolean().optional(),
+      stuckSeconds: seconds.optional(),
+      roundSeconds: seconds.nullable().optional(),
+    }),
+  }),
+  z.object({ cmd: z.literal('setSet'), set: LiveSetChoice }),
+  z.object({ cmd: z.literal('kick'), studentId: seatId }),
+  z.object({ cmd: z.literal('approveName'), studentId: seatId }),
+  z.object({ cmd: z.literal('start'), seconds: seconds.nullable().optional() }),
+  z.object({ cmd: z.literal('pause') }),
+  z.object({ cmd: z.literal('resume') }),
+  z.object({ cmd: z.literal('extend'), seconds: z.number().int().min(1).max(EXTEND_MAX_SECONDS).default(30) }),
+  z.object({ cmd: z.literal('skip') }),
+  z.object({ cmd: z.literal('next') }),
+  z.object({ cmd: z.literal('end') }),
+  /** Watch one student's board live (read-only); null stops watching. */
+  z.object({ cmd: z.literal('watch'), studentId: seatId.nullable() }),
+]);
+export type LiveHostMessage = z.infer<typeof LiveHostMessage>;
+
+export const LiveAnswerMessage = z.object({ answer: z.string().min(1).max(ANSWER_MAX) });
+export type LiveAnswerMessage = z.infer<typeof LiveAnswerMessage>;
+
+export const LiveHintMessage = z.object({});
+
+export interface LiveRejectedMessage {
+  /** The refused command (`start`, `answer`, …). */
+  cmd: string;
+  /** `live/...`, or `room/...` for room-level refusals. */
+  code: string;
+  message: string;
+}
+
+export interface LiveTeacherMessage {
+  /** Join with `{ token: coTeacherKey }` to become a co-teacher (share as a link). */
+  coTeacherKey: string;
+  /** Report id for GET /api/live/reports/:id(.csv) with the teacher's token. */
+  reportId: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mirrored state shapes (server/live/schema.ts defines them).
+
+export interface LiveCellShape {
+  /** not_started | working | stuck | solved | answered. */
+  status: string;
+  moves: number;
+  /** 0 for predict rounds. */
+  par: number;
+  hints: number;
+  /** Shown once the round is revealed (0 before). */
+  points: number;
+  /** -1 until revealed, then 0 / 1. */
+  correct: number;
+  answer: string;
+}
+
+export interface LiveSeatShape {
+  id: string;
+  nickname: string;
+  /** Teachers only see a value here: the typed name the filter refused, waiting for approval. */
+  pendingName: string;
+  /** Status in the current round. */
+  status: string;
+  /** Revealed points and the competition rank they give (1 = best). */
+  points: number;
+  rank: number;
+  /** By round index. */
+  cells: Iterable<LiveCellShape> & { length: number; at(i: number): LiveCellShape | undefined };
+}
+
+export interface LiveInfoShape {
+  phase: string;
+  /** 1-based current round, 0 before the first. */
+  round: number;
+  rounds: number;
+  /** 'puzzle' | 'predict' | '' */
+  kind: string;
+  itemId: string;
+  timed: boolean;
+  /** Milliseconds left (refreshed every second while running); 0 when untimed. */
+  remainingMs: number;
+  locked: boolean;
+  allowLateJoin: boolean;
+  speedBonus: boolean;
+  students: number;
+  notStarted: number;
+  working: number;
+  stuck: number;
+  solved: number;
+  answered: number;
+  /** Predict rounds: the choices (public); `answer` only after the reveal. */
+  choices: Iterable<string>;
+  answer: string;
+  distribution: Iterable<{ answer: string; count: number }>;
+  /** Podium / ended: the top 5. */
+  podium: Iterable<{ nickname: string; points: number; rank: number }>;
+}
+
+export interface LiveClassroomStateShape {
+  live: LiveInfoShape;
+  liveSeats: { get(id: string): LiveSeatShape | undefined; forEach(cb: (s: LiveSeatShape, id: string) => void): void; size: number };
+}

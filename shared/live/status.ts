@@ -1,0 +1,49 @@
+/** Per-student status in the current round, as the dashboard shows it, and the class counts. */
+import { activeMs } from './clock.ts';
+import type { Cell, LiveState, LiveStudent } from './types.ts';
+
+export const STATUSES = ['not_started', 'working', 'stuck', 'solved', 'answered'] as const;
+export type StudentStatus = (typeof STATUSES)[number];
+
+/** The student's cell in the current round, or null. */
+export function currentCell(state: LiveState, student: LiveStudent): Cell | null {
+  return state.round === null ? null : (student.cells[state.round.index] ?? null);
+}
+
+/**
+ * - predict rounds: `answered` once answered, else `not_started`;
+ * - puzzle rounds: `solved`; `stuck` when the last progress (or the round start, for a student
+ *   who never moved) is at least settings.stuckSeconds of active time ago; `working` once moved.
+ */
+export function statusOf(state: LiveState, student: LiveStudent, now: number): StudentStatus {
+  const round = state.round;
+  if (round === null) return 'not_started';
+  const item = state.items[round.index];
+  const cell = currentCell(state, student);
+  if (item?.kind === 'predict') return cell?.finished ? 'answered' : 'not_started';
+  if (cell?.finished) return 'solved';
+  const idleMs = activeMs(round, now) - (cell?.lastProgressMs ?? 0);
+  if (idleMs >= state.settings.stuckSeconds * 1000) return 'stuck';
+  return cell !== null && cell.moves > 0 ? 'working' : 'not_started';
+}
+
+export type StatusCounts = Record<StudentStatus, number>;
+
+export function statusCounts(state: LiveState, now: number): StatusCounts {
+  const counts: StatusCounts = { not_started: 0, working: 0, stuck: 0, solved: 0, answered: 0 };
+  for (const s of state.students) counts[statusOf(state, s, now)]++;
+  return counts;
+}
+
+/** Answers given in the current predict round, counted per answer (every choice listed, even at 0). */
+export function answerDistribution(state: LiveState): { answer: string; count: number }[] {
+  const round = state.round;
+  const item = round === null ? undefined : state.items[round.index];
+  if (round === null || item?.kind !== 'predict') return [];
+  const counts = new Map<string, number>(item.choices.map((c) => [c, 0]));
+  for (const s of state.students) {
+    const a = s.cells[round.index]?.answer;
+    if (a !== null && a !== undefined) counts.set(a, (counts.get(a) ?? 0) + 1);
+  }
+  return [...counts].map(([answer, count]) => ({ answer, count }));
+}
