@@ -21,6 +21,8 @@ export class Campaign extends MenuScene {
     setHookInfo({ scenes: ['Campaign'] });
     const progress = app().progress;
     const order = levelOrder();
+    const playable = order.filter((id) => isUnlocked(order, progress, id));
+    this.preferredFocus = `level:${playable.find((id) => !progress[id]) ?? playable[playable.length - 1] ?? ''}`;
     let y = 16;
     this.addButton(16, y, { id: 'back', label: `← ${t('common.back')}`, secondary: true, onClick: () => this.back() });
     y += this.addText(width / 2, y + 4, t('campaign.title'), Math.round(font * 1.6)).height + font * 1.4;
@@ -33,7 +35,7 @@ export class Campaign extends MenuScene {
       ch.levels.forEach((level, i) => {
         const unlocked = isUnlocked(order, progress, level.id);
         const stars = progress[level.id]?.stars ?? 0;
-        const starText = unlocked ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : `🔒 ${t('campaign.locked')}`;
+        const starText = unlocked ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : `⊘ ${t('campaign.locked')}`;
         const label = `${t('campaign.level', { n: order.indexOf(level.id) + 1, title: level.title[lang()] })}\n${starText}`;
         const x = 16 + (i % perRow) * (colW + 12);
         if (i > 0 && i % perRow === 0) y += font * 4.2;

@@ -1,10 +1,9 @@
 /**
- * The campaign as the client sees it: levels in play order, grouped by chapter. Reads the shared
- * puzzle catalog; no rules here.
+ * The campaign as the client sees it: levels in play order, grouped by chapter, from the shared
+ * catalog (validated there). No rules here.
  */
-import { CHAPTER_1 } from '../../shared/puzzles/campaign/ch1-names.ts';
-import { parsePuzzle } from '../../shared/puzzles/format.ts';
-import type { Puzzle, PuzzleInput, Text } from '../../shared/puzzles/format.ts';
+import { CAMPAIGN, CHAPTERS, campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
+import type { Text } from '../../shared/puzzles/format.ts';
 import { LocalSession } from './LocalSession.ts';
 import type { Session } from './Session.ts';
 
@@ -20,18 +19,12 @@ export interface ChapterEntry {
   levels: LevelEntry[];
 }
 
-const CHAPTER_TITLES: Record<number, Text> = {};
-
-function all(): PuzzleInput[] {
-  return [...CHAPTER_1];
-}
-
 export function levels(): LevelEntry[] {
-  return all().map((p) => ({ id: p.id, chapter: p.chapter, title: p.title }));
+  return CAMPAIGN.map((p) => ({ id: p.id, chapter: p.chapter, title: p.title }));
 }
 
 export function levelOrder(): string[] {
-  return levels().map((l) => l.id);
+  return CAMPAIGN.map((p) => p.id);
 }
 
 export function chapters(): ChapterEntry[] {
@@ -39,7 +32,7 @@ export function chapters(): ChapterEntry[] {
   for (const l of levels()) {
     let ch = out.find((c) => c.n === l.chapter);
     if (!ch) {
-      ch = { n: l.chapter, title: CHAPTER_TITLES[l.chapter] ?? { en: '', id: '' }, levels: [] };
+      ch = { n: l.chapter, title: CHAPTERS[l.chapter - 1] ?? { en: '', id: '' }, levels: [] };
       out.push(ch);
     }
     ch.levels.push(l);
@@ -55,8 +48,6 @@ export function nextLevel(id: string): string | null {
 
 /** A solo session for a campaign level, or null for an unknown id. */
 export function openLocalSession(puzzleId: string): Session | null {
-  const input = all().find((p) => p.id === puzzleId);
-  if (!input) return null;
-  const puzzle: Puzzle = parsePuzzle(input);
-  return new LocalSession(puzzle);
+  const puzzle = campaignPuzzle(puzzleId);
+  return puzzle ? new LocalSession(puzzle) : null;
 }

@@ -48,7 +48,10 @@ export class Button {
       this.bg.setAlpha(0.45);
       this.text.setAlpha(0.7);
     } else {
-      this.bg.setInteractive({ useHandCursor: true }).on('pointerup', () => this.activate());
+      // A drag (scrolling a long menu) that ends on a button is not a press.
+      this.bg.setInteractive({ useHandCursor: true }).on('pointerup', (p: Phaser.Input.Pointer) => {
+        if (p.getDistance() < 12) this.activate();
+      });
     }
   }
 

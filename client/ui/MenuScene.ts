@@ -17,6 +17,9 @@ import { registerTargets } from './testHook.ts';
 export abstract class MenuScene extends Phaser.Scene {
   protected buttons: Button[] = [];
   private focus = 0;
+  private fresh = true;
+  /** Button id to focus when the scene opens (default: the first button). */
+  protected preferredFocus: string | null = null;
   private cleanups: (() => void)[] = [];
 
   /** Add this scene's texts and buttons for the current size and language. */
@@ -26,12 +29,18 @@ export abstract class MenuScene extends Phaser.Scene {
 
   create(): void {
     this.focus = 0;
+    this.fresh = true;
     this.cleanups = [
       onLangChange(() => this.build()),
       listenKeys((e) => this.onKey(e)),
       registerTargets(this.scene.key, () => this.targets()),
     ];
     this.scale.on('resize', this.build, this);
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (!p.isDown) return;
+      const cam = this.cameras.main;
+      cam.setScroll(0, Math.max(0, cam.scrollY - (p.y - p.prevPosition.y)));
+    });
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => {
       const cam = this.cameras.main;
       cam.setScroll(0, Math.max(0, cam.scrollY + dy));
@@ -49,6 +58,10 @@ export abstract class MenuScene extends Phaser.Scene {
     this.buttons = [];
     this.cameras.main.setBackgroundColor(css(app().theme.background));
     this.compose(width, height, baseFont(width, height));
+    if (this.fresh && this.preferredFocus !== null) {
+      this.focus = Math.max(0, this.buttons.findIndex((b) => b.id === this.preferredFocus));
+    }
+    this.fresh = false;
     this.focus = Math.min(this.focus, Math.max(0, this.buttons.length - 1));
     this.showFocus(false);
   }

@@ -53,7 +53,7 @@ export class PuzzlePanels {
     const sep = (): HTMLElement => el('span', { class: 'sep', 'aria-hidden': 'true' });
     const items: HTMLElement[] = [
       this.tool('levels', `← ${t('tool.menu')}`), this.tool('undo', `↶ ${t('tool.undo')}`), this.tool('redo', `↷ ${t('tool.redo')}`),
-      this.tool('reset', t('tool.reset')), this.tool('hint', `💡 ${t('tool.hint')}`), sep(),
+      this.tool('reset', t('tool.reset')), this.tool('hint', `? ${t('tool.hint')}`), sep(),
     ];
     if (can('deleteRef') || can('delName')) items.push(this.tool('cut', t('tool.cut'), false));
     if (can('rebindNone')) items.push(this.tool('none', t('tool.none'), false));

@@ -104,7 +104,7 @@ export class HeapView {
     const bin = l.bin;
     g.lineStyle(2, this.theme.panelStroke, 1);
     g.strokeRoundedRect(bin.x, bin.y, bin.w, bin.h, 10);
-    text(bin.x + bin.w / 2, bin.y + bin.h / 2, `🗑 ${t('heap.bin')}`, 16, true, true).setOrigin(0.5);
+    text(bin.x + bin.w / 2, bin.y + bin.h / 2, `✕ ${t('heap.bin')}`, 16, true, true).setOrigin(0.5);
   }
 
   private drawNameRow(g: Phaser.GameObjects.Graphics, text: (x: number, y: number, s: string, size?: number) => Phaser.GameObjects.Text, s: Source, o: ViewOptions): void {

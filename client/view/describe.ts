@@ -71,7 +71,8 @@ export function valueText(states: EngineState[], v: Value): string {
 
 /** One sentence per event a student should hear about, in order. */
 export function narrate(events: readonly EngineEvent[], before: EngineState, after: EngineState): string[] {
-  const states = [after, before];
+  // Name objects as the student knew them before the statement; new objects by their new name.
+  const states = [before, after];
   const name = (id: ObjId): string => objectName(states, id);
   const lines: string[] = [];
   for (const e of events) {

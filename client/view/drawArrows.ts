@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import type { ObjId } from '../../shared/engine/types.ts';
 import type { GcStep } from './gcSteps.ts';
 import type { Point, Rect } from './geometry.ts';
-import { arrowCurve, arrowHead, bezierPoint, dashes, sampleCurve } from './geometry.ts';
+import { arrowCurve, arrowHead, bezierPoint, dashes, isCell, sampleCurve } from './geometry.ts';
 import type { ArrowSpec, HeapLayout } from './layout.ts';
 import { css, FONT_CODE } from './theme.ts';
 import type { Theme } from './theme.ts';
@@ -34,7 +34,7 @@ export function drawArrows(
     const target = 'obj' in a.to ? live(a.to.obj) : (l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect ?? null);
     if (!from || !target) continue;
     if (a.weak && o.gc?.cleared.some((w) => a.source === `o${w}:ref`)) continue;
-    const curve = arrowCurve(from, target);
+    const curve = arrowCurve(from, target, isCell(a.source));
     const points = sampleCurve(curve, 24);
     const style = arrowStyle(a, theme, o);
     g.lineStyle(style.width, style.color, style.alpha);

@@ -48,12 +48,14 @@ export interface Curve {
  * their left edge; targets at or left of the source (back edges, same column, self-loops) are
  * entered on their right edge with a bulge to the right, so arrows never cut through the stack.
  */
-export function arrowCurve(from: Point, target: Rect): Curve {
+export function arrowCurve(from: Point, target: Rect, down = false): Curve {
   const midY = clamp(from.y, target.y + 10, target.y + target.h - 10);
   if (target.x > from.x + 24) {
     const to = { x: target.x, y: midY };
     const dx = (to.x - from.x) / 2;
-    return { from, c1: { x: from.x + dx, y: from.y }, c2: { x: to.x - dx, y: to.y }, to };
+    // List cells sit side by side: their arrows leave downwards so they do not cross the next cell.
+    const c1 = down ? { x: from.x, y: from.y + Math.max(50, dx) } : { x: from.x + dx, y: from.y };
+    return { from, c1, c2: { x: to.x - dx, y: to.y }, to };
   }
   const to = { x: target.x + target.w, y: midY };
   const bulge = Math.max(60, Math.abs(to.y - from.y) / 3);
@@ -149,4 +151,9 @@ function distanceToSegment(p: Point, a: Point, b: Point): number {
 
 export function clamp(v: number, lo: number, hi: number): number {
   return lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v));
+}
+
+/** Is this source id a list cell (`o5:[0]`)? Their arrows leave downwards. */
+export function isCell(sourceId: string): boolean {
+  return /^o\d+:\[\d+\]$/.test(sourceId);
 }
