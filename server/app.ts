@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { defineRoom, defineServer, type Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Rules } from './game/rules.ts';
+import { createChallengeRouter, type ChallengeOptions } from './challenges/router.ts';
 import { createApiRouter, healthHandler } from './http/api.ts';
 import { applyCorsPolicy } from './http/cors.ts';
 import { createStaticRouter, securityHeaders } from './http/static.ts';
@@ -34,6 +35,8 @@ export interface GameServerOptions {
   allowedOrigins?: readonly string[];
   /** Install SIGINT/SIGTERM handlers that shut down gracefully (off in tests). */
   handleSignals?: boolean;
+  /** Clock and rate limits of /api/challenges (defaults: Date.now, DEFAULT_LIMITS). */
+  challenges?: ChallengeOptions;
 }
 
 export interface GameServer {
@@ -62,6 +65,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       app.disable('x-powered-by');
       app.use(securityHeaders);
       app.get('/healthz', healthHandler);
+      app.use('/api/challenges', createChallengeRouter(store, options.challenges));
       app.use('/api', createApiRouter({ rules: options.rules }));
       app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
     },
