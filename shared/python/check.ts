@@ -135,8 +135,11 @@ function checkRead(x: Expr, ctx: Ctx): void {
       return unsupported(ctx.line, 'True/False as stored values');
     case 'str':
       return unsupported(ctx.line, 'strings as values (strings are only dict keys)');
+    case 'list':
+    case 'dict':
+      return unsupported(ctx.line, `a ${x.e} display inside a larger expression (assign it to a name first)`);
     default:
-      return unsupported(ctx.line, `a ${x.e === 'is' ? "'is' test" : x.e} here`);
+      return unsupported(ctx.line, `${x.e === 'is' ? "an 'is' test" : 'a tuple'} here`);
   }
 }
 

@@ -39,6 +39,10 @@ export function newRuntime(state: EngineState): Runtime {
   return { state, out: [], log: [], functions: new Map(), classes: new Set(), modules: new Set(), frames: [{ info: null, line: 0 }] };
 }
 
+const AUTOMATIC_GC =
+  'an automatic collection (gc enabled and the gen-0 threshold crossed): when CPython 3.11 starts one ' +
+  'depends on its list and dict free lists, which are not modeled; call gc.collect() explicitly';
+
 /** Applies one action; a rejection becomes the Python exception CPython raises for it. */
 export function act(rt: Runtime, action: Action): EngineEvent[] {
   const r = apply(rt.state, action);
@@ -50,6 +54,9 @@ export function act(rt: Runtime, action: Action): EngineEvent[] {
   }
   rt.state = r.value.state;
   rt.log.push(action);
+  if (r.value.events.some((e) => e.type === 'collected' && e.trace.automatic)) {
+    raise('unsupported', AUTOMATIC_GC);
+  }
   return r.value.events;
 }
 

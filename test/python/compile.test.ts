@@ -77,6 +77,7 @@ const RUNTIME_UNSUPPORTED: [string, string][] = [
   ['a = []\nx = a.append', 'the attribute list.append as a value'],
   ['def f():\n    f()\nf()', 'calls nested deeper than 150'],
   ['x = 5\ny = x.real', 'the attribute int.real as a value'],
+  ['gc.set_threshold(2)\ngc.enable()\na = []\nb = []\nc = []', 'an automatic collection'],
 ];
 
 describe('values the runner cannot model are rejected while running', () => {

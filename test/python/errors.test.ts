@@ -74,6 +74,8 @@ export const EXTRA_CASES: [string, string][] = [
   ['a = []\na.append(a)\ndel a\nn = gc.collect()\nprint(n)', '1\n'],
   ['a = []\na.append(a)\ndel a\nprint(gc.collect(0), gc.collect(1), gc.collect())', '1 0 0\n'],
   ['n = Node()\nw = weakref.ref(n)\nprint(sys.getrefcount(w))\nx = w\nprint(sys.getrefcount(w))', '2\n3\n'],
+  // 35 instances exhaust Node's shared-key table: the third attribute name materializes __dict__s
+  [`${Array.from({ length: 35 }, (_, i) => `n${i} = Node()`).join('\n')}\nn1.x = n2\nn2.y = n1\nn1.z = n1\ndel n1, n2\nprint(gc.collect())`, '4\n'],
 ];
 
 function check(src: string, stdout: string, last: string): void {

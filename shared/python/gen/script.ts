@@ -23,7 +23,7 @@ export interface GenOptions {
 
 const MIX = {
   new: 14, alias: 5, link: 14, unlink: 6, read: 6, del: 8, weak: 4, deref: 3, rc: 10, gc: 6,
-  is: 4, weakcheck: 3, gcctl: 2, extra: 4, def: 3, call: 6, cycle: 3, funccycle: 2,
+  is: 4, weakcheck: 3, gcctl: 2, extra: 4, odd: 2, def: 3, call: 6, cycle: 3, funccycle: 2,
 } as const;
 
 const EXTRA_CLASS = "class Pair:\n    __slots__ = ('left', 'right')\n\n\n";

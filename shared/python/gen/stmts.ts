@@ -134,7 +134,18 @@ function alias(w: World): string | null {
   return withName(storable(w), (y) => `${target(w)} = ${y}`, w);
 }
 
+/** Legal Python the oracle generator avoids: weakrefs stored in containers, self-assignment. */
+function odd(w: World): string | null {
+  const weak = names(w, 'weakref');
+  const kind = int(w.rand, 4);
+  if (kind === 0 && weak.length) return withName(names(w, 'list'), (y) => `${y}.append(${pick(w.rand, weak)})`, w);
+  if (kind === 1 && weak.length) return withName(names(w, 'instance'), (y) => `${y}.other = ${pick(w.rand, weak)}`, w);
+  if (kind === 2 && weak.length) return withName(names(w, 'dict'), (y) => `${y}['k'] = ${pick(w.rand, weak)}`, w);
+  return withName(storable(w), (y) => `${y} = ${y}`, w);
+}
+
 export const BUILDERS: Record<string, Builder> = {
+  odd,
   new: newObject,
   alias,
   link,
