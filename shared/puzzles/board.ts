@@ -82,13 +82,18 @@ export function applyMove(puzzle: Puzzle, board: Board, move: string): Result<Mo
 }
 
 /**
- * applyMove, optionally without collecting engine events (the solver's fast path: `events` and
- * `traces` are then empty, and an explicit collection's numbers come from the GC statistics).
+ * applyMove, optionally without collecting engine events (the solver: `events` and `traces` are
+ * then empty, and an explicit collection's numbers come from the GC statistics).
+ *
+ * Simple statements go straight to the engine (fastmove.ts, parity-tested against the runner).
+ * That is also how an allocation may start an automatic collection in threshold levels: the
+ * runner refuses those for scripts (CPython's exact timing depends on free lists it does not
+ * model), while a puzzle's tiny thresholds are an explicit teaching model.
  */
 export function advance(puzzle: Puzzle, board: Board, move: string, withEvents: boolean): Result<MoveOutcome, MoveError> {
   const kind = checkMove(puzzle, move);
   if (!kind.ok) return kind;
-  const run = withEvents ? execStatement(prepare(puzzle).ctx, board.engine, move.trim()) : execQuick(puzzle, board, move.trim());
+  const run = execQuick(puzzle, board, move.trim(), withEvents);
   if (!run.ok) return run;
   const traces: GcTrace[] = [];
   for (const e of run.value.events) if (e.type === 'collected') traces.push(e.trace);
@@ -103,14 +108,14 @@ export function advance(puzzle: Puzzle, board: Board, move: string, withEvents: 
 }
 
 /** Run a move through the fast path when it is simple enough, else through the runner. */
-function execQuick(puzzle: Puzzle, board: Board, move: string): Result<Executed, MoveError> {
+function execQuick(puzzle: Puzzle, board: Board, move: string, withEvents: boolean): Result<Executed, MoveError> {
   const ctx = prepare(puzzle).ctx;
   const action = fastAction(board.engine, move, ctx.special, ctx.classes);
-  if (action === null) return execStatement(ctx, board.engine, move, { events: false });
-  if (action === 'reject') return err({ code: 'move/rejected', message: 'Python would raise an error here.' });
+  // A rejection is re-run through the runner, which words the exact Python error.
+  if (action === null || action === 'reject') return execStatement(ctx, board.engine, move, { events: withEvents });
   const r = apply(board.engine, action);
-  if (!r.ok) return err({ code: r.error.code, message: r.error.message });
-  return ok({ state: r.value.state, events: [], output: [] });
+  if (!r.ok) return execStatement(ctx, board.engine, move, { events: withEvents });
+  return ok({ state: r.value.state, events: withEvents ? r.value.events : [], output: [] });
 }
 
 /** The Board.collections entry of a gc.collect() move: from its trace, or from GC statistics. */
