@@ -1,6 +1,6 @@
 /**
- * The puzzle of each challenge: generated from the challenge's seed (dailySeed / weeklySeed of
- * shared/puzzles/calendar.ts), so it is the same for everyone, on the server and in every browser.
+ * The puzzle of each challenge: `dailyPuzzle` / `weeklyPuzzle` of shared/puzzles/generator.ts
+ * (generated from dailySeed / weeklySeed, difficulty 2 / 3), so it is the same for everyone, on the server and in every browser.
  *
  * Contracts: pure; `challengePuzzle(id)` returns null for an id that is not a real day or ISO week
  * (it does not look at the validity window: see ids.ts). Generated puzzles are memoized in a small
@@ -8,12 +8,9 @@
  */
 import { dailySeed, weeklySeed } from '../puzzles/calendar.ts';
 import type { Puzzle } from '../puzzles/format.ts';
-import type { Difficulty } from './generate.ts';
-import { generatePuzzle } from './generate.ts';
-import type { ChallengeId, ChallengeKind } from './ids.ts';
+import { dailyPuzzle, weeklyPuzzle } from '../puzzles/generator.ts';
+import type { ChallengeId } from './ids.ts';
 import { parseChallengeId } from './ids.ts';
-
-export const DIFFICULTY: Record<ChallengeKind, Difficulty> = { daily: 2, weekly: 3 };
 
 export interface Challenge extends ChallengeId {
   puzzle: Puzzle;
@@ -28,7 +25,7 @@ export function challengeSeed(c: Pick<ChallengeId, 'kind' | 'period'>): number {
 }
 
 function build(c: ChallengeId): Challenge {
-  const generated = generatePuzzle(challengeSeed(c), DIFFICULTY[c.kind]);
+  const generated = c.kind === 'daily' ? dailyPuzzle(c.period) : weeklyPuzzle(c.period);
   const title =
     c.kind === 'daily'
       ? { en: `Daily challenge ${c.period}`, id: `Tantangan harian ${c.period}` }

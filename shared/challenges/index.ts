@@ -5,5 +5,4 @@ export * from './replay.ts';
 export * from './rank.ts';
 export * from './share.ts';
 export * from './steps.ts';
-export { generatePuzzle, type Difficulty } from './generate.ts';
 export * from './api.ts';

@@ -46,6 +46,7 @@ export const SOLVED_CODE = 'board/solved';
 export function replayChallenge(puzzle: Puzzle, moves: readonly string[]): ReplayOutcome {
   let board: Board = startBoard(puzzle);
   const steps: StepKind[] = [];
+  const examined: number[] = [];
   for (const [moveIndex, move] of moves.entries()) {
     if (goalStatus(puzzle, board).done) {
       return { ok: false, error: { code: SOLVED_CODE, message: 'The puzzle was already solved before this move.', moveIndex } };
@@ -53,14 +54,15 @@ export function replayChallenge(puzzle: Puzzle, moves: readonly string[]): Repla
     const r = applyMove(puzzle, board, move);
     if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message, moveIndex } };
     steps.push(stepOf(board.engine, r.value.kind, r.value.events));
+    for (const t of r.value.traces) examined.push(t.young.length);
     board = r.value.board;
   }
-  return { ok: true, result: scoreBoard(puzzle, board, steps) };
+  return { ok: true, result: scoreBoard(puzzle, board, steps, examined) };
 }
 
-function scoreBoard(puzzle: Puzzle, board: Board, steps: StepKind[]): ChallengeResult {
+/** Every collection is charged, explicit or automatic (as verifyPlay in shared/puzzles/verify.ts). */
+function scoreBoard(puzzle: Puzzle, board: Board, steps: StepKind[], examinedEach: number[]): ChallengeResult {
   const solved = goalStatus(puzzle, board).done;
-  const examinedEach = board.collections.map((c) => c.examined);
   const s = scorePlay({ solved, par: puzzle.par, moves: board.moves.length, examined: examinedEach, hintsUsed: 0, seconds: 0 });
   return {
     solved,
