@@ -17,7 +17,7 @@ import type { Puzzle } from './format.ts';
 import type { Anchors, MoveTally } from './goals.ts';
 import { anchorGoal, DELETION_KINDS, evaluateGoal } from './goals.ts';
 import type { Executed, RunContext } from './run.ts';
-import { execStatement, runSetup } from './run.ts';
+import { checkStatement, execStatement, runSetup } from './run.ts';
 
 export const MAX_MOVE_LENGTH = 200;
 
@@ -70,8 +70,13 @@ export function startBoard(puzzle: Puzzle): Board {
 /** Classify a statement and check the puzzle allows it. */
 export function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveError> {
   if (move.length > MAX_MOVE_LENGTH) return err({ code: 'move/unsupported', message: 'That move is too long.' });
-  const c = classifyMove(move, prepare(puzzle).defs);
-  if (!c.ok) return err({ code: c.code, message: c.message });
+  const prep = prepare(puzzle);
+  const c = classifyMove(move, prep.defs);
+  if (!c.ok) {
+    // Prefer Python's own complaint (a SyntaxError, an unsupported construct) when it has one.
+    const py = checkStatement(prep.ctx, move.trim());
+    return err(py.ok ? { code: c.code, message: c.message } : py.error);
+  }
   if (!puzzle.allowed.includes(c.kind)) return err({ code: 'move/not_allowed', message: NOT_ALLOWED[c.kind].en });
   return ok(c.kind);
 }

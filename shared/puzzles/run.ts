@@ -5,15 +5,16 @@
  * - `execStatement(ctx, state, stmt)`: run ONE statement on an existing state and report the new
  *   state, the engine events and what it printed, or the Python error (nothing changes then).
  *
- * A statement is checked in a stub program that declares the setup's functions and classes, so
- * the runner's checker knows `f(a)` is a call and `Node()` an instantiation, then executed with the
+ * A statement is checked with the setup's functions and classes as prior definitions (as the
+ * runner's sessions do), so `f(a)` is a call and `Node()` an instantiation, then executed with the
  * setup's real function bodies. Events come from re-applying the runner's action log to the
  * input state (the runner keeps actions, not events); both are pure and deterministic.
  */
 import type { EngineEvent, EngineState, Result } from '../engine/index.ts';
 import { apply, createState, err, ok } from '../engine/index.ts';
 import type { FunctionInfo } from '../python/check.ts';
-import { CompileError, PyException, compile } from '../python/index.ts';
+import { CompileError, PyException, compile, parseProgram } from '../python/index.ts';
+import { checkProgram } from '../python/check.ts';
 import type { Stmt } from '../python/index.ts';
 import { execStmt } from '../python/exec.ts';
 import { newRuntime } from '../python/runtime.ts';
@@ -30,9 +31,6 @@ export interface RunContext {
   modules: ReadonlySet<string>;
   /** Names that are never values: functions, classes, modules, print and len. */
   special: ReadonlySet<string>;
-  /** Declarations only (`def f(p):` / `class C:`), prepended to each statement for checking. */
-  stubs: string;
-  stubLines: number;
   /** Memo of checked statements (the solver replays the same few hundred many times). */
   compiled: Map<string, Result<Compiled, MoveError>>;
 }
@@ -73,16 +71,11 @@ export function runSetup(setup: string): Result<{ state: EngineState; ctx: RunCo
 }
 
 function contextOf(rt: Runtime): RunContext {
-  const lines = ['import gc, sys, weakref'];
-  for (const c of rt.classes) lines.push(`class ${c}:`, '    pass');
-  for (const f of rt.functions.values()) lines.push(`def ${f.name}(${f.params.join(', ')}):`, '    pass');
   return {
     functions: new Map(rt.functions),
     classes: new Set(rt.classes),
     modules: new Set(rt.modules),
     special: new Set([...rt.functions.keys(), ...rt.classes, ...MODULES, ...MODELED_BUILTINS]),
-    stubs: `${lines.join('\n')}\n`,
-    stubLines: lines.length,
     compiled: new Map(),
   };
 }
@@ -106,26 +99,32 @@ export function execStatement(
   try {
     execStmt(rt, compiled.value.stmt, compiled.value.functions);
   } catch (e) {
-    return err(toMoveError(e, ctx.stubLines));
+    return err(toMoveError(e, 0));
   }
   const events = opts.events ? eventsOf(state, rt) : [];
   return ok({ state: rt.state, events, output: splitOutput(rt.out) });
 }
 
-/** Check a statement in the stub program (memoized per context). */
+/** Only check a statement (syntax and subset); nothing runs. */
+export function checkStatement(ctx: RunContext, statement: string): Result<null, MoveError> {
+  const c = compileStatement(ctx, statement);
+  return c.ok ? ok(null) : c;
+}
+
+/** Check a statement against the setup's definitions (memoized per context). */
 function compileStatement(ctx: RunContext, statement: string): Result<Compiled, MoveError> {
   const hit = ctx.compiled.get(statement);
   if (hit) return hit;
   let result: Result<Compiled, MoveError>;
   try {
-    const checked = compile(`${ctx.stubs}${statement}\n`);
+    const checked = checkProgram(parseProgram(`${statement}\n`), { defs: ctx.functions.keys(), classes: ctx.classes });
     const body = checked.program.body;
     result =
-      body.length === ctx.classes.size + ctx.functions.size + 2
-        ? ok({ stmt: body[body.length - 1] as Stmt, functions: checked.functions })
+      body.length === 1 && body[0]?.s !== 'def' && body[0]?.s !== 'class'
+        ? ok({ stmt: body[0] as Stmt, functions: checked.functions })
         : err({ code: 'move/unsupported', message: 'One statement per move, please.', line: 1 });
   } catch (e) {
-    result = err(toMoveError(e, ctx.stubLines));
+    result = err(toMoveError(e, 0));
   }
   if (ctx.compiled.size >= COMPILED_LIMIT) ctx.compiled.clear();
   ctx.compiled.set(statement, result);

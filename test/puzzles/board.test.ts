@@ -29,7 +29,10 @@ describe('applyMove', () => {
     const twice = boardAfter(pair, ['del a', 'del a']);
     expect(twice.ok ? null : twice.error.code).toBe('python/NameError');
     expect(twice.ok ? null : twice.error.moveIndex).toBe(1);
-    expect(applyMove(pair, start, 'del a, b').ok).toBe(false);
+    const many = applyMove(pair, start, 'del a, b');
+    expect(many.ok ? null : many.error).toEqual({ code: 'move/unsupported', message: 'Delete one thing per move: `del a`, then `del b`.' });
+    const syntax = applyMove(pair, start, 'a = = b');
+    expect(syntax.ok ? null : [syntax.error.code, syntax.error.line]).toEqual(['move/syntax', 1]);
     expect(hashState(start.engine)).toBe(before);
     expect(start.moves).toEqual([]);
   });
