@@ -10,6 +10,11 @@ import { evalRead, isSame } from './eval.ts';
 import type { Runtime } from './runtime.ts';
 import { act, objectOf, raise, typeNameOf } from './runtime.ts';
 
+/** A module is usable only after its `import` ran, as in CPython. */
+export function requireModule(rt: Runtime, mod: string): void {
+  if (!rt.modules.has(mod)) raise('NameError', `name '${mod}' is not defined`);
+}
+
 /** Runs `gc.collect(generation)` and returns what CPython returns. */
 export function collect(rt: Runtime, args: Expr[]): number {
   const gen = args.length === 0 ? 2 : (args[0] as Expr & { e: 'int' }).v;
@@ -21,6 +26,7 @@ export function collect(rt: Runtime, args: Expr[]): number {
 
 /** Executes a gc/sys/weakref call; returns its printable result (null when it has none). */
 export function moduleFunction(rt: Runtime, depth: number, mod: string, fn: string, args: Expr[]): string {
+  requireModule(rt, mod);
   const ints = args.map((a) => (a.e === 'int' ? a.v : 0));
   switch (`${mod}.${fn}`) {
     case 'gc.collect':

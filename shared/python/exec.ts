@@ -6,7 +6,7 @@
  */
 import type { NewObject, Place, Value } from '../engine/index.ts';
 import type { Expr, Stmt } from './ast.ts';
-import { checkWeakrefable, collect, moduleFunction, print } from './builtins.ts';
+import { checkWeakrefable, collect, moduleFunction, print, requireModule } from './builtins.ts';
 import type { FunctionInfo } from './check.ts';
 import { moduleCall } from './check.ts';
 import { derefValue, evalPlace, evalRead, readAttr } from './eval.ts';
@@ -80,6 +80,7 @@ function dictObject(rt: Runtime, depth: number, entries: [Expr, Expr][]): NewObj
 function assignCall(rt: Runtime, depth: number, call: Expr & { e: 'call' }, target: Expr, fns: Map<Stmt, FunctionInfo>): void {
   const into = (): Place => evalPlace(rt, depth, target, 'store');
   const mc = moduleCall(call);
+  if (mc) requireModule(rt, mc[0]);
   if (mc?.[0] === 'weakref') {
     const v = evalRead(rt, depth, call.args[0] as Expr);
     checkWeakrefable(rt, v);
@@ -112,6 +113,7 @@ function exprStatement(rt: Runtime, depth: number, x: Expr, fns: Map<Stmt, Funct
     return;
   }
   const mc = moduleCall(x);
+  if (mc) requireModule(rt, mc[0]);
   if (mc && mc[0] === 'weakref') checkWeakrefable(rt, evalRead(rt, depth, x.args[0] as Expr));
   else if (mc) moduleFunction(rt, depth, mc[0], mc[1], x.args);
   else if (x.fn.e === 'name' && x.fn.id === 'print') print(rt, depth, x.args);

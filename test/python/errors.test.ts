@@ -114,3 +114,9 @@ it('shows the traceback of nested calls with each frame\'s line', () => {
       "NameError: name 'missing' is not defined\n",
   );
 });
+
+it('a module is a NameError until it is imported', () => {
+  const r = runPython('import gc\nprint(gc.isenabled())\nprint(sys.getrefcount(nothing))\n');
+  expect(r.stdout).toBe('True\n');
+  expect(lastLine(r.stderr)).toBe("NameError: name 'sys' is not defined");
+});

@@ -48,7 +48,7 @@ function compareWithCPython(seeds: number[]): void {
 
 describe('generated scripts agree with CPython', () => {
   if (!hasPython3()) {
-    console.warn('python3 (>= 3.11) not found: skipping the differential tests against CPython');
+    console.warn('python3 is missing or not CPython 3.11: skipping the differential tests against CPython');
   }
 
   it.skipIf(!hasPython3())(`${FIXED} fixed seeds`, () => {

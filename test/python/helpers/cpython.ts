@@ -44,10 +44,10 @@ json.dump(results, open(sys.argv[2], 'w'))
 
 let available: boolean | null = null;
 
-/** True when a python3 (any 3.x; the oracle is 3.11) can be started. */
+/** True when `python3` is CPython 3.11, the oracle's version (3.14 counts differently, see SEMANTICS.md). */
 export function hasPython3(): boolean {
   if (available === null) {
-    const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] >= (3, 11))'], { encoding: 'utf8' });
+    const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });
     available = r.status === 0 && r.stdout.trim() === 'True';
   }
   return available;
