@@ -15,6 +15,8 @@ import { createChallengeRouter, type ChallengeOptions } from './challenges/route
 import { createApiRouter, healthHandler } from './http/api.ts';
 import { applyCorsPolicy } from './http/cors.ts';
 import { createStaticRouter, securityHeaders } from './http/static.ts';
+import { createLiveRouter } from './live/http.ts';
+import { openLiveReportStore } from './live/reportStore.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import type { RoomDeps } from './rooms/deps.ts';
 import { TeamRoom } from './rooms/TeamRoom.ts';
@@ -50,7 +52,8 @@ export interface GameServer {
 
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
   const store = openSqliteStore(options.dataDir);
-  const deps: RoomDeps = { rules: options.rules, store };
+  const liveReports = openLiveReportStore(options.dataDir);
+  const deps: RoomDeps = { rules: options.rules, store, liveReports };
   const http = createServer();
   applyCorsPolicy(options.allowedOrigins ?? []);
   const colyseus = defineServer({
@@ -66,11 +69,12 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       app.use(securityHeaders);
       app.get('/healthz', healthHandler);
       app.use('/api/challenges', createChallengeRouter(store, options.challenges));
+      app.use('/api/live', createLiveRouter(liveReports));
       app.use('/api', createApiRouter({ rules: options.rules }));
       app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
     },
   });
-  colyseus.onShutdown(() => store.close());
+  colyseus.onShutdown(() => Promise.all([store.close(), liveReports.close()]));
   await listen(colyseus, http, options.port, options.host);
   const port = (http.address() as AddressInfo).port;
   const shownHost = options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host;
@@ -82,6 +86,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     close: async () => {
       await colyseus.gracefullyShutdown(false);
       await store.close();
+      await liveReports.close();
     },
   };
 }

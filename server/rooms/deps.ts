@@ -13,10 +13,13 @@ import type { Store } from '../store/Store.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import type { VerifiedResult } from '../../shared/protocol.ts';
 import type { LiveBoard } from './LiveBoard.ts';
+import type { LiveReportStore } from '../live/reportStore.ts';
 
 export interface RoomDeps {
   rules: Rules;
   store: Store;
+  /** Live-round reports (issue 8); without it reports are not persisted. */
+  liveReports?: LiveReportStore;
 }
 
 /** Carries the deps to a room class (Colyseus constructs rooms itself, with no arguments). */

@@ -5,6 +5,7 @@
  * Field order is the wire order: append new fields at the end.
  */
 import { schema, t, type SchemaType } from '@colyseus/schema';
+import { LiveInfoState, LiveSeatState } from '../live/schema.ts';
 
 /** One slot holding a value: a name, a list item, a dict value or an attribute. */
 export const SlotValue = schema(
@@ -94,13 +95,17 @@ export const SeatState = schema(
 );
 export type SeatState = SchemaType<typeof SeatState>;
 
-/** Classroom: `seats` is view-filtered (a student sees their own seat, the host sees all). */
+/** Classroom: `seats` and `liveSeats` are view-filtered (a student sees their own, teachers see all). */
 export const ClassroomState = schema(
   {
     code: t.string().default(''),
     puzzleId: t.string().default(''),
     studentCount: t.uint16().default(0),
     seats: t.map(SeatState).view(),
+    /** Live rounds (issue 8): public round info; the answer only after the reveal. */
+    live: t.ref(LiveInfoState),
+    /** Live rounds: per-student rows, view-filtered like `seats` (a student sees only their own). */
+    liveSeats: t.map(LiveSeatState).view(),
   },
   'ClassroomState',
 );

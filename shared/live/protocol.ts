@@ -67,8 +67,6 @@ export const LiveHostMessage = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('skip') }),
   z.object({ cmd: z.literal('next') }),
   z.object({ cmd: z.literal('end') }),
-  /** Watch one student's board live (read-only); null stops watching. */
-  z.object({ cmd: z.literal('watch'), studentId: seatId.nullable() }),
 ]);
 export type LiveHostMessage = z.infer<typeof LiveHostMessage>;
 

@@ -1,0 +1,159 @@
+/**
+ * The classroom's live-round controller: holds the pure LiveState, applies commands with the
+ * server's `now`, mirrors the result into schema state and turns events into effects through
+ * hooks the room provides (fresh boards for a puzzle round, closing a kicked student's socket,
+ * saving the report). Rules live in shared/live; this class only wires them to the room.
+ *
+ * Timers: while a round runs, a 1-second refresh mirrors the countdown and "stuck" statuses and
+ * sends `tick`; a timeout at the exact deadline reveals on time.
+ */
+import type { Delayed } from '@colyseus/timer';
+import type { MapSchema } from '@colyseus/schema';
+import {
+  applyLive, buildReport, deadlineOf, newLiveState, type Actor, type LiveCommand, type LiveError, type LiveEvent,
+  type LiveReport, type LiveState,
+} from '../../shared/live/index.ts';
+import type { LiveHostMessage } from '../../shared/live/protocol.ts';
+import type { Puzzle } from '../../shared/puzzles/format.ts';
+import { resolveSet, type LiveRound } from './catalog.ts';
+import { mirrorInfo, mirrorSeats } from './mirror.ts';
+import type { LiveInfoState, LiveSeatState } from './schema.ts';
+
+export interface LiveHooks {
+  now(): number;
+  clock: { setTimeout(fn: () => void, ms: number): Delayed; setInterval(fn: () => void, ms: number): Delayed };
+  /** A puzzle round starts: every student gets a fresh board of `puzzle`. */
+  startPuzzle(puzzle: Puzzle): void;
+  /** A student was removed: close their socket, forget their seat. */
+  kicked(studentId: string): void;
+  renamed(studentId: string, nickname: string): void;
+  /** A student's row appeared: show it to teachers and to that student. */
+  rowCreated(row: LiveSeatState): void;
+  /** The report changed (after a reveal, on the podium): persist it. */
+  persist(report: LiveReport): void;
+}
+
+export type LiveOutcome = { ok: true; events: LiveEvent[] } | { ok: false; error: LiveError | { code: string; message: string } };
+
+export class LiveSession {
+  private state: LiveState;
+  private rounds: LiveRound[] = [];
+  private readonly info: LiveInfoState;
+  private readonly seats: MapSchema<LiveSeatState>;
+  private readonly hooks: LiveHooks;
+  private readonly seed: number;
+  private refreshTimer: Delayed | null = null;
+  private deadlineTimer: Delayed | null = null;
+
+  constructor(info: LiveInfoState, seats: MapSchema<LiveSeatState>, hooks: LiveHooks, seed: number) {
+    this.info = info;
+    this.seats = seats;
+    this.hooks = hooks;
+    this.seed = seed;
+    this.state = newLiveState(seed);
+    this.mirror();
+  }
+
+  get live(): LiveState {
+    return this.state;
+  }
+
+  /** Boards may move in the lobby (warm-up on the class puzzle) and in running puzzle rounds. */
+  boardsOpen(): boolean {
+    if (this.state.phase === 'lobby') return true;
+    return this.state.phase === 'running' && this.rounds[this.state.round!.index]?.item.kind === 'puzzle';
+  }
+
+  /** In a running puzzle round, moves count toward the round (progress, finished). */
+  roundRunning(): boolean {
+    return this.state.phase === 'running' && this.boardsOpen();
+  }
+
+  currentPuzzle(): Puzzle | undefined {
+    return this.state.round === null ? undefined : this.rounds[this.state.round.index]?.puzzle;
+  }
+
+  apply(actor: Actor, cmd: LiveCommand): LiveOutcome {
+    const result = applyLive(this.state, actor, cmd, this.hooks.now());
+    if (!result.ok) return result;
+    this.state = result.value.state;
+    for (const event of result.value.events) this.effect(event);
+    this.mirror();
+    this.schedule();
+    return { ok: true, events: result.value.events };
+  }
+
+  /** A teacher message; `setSet` is resolved through the catalog first. */
+  host(actor: Actor, msg: LiveHostMessage): LiveOutcome {
+    if (msg.cmd !== 'setSet') return this.apply(actor, toCommand(msg));
+    if (actor.role !== 'host') return this.apply(actor, { type: 'setItems', items: [] });
+    const rounds = resolveSet(msg.set, this.seed);
+    if (!rounds.ok) return rounds;
+    const applied = this.apply(actor, { type: 'setItems', items: rounds.value.map((r) => r.item) });
+    if (applied.ok) this.rounds = rounds.value;
+    return applied;
+  }
+
+  report(): LiveReport {
+    return buildReport(this.state);
+  }
+
+  dispose(): void {
+    this.refreshTimer?.clear();
+    this.deadlineTimer?.clear();
+  }
+
+  private effect(event: LiveEvent): void {
+    switch (event.type) {
+      case 'roundStarted': {
+        const puzzle = this.rounds[event.index]?.puzzle;
+        if (puzzle) this.hooks.startPuzzle(puzzle);
+        return;
+      }
+      case 'kicked': return this.hooks.kicked(event.studentId);
+      case 'renamed': return this.hooks.renamed(event.studentId, event.nickname);
+      case 'revealed':
+      case 'podium':
+      case 'ended': return this.hooks.persist(this.report());
+    }
+  }
+
+  private mirror(): void {
+    const now = this.hooks.now();
+    mirrorInfo(this.info, this.state, now);
+    mirrorSeats(this.seats, this.state, now).forEach((row) => this.hooks.rowCreated(row));
+  }
+
+  /** Refresh every second while a round runs; a timeout at the deadline of a timed round. */
+  private schedule(): void {
+    this.deadlineTimer?.clear();
+    this.deadlineTimer = null;
+    const running = this.state.phase === 'running';
+    if (!running) {
+      this.refreshTimer?.clear();
+      this.refreshTimer = null;
+      return;
+    }
+    this.refreshTimer ??= this.hooks.clock.setInterval(() => this.refresh(), 1000);
+    const deadline = deadlineOf(this.state.round!, this.hooks.now());
+    if (deadline !== null) this.deadlineTimer = this.hooks.clock.setTimeout(() => this.refresh(), Math.max(0, deadline - this.hooks.now()));
+  }
+
+  private refresh(): void {
+    this.apply({ role: 'system' }, { type: 'tick' });
+  }
+}
+
+function toCommand(msg: Exclude<LiveHostMessage, { cmd: 'setSet' }>): LiveCommand {
+  switch (msg.cmd) {
+    case 'configure': {
+      const settings = Object.fromEntries(Object.entries(msg.settings).filter(([, v]) => v !== undefined));
+      return { type: 'configure', settings };
+    }
+    case 'kick': return { type: 'kick', studentId: msg.studentId };
+    case 'approveName': return { type: 'approveName', studentId: msg.studentId };
+    case 'start': return msg.seconds === undefined ? { type: 'start' } : { type: 'start', seconds: msg.seconds };
+    case 'extend': return { type: 'extend', seconds: msg.seconds };
+    default: return { type: msg.cmd };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * /api/live: join QR codes (public: the code is on the projector anyway) and reports (teachers
+ * only: `Authorization: Bearer <teacher token>`; anyone else gets 403, an unknown id 404).
+ */
+import express, { type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import { reportCsv } from '../../shared/live/index.ts';
+import { ROOM_CODE, type ApiError } from '../../shared/protocol.ts';
+import type { LiveReportStore } from './reportStore.ts';
+
+const REPORT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+const fail = (res: Response, status: number, code: string, message: string): void => {
+  res.status(status).json({ error: { code, message } } satisfies ApiError);
+};
+
+/** The link a phone opens to join: this server's origin with `?join=<code>`. */
+export function joinLink(req: Request, code: string): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}/?join=${code}`;
+}
+
+const bearer = (req: Request): string => /^Bearer ([A-Za-z0-9_-]{16,64})$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+
+export interface LiveJoinInfo {
+  code: string;
+  link: string;
+  /** PNG data URL of the link's QR code. */
+  qr: string;
+}
+
+export function createLiveRouter(reports: LiveReportStore): express.Router {
+  const router = express.Router();
+
+  router.get('/join/:code', async (req, res) => {
+    const code = String(req.params.code);
+    if (!ROOM_CODE.test(code)) return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
+    const link = joinLink(req, code);
+    const qr = await QRCode.toDataURL(link, { margin: 1, width: 512, errorCorrectionLevel: 'M' });
+    res.json({ code, link, qr } satisfies LiveJoinInfo);
+  });
+
+  router.get('/join/:code/qr.svg', async (req, res) => {
+    const code = String(req.params.code);
+    if (!ROOM_CODE.test(code)) return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
+    res.type('image/svg+xml').send(await QRCode.toString(joinLink(req, code), { type: 'svg', margin: 1 }));
+  });
+
+  router.get('/reports/:id', async (req, res) => {
+    const got = await reports.get(String(req.params.id), bearer(req));
+    if (!got.ok) return denied(res, got.status);
+    res.json(got.value);
+  });
+
+  router.get('/reports/:id/csv', async (req, res) => {
+    const got = await reports.get(String(req.params.id), bearer(req));
+    if (!got.ok) return denied(res, got.status);
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="heap-heroes-${got.value.roomCode}.csv"`);
+    res.send(reportCsv(got.value.report.rows));
+  });
+
+  router.delete('/reports/:id', async (req, res) => {
+    const gone = await reports.remove(String(req.params.id), bearer(req));
+    if (!gone.ok) return denied(res, gone.status);
+    res.status(204).end();
+  });
+
+  router.param('id', (_req, res, next, id: string) => (REPORT_ID.test(id) ? next() : fail(res, 404, 'report/unknown', 'No such report.')));
+  return router;
+}
+
+function denied(res: Response, status: 403 | 404): void {
+  if (status === 404) return fail(res, 404, 'report/unknown', 'No such report.');
+  fail(res, 403, 'report/forbidden', 'Only the teacher of this class can do that.');
+}

@@ -1,0 +1,83 @@
+/**
+ * One-way mirror of the pure LiveState into schema state: `live` (public) and `liveSeats` (view
+ * filtered per seat). Only what the rules allow to be public is written: the predict answer and
+ * the distribution after the reveal, points once their round is revealed, the top 5 on the podium.
+ */
+import type { MapSchema } from '@colyseus/schema';
+import {
+  answerDistribution, podium, revealedRounds, standings, statusCounts, statusOf, type Cell, type LiveItem,
+  type LiveState, type StudentStatus,
+} from '../../shared/live/index.ts';
+import { AnswerCount, LiveCellState, LiveSeatState, PodiumEntry, type LiveInfoState } from './schema.ts';
+import { remainingMs } from '../../shared/live/clock.ts';
+
+/** Replaces an array's contents only when they differ (schema arrays send every change). */
+function syncArray<T>(target: { length: number; splice(start: number, count: number): unknown; push(...items: T[]): unknown }, items: T[], same: (i: number) => boolean): void {
+  if (target.length === items.length && items.every((_, i) => same(i))) return;
+  target.splice(0, target.length);
+  target.push(...items);
+}
+
+export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): void {
+  const round = state.round;
+  const item: LiveItem | undefined = round === null ? undefined : state.items[round.index];
+  const revealed = round !== null && revealedRounds(state) > round.index;
+  info.phase = state.phase;
+  info.round = round === null ? 0 : round.index + 1;
+  info.rounds = state.items.length;
+  info.kind = item?.kind ?? '';
+  info.itemId = item?.id ?? '';
+  info.timed = round?.limitMs != null;
+  info.remainingMs = round === null ? 0 : (remainingMs(round, now) ?? 0);
+  Object.assign(info, { locked: state.settings.locked, allowLateJoin: state.settings.allowLateJoin, speedBonus: state.settings.speedBonus });
+  const counts = statusCounts(state, now);
+  Object.assign(info, { students: state.students.length, notStarted: counts.not_started, working: counts.working, stuck: counts.stuck, solved: counts.solved, answered: counts.answered });
+  const choices = item?.kind === 'predict' ? [...item.choices] : [];
+  syncArray(info.choices, choices, (i) => info.choices[i] === choices[i]);
+  info.answer = revealed && item?.kind === 'predict' ? item.answer : '';
+  const dist = revealed ? answerDistribution(state) : [];
+  syncArray(info.distribution, dist.map((d) => Object.assign(new AnswerCount(), d)), (i) => info.distribution[i]?.answer === dist[i]!.answer && info.distribution[i]?.count === dist[i]!.count);
+  const top = state.phase === 'podium' || state.phase === 'ended' ? podium(state) : [];
+  syncArray(info.podium, top.map((p) => Object.assign(new PodiumEntry(), { nickname: p.nickname, points: p.points, rank: p.rank })), (i) => info.podium[i]?.nickname === top[i]!.nickname && info.podium[i]?.points === top[i]!.points);
+}
+
+function pastStatus(item: LiveItem, cell: Cell | null): StudentStatus {
+  if (cell?.finished) return item.kind === 'predict' ? 'answered' : 'solved';
+  return cell !== null && cell.moves > 0 ? 'working' : 'not_started';
+}
+
+/** Mirrors every student's row; returns the rows it created (the room shows them to their viewers). */
+export function mirrorSeats(seats: MapSchema<LiveSeatState>, state: LiveState, now: number): LiveSeatState[] {
+  const created: LiveSeatState[] = [];
+  const ranks = new Map(standings(state).map((s) => [s.studentId, s]));
+  const revealedUpTo = revealedRounds(state);
+  const played = state.round === null ? 0 : state.round.index + 1;
+  for (const student of state.students) {
+    let row = seats.get(student.id);
+    if (row === undefined) {
+      row = Object.assign(new LiveSeatState(), { id: student.id });
+      seats.set(student.id, row);
+      created.push(row);
+    }
+    const standing = ranks.get(student.id)!;
+    Object.assign(row, { nickname: student.nickname, pendingName: student.pendingName ?? '', status: statusOf(state, student, now), points: standing.points, rank: standing.rank });
+    for (let i = 0; i < played; i++) {
+      const item = state.items[i]!;
+      const cell = student.cells[i] ?? null;
+      const revealed = i < revealedUpTo;
+      if (row.cells.length <= i) row.cells.push(new LiveCellState());
+      Object.assign(row.cells[i]!, {
+        status: i === state.round!.index ? statusOf(state, student, now) : pastStatus(item, cell),
+        moves: cell?.moves ?? 0,
+        par: item.kind === 'puzzle' ? item.par : 0,
+        hints: cell?.hintsUsed ?? 0,
+        points: revealed ? (cell?.points ?? 0) : 0,
+        correct: revealed ? (cell?.correct ? 1 : 0) : -1,
+        answer: cell?.answer ?? '',
+      });
+    }
+  }
+  const present = new Set(state.students.map((s) => s.id));
+  [...seats.keys()].filter((id) => !present.has(id)).forEach((id) => seats.delete(id));
+  return created;
+}
