@@ -38,9 +38,9 @@ export class Menu extends MenuScene {
         { id: 'motion', secondary: true, label: t('menu.motion', { state: on(s.reducedMotion) }), onClick: () => this.toggle({ reducedMotion: !s.reducedMotion }) },
         { id: 'theme', secondary: true, label: t('menu.theme', { theme: t(s.theme === 'light' ? 'common.light' : 'common.dark') }), onClick: () => this.toggle({ theme: s.theme === 'light' ? 'dark' : 'light' }) },
       ],
-      Math.round(font * 0.85),
+      Math.max(16, Math.round(font * 0.85)),
     );
-    this.addText(width / 2, y + 4, t('menu.keysHint'), Math.round(font * 0.8), { muted: true, width: width - 32 });
+    this.addText(width / 2, y + 4, t('menu.keysHint'), Math.max(16, Math.round(font * 0.8)), { muted: true, width: width - 32 });
   }
 
   private toggle(patch: Parameters<ReturnType<typeof app>['update']>[0]): void {

@@ -19,7 +19,7 @@ import type { ToolId } from '../ui/PuzzlePanels.ts';
 import { toPage } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
-import { narrate, objectName, placeText } from '../view/describe.ts';
+import { narrate, objectName, placeText, rememberNames } from '../view/describe.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
 import { gcSteps } from '../view/gcSteps.ts';
 import type { GcStep } from '../view/gcSteps.ts';
@@ -43,6 +43,8 @@ export class Puzzle extends Phaser.Scene {
   busy = false;
   gc: GcPlayer | null = null;
   private cleanups: (() => void)[] = [];
+  /** Last path each object was reachable by, so captions can still say "Node a" after `del a`. */
+  readonly known = new Map<ObjId, string>();
 
   constructor() {
     super('Puzzle');
@@ -54,6 +56,7 @@ export class Puzzle extends Phaser.Scene {
     this.autoFit = true;
     this.busy = false;
     this.gc = null;
+    this.known.clear();
   }
 
   create(): void {
@@ -91,6 +94,7 @@ export class Puzzle extends Phaser.Scene {
   /** Draw a state (the current board unless an animation shows an older one). */
   renderState(state: EngineState, o: { freed: ObjId[]; gc?: GcStep | null }): void {
     const garbage = this.reveal ? this.garbageOf(state) : null;
+    rememberNames(state, this.known);
     this.heap.render(state, {
       garbage,
       gc: o.gc ?? null,
@@ -99,6 +103,7 @@ export class Puzzle extends Phaser.Scene {
       freedOrder: o.freed,
       motion: !app().settings.reducedMotion,
       maxColumns: columnsFor(this.cameras.main.width),
+      compact: this.cameras.main.width < 600,
     });
     if (this.autoFit) this.fit();
     const objects = state.objects;
@@ -135,9 +140,10 @@ export class Puzzle extends Phaser.Scene {
       this.refreshPanels();
       return r;
     }
-    this.gestures.select({ source: null, node: null, picking: false }, null);
+    this.gestures.sel = { source: null, node: null, picking: false };
     this.panels.setOutput(r.outcome.output);
-    say([t('say.move', { code: statement }), ...narrate(r.outcome.events, r.before, r.outcome.board.engine)]);
+    rememberNames(r.before, this.known);
+    say([t('say.move', { code: statement }), ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.known)]);
     const trace = r.outcome.traces[r.outcome.traces.length - 1];
     if (trace) {
       this.reveal = true;
@@ -153,11 +159,11 @@ export class Puzzle extends Phaser.Scene {
 
   private playGc(before: EngineState, trace: Parameters<typeof gcSteps>[0]): void {
     const after = this.session.snapshot().board.engine;
-    const steps = gcSteps(trace, (id) => objectName([before, after], id));
-    const show = (step: GcStep, i: number): void => {
+    const steps = gcSteps(trace, (id) => objectName([before, after], id, this.known));
+    const show = (step: GcStep, i: number, changed: boolean): void => {
       this.renderState(before, { freed: [], gc: step });
       this.panels.setGcBar({ caption: t(step.caption.key, step.caption.params), step: i, total: steps.length, playing: this.gc?.playing ?? false });
-      say(t(step.caption.key, step.caption.params));
+      if (changed) say(t(step.caption.key, step.caption.params));
     };
     const finish = (): void => {
       this.gc?.destroy();
@@ -210,7 +216,7 @@ export class Puzzle extends Phaser.Scene {
     const what = src?.place ? placeText([state], src.place) : (src?.label ?? '');
     if (spoken === 'source' && src) say(t('say.selected', { what }));
     if (spoken === 'picking' && src) say(t('say.pickTarget', { what }));
-    if (spoken === 'node' && sel.node !== null) say(t(sel.picking ? 'say.target' : 'say.selected', { what: objectName([state], sel.node) }));
+    if (spoken === 'node' && sel.node !== null) say(t(sel.picking ? 'say.target' : 'say.selected', { what: objectName([state], sel.node, this.known) }));
   }
 
   private shortcut(e: KeyboardEvent): boolean {

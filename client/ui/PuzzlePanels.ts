@@ -144,8 +144,8 @@ export class PuzzlePanels {
     const caption = el('span', { id: 'gc-caption', 'aria-live': 'polite' }, `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`);
     this.gcBar.replaceChildren(
       el('strong', {}, t('gc.title')), caption,
-      this.tool('gcBack', `⏮ ${t('gc.back')}`), this.tool('gcPlay', state.playing ? `⏸ ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),
-      this.tool('gcStep', `⏭ ${t('gc.step')}`), this.tool('gcSkip', `✓ ${t('gc.skip')}`),
+      this.tool('gcBack', `◀ ${t('gc.back')}`), this.tool('gcPlay', state.playing ? `|| ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),
+      this.tool('gcStep', `▶| ${t('gc.step')}`), this.tool('gcSkip', `✓ ${t('gc.skip')}`),
     );
   }
 

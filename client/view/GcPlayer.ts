@@ -11,13 +11,14 @@ export class GcPlayer {
   playing: boolean;
   private timer: Phaser.Time.TimerEvent | null = null;
   private done = false;
+  private spoken = -1;
   private readonly scene: Phaser.Scene;
   readonly steps: GcStep[];
-  private readonly show: (step: GcStep, index: number) => void;
+  private readonly show: (step: GcStep, index: number, changed: boolean) => void;
   private readonly finish: () => void;
   private readonly interval: number;
 
-  constructor(scene: Phaser.Scene, steps: GcStep[], show: (step: GcStep, index: number) => void, finish: () => void, autoplay: boolean, interval = 900) {
+  constructor(scene: Phaser.Scene, steps: GcStep[], show: (step: GcStep, index: number, changed: boolean) => void, finish: () => void, autoplay: boolean, interval = 900) {
     this.scene = scene;
     this.steps = steps;
     this.show = show;
@@ -80,7 +81,8 @@ export class GcPlayer {
 
   private render(): void {
     const step = this.steps[this.index];
-    if (step) this.show(step, this.index);
+    if (step) this.show(step, this.index, this.index !== this.spoken);
+    this.spoken = this.index;
   }
 
   destroy(): void {

@@ -27,6 +27,7 @@ export interface ViewOptions {
   freedOrder: readonly ObjId[];
   motion: boolean;
   maxColumns: number;
+  compact: boolean;
 }
 
 interface NodeEntry {
@@ -60,7 +61,7 @@ export class HeapView {
   render(state: EngineState, options: ViewOptions): void {
     this.state = state;
     this.options = options;
-    this.layout = layoutHeap(state, this.memory, { maxColumns: options.maxColumns });
+    this.layout = layoutHeap(state, this.memory, { maxColumns: options.maxColumns, compact: options.compact });
     this.memory = this.layout.memory;
     this.drawChrome(this.layout, options);
     this.syncNodes(this.layout, state, options);

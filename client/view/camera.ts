@@ -30,5 +30,5 @@ export function columnsFor(viewW: number): number {
 
 /** Smallest zoom that keeps 15 px world text ≥ 12 px on screen on phones; smaller on big screens. */
 export function minZoomFor(viewW: number): number {
-  return viewW < 600 ? 0.8 : 0.45;
+  return viewW < 600 ? 0.9 : 0.45;
 }

@@ -44,15 +44,26 @@ function stepTo(o: HeapObject, id: ObjId): string | null {
   return null;
 }
 
-/** "list a", "Node a.next", or "Node #7" when nothing reaches it by name. */
-export function objectName(states: EngineState[], id: ObjId): string {
+/**
+ * "list a", "Node a.next"; when nothing reaches it by name any more, the last path it was known
+ * by (`known`), else "Node #7".
+ */
+export function objectName(states: EngineState[], id: ObjId, known?: ReadonlyMap<ObjId, string>): string {
   for (const s of states) {
     const o = s.objects[id];
     if (!o) continue;
     const path = states.map((st) => pathTo(st, id)).find((p) => p !== null);
-    return `${kindLabel(o)} ${path ?? `#${id}`}`;
+    return `${kindLabel(o)} ${path ?? known?.get(id) ?? `#${id}`}`;
   }
-  return `#${id}`;
+  return known?.get(id) ?? `#${id}`;
+}
+
+/** Record the current path of every object some name reaches (see objectName's `known`). */
+export function rememberNames(state: EngineState, known: Map<ObjId, string>): void {
+  for (const key of Object.keys(state.objects)) {
+    const path = pathTo(state, Number(key));
+    if (path !== null) known.set(Number(key), path);
+  }
 }
 
 export function placeText(states: EngineState[], place: Place): string {
@@ -70,10 +81,10 @@ export function valueText(states: EngineState[], v: Value): string {
 }
 
 /** One sentence per event a student should hear about, in order. */
-export function narrate(events: readonly EngineEvent[], before: EngineState, after: EngineState): string[] {
+export function narrate(events: readonly EngineEvent[], before: EngineState, after: EngineState, known?: ReadonlyMap<ObjId, string>): string[] {
   // Name objects as the student knew them before the statement; new objects by their new name.
   const states = [before, after];
-  const name = (id: ObjId): string => objectName(states, id);
+  const name = (id: ObjId): string => objectName(states, id, known);
   const lines: string[] = [];
   for (const e of events) {
     const line = sentence(e, states, name);

@@ -22,8 +22,14 @@ export const FRAME_HEAD = 28;
 const FRAME_GAP = 12;
 const TOP = 36;
 const TRAY_H = 34;
-const HEAP_X = STACK_W + 70;
-const COL_GAP = 80;
+/** Horizontal metrics; phones use the compact set so the picture fits 360 px at zoom ≈ 1. */
+interface Metrics {
+  stackW: number;
+  heapX: number;
+  colGap: number;
+}
+const REGULAR: Metrics = { stackW: STACK_W, heapX: STACK_W + 70, colGap: 80 };
+const COMPACT: Metrics = { stackW: 128, heapX: 128 + 40, colGap: 50 };
 const NODE_GAP = 28;
 
 export interface NodeBox {
@@ -69,6 +75,8 @@ export interface HeapLayout {
 }
 export interface LayoutOptions {
   maxColumns: number;
+  /** Narrow Stack and gaps (phones). */
+  compact?: boolean;
 }
 
 export const EMPTY_MEMORY: LayoutMemory = { columns: {}, ranks: {} };
@@ -78,14 +86,15 @@ export function layoutHeap(
   memory: LayoutMemory = EMPTY_MEMORY,
   options: LayoutOptions = { maxColumns: 4 },
 ): HeapLayout {
-  const { frames, sources: nameSources, bottom } = layoutStack(state);
-  const tray = layoutTray(state);
-  const { nodes, memory: nextMemory } = layoutObjects(state, memory, Math.max(1, options.maxColumns));
+  const m = options.compact ? COMPACT : REGULAR;
+  const { frames, sources: nameSources, bottom } = layoutStack(state, m);
+  const tray = layoutTray(state, m);
+  const { nodes, memory: nextMemory } = layoutObjects(state, memory, Math.max(1, options.maxColumns), m);
   const objectSources = Object.values(nodes).flatMap((n) =>
     objectSlots(state.objects[n.id]!, n.rect),
   );
   const sources = [...nameSources, ...objectSources];
-  const bin = { x: 10, y: Math.max(bottom, TOP + 120) + 24, w: STACK_W - 20, h: 52 };
+  const bin = { x: 10, y: Math.max(bottom, TOP + 120) + 24, w: m.stackW - 20, h: 52 };
   const rects = [
     ...frames.map((f) => f.rect),
     ...Object.values(nodes).map((n) => n.rect),
@@ -100,8 +109,8 @@ export function layoutHeap(
     tray,
     bin,
     stackTitle: { x: 10, y: 6 },
-    heapTitle: { x: HEAP_X, y: 6 },
-    bounds: union([{ x: 0, y: 0, w: HEAP_X + 200, h: TOP }, ...rects]),
+    heapTitle: { x: m.heapX, y: 6 },
+    bounds: union([{ x: 0, y: 0, w: m.heapX + 120, h: TOP }, ...rects]),
     memory: nextMemory,
   };
 }
@@ -122,7 +131,7 @@ export function trayKey(v: Value): string {
 }
 
 /** Frames as stacked cards: innermost call on top, `<module>` at the bottom. */
-function layoutStack(state: EngineState): { frames: FrameBox[]; sources: Source[]; bottom: number } {
+function layoutStack(state: EngineState, m: Metrics): { frames: FrameBox[]; sources: Source[]; bottom: number } {
   const scopes = [
     ...state.frames.map((f, depth) => ({ key: `frame:${depth}`, fn: f.fn as string | null, names: f.locals, depth })),
   ].reverse();
@@ -132,9 +141,9 @@ function layoutStack(state: EngineState): { frames: FrameBox[]; sources: Source[
   const sources: Source[] = [];
   let y = TOP;
   for (const scope of scopes) {
-    const rows = frameRows(scope.names, scope.depth, innermost, { x: 0, y: y + FRAME_HEAD });
+    const rows = frameRows(scope.names, scope.depth, innermost, { x: 0, y: y + FRAME_HEAD }, m.stackW - 8);
     const h = FRAME_HEAD + Math.max(1, rows.length) * ROW_H + 6;
-    frames.push({ key: scope.key, fn: scope.fn, rect: { x: 0, y, w: STACK_W, h } });
+    frames.push({ key: scope.key, fn: scope.fn, rect: { x: 0, y, w: m.stackW, h } });
     sources.push(...rows);
     y += h + FRAME_GAP;
   }
@@ -142,7 +151,7 @@ function layoutStack(state: EngineState): { frames: FrameBox[]; sources: Source[
 }
 
 /** The immortal tray: None (always) and every small int some name or slot holds, ascending. */
-function layoutTray(state: EngineState): TrayBox[] {
+function layoutTray(state: EngineState, m: Metrics): TrayBox[] {
   const ints = new Set<number>();
   const visit = (v: Value): void => {
     if (v.t === 'int') ints.add(v.v);
@@ -155,7 +164,7 @@ function layoutTray(state: EngineState): TrayBox[] {
     if (o.kind === 'instance') o.attrs.forEach(([, v]) => visit(v));
   }
   const keys = ['None', ...[...ints].sort((a, b) => a - b).map(String)];
-  let x = HEAP_X + 90;
+  let x = m.heapX + 90;
   return keys.map((key) => {
     const w = Math.max(40, key.length * 10 + 20);
     const box = { key, rect: { x, y: TOP, w, h: TRAY_H - 6 } };
@@ -168,6 +177,7 @@ function layoutObjects(
   state: EngineState,
   memory: LayoutMemory,
   maxColumns: number,
+  m: Metrics,
 ): { nodes: Record<number, NodeBox>; memory: LayoutMemory } {
   const order = discoveryOrder(state);
   const columns = assignColumns(state, order, memory, maxColumns);
@@ -176,7 +186,7 @@ function layoutObjects(
   const rankOf = (id: ObjId): number => memory.ranks[id] ?? Number.MAX_SAFE_INTEGER;
   const nodes: Record<number, NodeBox> = {};
   const next: LayoutMemory = { columns: {}, ranks: {} };
-  let x = HEAP_X;
+  let x = m.heapX;
   byColumn.forEach((ids, column) => {
     // Stable sort: remembered objects keep their rank, new ones follow in discovery order.
     const sorted = [...ids].sort((a, b) => rankOf(a) - rankOf(b));
@@ -190,7 +200,7 @@ function layoutObjects(
       next.ranks[id] = rank;
       y += size.h + NODE_GAP;
     });
-    if (width > 0) x += width + COL_GAP;
+    if (width > 0) x += width + m.colGap;
   });
   return { nodes, memory: next };
 }

@@ -105,12 +105,13 @@ export function frameRows(
   depth: number,
   innermost: number,
   origin: Point,
+  width = 162,
 ): Source[] {
   const scope = depth < 0 ? 'global' : 'frame';
   const assignable = depth < 0 || depth === innermost;
   const prefix = depth < 0 ? 'g' : `f${depth}`;
   return Object.entries(names).map(([name, value], i) => {
-    const row = { x: origin.x + 4, y: origin.y + i * ROW, w: 162, h: ROW - 2 };
+    const row = { x: origin.x + 4, y: origin.y + i * ROW, w: width, h: ROW - 2 };
     const place: Place | null = assignable ? { kind: 'name', name, scope } : null;
     return {
       id: `${prefix}:${name}`,

@@ -26,7 +26,7 @@ describe('Heap Heroes in chromium', () => {
     await h?.close();
   });
 
-  it('plays level 1 with the mouse: drag the name into the bin', async () => {
+  it('plays level 1 with the mouse: drag the name into the bin', { timeout: 90_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768);
     await shot(page, 'menu-1366x768');
     await clickTarget(page, 'button:solo');
@@ -49,7 +49,7 @@ describe('Heap Heroes in chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('plays a cycle level from the keyboard and steps through gc.collect()', async () => {
+  it('plays a cycle level from the keyboard and steps through gc.collect()', { timeout: 90_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768, progressUpTo(ORDER, 'holding-hands'));
     await page.keyboard.press('Enter');
     await waitScene(page, 'Campaign');
@@ -83,7 +83,7 @@ describe('Heap Heroes in chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('switches to Bahasa Indonesia and plays in it', async () => {
+  it('switches to Bahasa Indonesia and plays in it', { timeout: 90_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768);
     await clickTarget(page, 'button:lang');
     await page.waitForFunction('document.documentElement.lang === "id"', undefined, { polling: 100 });
@@ -106,7 +106,7 @@ describe('Heap Heroes in chromium', () => {
   it.each([
     [360, 640],
     [1920, 1080],
-  ])('lays the puzzle out at %ix%i with every target on screen', async (width, height) => {
+  ])('lays the puzzle out at %ix%i with every target on screen', { timeout: 90_000 }, async (width, height) => {
     const { page, errors } = await openGame(h, width, height, progressUpTo(ORDER, 'tangled-family'));
     await shot(page, `menu-${width}x${height}`);
     await clickTarget(page, 'button:solo');
@@ -118,7 +118,7 @@ describe('Heap Heroes in chromium', () => {
     const all = await targets(page);
     const nodes = Object.entries(all).filter(([k]) => k.startsWith('node:'));
     expect(nodes.length).toBeGreaterThan(0);
-    const boxes = await page.evaluate('JSON.stringify([document.querySelector("#game canvas").getBoundingClientRect(), document.querySelector("#side").getBoundingClientRect()])');
+    const boxes = await page.evaluate('JSON.stringify([document.querySelector("#game").getBoundingClientRect(), document.querySelector("#side").getBoundingClientRect()])');
     const [box, side] = JSON.parse(boxes as string) as { x: number; y: number; width: number; height: number }[];
     // Phones: canvas full width, panels below it. Wide screens: canvas and side panel share the row.
     if (width < 821) expect([box!.width, side!.y >= box!.y + box!.height]).toEqual([width, true]);

@@ -108,9 +108,9 @@ describe('layoutHeap', () => {
     expect(discoveryOrder(s)).toEqual([2, 4, 1, 3]);
   });
 
-  it.each([1, 2, 3, 4, 6])('never overlaps cards with 60 objects in %i columns', (cols) => {
+  it.each([1, 2, 3, 4, 6])('never overlaps cards with 60 objects in %i columns (regular and compact)', (cols) => {
     for (let seed = 1; seed <= 20; seed++) {
-      const l = layoutHeap(randomHeap(60, seed * 7919), undefined, { maxColumns: cols });
+      const l = layoutHeap(randomHeap(60, seed * 7919), undefined, { maxColumns: cols, compact: seed % 2 === 0 });
       const rects = cards(l);
       for (let i = 0; i < rects.length; i++) {
         for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
