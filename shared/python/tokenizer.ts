@@ -89,6 +89,7 @@ function tokenizeLine(body: string, line: number): Token[] {
       i = readString(body, i, line, tokens);
     } else {
       const op = OPERATORS.find((o) => body.startsWith(o, i));
+      if (!op && /\p{L}/u.test(ch)) unsupported(line, `non-ASCII names (${ch})`);
       if (!op) syntaxError(line, `invalid character '${ch}' (U+${hex(ch)})`);
       if ('([{'.includes(op)) depth++;
       if (')]}'.includes(op)) depth--;
