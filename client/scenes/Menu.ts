@@ -1,4 +1,5 @@
 /** Main menu: the four ways to play, plus language, motion and theme switches. */
+import { openDaily } from '../challenge/flow.ts';
 import { t } from '../i18n/index.ts';
 import { app } from '../ui/app.ts';
 import { MenuScene } from '../ui/MenuScene.ts';
@@ -27,7 +28,7 @@ export class Menu extends MenuScene {
         { id: 'solo', label: t('menu.playSolo'), onClick: () => this.scene.start('Campaign') },
         { id: 'join', label: t('menu.joinClass'), onClick: () => this.notice('join') },
         { id: 'host', label: t('menu.hostClass'), onClick: () => this.notice('host') },
-        { id: 'daily', label: t('menu.daily'), onClick: () => this.notice('daily') },
+        { id: 'daily', label: t('menu.daily'), onClick: () => void openDaily(this) },
       ],
       font,
     );
