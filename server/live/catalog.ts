@@ -6,7 +6,7 @@
 import { err, ok, type Result } from '../../shared/engine/result.ts';
 import type { LiveItem } from '../../shared/live/index.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
-import { answerOf, CAMPAIGN, campaignPuzzle, choicesOf, generatePuzzle, QUESTIONS, type Puzzle } from '../../shared/puzzles/index.ts';
+import { answerOf, CAMPAIGN, campaignPuzzle, choicesOf, generatePuzzle, QUESTIONS, type Puzzle, type Question } from '../../shared/puzzles/index.ts';
 
 export interface LiveRound {
   item: LiveItem;
@@ -14,31 +14,28 @@ export interface LiveRound {
   puzzle?: Puzzle;
 }
 
-export type CatalogError = { code: 'puzzle/unknown' | 'question/unknown' | 'live/no_items'; message: string };
+export type CatalogError = { code: 'puzzle/unknown' | 'live/no_items'; message: string };
 
 const puzzleRound = (puzzle: Puzzle): LiveRound => ({
   item: { kind: 'puzzle', id: puzzle.id, concepts: puzzle.concepts, par: puzzle.par },
   puzzle,
 });
 
-function puzzlesById(ids: readonly string[]): Result<LiveRound[], CatalogError> {
+function questionRound(q: Question, seed: number): LiveRound | undefined {
+  const answer = answerOf(q);
+  if (!answer.ok) return undefined; // a question the engine cannot run is skipped (its test fails anyway)
+  return { item: { kind: 'predict', id: q.id, concepts: q.concepts, choices: choicesOf(q, answer.value, seed), answer: answer.value } };
+}
+
+/** Campaign levels and predict questions by id, in the given order. */
+function itemsById(ids: readonly string[], seed: number): Result<LiveRound[], CatalogError> {
   const rounds: LiveRound[] = [];
   for (const id of ids) {
     const puzzle = campaignPuzzle(id);
-    if (puzzle === undefined) return err({ code: 'puzzle/unknown', message: `No puzzle "${id}".` });
-    rounds.push(puzzleRound(puzzle));
-  }
-  return ok(rounds);
-}
-
-function predictRounds(ids: readonly string[] | undefined, seed: number): Result<LiveRound[], CatalogError> {
-  const questions = ids === undefined ? QUESTIONS : ids.map((id) => QUESTIONS.find((q) => q.id === id));
-  const rounds: LiveRound[] = [];
-  for (const [i, q] of questions.entries()) {
-    if (q === undefined) return err({ code: 'question/unknown', message: `No question "${ids![i]}".` });
-    const answer = answerOf(q);
-    if (!answer.ok) continue; // a question the engine cannot run is skipped (its test fails anyway)
-    rounds.push({ item: { kind: 'predict', id: q.id, concepts: q.concepts, choices: choicesOf(q, answer.value, seed), answer: answer.value } });
+    const question = QUESTIONS.find((q) => q.id === id);
+    const round = puzzle ? puzzleRound(puzzle) : question && questionRound(question, seed);
+    if (round === undefined) return err({ code: 'puzzle/unknown', message: `No puzzle or question "${id}".` });
+    rounds.push(round);
   }
   return ok(rounds);
 }
@@ -52,9 +49,9 @@ export function resolveSet(choice: LiveSetChoice, seed: number): Result<LiveRoun
   const rounds = ((): Result<LiveRound[], CatalogError> => {
     switch (choice.source) {
       case 'chapter': return ok(CAMPAIGN.filter((p) => p.chapter === choice.chapter).map(puzzleRound));
-      case 'puzzles': return puzzlesById(choice.ids);
+      case 'items': return itemsById(choice.ids, seed);
       case 'generated': return ok(generatedRounds(choice.seed, choice.count));
-      case 'predict': return predictRounds(choice.ids, seed);
+      case 'predict': return itemsById(choice.ids ?? QUESTIONS.map((q) => q.id), seed);
     }
   })();
   if (rounds.ok && rounds.value.length === 0) return err({ code: 'live/no_items', message: 'That set is empty.' });

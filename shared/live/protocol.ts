@@ -37,8 +37,8 @@ const itemId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 export const LiveSetChoice = z.discriminatedUnion('source', [
   /** Every level of a campaign chapter. */
   z.object({ source: z.literal('chapter'), chapter: z.number().int().min(1).max(99) }),
-  /** Campaign levels by id, in order. */
-  z.object({ source: z.literal('puzzles'), ids: z.array(itemId).min(1).max(30) }),
+  /** Campaign levels and predict questions by id, in order (a mixed lesson). */
+  z.object({ source: z.literal('items'), ids: z.array(itemId).min(1).max(30) }),
   /** Generated puzzles from a seed. */
   z.object({ source: z.literal('generated'), seed: z.number().int().min(0).max(2 ** 31 - 1), count: z.number().int().min(1).max(10) }),
   /** Predict questions by id (all of them, in catalog order, when ids is left out). */
