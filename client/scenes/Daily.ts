@@ -53,6 +53,7 @@ export class Daily extends MenuScene {
 
   protected compose(width: number, height: number, font: number): void {
     const view = this.view();
+    this.preferredFocus = puzzleAcceptsSessions(this) ? 'play' : 'board';
     setHookInfo({ scenes: ['Daily'], extra: { challengeId: view?.id ?? null, error: this.error } });
     let y = Math.max(16, height * 0.05);
     y += this.addText(width / 2, y, t(this.kind === 'daily' ? 'daily.title' : 'daily.weeklyTitle'), Math.round(font * 1.8)).height + font;
@@ -69,7 +70,7 @@ export class Daily extends MenuScene {
   private describe(view: ChallengeView, y: number, width: number, font: number): number {
     const goals = view.puzzle.goal.map((c) => `• ${clauseText(c, lang()).replace(/`/g, '')}`).join('\n');
     const closes = new Date(view.closesAt - 1).toISOString().slice(0, 16).replace('T', ' ');
-    y += this.addText(width / 2, y, `${view.period} · ${view.puzzle.title[lang()]}`, Math.round(font * 1.1), { muted: true }).height + 8;
+    y += this.addText(width / 2, y, view.puzzle.title[lang()], Math.round(font * 1.1), { muted: true }).height + 8;
     y += this.addText(width / 2, y, goals, font, { width: Math.min(width - 32, font * 28) }).height + 8;
     y += this.addText(width / 2, y, t('daily.par', { par: view.puzzle.par }), font).height + 4;
     y += this.addText(width / 2, y, t('daily.closes', { date: closes }), Math.round(font * 0.85), { muted: true }).height + font;

@@ -17,6 +17,11 @@ export interface Challenge extends ChallengeId {
 }
 
 const CACHE_LIMIT = 16;
+
+const PAR_HINT = (par: number): Puzzle['hints'][number] => ({
+  en: `It can be done in ${par} moves. Which arrows must go?`,
+  id: `Ini bisa diselesaikan dalam ${par} langkah. Panah mana yang harus hilang?`,
+});
 const cache = new Map<string, Challenge>();
 
 /** Seed of a parsed challenge id. */
@@ -30,8 +35,12 @@ function build(c: ChallengeId): Challenge {
     c.kind === 'daily'
       ? { en: `Daily challenge ${c.period}`, id: `Tantangan harian ${c.period}` }
       : { en: `Weekly challenge ${c.period}`, id: `Tantangan mingguan ${c.period}` };
+  // The generator's last hint tier names the first move of the reference solution; hints cannot be
+  // counted against a replayed submission, so a challenge keeps only tiers that give nothing away.
+  const [nudge, method] = generated.hints;
+  const hints: Puzzle['hints'] = [nudge, method, PAR_HINT(generated.par)];
   // Puzzle ids are lowercase (format.ts): `weekly-2026-w48`.
-  return { ...c, puzzle: { ...generated, id: c.id.toLowerCase(), title } };
+  return { ...c, puzzle: { ...generated, id: c.id.toLowerCase(), title, hints } };
 }
 
 /** The challenge (window and puzzle) for an id, or null when the id is not a challenge. */

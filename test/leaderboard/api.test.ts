@@ -41,6 +41,10 @@ describe('GET /api/challenges/today', () => {
     expect('solution' in r.body.daily.puzzle).toBe(false);
     expect('solution' in r.body.weekly.puzzle).toBe(false);
     expect(solution.length).toBe(r.body.daily.puzzle.par);
+    for (const view of [r.body.daily, r.body.weekly]) {
+      const reference = challengeById(view.id)!.puzzle.solution;
+      expect(JSON.stringify(view.puzzle)).not.toContain(reference[0]);
+    }
   });
 });
 
