@@ -14,17 +14,14 @@ import type { Puzzle } from '../../shared/puzzles/format.ts';
 import type { LiveReportStore } from './reportStore.ts';
 import { LiveSession, type LiveOutcome } from './LiveSession.ts';
 import type { LiveSeatState } from './schema.ts';
-import type { Seat } from '../rooms/seats.ts';
+import type { Seat, SeatRegistry } from '../rooms/seats.ts';
 
 /** What the live wiring needs from the classroom room. */
 export interface ClassroomPort {
   readonly roomId: string;
   readonly clock: ConstructorParameters<typeof LiveSession>[2]['clock'];
-  seatOf(client: Client): Seat | undefined;
-  clientOf(seat: Seat): Client | undefined;
-  seatById(id: string): Seat | undefined;
-  teacherSeats(): Seat[];
-  teacherClients(): Client[];
+  readonly seats: SeatRegistry;
+  readonly clients: Iterable<Client>;
   replaceBoards(puzzle: Puzzle): void;
   removeStudent(seat: Seat): void;
   renameSeat(seat: Seat, nickname: string): void;
@@ -49,7 +46,7 @@ export class ClassroomLive {
       startPuzzle: (puzzle) => room.replaceBoards(puzzle),
       kicked: (id) => this.kick(id),
       renamed: (id, nickname) => {
-        const seat = room.seatById(id);
+        const seat = this.seatById(id);
         if (seat) room.renameSeat(seat, nickname);
       },
       rowCreated: (row) => this.showRow(row),
@@ -69,17 +66,17 @@ export class ClassroomLive {
   }
 
   onHost(client: Client, msg: LiveHostMessage): void {
-    const seat = this.room.seatOf(client);
+    const seat = this.seatOf(client);
     if (seat) this.reply(client, msg.cmd, this.session.host(this.actorOf(seat), msg));
   }
 
   onAnswer(client: Client, msg: LiveAnswerMessage): void {
-    const seat = this.room.seatOf(client);
+    const seat = this.seatOf(client);
     if (seat) this.reply(client, 'answer', this.session.apply(this.actorOf(seat), { type: 'answer', answer: msg.answer }));
   }
 
   onHint(client: Client): void {
-    const seat = this.room.seatOf(client);
+    const seat = this.seatOf(client);
     if (seat === undefined) return;
     const outcome = this.session.apply(this.actorOf(seat), { type: 'hint' });
     if (!outcome.ok) return this.reply(client, 'hint', outcome);
@@ -104,19 +101,35 @@ export class ClassroomLive {
   }
 
   private showRow(row: LiveSeatState): void {
-    this.room.teacherClients().forEach((c) => c.view?.add(row));
-    const seat = this.room.seatById(row.id);
-    const client = seat && this.room.clientOf(seat);
+    this.teacherClients().forEach((c) => c.view?.add(row));
+    const seat = this.seatById(row.id);
+    const client = seat && this.clientOf(seat);
     client?.view?.add(row);
   }
 
   private kick(studentId: string): void {
-    const seat = this.room.seatById(studentId);
+    const seat = this.seatById(studentId);
     if (seat === undefined) return;
-    const client = this.room.clientOf(seat);
+    const client = this.clientOf(seat);
     this.room.removeStudent(seat);
     client?.send(LIVE_MESSAGES.kicked, {});
     client?.leave(KICKED_CLOSE_CODE);
+  }
+
+  private seatOf(client: Client): Seat | undefined {
+    return this.room.seats.ofSession(client.sessionId);
+  }
+
+  private seatById(id: string): Seat | undefined {
+    return this.room.seats.all().find((s) => s.id === id);
+  }
+
+  private clientOf(seat: Seat): Client | undefined {
+    return [...this.room.clients].find((c) => c.sessionId === seat.sessionId);
+  }
+
+  private teacherClients(): Client[] {
+    return [...this.room.clients].filter((c) => this.seatOf(c)?.role === 'host');
   }
 
   private reply(client: Client, cmd: string, outcome: LiveOutcome): void {
@@ -125,7 +138,7 @@ export class ClassroomLive {
 
   private persist(): void {
     if (this.reports === undefined) return;
-    const tokens = [...this.room.teacherSeats().map((s) => s.token), this.coTeacherKey];
+    const tokens = [...this.room.seats.all().filter((s) => s.role === 'host').map((s) => s.token), this.coTeacherKey];
     this.reports.save(this.reportId, this.room.roomId, tokens, this.session.report(), Date.now())
       .catch((e: unknown) => console.error('[classroom] saving the live report failed', e));
   }

@@ -17,8 +17,9 @@ import {
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { ClassroomLive } from '../live/classroomLive.ts';
 import { LiveInfoState } from '../live/schema.ts';
-import { allocateRoomCode, depsOf, holdSeat, type RoomDeps, parseOptions, puzzleOrThrow, recordCompletion } from './deps.ts';
-import { LiveBoard, type BoardReply } from './LiveBoard.ts';
+import { ClassroomBoards } from './ClassroomBoards.ts';
+import { allocateRoomCode, depsOf, holdSeat, type RoomDeps, parseOptions, puzzleOrThrow } from './deps.ts';
+import type { BoardReply, LiveBoard } from './LiveBoard.ts';
 import { ClassroomState, SeatState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
 
@@ -31,17 +32,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   override maxMessagesPerSecond = 20;
   override state = new ClassroomState();
   readonly seats = new SeatRegistry();
-  private readonly boards = new Map<string, LiveBoard>();
-  private puzzle!: Puzzle;
+  private boards!: ClassroomBoards;
   live!: ClassroomLive;
 
   override async onCreate(options: unknown): Promise<void> {
     const opts = parseOptions(ClassroomJoinOptions, options);
-    this.puzzle = puzzleOrThrow(depsOf(this).rules, opts.puzzleId);
+    const puzzle = puzzleOrThrow(depsOf(this).rules, opts.puzzleId);
     this.roomId = await allocateRoomCode();
-    Object.assign(this.state, { code: this.roomId, puzzleId: this.puzzle.id, live: new LiveInfoState() });
+    Object.assign(this.state, { code: this.roomId, puzzleId: puzzle.id, live: new LiveInfoState() });
+    this.boards = new ClassroomBoards(this, this.state, puzzle, () => this.roomId);
     this.live = new ClassroomLive(this, this.state.live, this.state.liveSeats, depsOf(this).liveReports);
-    this.onMessage(CLIENT_MESSAGES.move, MoveMessage, (c, m) => this.onBoard(c, (b, s) => b.move(s.id, m)));
+    this.onMessage(CLIENT_MESSAGES.move, MoveMessage, (c, m) => this.onBoard(c, (b) => b.move(this.seatOf(c)!.id, m)));
     this.onMessage(CLIENT_MESSAGES.undo, UndoMessage, (c, m) => this.onBoard(c, (b) => b.undo(m)));
     this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) => this.onBoard(c, (b) => b.reset(m)));
     this.onMessage(CLIENT_MESSAGES.setPuzzle, SetPuzzleMessage, (c, m) => this.onSetPuzzle(c, m.puzzleId));
@@ -97,21 +98,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
         throw refused;
       }
     }
-    const state = new SeatState();
-    Object.assign(state, { id: seat.id, nickname: seat.nickname, role });
+    this.state.seats.set(seat.id, Object.assign(new SeatState(), { id: seat.id, nickname: seat.nickname, role }));
     if (role === 'student') {
-      state.board = this.newBoard(seat.id, this.live.session.currentPuzzle() ?? this.puzzle).state;
+      this.boards.create(seat.id, this.live.session.currentPuzzle());
       this.state.studentCount++;
     }
-    this.state.seats.set(seat.id, state);
-    this.teacherClients().forEach((host) => this.showSeat(host, seat.id));
+    this.clients.filter((c) => this.seatOf(c)?.role === 'host').forEach((host) => this.showSeat(host, seat.id));
     return seat;
-  }
-
-  private newBoard(seatId: string, puzzle: Puzzle): LiveBoard {
-    const live = new LiveBoard(depsOf(this).rules, puzzle);
-    this.boards.set(seatId, live);
-    return live;
   }
 
   private takeOver(seat: Seat, client: Client): void {
@@ -119,29 +112,18 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     this.clients.find((c) => c.sessionId === previous)?.leave(SEAT_TAKEN_CLOSE_CODE);
   }
 
-  private onBoard(client: Client, op: (board: LiveBoard, seat: Seat) => BoardReply): void {
-    const seat = this.seats.ofSession(client.sessionId);
+  /** Boards are open in the lobby (warm-up) and in running puzzle rounds; moves there count as progress. */
+  private onBoard(client: Client, op: (board: LiveBoard) => BoardReply): void {
+    const seat = this.seatOf(client);
     const live = seat && this.boards.get(seat.id);
     if (seat === undefined || live === undefined) return this.refuse(client, ROOM_ERRORS.noBoard, 'You have no board in this room.');
     if (!this.live.session.boardsOpen()) return this.refuse(client, LIVE_ERRORS.wrongPhase, 'Boards are closed right now.', live.current.moves.length);
-    const wasSolved = live.solved;
-    const reply = op(live, seat);
-    if (!reply.ok) return client.send(SERVER_MESSAGES.rejected, reply.rejected);
-    if (reply.applied) client.send(SERVER_MESSAGES.applied, reply.applied);
-    this.live.progress(seat, live.current.moves.length, reply.solved);
-    if (reply.solved && !wasSolved) this.complete(client, seat, live).catch((e: unknown) => console.error('[classroom] storing result failed', e));
+    const reply = this.boards.play(client, seat, live, op);
+    if (reply.ok) this.live.progress(seat, live.current.moves.length, reply.solved);
   }
 
   private refuse(client: Client, code: string, message: string, version = 0): void {
     client.send(SERVER_MESSAGES.rejected, { code, message, version });
-  }
-
-  private async complete(client: Client, seat: Seat, live: LiveBoard): Promise<void> {
-    const meta = { roomCode: this.roomId, roomKind: 'classroom' as const, seatId: seat.id, nickname: seat.nickname };
-    const result = await recordCompletion(depsOf(this), live, meta);
-    const state = this.state.seats.get(seat.id);
-    if (state) state.score = result.score;
-    client.send(SERVER_MESSAGES.completed, result);
   }
 
   private onSetPuzzle(client: Client, puzzleId: string): void {
@@ -153,13 +135,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   /** Every student's board restarts on `puzzle` (setPuzzle, or a live puzzle round starting). */
   replaceBoards(puzzle: Puzzle): void {
-    this.puzzle = puzzle;
-    this.state.puzzleId = puzzle.id;
-    for (const seatId of this.boards.keys()) {
-      const seatState = this.state.seats.get(seatId)!;
-      seatState.board = this.newBoard(seatId, puzzle).state;
-      seatState.score = 0;
-    }
+    this.boards.replaceAll(puzzle);
     this.clients.forEach((c) => this.showVisibleSeats(c));
   }
 
@@ -180,13 +156,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     return this.state.seats.get(seat.id)!;
   }
 
-  // --- ClassroomPort (server/live/classroomLive.ts) ---
-  seatOf = (client: Client): Seat | undefined => this.seats.ofSession(client.sessionId);
-  clientOf = (seat: Seat): Client | undefined => this.clients.find((c) => c.sessionId === seat.sessionId);
-  seatById = (id: string): Seat | undefined => this.seats.all().find((s) => s.id === id);
-  teacherSeats = (): Seat[] => this.seats.all().filter((s) => s.role === 'host');
-  teacherClients = (): Client[] => this.clients.filter((c) => this.seatOf(c)?.role === 'host');
+  private seatOf(client: Client): Seat | undefined {
+    return this.seats.ofSession(client.sessionId);
+  }
 
+  // --- ClassroomPort (server/live/classroomLive.ts) ---
   removeStudent(seat: Seat): void {
     this.seats.remove(seat);
     this.boards.delete(seat.id);
