@@ -4,11 +4,13 @@
  */
 export type KeyHandler = (event: KeyboardEvent) => boolean | void;
 
+/** Typing in a field is never a game key; a focused DOM button keeps only Enter, Space and Tab. */
 function fromFormField(event: KeyboardEvent): boolean {
   const el = event.target as HTMLElement | null;
   if (!el || !el.tagName) return false;
   const tag = el.tagName.toLowerCase();
-  return tag === 'input' || tag === 'textarea' || tag === 'select' || tag === 'button' || el.isContentEditable;
+  if (tag === 'button') return event.key === 'Enter' || event.key === ' ' || event.key === 'Tab';
+  return tag === 'input' || tag === 'textarea' || tag === 'select' || el.isContentEditable;
 }
 
 /** Listen until the returned function is called. A handler returning true prevents the default. */

@@ -45,7 +45,7 @@ function randomHeap(n: number, seed: number): EngineState {
     const target = (): Value => (rand(3) === 0 ? NONE : ref(1 + rand(n)));
     const kind = rand(4);
     if (kind === 0) objects.push(list(id, Array.from({ length: rand(12) }, target)));
-    else if (kind === 1) objects.push({ id, kind: 'dict', rc: 1, gen: 0, tableSize: 8, entries: [['k', target()], ['longer_key', target()]] });
+    else if (kind === 1) objects.push({ id, kind: 'dict', rc: 1, gen: 0, tableSize: 8, filled: 2, entries: [['k', target()], ['longer_key', target()]] });
     else if (kind === 2) objects.push({ id, kind: 'weakref', rc: 1, gen: null, referent: rand(2) ? 1 + rand(n) : null });
     else objects.push(node(id, target()));
   }

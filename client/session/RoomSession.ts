@@ -1,0 +1,174 @@
+/**
+ * A Session played in a server room (@colyseus/sdk). The room is the authority: moves go out as
+ * `move` messages, and the board shown is the replay of the move list the room mirrors — the same
+ * deterministic shared code the server runs — so events and gc traces can still be animated here.
+ *
+ * Contracts: `submit` resolves when the room answers `applied` or `rejected` for its `seq`;
+ * undo/reset resolve at the next state patch. Joining, seats and tokens live in `joinClassroom`.
+ */
+import { Client } from '@colyseus/sdk';
+import { heapBytes } from '../../shared/engine/sizes.ts';
+import { applyMove, boardAfter, goalStatus, inspect, startBoard } from '../../shared/puzzles/board.ts';
+import type { Board, MoveError } from '../../shared/puzzles/contract.ts';
+import type { Puzzle } from '../../shared/puzzles/format.ts';
+import { withPreamble } from '../../shared/puzzles/preamble.ts';
+import { CLIENT_MESSAGES, SERVER_MESSAGES, seatStorageKey } from '../../shared/protocol.ts';
+import type { AppliedMessage, ClassroomStateShape, RejectedMessage, WelcomeMessage } from '../../shared/protocol.ts';
+import { puzzleInfo } from './LocalSession.ts';
+import type { PuzzleInfo, Session, Snapshot, SubmitResult } from './Session.ts';
+
+/** The part of a Colyseus Room this session uses (a fake in tests). */
+export interface RoomLike {
+  send(type: string, payload: unknown): void;
+  onMessage(type: string, cb: (payload: never) => void): unknown;
+  onStateChange(cb: (state: never) => void): unknown;
+  leave(consented?: boolean): unknown;
+}
+
+export class RoomSession implements Session {
+  readonly mode = 'room' as const;
+  readonly puzzle: PuzzleInfo;
+  private readonly source: Puzzle;
+  private board: Board;
+  private seq = 0;
+  private hintsUsed = 0;
+  private readonly pending = new Map<number, (r: SubmitResult) => void>();
+  private readonly waiting: (() => void)[] = [];
+  private readonly listeners = new Set<(s: Snapshot) => void>();
+  private readonly room: RoomLike;
+
+  /** `movesOf(state)` reads this player's accepted moves from the mirrored room state. */
+  constructor(room: RoomLike, puzzle: Puzzle, movesOf: (state: never) => string[] | null) {
+    this.room = room;
+    this.source = puzzle;
+    this.puzzle = puzzleInfo(puzzle);
+    this.board = startBoard(puzzle);
+    room.onMessage(SERVER_MESSAGES.applied, (m: AppliedMessage) => this.applied(m));
+    room.onMessage(SERVER_MESSAGES.rejected, (m: RejectedMessage) => this.rejected(m));
+    room.onStateChange((state: never) => this.reconcile(movesOf(state)));
+  }
+
+  private applied(m: AppliedMessage): void {
+    const resolve = m.seq === undefined ? undefined : this.pending.get(m.seq);
+    if (!resolve || m.seq === undefined) return;
+    this.pending.delete(m.seq);
+    const before = this.board.engine;
+    const r = applyMove(this.source, this.board, m.move);
+    if (!r.ok) return resolve({ ok: false, statement: m.move, error: r.error });
+    this.board = r.value.board;
+    this.notify();
+    resolve({ ok: true, statement: m.move, outcome: r.value, before });
+  }
+
+  private rejected(m: RejectedMessage): void {
+    const resolve = m.seq === undefined ? undefined : this.pending.get(m.seq);
+    if (!resolve || m.seq === undefined) return;
+    this.pending.delete(m.seq);
+    resolve({ ok: false, statement: '', error: { code: m.code, message: m.message } });
+  }
+
+  /** Follow the room's move list (undo, reset, a teammate's move): replay when it differs. */
+  private reconcile(moves: string[] | null): void {
+    if (moves && moves.join('\n') !== this.board.moves.join('\n')) {
+      const replayed = boardAfter(this.source, moves);
+      if (replayed.ok) {
+        this.board = replayed.value;
+        this.notify();
+      }
+    }
+    this.waiting.splice(0).forEach((w) => w());
+  }
+
+  snapshot(): Snapshot {
+    return {
+      board: this.board,
+      goal: goalStatus(this.source, this.board),
+      canUndo: this.board.moves.length > 0,
+      canRedo: false,
+      hintsUsed: this.hintsUsed,
+      heapBytes: heapBytes(this.board.engine),
+    };
+  }
+
+  submit(statement: string): Promise<SubmitResult> {
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.pending.set(seq, resolve);
+      this.room.send(CLIENT_MESSAGES.move, { move: statement.trim(), seq, expectedVersion: this.board.moves.length });
+    });
+  }
+
+  private nextPatch(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  async undo(): Promise<boolean> {
+    if (this.board.moves.length === 0) return false;
+    const before = this.board.moves.length;
+    const patch = this.nextPatch();
+    this.room.send(CLIENT_MESSAGES.undo, { seq: ++this.seq, expectedVersion: before });
+    await patch;
+    return this.board.moves.length < before;
+  }
+
+  /** Rooms keep no redo stack: a taken-back move is simply played again. */
+  async redo(): Promise<boolean> {
+    return false;
+  }
+
+  async reset(): Promise<void> {
+    const patch = this.nextPatch();
+    this.room.send(CLIENT_MESSAGES.reset, { seq: ++this.seq });
+    await patch;
+  }
+
+  async inspect(statement: string): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }> {
+    const r = inspect(this.source, this.board, statement);
+    return r.ok ? { ok: true, output: r.value } : { ok: false, error: r.error };
+  }
+
+  setupProgram(): string {
+    return withPreamble(this.source.setup);
+  }
+
+  nextHint(): { tier: number; total: number; text: PuzzleInfo['hints'][number] } | null {
+    if (this.hintsUsed >= this.source.hints.length) return null;
+    this.hintsUsed += 1;
+    this.notify();
+    return { tier: this.hintsUsed, total: this.source.hints.length, text: this.source.hints[this.hintsUsed - 1]! };
+  }
+
+  onChange(listener: (s: Snapshot) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    const snap = this.snapshot();
+    for (const l of this.listeners) l(snap);
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+    void this.room.leave(true);
+  }
+}
+
+/**
+ * Join a classroom (server at `origin`, e.g. location.origin) by its 6-digit code as a student, resuming the seat saved for that code.
+ * `resolvePuzzle` maps the room's puzzle id to the puzzle definition (campaign or challenge).
+ */
+export async function joinClassroom(origin: string, code: string, nickname: string, resolvePuzzle: (id: string) => Puzzle | undefined): Promise<RoomSession> {
+  const token = localStorage.getItem(seatStorageKey(code)) ?? undefined;
+  const room = await new Client(origin).joinById<ClassroomStateShape>(code, { nickname, ...(token ? { token } : {}) });
+  const welcome = await new Promise<WelcomeMessage>((resolve) => room.onMessage(SERVER_MESSAGES.welcome, resolve));
+  localStorage.setItem(seatStorageKey(code), welcome.token);
+  await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
+  const puzzle = resolvePuzzle(room.state.puzzleId);
+  if (!puzzle) throw new Error(`unknown puzzle ${room.state.puzzleId}`);
+  const movesOf = (state: ClassroomStateShape): string[] | null => {
+    const board = state.seats.get(welcome.seatId)?.board;
+    return board ? [...board.moves].map((m) => m.move) : null;
+  };
+  return new RoomSession(room as unknown as RoomLike, puzzle, movesOf as (state: never) => string[] | null);
+}
