@@ -185,7 +185,11 @@ export class Puzzle extends Phaser.Scene {
     app().record(this.puzzleId, stars, moves);
     say(t('say.goalDone', { n: moves }));
     const data = { puzzleId: this.puzzleId, title: this.session.puzzle.title, moves, par: this.session.puzzle.par, stars };
-    this.time.delayedCall(app().settings.reducedMotion ? 300 : 1400, () => this.scene.start('Results', data));
+    // Wall-clock delay: game time crawls when frames are slow (old Chromebooks, busy CI).
+    const session = this.session;
+    window.setTimeout(() => {
+      if (this.session === session && this.scene.isActive()) this.scene.start('Results', data);
+    }, app().settings.reducedMotion ? 300 : 1400);
   }
 
   private async console(line: string): Promise<void> {
