@@ -61,6 +61,8 @@ export const en = {
   'tool.gcOn': 'GC: on',
   'tool.gcOff': 'GC: off',
   'tool.cut': '✂ Cut',
+  'tool.clear': 'Clear',
+  'tool.bind': 'Name it',
   'tool.none': '= None',
   'tool.weakref': 'Weak ref',
   'tool.reveal': 'Show reachability',

@@ -60,6 +60,8 @@ export const id: Messages = {
   'tool.gcOn': 'GC: nyala',
   'tool.gcOff': 'GC: mati',
   'tool.cut': '✂ Potong',
+  'tool.clear': 'Kosongkan',
+  'tool.bind': 'Beri nama',
   'tool.none': '= None',
   'tool.weakref': 'Ref lemah',
   'tool.reveal': 'Tampilkan keterjangkauan',

@@ -71,7 +71,7 @@ export class Puzzle extends Phaser.Scene {
       zoom: (f) => this.zoomBy(f),
     });
     const classes = Object.keys(session.snapshot().board.engine.classes);
-    this.panels = new PuzzlePanels(session.puzzle, classes, (id) => void runTool(this, id as ToolId), (line) => void this.console(line));
+    this.panels = new PuzzlePanels(session.puzzle, classes, session.functions(), (id) => void runTool(this, id as ToolId), (line) => void this.console(line));
     clearNarration();
     this.cleanups = [
       listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),

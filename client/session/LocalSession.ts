@@ -104,6 +104,10 @@ export class LocalSession implements Session {
     return r.ok ? { ok: true, output: r.value } : { ok: false, error: r.error };
   }
 
+  functions(): string[] {
+    return [...prepare(this.source).defs.functions];
+  }
+
   setupProgram(): string {
     return withPreamble(this.source.setup);
   }

@@ -8,7 +8,7 @@
  */
 import { Client } from '@colyseus/sdk';
 import { heapBytes } from '../../shared/engine/sizes.ts';
-import { applyMove, boardAfter, goalStatus, inspect, startBoard } from '../../shared/puzzles/board.ts';
+import { applyMove, boardAfter, goalStatus, inspect, prepare, startBoard } from '../../shared/puzzles/board.ts';
 import type { Board, MoveError } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { withPreamble } from '../../shared/puzzles/preamble.ts';
@@ -125,6 +125,10 @@ export class RoomSession implements Session {
   async inspect(statement: string): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }> {
     const r = inspect(this.source, this.board, statement);
     return r.ok ? { ok: true, output: r.value } : { ok: false, error: r.error };
+  }
+
+  functions(): string[] {
+    return [...prepare(this.source).defs.functions];
   }
 
   setupProgram(): string {

@@ -50,6 +50,8 @@ export interface Session {
   reset(): Promise<void>;
   /** Run a `print(...)` on the board without making a move (the console's "look, don't touch"). */
   inspect(statement: string): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }>;
+  /** Functions the level's setup defines (the call tools). */
+  functions(): string[];
   /** The level's setup as a runnable program (for the downloadable solution). */
   setupProgram(): string;
   /** Open the next hint tier (counts against stars); null when none is left. */

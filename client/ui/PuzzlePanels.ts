@@ -12,7 +12,7 @@ import { highlightPython } from './highlight.ts';
 
 export type ToolId =
   | 'levels' | 'undo' | 'redo' | 'reset' | 'hint' | 'cut' | 'none' | 'weakref' | 'newList' | 'newDict'
-  | `new:${string}` | 'collect' | 'toggleGc' | 'reveal' | 'zoomIn' | 'zoomOut' | 'zoomFit' | 'keys'
+  | `new:${string}` | `call:${string}` | 'clear' | 'bind' | 'collect' | 'toggleGc' | 'reveal' | 'zoomIn' | 'zoomOut' | 'zoomFit' | 'keys'
   | 'copy' | 'download' | 'gcBack' | 'gcPlay' | 'gcStep' | 'gcSkip';
 
 export interface ToolState {
@@ -34,9 +34,9 @@ export class PuzzlePanels {
   private readonly output = el('pre', { id: 'console-output', 'aria-live': 'polite' });
   private readonly onTool: (id: ToolId) => void;
 
-  constructor(info: PuzzleInfo, classes: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void) {
+  constructor(info: PuzzleInfo, classes: string[], functions: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void) {
     this.onTool = onTool;
-    this.buildToolbar(info.allowed, classes);
+    this.buildToolbar(info.allowed, classes, functions);
     this.buildSide(info, onConsole);
     this.gcBar.hidden = true;
     document.getElementById('stage')!.append(this.gcBar);
@@ -48,7 +48,7 @@ export class PuzzlePanels {
     return button(id, label, () => this.onTool(id), { secondary });
   }
 
-  private buildToolbar(allowed: readonly MoveKind[], classes: string[]): void {
+  private buildToolbar(allowed: readonly MoveKind[], classes: string[], functions: string[]): void {
     const can = (k: MoveKind): boolean => allowed.includes(k);
     const sep = (): HTMLElement => el('span', { class: 'sep', 'aria-hidden': 'true' });
     const items: HTMLElement[] = [
@@ -56,12 +56,15 @@ export class PuzzlePanels {
       this.tool('reset', t('tool.reset')), this.tool('hint', `? ${t('tool.hint')}`), sep(),
     ];
     if (can('deleteRef') || can('delName')) items.push(this.tool('cut', t('tool.cut'), false));
+    if (can('deleteRef')) items.push(this.tool('clear', t('tool.clear'), false));
+    if (can('createRef')) items.push(this.tool('bind', t('tool.bind'), false));
     if (can('rebindNone')) items.push(this.tool('none', t('tool.none'), false));
     if (can('weakref')) items.push(this.tool('weakref', t('tool.weakref'), false));
     if (can('newObject')) {
       items.push(this.tool('newList', t('tool.newList'), false), this.tool('newDict', t('tool.newDict'), false));
       for (const cls of classes) items.push(this.tool(`new:${cls}`, t('tool.newInstance', { cls }), false));
     }
+    if (can('call')) for (const fn of functions) items.push(this.tool(`call:${fn}`, `${fn}(…)`, false));
     if (can('collect')) items.push(this.tool('collect', t('tool.collect'), false));
     if (can('toggleGc')) items.push(this.tool('toggleGc', t('tool.gcOn'), false));
     items.push(sep(), this.tool('reveal', t('tool.reveal')), this.tool('zoomOut', '−'), this.tool('zoomIn', '+'), this.tool('zoomFit', '⤢'), this.tool('keys', t('tool.keys')));
@@ -117,6 +120,8 @@ export class PuzzlePanels {
     set('cut', s.busy || !s.hasSource);
     set('none', s.busy || !s.hasSource);
     set('weakref', s.busy || !s.hasNode);
+    set('clear', s.busy || !s.hasNode);
+    set('bind', s.busy || !s.hasNode);
     set('collect', s.busy);
     set('toggleGc', s.busy, t(s.gcEnabled ? 'tool.gcOn' : 'tool.gcOff'), s.gcEnabled);
     set('reveal', false, t(s.reveal ? 'tool.hide' : 'tool.reveal'), s.reveal);
@@ -130,6 +135,15 @@ export class PuzzlePanels {
       richText(span, text);
       this.hint.append(span);
     }
+  }
+
+  /** Put a statement template in the console, caret before the closing parenthesis. */
+  prefill(text: string): void {
+    const input = document.getElementById('console-input') as HTMLInputElement | null;
+    if (!input) return;
+    input.value = text;
+    input.focus();
+    input.setSelectionRange(text.length - 1, text.length - 1);
   }
 
   setOutput(lines: string[], error = false): void {

@@ -41,7 +41,13 @@ function moveIntent(scene: Puzzle, id: ToolId): Intent | null | undefined {
     case 'none':
       return src ? { type: 'none', source: src } : null;
     case 'weakref':
-      return node === null ? null : { type: 'weakref', target: node };
+      if (node === null) return null;
+      // On a weakref object the same tool calls it: `x = w()`.
+      return scene.session.snapshot().board.engine.objects[node]?.kind === 'weakref' ? { type: 'deref', weakref: node } : { type: 'weakref', target: node };
+    case 'clear':
+      return node === null ? null : { type: 'clear', target: node };
+    case 'bind':
+      return node === null ? null : { type: 'bind', target: node };
     case 'newList':
       return { type: 'new', kind: 'list', into };
     case 'newDict':
@@ -93,6 +99,7 @@ async function viewTool(scene: Puzzle, id: ToolId): Promise<void> {
     case 'download':
       return download(scene);
     default:
+      if (id.startsWith('call:')) scene.panels.prefill(`${id.slice(5)}()`);
       return;
   }
 }

@@ -15,6 +15,9 @@ export type Intent =
   | { type: 'none'; source: Source }
   | { type: 'weakref'; target: ObjId }
   | { type: 'new'; kind: 'list' | 'dict' | 'instance'; cls?: string; into: Source | null }
+  | { type: 'clear'; target: ObjId }
+  | { type: 'bind'; target: ObjId }
+  | { type: 'deref'; weakref: ObjId }
   | { type: 'collect' }
   | { type: 'toggleGc' };
 
@@ -34,6 +37,12 @@ export function intentToAction(state: EngineState, intent: Intent): Action | nul
       return { type: 'weakref', referent: intent.target, into: freshName(state, 'w') };
     case 'new':
       return newAction(state, intent);
+    case 'clear':
+      return { type: 'clear', obj: intent.target };
+    case 'bind':
+      return { type: 'store', into: freshName(state, 'x'), value: { t: 'ref', id: intent.target } };
+    case 'deref':
+      return { type: 'deref', weakref: intent.weakref, into: freshName(state, 'x') };
     case 'collect':
       return { type: 'collect', generation: 2 };
     case 'toggleGc':
