@@ -114,9 +114,22 @@ describe('live-round control', () => {
     const back = await joinClass(t, teacher.welcome.code, 'Ada', ada.welcome.token);
     expect(back.welcome.seatId).toBe(ada.welcome.seatId);
     await vi.waitFor(() => expect(back.state().liveSeats.get(ada.welcome.seatId)).toMatchObject({ points: 1000, rank: 1 }));
-    expect(back.state().seats.get(ada.welcome.seatId)?.board?.solved).toBe(true);
-    expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(true);
+    await vi.waitFor(() => expect(back.state().seats.get(ada.welcome.seatId)?.board?.solved).toBe(true));
+    await vi.waitFor(() => expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(true));
     expect(teacher.state().live.students).toBe(1);
+  });
+
+  it('runs the round timer on the server: a countdown, an extension, and a reveal when time is up', { timeout: 20_000 }, async () => {
+    const { teacher, ada } = await runningClass();
+    const startedAt = Date.now();
+    hostCmd(teacher, { cmd: 'start', seconds: 10 });
+    await phaseIs(ada, 'running');
+    expect(ada.state().live.timed).toBe(true);
+    await vi.waitFor(() => expect(ada.state().live.remainingMs).toBeLessThan(9_500), { timeout: 3_000 });
+    hostCmd(teacher, { cmd: 'extend', seconds: 1 });
+    await vi.waitFor(() => expect(ada.state().live.phase).toBe('reveal'), { timeout: 13_000, interval: 100 });
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(11_000);
+    expect(ada.state().live.remainingMs).toBe(0);
   });
 
   it('lets the teacher delete the stored report; nobody else can', async () => {
