@@ -15,7 +15,11 @@ export type Place =
   | { kind: 'attr'; obj: ObjId; name: string };
 
 export type NewObject =
-  | { kind: 'list'; items: Value[] }
+  /**
+   * `constant`: a display of 3+ literals (`[None, 1, 2]`), which CPython 3.11 compiles to
+   * LIST_EXTEND of a constant tuple: capacity rounds up to even (`[None, 1, 2]` is 88 bytes, not 80).
+   */
+  | { kind: 'list'; items: Value[]; constant?: boolean }
   | { kind: 'dict'; entries: [string, Value][] }
   | { kind: 'instance'; cls: string };
 

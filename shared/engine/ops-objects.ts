@@ -8,7 +8,7 @@ import { noteAllocation } from './collect.ts';
 import { presizedDict, resizeList } from './growth.ts';
 import { asList, checkPlace, storeMoved, storeValue } from './places.ts';
 import { decref, incref } from './refcount.ts';
-import type { HeapObject, Value } from './types.ts';
+import type { HeapObject, ListObject, Value } from './types.ts';
 import { checkValue, liveObject, typeName } from './values.ts';
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
@@ -24,8 +24,12 @@ function checkNew(ctx: Ctx, object: NewObject): void {
 function build(ctx: Ctx, object: NewObject): HeapObject {
   const id = ctx.s.nextId++;
   switch (object.kind) {
-    case 'list':
-      return { id, kind: 'list', rc: 0, gen: 0, items: object.items.slice(), capacity: object.items.length };
+    case 'list': {
+      // LIST_EXTEND into an empty list preallocates exactly, rounded up to an even count.
+      const n = object.items.length;
+      const capacity = object.constant ? (n + 1) & ~1 : n;
+      return { id, kind: 'list', rc: 0, gen: 0, items: object.items.slice(), capacity } satisfies ListObject;
+    }
     case 'dict': {
       const entries = dedupe(object.entries);
       const tracked = entries.some(([, v]) => v.t === 'ref');

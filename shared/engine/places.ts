@@ -133,7 +133,9 @@ export function deletePlace(ctx: Ctx, place: Place): void {
       const list = asList(s, place.obj, 'del with an index');
       const i = listIndex(list, place.index, 'IndexError: list assignment index out of range');
       old = list.items[i]!;
-      resizeList(list, list.items.length - 1);
+      // list_ass_slice: a deletion that empties the list frees its item array (_list_clear).
+      if (list.items.length === 1) list.capacity = 0;
+      else resizeList(list, list.items.length - 1);
       list.items.splice(i, 1);
       break;
     }

@@ -53,7 +53,9 @@ function assign(rt: Runtime, depth: number, target: Expr, value: Expr, fns: Map<
   const into = (): Place => evalPlace(rt, depth, target, 'store');
   if (value.e === 'list') {
     const items = value.items.map((i) => evalRead(rt, depth, i));
-    act(rt, { type: 'new', object: { kind: 'list', items }, into: into() });
+    // CPython folds a display of 3+ literals into LIST_EXTEND of a constant tuple.
+    const constant = items.length > 2 && value.items.every((i) => i.e === 'none' || i.e === 'int' || i.e === 'bool' || i.e === 'str');
+    act(rt, { type: 'new', object: { kind: 'list', items, ...(constant ? { constant } : {}) }, into: into() });
   } else if (value.e === 'dict') {
     act(rt, { type: 'new', object: dictObject(rt, depth, value.entries), into: into() });
   } else if (value.e === 'call') {
