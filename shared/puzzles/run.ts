@@ -61,7 +61,7 @@ export function runSetup(setup: string): Result<{ state: EngineState; ctx: RunCo
   } catch (e) {
     return err(toMoveError(e, -PREAMBLE_LINES));
   }
-  const rt = newRuntime(createState());
+  const rt = newRuntime(createState(), { allowAutomaticCollection: true });
   try {
     for (const st of body) execStmt(rt, st, functions);
   } catch (e) {
@@ -92,7 +92,7 @@ export function execStatement(
 ): Result<Executed, MoveError> {
   const compiled = compileStatement(ctx, statement);
   if (!compiled.ok) return compiled;
-  const rt = newRuntime(state);
+  const rt = newRuntime(state, { allowAutomaticCollection: true });
   for (const [k, v] of ctx.functions) rt.functions.set(k, v);
   for (const c of ctx.classes) rt.classes.add(c);
   for (const m of ctx.modules) rt.modules.add(m);
