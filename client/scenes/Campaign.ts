@@ -32,14 +32,17 @@ export class Campaign extends MenuScene {
     for (const ch of chapters()) {
       const title = ch.title[lang()] ? t('campaign.chapter', { n: ch.n, title: ch.title[lang()] }) : t('campaign.chapter', { n: ch.n, title: '' }).replace(/[:：]\s*$/, '');
       y += this.addText(16, y, title, Math.round(font * 1.15), { align: 'left' }).height + 8;
+      let rowH = 0;
       ch.levels.forEach((level, i) => {
         const unlocked = isUnlocked(order, progress, level.id);
         const stars = progress[level.id]?.stars ?? 0;
         const starText = unlocked ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : `⊘ ${t('campaign.locked')}`;
         const label = `${t('campaign.level', { n: order.indexOf(level.id) + 1, title: level.title[lang()] })}\n${starText}`;
-        const x = 16 + (i % perRow) * (colW + 12);
-        if (i > 0 && i % perRow === 0) y += font * 4.2;
-        this.addButton(x, y, {
+        if (i > 0 && i % perRow === 0) {
+          y += rowH + 12;
+          rowH = 0;
+        }
+        const b = this.addButton(16 + (i % perRow) * (colW + 12), y, {
           id: `level:${level.id}`,
           label,
           width: colW,
@@ -48,8 +51,9 @@ export class Campaign extends MenuScene {
           fontSize: Math.round(font * 0.9),
           onClick: () => this.scene.start('Puzzle', { puzzleId: level.id }),
         });
+        rowH = Math.max(rowH, b.rect.h);
       });
-      y += font * 4.2 + font;
+      y += rowH + font * 1.2;
     }
     this.cameras.main.setScroll(0, Math.max(0, Math.min(this.scrollY, y - height)));
     say(t('campaign.title'));

@@ -7,7 +7,7 @@ import { starsFor } from '../../shared/puzzles/scoring.ts';
 import { lang, onLangChange, t } from '../i18n/index.ts';
 import type { Session, Snapshot } from '../session/Session.ts';
 import { app } from '../ui/app.ts';
-import { hudHeight } from '../view/hudLayout.ts';
+import { hudFont, hudHeight } from '../view/hudLayout.ts';
 import { css, FONT_UI } from '../view/theme.ts';
 
 export class Hud extends Phaser.Scene {
@@ -44,8 +44,9 @@ export class Hud extends Phaser.Scene {
     const { width } = this.scale;
     const info = this.session.puzzle;
     const h = hudHeight(width, info.goals.length);
-    const line = width < 500 ? 20 : 22;
-    const size = `${width < 500 ? 16 : 17}px`;
+    const font = hudFont(width);
+    const line = Math.round(font * 1.3);
+    const size = `${font}px`;
     const text = (x: number, y: number, str: string, bold = false): Phaser.GameObjects.Text =>
       this.add.text(x, y, str, { fontFamily: FONT_UI, fontSize: size, color: css(theme.text), fontStyle: bold ? 'bold' : 'normal' });
     this.add.rectangle(0, 0, width, h, theme.panel).setOrigin(0).setStrokeStyle(2, theme.panelStroke);
@@ -55,12 +56,12 @@ export class Hud extends Phaser.Scene {
       text(16, 6 + line * (i + 1), t(met ? 'hud.clauseMet' : 'hud.clauseOpen', { text: g.text[lang()].replace(/`/g, '') }));
     });
     const wide = width >= 700;
-    const x = wide ? width - 290 : 10;
+    const meterW = Math.min(font * 16, width - 20);
+    const x = wide ? width - meterW - 20 : 10;
     const y = wide ? 6 : 6 + line * (info.goals.length + 1);
     const moves = s.board.moves.length;
     const stars = starsFor(s.goal.done, Math.max(1, moves), info.par, s.hintsUsed);
     text(x, y, `${t('hud.moves', { n: moves, par: info.par })}   ${s.goal.done ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : ''}`);
-    const meterW = wide ? 270 : Math.min(270, width - 20);
     const frac = Math.min(1, s.heapBytes / Math.max(this.startBytes, s.heapBytes, 1));
     this.add.rectangle(x, y + line + 2, meterW, line - 2).setOrigin(0).setStrokeStyle(2, theme.panelStroke);
     this.add.rectangle(x + 2, y + line + 4, Math.max(0, (meterW - 4) * frac), line - 6, theme.list.fill).setOrigin(0).setStrokeStyle(1, theme.list.stroke);

@@ -34,8 +34,10 @@ export class Button {
     const pad = Math.round(o.fontSize * 0.9);
     const fill = o.secondary ? o.theme.panel : o.theme.button.fill;
     const color = o.secondary ? o.theme.text : o.theme.button.text;
+    // With a fixed width, long labels wrap instead of widening the button (and overlapping others).
+    const wrap = o.width ? { width: o.width - pad * 2, useAdvancedWrap: true } : undefined;
     this.text = scene.add
-      .text(0, 0, o.label, { fontFamily: FONT_UI, fontSize: `${o.fontSize}px`, color: css(color), align: 'center' })
+      .text(0, 0, o.label, { fontFamily: FONT_UI, fontSize: `${o.fontSize}px`, color: css(color), align: 'center', wordWrap: wrap })
       .setOrigin(0.5);
     const w = Math.max(o.width ?? 0, this.text.width + pad * 2);
     const h = Math.max(48, this.text.height + pad);

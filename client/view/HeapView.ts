@@ -15,7 +15,7 @@ import type { Point, Rect } from './geometry.ts';
 import { contains } from './geometry.ts';
 import { EMPTY_MEMORY, layoutHeap } from './layout.ts';
 import type { HeapLayout, LayoutMemory, Source } from './layout.ts';
-import { css, FONT_CODE, FONT_UI } from './theme.ts';
+import { css, FONT_CODE, FONT_UI, TEXT_RESOLUTION } from './theme.ts';
 import type { Theme } from './theme.ts';
 
 export interface ViewOptions {
@@ -83,7 +83,7 @@ export class HeapView {
     const g = this.scene.add.graphics();
     this.chrome.add(g);
     const text = (x: number, y: number, s: string, size = 15, mono = true, bold = false): Phaser.GameObjects.Text => {
-      const tx = this.scene.add.text(x, y, s, { fontFamily: mono ? FONT_CODE : FONT_UI, fontSize: `${size}px`, color: css(this.theme.text), fontStyle: bold ? 'bold' : 'normal' });
+      const tx = this.scene.add.text(x, y, s, { fontFamily: mono ? FONT_CODE : FONT_UI, fontSize: `${size}px`, color: css(this.theme.text), fontStyle: bold ? 'bold' : 'normal', resolution: TEXT_RESOLUTION });
       this.chrome.add(tx);
       return tx;
     };

@@ -61,8 +61,11 @@ export function objectName(states: EngineState[], id: ObjId, known?: ReadonlyMap
 /** Record the current path of every object some name reaches (see objectName's `known`). */
 export function rememberNames(state: EngineState, known: Map<ObjId, string>): void {
   for (const key of Object.keys(state.objects)) {
-    const path = pathTo(state, Number(key));
-    if (path !== null) known.set(Number(key), path);
+    const id = Number(key);
+    const path = pathTo(state, id);
+    // Keep the shortest spelling seen (a plain name beats `b.next`), so names survive `del`.
+    const old = known.get(id);
+    if (path !== null && (old === undefined || path.length <= old.length)) known.set(id, path);
   }
 }
 

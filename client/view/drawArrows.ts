@@ -9,7 +9,7 @@ import type { GcStep } from './gcSteps.ts';
 import type { Point, Rect } from './geometry.ts';
 import { arrowCurve, arrowHead, bezierPoint, dashes, isCell, sampleCurve } from './geometry.ts';
 import type { ArrowSpec, HeapLayout } from './layout.ts';
-import { css, FONT_CODE } from './theme.ts';
+import { css, FONT_CODE, TEXT_RESOLUTION } from './theme.ts';
 import type { Theme } from './theme.ts';
 
 interface ArrowOptions {
@@ -81,6 +81,7 @@ function placeLabel(scene: Phaser.Scene, labels: Phaser.GameObjects.Container, i
       color: css(theme.text),
       backgroundColor: css(theme.background),
       padding: { x: 3, y: 1 },
+      resolution: TEXT_RESOLUTION,
     });
     text.setOrigin(0.5);
     labels.add(text);

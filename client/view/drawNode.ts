@@ -11,7 +11,7 @@ import type { Rect } from './geometry.ts';
 import { dashes, hatch } from './geometry.ts';
 import type { GcObjectMark } from './gcSteps.ts';
 import { HEAD, objectSlots } from './slots.ts';
-import { css, FONT_CODE, FONT_UI } from './theme.ts';
+import { css, FONT_CODE, FONT_UI, TEXT_RESOLUTION } from './theme.ts';
 import type { Theme } from './theme.ts';
 
 export interface NodeLook {
@@ -46,6 +46,7 @@ export function drawNode(scene: Phaser.Scene, c: Phaser.GameObjects.Container, o
       fontSize: `${opts.size ?? 15}px`,
       color: css(opts.color ?? theme.text),
       fontStyle: opts.bold ? 'bold' : 'normal',
+      resolution: TEXT_RESOLUTION,
     });
     c.add(tx);
     return tx;

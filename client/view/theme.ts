@@ -93,3 +93,6 @@ export function css(color: number): string {
 export function themeByName(name: 'light' | 'dark'): Theme {
   return name === 'dark' ? DARK : LIGHT;
 }
+
+/** Heap text is drawn at twice its size so it stays sharp when the camera zooms in (projectors). */
+export const TEXT_RESOLUTION = 2;
