@@ -14,7 +14,9 @@ import type { Rules } from './game/rules.ts';
 import { createChallengeRouter, type ChallengeOptions } from './challenges/router.ts';
 import { createApiRouter, healthHandler } from './http/api.ts';
 import { applyCorsPolicy } from './http/cors.ts';
-import { createStaticRouter, securityHeaders } from './http/static.ts';
+import { createStaticRouter } from './http/static.ts';
+import { installHttpHardening, installJoinGuard } from './http/security.ts';
+import type { BucketLimit } from './challenges/rateLimit.ts';
 import { createLiveRouter } from './live/http.ts';
 import { openLiveReportStore } from './live/reportStore.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
@@ -39,6 +41,10 @@ export interface GameServerOptions {
   handleSignals?: boolean;
   /** Clock and rate limits of /api/challenges (defaults: Date.now, DEFAULT_LIMITS). */
   challenges?: ChallengeOptions;
+  /** Seconds a dropped client keeps its seat (default LIMITS.reconnectSeconds = 60). */
+  reconnectSeconds?: number;
+  /** Join-code guessing limit per address (default 60 unknown codes, then 1 per second). */
+  joinLimit?: BucketLimit;
 }
 
 export interface GameServer {
@@ -53,9 +59,11 @@ export interface GameServer {
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
   const store = openSqliteStore(options.dataDir);
   const liveReports = openLiveReportStore(options.dataDir);
-  const deps: RoomDeps = { rules: options.rules, store, liveReports };
+  const deps: RoomDeps = { rules: options.rules, store, liveReports, ...(options.reconnectSeconds === undefined ? {} : { reconnectSeconds: options.reconnectSeconds }) };
   const http = createServer();
+  installHttpHardening(http);
   applyCorsPolicy(options.allowedOrigins ?? []);
+  installJoinGuard(options.joinLimit);
   const colyseus = defineServer({
     rooms: {
       [ROOMS.classroom]: defineRoom(bindDeps(ClassroomRoom, deps)),
@@ -66,7 +74,6 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     greet: false,
     express: (app) => {
       app.disable('x-powered-by');
-      app.use(securityHeaders);
       app.get('/healthz', healthHandler);
       app.use('/api/challenges', createChallengeRouter(store, options.challenges));
       app.use('/api/live', createLiveRouter(liveReports));

@@ -1,7 +1,8 @@
 /**
  * Process entry: reads the environment, starts the game server, exits on startup errors.
  *   PORT (default 2567), HOST (default all interfaces), DATA_DIR (default ./data),
- *   ALLOWED_ORIGINS (comma-separated; default none = same-origin only), CLIENT_DIR (default dist/client).
+ *   ALLOWED_ORIGINS (comma-separated; default none = same-origin only), CLIENT_DIR (default dist/client),
+ *   RECONNECT_SECONDS (how long a dropped client keeps its seat; default 60).
  */
 import { resolve } from 'node:path';
 import { createGameServer } from './app.ts';
@@ -20,6 +21,7 @@ try {
     allowedOrigins: parseOrigins(env.ALLOWED_ORIGINS),
     rules: defaultRules,
     handleSignals: true,
+    ...(env.RECONNECT_SECONDS ? { reconnectSeconds: Number(env.RECONNECT_SECONDS) } : {}),
   });
   console.log(`Heap Heroes server on ${server.url} (data in ${resolve(env.DATA_DIR ?? 'data')})`);
 } catch (err) {

@@ -36,6 +36,13 @@ export class TokenBuckets {
     return Math.max(1, Math.ceil((1 - b.tokens) / this.limit.perSecond));
   }
 
+  /** Tokens `key` holds at `now` (ms), without taking one. */
+  peek(key: string, now: number): number {
+    const b = this.buckets.get(key);
+    if (b === undefined) return this.limit.capacity;
+    return Math.min(this.limit.capacity, b.tokens + (Math.max(0, now - b.at) / 1000) * this.limit.perSecond);
+  }
+
   private refilled(key: string, now: number): Bucket {
     const b = this.buckets.get(key) ?? { tokens: this.limit.capacity, at: now };
     b.tokens = Math.min(this.limit.capacity, b.tokens + (Math.max(0, now - b.at) / 1000) * this.limit.perSecond);

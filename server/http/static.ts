@@ -17,11 +17,3 @@ export function createStaticRouter(clientDir: string): express.Router {
   });
   return router;
 }
-
-/** Headers every response gets (a full Content-Security-Policy comes with the hardening issue). */
-export function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'SAMEORIGIN');
-  next();
-}

@@ -20,6 +20,8 @@ export interface RoomDeps {
   store: Store;
   /** Live-round reports (issue 8); without it reports are not persisted. */
   liveReports?: LiveReportStore;
+  /** Seconds a dropped client keeps its seat; default LIMITS.reconnectSeconds. */
+  reconnectSeconds?: number;
 }
 
 /** Carries the deps to a room class (Colyseus constructs rooms itself, with no arguments). */
@@ -79,12 +81,12 @@ export async function recordCompletion(deps: RoomDeps, live: LiveBoard, meta: Co
 }
 
 /**
- * onDrop: keep the seat for LIMITS.reconnectSeconds. The wait is rejected on timeout, on shutdown
+ * onDrop: keep the seat for deps.reconnectSeconds (default LIMITS.reconnectSeconds). The wait is rejected on timeout, on shutdown
  * (allowReconnection then returns a plain rejected promise), or when the seat is taken over by a
  * token join; Colyseus then calls onLeave, which releases the seat.
  */
 export function holdSeat(room: Room, client: Client, seats: SeatRegistry): void {
-  const pending = room.allowReconnection(client, LIMITS.reconnectSeconds);
+  const pending = room.allowReconnection(client, depsOf(room).reconnectSeconds ?? LIMITS.reconnectSeconds);
   pending.catch(() => undefined);
   if ('reject' in pending) seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
 }
