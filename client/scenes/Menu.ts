@@ -1,6 +1,6 @@
 /** Main menu: the four ways to play, plus language, motion and theme switches. */
 import { openDaily } from '../challenge/flow.ts';
-import { t } from '../i18n/index.ts';
+import { LANGS, t } from '../i18n/index.ts';
 import { app } from '../ui/app.ts';
 import { MenuScene } from '../ui/MenuScene.ts';
 import { setHookInfo } from '../ui/testHook.ts';
@@ -35,7 +35,8 @@ export class Menu extends MenuScene {
     y = this.row(
       y + font * 0.4,
       [
-        { id: 'lang', secondary: true, label: t('menu.language', { lang: t(s.lang === 'en' ? 'lang.id' : 'lang.en') }), onClick: () => app().update({ lang: s.lang === 'en' ? 'id' : 'en' }) },
+        // One button per language, the current one ticked: "Language: X" alone would be ambiguous.
+        ...LANGS.map((l) => ({ id: `lang:${l}`, secondary: l !== s.lang, label: `${l === s.lang ? '✓ ' : ''}${t(`lang.${l}`)}`, onClick: () => app().update({ lang: l }) })),
         { id: 'motion', secondary: true, label: t('menu.motion', { state: on(s.reducedMotion) }), onClick: () => this.toggle({ reducedMotion: !s.reducedMotion }) },
         { id: 'theme', secondary: true, label: t('menu.theme', { theme: t(s.theme === 'light' ? 'common.light' : 'common.dark') }), onClick: () => this.toggle({ theme: s.theme === 'light' ? 'dark' : 'light' }) },
       ],

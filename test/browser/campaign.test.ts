@@ -6,13 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
-import { clickTarget, dragTarget, extra, openGame, progressUpTo, shot, startHarness, target, targets, waitScene } from './harness.ts';
+import { clickTarget, dragTarget, extra, openGame, progressUpTo, shot, startHarness, target, targets, waitFor, waitScene } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 const ORDER = CAMPAIGN.map((p) => p.id);
 
 async function waitText(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction(`(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '').includes(${JSON.stringify(text)})`, undefined, { polling: 100, timeout: 10_000 });
+  await waitFor(page, `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '').includes(${JSON.stringify(text)})`, 10_000);
 }
 
 const rcs = async (page: Page): Promise<number[]> => Object.values((await extra(page)).rc as Record<string, number>);
@@ -85,8 +85,8 @@ describe('Heap Heroes in chromium', () => {
 
   it('switches to Bahasa Indonesia and plays in it', { timeout: 90_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768);
-    await clickTarget(page, 'button:lang');
-    await page.waitForFunction('document.documentElement.lang === "id"', undefined, { polling: 100 });
+    await clickTarget(page, 'button:lang:id');
+    await waitFor(page, 'document.documentElement.lang === "id"');
     await shot(page, 'menu-id');
     await clickTarget(page, 'button:solo');
     await waitScene(page, 'Campaign');

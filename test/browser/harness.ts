@@ -67,8 +67,20 @@ export async function openGame(h: Harness, width: number, height: number, storag
   return { page, errors };
 }
 
+/**
+ * Poll a JS expression until it is truthy. Evaluated through the DevTools protocol, which the
+ * page's Content-Security-Policy (no 'unsafe-eval') allows, unlike page.waitForFunction(string).
+ */
+export async function waitFor(page: Page, expression: string, timeout = 15_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!(await page.evaluate(expression).catch(() => false))) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${expression}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 export async function waitScene(page: Page, key: string): Promise<void> {
-  await page.waitForFunction(`!!window.__heapHeroes && window.__heapHeroes.active().includes(${JSON.stringify(key)})`, undefined, { polling: 100, timeout: 15_000 });
+  await waitFor(page, `!!window.__heapHeroes && window.__heapHeroes.active().includes(${JSON.stringify(key)})`);
   await page.waitForTimeout(150);
 }
 
