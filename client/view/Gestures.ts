@@ -33,6 +33,8 @@ type Drag = { kind: 'source'; source: Source; start: Point; moved: boolean } | {
 export class Gestures {
   sel: Selection = { source: null, node: null, picking: false };
   private drag: Drag | null = null;
+  /** Finger distance of a two-finger pinch in progress (touch zoom). */
+  private pinch: number | null = null;
   enabled = true;
   private readonly scene: Phaser.Scene;
   private readonly view: HeapView;
@@ -64,6 +66,7 @@ export class Gestures {
   }
 
   private move(p: Phaser.Input.Pointer): void {
+    if (this.pinchZoom()) return;
     const d = this.drag;
     if (!d || !p.isDown) return;
     const w = this.world(p);
@@ -76,6 +79,22 @@ export class Gestures {
     const from = d.kind === 'source' ? d.source.anchor : d.start;
     const valid = this.view.nodeAt(w) !== null || (d.kind === 'source' && (this.view.trayAt(w) !== null || this.view.inBin(w)));
     this.view.drag = d.moved ? { from, to: w, valid } : null;
+  }
+
+  /** Two fingers down: zoom by the change of their distance, and cancel any one-finger drag. */
+  private pinchZoom(): boolean {
+    const a = this.scene.input.pointer1;
+    const b = this.scene.input.pointer2;
+    if (!a?.isDown || !b?.isDown) {
+      this.pinch = null;
+      return false;
+    }
+    const distance = Math.hypot(a.x - b.x, a.y - b.y);
+    if (this.pinch !== null && distance > 0) this.on.zoom(distance / this.pinch, null);
+    this.pinch = distance;
+    this.drag = null;
+    this.view.drag = null;
+    return true;
   }
 
   private up(p: Phaser.Input.Pointer): void {
