@@ -39,6 +39,7 @@ export class Puzzle extends Phaser.Scene {
   panels!: PuzzlePanels;
   private puzzleId = '';
   reveal = false;
+  hoverNode: ObjId | null = null;
   autoFit = true;
   busy = false;
   gc: GcPlayer | null = null;
@@ -69,6 +70,10 @@ export class Puzzle extends Phaser.Scene {
       intent: (i) => void this.play(i),
       selection: (sel, spoken) => this.onSelection(sel, spoken),
       zoom: (f) => this.zoomBy(f),
+      hover: (node) => {
+        this.hoverNode = node;
+        this.redraw();
+      },
     });
     const classes = Object.keys(session.snapshot().board.engine.classes);
     this.panels = new PuzzlePanels(session.puzzle, classes, session.functions(), (id) => void runTool(this, id as ToolId), (line) => void this.console(line));
@@ -100,6 +105,7 @@ export class Puzzle extends Phaser.Scene {
       gc: o.gc ?? null,
       selectedSource: this.gestures.sel.source,
       selectedNode: this.gestures.sel.node,
+      hoverNode: this.hoverNode,
       freedOrder: o.freed,
       motion: !app().settings.reducedMotion,
       maxColumns: columnsFor(this.cameras.main.width),

@@ -26,6 +26,8 @@ export interface GestureHandlers {
   intent(intent: Intent): void;
   selection(sel: Selection, spoken: 'source' | 'node' | 'picking' | null): void;
   zoom(factor: number, around: Point | null): void;
+  /** The card under the mouse changed (null = none): shows its size, like focus does. */
+  hover(node: ObjId | null): void;
 }
 
 type Drag = { kind: 'source'; source: Source; start: Point; moved: boolean } | { kind: 'append'; list: ObjId; start: Point; moved: boolean } | { kind: 'pan'; x: number; y: number; sx: number; sy: number; moved: boolean; start: Point };
@@ -68,8 +70,8 @@ export class Gestures {
   private move(p: Phaser.Input.Pointer): void {
     if (this.pinchZoom()) return;
     const d = this.drag;
-    if (!d || !p.isDown) return;
     const w = this.world(p);
+    if (!d || !p.isDown) return this.hoverAt(w);
     if (Math.hypot(w.x - d.start.x, w.y - d.start.y) > 8) d.moved = true;
     if (d.kind === 'pan') {
       const cam = this.scene.cameras.main;
@@ -79,6 +81,15 @@ export class Gestures {
     const from = d.kind === 'source' ? d.source.anchor : d.start;
     const valid = this.view.nodeAt(w) !== null || (d.kind === 'source' && (this.view.trayAt(w) !== null || this.view.inBin(w)));
     this.view.drag = d.moved ? { from, to: w, valid } : null;
+  }
+
+  private hovered: ObjId | null = null;
+
+  private hoverAt(w: Point): void {
+    const node = this.view.nodeAt(w);
+    if (node === this.hovered) return;
+    this.hovered = node;
+    this.on.hover(node);
   }
 
   /** Two fingers down: zoom by the change of their distance, and cancel any one-finger drag. */

@@ -23,6 +23,8 @@ export interface ViewOptions {
   gc: GcStep | null;
   selectedSource: string | null;
   selectedNode: ObjId | null;
+  /** Card under the mouse: its byte size shows, as for the selected card. */
+  hoverNode: ObjId | null;
   /** Objects freed by the last move, in the order they were freed (cascade animation). */
   freedOrder: readonly ObjId[];
   motion: boolean;
@@ -129,7 +131,7 @@ export class HeapView {
         garbage: o.garbage?.has(box.id) ?? false,
         selected: o.selectedNode === box.id,
         gc: o.gc?.marks[box.id] ?? null,
-        bytes: o.selectedNode === box.id ? sizeOf(state, box.id) : null,
+        bytes: o.selectedNode === box.id || o.hoverNode === box.id ? sizeOf(state, box.id) : null,
         dead: (obj.kind === 'weakref' && obj.referent === null) || (o.gc?.cleared.includes(box.id) ?? false),
       };
       const signature = JSON.stringify([obj, look, box.rect.w, box.rect.h, state.classes[obj.kind === 'instance' ? obj.cls : '']?.slots ?? null]);

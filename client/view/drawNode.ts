@@ -56,10 +56,8 @@ export function drawNode(scene: Phaser.Scene, c: Phaser.GameObjects.Container, o
   if (look.garbage) text(size.w - 8, size.h - 4, t('heap.garbage'), { size: 12, mono: false, color: theme.textMuted }).setOrigin(1, 1);
   if (look.dead) text(size.w / 2, size.h - 16, t('heap.dead'), { size: 13, mono: false, color: theme.textMuted }).setOrigin(0.5);
   if (look.gc) drawGcMark(g, text, size, theme, look.gc);
-  if (look.selected) {
-    g.lineStyle(4, theme.selected, 1).strokeRoundedRect(-5, -5, size.w + 10, size.h + 10, 14);
-    if (look.bytes !== null) text(0, size.h + 6, t('heap.bytes', { n: look.bytes }), { size: 13, mono: false, color: theme.text });
-  }
+  if (look.selected) g.lineStyle(4, theme.selected, 1).strokeRoundedRect(-5, -5, size.w + 10, size.h + 10, 14);
+  if (look.bytes !== null) text(0, size.h + 6, t('heap.bytes', { n: look.bytes }), { size: 13, mono: false, color: theme.text });
 }
 
 function slotsClass(state: EngineState, o: Extract<HeapObject, { kind: 'instance' }>): boolean {
