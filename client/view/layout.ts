@@ -110,9 +110,14 @@ export function layoutHeap(
     bin,
     stackTitle: { x: 10, y: 6 },
     heapTitle: { x: m.heapX, y: 6 },
-    bounds: union([{ x: 0, y: 0, w: m.heapX + 120, h: TOP }, ...rects]),
+    bounds: withArrowRoom(union([{ x: 0, y: 0, w: m.heapX + 120, h: TOP }, ...rects])),
     memory: nextMemory,
   };
+}
+
+/** Back edges and self-loops bulge up to ~70 px right of the last column: keep them in view. */
+function withArrowRoom(r: Rect): Rect {
+  return { ...r, w: r.w + 70 };
 }
 
 function arrowFor(s: Source): ArrowSpec[] {
