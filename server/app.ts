@@ -18,11 +18,12 @@ import { createStaticRouter } from './http/static.ts';
 import { installHttpHardening, installJoinGuard } from './http/security.ts';
 import type { BucketLimit } from './challenges/rateLimit.ts';
 import { createLiveRouter } from './live/http.ts';
-import { openLiveReportStore } from './live/reportStore.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import type { RoomDeps } from './rooms/deps.ts';
 import { TeamRoom } from './rooms/TeamRoom.ts';
-import { openSqliteStore } from './store/SqliteStore.ts';
+import { releaseCodeOnDispose } from './scale/roomCodes.ts';
+import { scaleServerOptions } from './scale/redis.ts';
+import { openStore } from './store/open.ts';
 import type { Store } from './store/Store.ts';
 import { ROOMS } from '../shared/protocol.ts';
 
@@ -31,6 +32,12 @@ export interface GameServerOptions {
   port: number;
   /** Directory of the SQLite file. */
   dataDir: string;
+  /** PostgreSQL instead of SQLite (DATABASE_URL; docs/scale.md). */
+  databaseUrl?: string | undefined;
+  /** Redis presence + driver, so several processes serve one deployment (REDIS_URL). */
+  redisUrl?: string | undefined;
+  /** host:port browsers reach this process on (PUBLIC_ADDRESS; default host:port with Redis). */
+  publicAddress?: string | undefined;
   host?: string;
   rules: Rules;
   /** Built client; defaults to dist/client under the working directory. */
@@ -57,8 +64,8 @@ export interface GameServer {
 }
 
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
-  const store = openSqliteStore(options.dataDir);
-  const liveReports = openLiveReportStore(options.dataDir);
+  const storage = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
+  const { store, liveReports } = storage;
   const deps: RoomDeps = { rules: options.rules, store, liveReports, ...(options.reconnectSeconds === undefined ? {} : { reconnectSeconds: options.reconnectSeconds }) };
   const http = createServer();
   installHttpHardening(http);
@@ -66,9 +73,10 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   installJoinGuard(options.joinLimit);
   const colyseus = defineServer({
     rooms: {
-      [ROOMS.classroom]: defineRoom(bindDeps(ClassroomRoom, deps)),
-      [ROOMS.team]: defineRoom(bindDeps(TeamRoom, deps)),
+      [ROOMS.classroom]: releaseCodeOnDispose(defineRoom(bindDeps(ClassroomRoom, deps))),
+      [ROOMS.team]: releaseCodeOnDispose(defineRoom(bindDeps(TeamRoom, deps))),
     },
+    ...scaleServerOptions(options),
     transport: new WebSocketTransport({ server: http }),
     gracefullyShutdown: options.handleSignals ?? false,
     greet: false,
@@ -81,7 +89,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
     },
   });
-  colyseus.onShutdown(() => Promise.all([store.close(), liveReports.close()]));
+  colyseus.onShutdown(() => storage.close());
   await listen(colyseus, http, options.port, options.host);
   const port = (http.address() as AddressInfo).port;
   const shownHost = options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host;
@@ -92,8 +100,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     colyseus,
     close: async () => {
       await colyseus.gracefullyShutdown(false);
-      await store.close();
-      await liveReports.close();
+      await storage.close();
     },
   };
 }

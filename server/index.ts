@@ -3,6 +3,8 @@
  *   PORT (default 2567), HOST (default all interfaces), DATA_DIR (default ./data),
  *   ALLOWED_ORIGINS (comma-separated; default none = same-origin only), CLIENT_DIR (default dist/client),
  *   RECONNECT_SECONDS (how long a dropped client keeps its seat; default 60).
+ *   Scale-out (docs/scale.md): DATABASE_URL (PostgreSQL instead of SQLite), REDIS_URL (several
+ *   processes share rooms), PUBLIC_ADDRESS (host:port browsers reach this process on).
  */
 import { resolve } from 'node:path';
 import { createGameServer } from './app.ts';
@@ -22,8 +24,14 @@ try {
     rules: defaultRules,
     handleSignals: true,
     ...(env.RECONNECT_SECONDS ? { reconnectSeconds: Number(env.RECONNECT_SECONDS) } : {}),
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    publicAddress: env.PUBLIC_ADDRESS,
   });
-  console.log(`Heap Heroes server on ${server.url} (data in ${resolve(env.DATA_DIR ?? 'data')})`);
+  // Never print DATABASE_URL / REDIS_URL: they may carry passwords.
+  const data = env.DATABASE_URL ? 'data in PostgreSQL' : `data in ${resolve(env.DATA_DIR ?? 'data')}`;
+  const scale = env.REDIS_URL ? `, scaled out via Redis as ${server.colyseus.options.publicAddress ?? '?'}` : '';
+  console.log(`Heap Heroes server on ${server.url} (${data}${scale})`);
 } catch (err) {
   // A taken port would otherwise leave a hung process (stack NOTES gotcha 13).
   console.error(`Heap Heroes server failed to start on port ${port}:`, err instanceof Error ? err.message : err);

@@ -3,9 +3,9 @@
  * way (room codes, join-option parsing, result recording). Bound per server in app.ts, so two
  * servers in one process (tests) could use different stores.
  */
-import { randomInt } from 'node:crypto';
-import { matchMaker, ServerError, type Client, type Room } from '@colyseus/core';
+import { ServerError, type Client, type Room } from '@colyseus/core';
 import { LIMITS } from '../../shared/protocol.ts';
+import { reserveRoomCode } from '../scale/roomCodes.ts';
 import type { SeatRegistry } from './seats.ts';
 import type { z } from 'zod';
 import type { Rules } from '../game/rules.ts';
@@ -35,13 +35,12 @@ export function depsOf(room: object): RoomDeps {
   return deps;
 }
 
-/** A free 6-digit room code, used as the roomId (so joinById(code) joins). */
-export async function allocateRoomCode(): Promise<string> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    if ((await matchMaker.query({ roomId: code })).length === 0) return code;
-  }
-  throw new Error('no free room code');
+/**
+ * A free 6-digit room code, used as the roomId (so joinById(code) joins from any process).
+ * Reserved in presence so two processes never hand out the same code (server/scale/roomCodes.ts).
+ */
+export function allocateRoomCode(): Promise<string> {
+  return reserveRoomCode();
 }
 
 /** Parses join options; a malformed payload refuses the join (4xx to the client). */
