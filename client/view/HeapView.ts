@@ -77,7 +77,8 @@ export class HeapView {
       const box = this.layout?.nodes[id];
       return e && box ? { x: e.container.x, y: e.container.y, w: box.rect.w, h: box.rect.h } : null;
     };
-    drawArrows(this.scene, this.arrows, this.labels, this.layout, live, this.theme, this.options, this.drag);
+    const diamond = (id: ObjId): boolean => this.state?.objects[id]?.kind === 'weakref';
+    drawArrows(this.scene, this.arrows, this.labels, this.layout, live, this.theme, this.options, this.drag, diamond);
   }
 
   private drawChrome(l: HeapLayout, o: ViewOptions): void {

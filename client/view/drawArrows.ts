@@ -26,12 +26,15 @@ export function drawArrows(
   theme: Theme,
   o: ArrowOptions,
   drag: { from: Point; to: Point; valid: boolean } | null,
+  diamond: (id: ObjId) => boolean,
 ): void {
   g.clear();
   let used = 0;
   for (const a of l.arrows) {
     const from = liveAnchor(a, l, live);
-    const target = 'obj' in a.to ? live(a.to.obj) : (l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect ?? null);
+    const card = 'obj' in a.to ? live(a.to.obj) : (l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect ?? null);
+    // A weakref is drawn as a diamond: aim at its side corners, not its bounding box.
+    const target = card && 'obj' in a.to && diamond(a.to.obj) ? { x: card.x, y: card.y + card.h / 2 - 2, w: card.w, h: 4 } : card;
     if (!from || !target) continue;
     if (a.weak && o.gc?.cleared.some((w) => a.source === `o${w}:ref`)) continue;
     const curve = arrowCurve(from, target, isCell(a.source));
