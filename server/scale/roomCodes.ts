@@ -18,17 +18,27 @@ const keyOf = (code: string): string => `hh:room-code:${code}`;
 
 const randomCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
-/**
- * Reserves a free code in `presence` (default: the matchmaker's). Throws after `attempts` tries.
- * `pick` is injectable so tests can force collisions.
- */
-export async function reserveRoomCode(presence: Presence = matchMaker.presence, pick: () => string = randomCode, attempts = 50): Promise<string> {
+export interface ReserveOptions {
+  /** Default: the matchmaker's presence (Redis when scaled out). */
+  presence?: Presence;
+  /** Default: a uniformly random 6-digit code; tests inject collisions. */
+  pick?: () => string;
+  /** Whether a room with this id is listed in the driver. Default: matchMaker.query. */
+  isListed?: (code: string) => Promise<boolean>;
+  attempts?: number;
+}
+
+const listedInDriver = async (code: string): Promise<boolean> => (await matchMaker.query({ roomId: code })).length > 0;
+
+/** Reserves a free code; throws after `attempts` (50) tries. */
+export async function reserveRoomCode(options: ReserveOptions = {}): Promise<string> {
+  const { presence = matchMaker.presence, pick = randomCode, isListed = listedInDriver, attempts = 50 } = options;
   for (let i = 0; i < attempts; i++) {
     const code = pick();
     if ((await presence.incr(keyOf(code))) !== 1) continue;
     // LocalPresence implements expiry with a 24 h timer; one process needs no crash cleanup.
     if (!(presence instanceof LocalPresence)) await presence.expire(keyOf(code), RESERVATION_SECONDS);
-    if ((await matchMaker.query({ roomId: code })).length === 0) return code;
+    if (!(await isListed(code))) return code;
   }
   throw new Error('no free room code');
 }
