@@ -102,6 +102,22 @@ describe.skipIf(!available)('two server processes on shared Redis and PostgreSQL
     await Promise.all([teacher, ...students.slice(1)].map((p) => p.room.leave()));
   });
 
+  it('resumes a dropped socket with its reconnection token through the other process', async () => {
+    const teacher = await participate(() => new Client(a.url).create('classroom', { host: true, puzzleId: puzzle.id }));
+    const { host, other } = await hostOf(teacher.welcome.code);
+    const ada = await join(other, teacher.welcome.code, { nickname: 'Ada' });
+    ada.room.send('move', { move: puzzle.solution[0]!, seq: 1 });
+    await vi.waitFor(() => expect(teacher.state().seats.get(ada.welcome.seatId)?.board?.version).toBe(1));
+    // An abnormal close (not a consented leave): the server holds the seat (onDrop → allowReconnection).
+    (ada.room.connection.transport as unknown as { ws: { close(code: number): void } }).ws.close(4999);
+    await vi.waitFor(() => expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(false));
+    const back = await new Client(other.url).reconnect(ada.room.reconnectionToken);
+    expect(back.sessionId).toBe(ada.room.sessionId);
+    await vi.waitFor(() => expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(true));
+    expect(host).not.toBe(other);
+    await Promise.all([back.leave(), teacher.room.leave()]);
+  });
+
   it('gives classes created through both processes distinct codes, each joinable through the other', async () => {
     const teachers = await Promise.all(
       [a, b, a, b].map((via) => participate(() => new Client(via.url).create('classroom', { host: true, puzzleId: puzzle.id }))),
