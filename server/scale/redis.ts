@@ -27,12 +27,9 @@ export interface ScaleServerOptions {
 
 /** The defineServer options for scale-out, or {} for a single process. */
 export function scaleServerOptions(options: ScaleOptions): ScaleServerOptions {
-  if (!options.redisUrl) return options.publicAddress ? { publicAddress: options.publicAddress } : {};
-  return {
-    presence: new RedisPresence(options.redisUrl),
-    driver: new RedisDriver(options.redisUrl),
-    publicAddress: resolvePublicAddress(options),
-  };
+  if (!options.redisUrl) return options.publicAddress ? { publicAddress: resolvePublicAddress(options) } : {};
+  const publicAddress = resolvePublicAddress(options); // throws before any connection is opened
+  return { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl), publicAddress };
 }
 
 /**
