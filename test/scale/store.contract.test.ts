@@ -126,7 +126,8 @@ for (const backend of BACKENDS) {
       const { store } = await open(await fixture());
       const scores = [300, 900, 100, 700, 500, 800, 200, 600];
       const replies = await Promise.all(scores.map((score) => store.recordChallengeSubmission(submission({ score }))));
-      expect(replies.filter((r) => r.improved).length).toBeGreaterThanOrEqual(2);
+      // However they interleave, the first one to commit improved, and the true best is kept.
+      expect(replies.some((r) => r.improved)).toBe(true);
       expect(await store.challengeTop(GLOBAL, 10)).toMatchObject([{ device: 'dev-a', score: 900 }]);
     });
 
