@@ -47,12 +47,19 @@ export class Puzzle extends Phaser.Scene {
   /** Last path each object was reachable by, so captions can still say "Node a" after `del a`. */
   readonly known = new Map<ObjId, string>();
 
+  /** Callers may hand in their own session and completion callback (daily challenge flow). */
+  readonly acceptsSession = true;
+  private injected: Session | null = null;
+  private onSolved: ((moves: readonly string[]) => void) | null = null;
+
   constructor() {
     super('Puzzle');
   }
 
-  init(data: { puzzleId: string }): void {
+  init(data: { puzzleId: string; session?: Session; onSolved?: (moves: readonly string[]) => void }): void {
     this.puzzleId = data.puzzleId;
+    this.injected = data.session ?? null;
+    this.onSolved = data.onSolved ?? null;
     this.reveal = false;
     this.autoFit = true;
     this.busy = false;
@@ -61,7 +68,7 @@ export class Puzzle extends Phaser.Scene {
   }
 
   create(): void {
-    const session = openLocalSession(this.puzzleId);
+    const session = this.injected ?? openLocalSession(this.puzzleId);
     if (!session) return void this.scene.start('Campaign');
     this.session = session;
     this.cameras.main.setBackgroundColor(css(app().theme.background));
@@ -188,13 +195,16 @@ export class Puzzle extends Phaser.Scene {
     if (!snap.goal.done) return;
     const moves = snap.board.moves.length;
     const stars = starsFor(true, moves, this.session.puzzle.par, snap.hintsUsed);
-    app().record(this.puzzleId, stars, moves);
     say(t('say.goalDone', { n: moves }));
     const data = { puzzleId: this.puzzleId, title: this.session.puzzle.title, moves, par: this.session.puzzle.par, stars };
+    const solved = this.onSolved;
+    if (!solved) app().record(this.puzzleId, stars, moves);
     // Wall-clock delay: game time crawls when frames are slow (old Chromebooks, busy CI).
     const session = this.session;
     window.setTimeout(() => {
-      if (this.session === session && this.scene.isActive()) this.scene.start('Results', data);
+      if (this.session !== session || !this.scene.isActive()) return;
+      if (solved) solved(snap.board.moves);
+      else this.scene.start('Results', data);
     }, app().settings.reducedMotion ? 300 : 1400);
   }
 

@@ -8,13 +8,13 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { challengeById, currentChallengeIds, replayChallenge } from '../../shared/challenges/index.ts';
-import { clickTarget, extra, openGame, shot, startHarness, waitScene } from './harness.ts';
+import { clickTarget, extra, openGame, shot, startHarness, waitFor, waitScene } from './harness.ts';
 import type { Harness } from './harness.ts';
 
 const PUZZLE_TAKES_SESSION = readFileSync('client/scenes/Puzzle.ts', 'utf8').includes('acceptsSession');
 
 async function waitExtra(page: Page, key: string): Promise<void> {
-  await page.waitForFunction(`(() => { const x = window.__heapHeroes.extra; return x && x[${JSON.stringify(key)}] != null; })()`, undefined, { polling: 100, timeout: 20_000 });
+  await waitFor(page, `(() => { const x = window.__heapHeroes.extra; return x && x[${JSON.stringify(key)}] != null; })()`, 20_000);
 }
 
 describe('Daily challenge in chromium', () => {
@@ -66,7 +66,7 @@ describe('Daily challenge in chromium', () => {
     for (const move of puzzle.solution) {
       await page.fill('#console-input', move);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(`!window.__heapHeroes.busy`, undefined, { polling: 100 });
+      await waitFor(page, `!window.__heapHeroes.busy`);
       const skip = await page.$('[data-tool="gcSkip"]');
       if (skip) await skip.click();
     }
@@ -77,7 +77,7 @@ describe('Daily challenge in chromium', () => {
     expect(x.you).toEqual({ rank: 2, nickname: 'Grace', score: score, moves: puzzle.par, stars: 3, you: true });
     expect(await page.textContent('#share-text')).toBe(x.share);
     await clickTarget(page, 'button:share');
-    await page.waitForFunction(`(document.querySelector('#share-status')?.textContent ?? '') !== ''`, undefined, { polling: 100 });
+    await waitFor(page, `(document.querySelector('#share-status')?.textContent ?? '') !== ''`);
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(x.share);
     await shot(page, 'daily-result');
     expect(errors).toEqual([]);
