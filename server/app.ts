@@ -16,6 +16,7 @@ import { createApiRouter, healthHandler } from './http/api.ts';
 import { applyCorsPolicy } from './http/cors.ts';
 import { createStaticRouter } from './http/static.ts';
 import { installHttpHardening, installJoinGuard } from './http/security.ts';
+import { quietLogger } from './http/quietLogger.ts';
 import type { BucketLimit } from './challenges/rateLimit.ts';
 import { createLiveRouter } from './live/http.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
@@ -80,6 +81,8 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     transport: new WebSocketTransport({ server: http }),
     gracefullyShutdown: options.handleSignals ?? false,
     greet: false,
+    // Malformed client messages are logged with a stack each: cap them (http/quietLogger.ts).
+    logger: quietLogger(),
     express: (app) => {
       app.disable('x-powered-by');
       app.get('/healthz', healthHandler);

@@ -5,7 +5,7 @@
  * A player who leaves (or does not come back within the grace period) loses the seat; the moves
  * they made stay in the log.
  */
-import { Room, type Client } from '@colyseus/core';
+import { Room, ServerError, type Client } from '@colyseus/core';
 import {
   CLIENT_MESSAGES, LIMITS, MoveMessage, ResetMessage, SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES,
   TeamJoinOptions, UndoMessage, type WelcomeMessage,
@@ -17,7 +17,13 @@ import { SeatRegistry, type Seat } from './seats.ts';
 
 export class TeamRoom extends Room<{ state: TeamState }> {
   static deps?: RoomDeps;
-  override maxClients = LIMITS.teamPlayers;
+  /**
+   * Twice the team: a dropped player's seat stays reserved for the reconnection window, and the
+   * matchmaker counts reservations as clients. Without headroom, a player who reloads the page
+   * (joins again with their token) in a full team was refused until the window ran out.
+   * The real cap of LIMITS.teamPlayers seats is enforced in onJoin.
+   */
+  override maxClients = LIMITS.teamPlayers * 2;
   override maxMessagesPerSecond = 20;
   override state = new TeamState();
   private readonly seats = new SeatRegistry();
@@ -41,6 +47,7 @@ export class TeamRoom extends Room<{ state: TeamState }> {
       const previous = this.seats.takeOver(seat, client.sessionId);
       this.clients.find((c) => c.sessionId === previous)?.leave(SEAT_TAKEN_CLOSE_CODE);
     } else {
+      if (this.seats.all().length >= LIMITS.teamPlayers) throw new ServerError(403, 'team/full');
       seat = this.seats.create('player', opts.nickname ?? `Player ${this.seats.all().length + 1}`, client.sessionId);
       const state = new SeatState();
       Object.assign(state, { id: seat.id, nickname: seat.nickname, role: 'player' });
