@@ -62,10 +62,10 @@ start_postgres() {
     pg_ctlcluster "$ver" "$PG_CLUSTER" start >&2
   fi
   for _ in $(seq 1 50); do
-    su postgres -c "psql -p $PG_PORT -tAc 'SELECT 1'" >/dev/null 2>&1 && break
+    (cd / && su postgres -c "psql -p $PG_PORT -tAc 'SELECT 1'") >/dev/null 2>&1 && break
     sleep 0.2
   done
-  psql_admin() { su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -tAc \"$1\""; }
+  psql_admin() { (cd / && su postgres -c "psql -p $PG_PORT -v ON_ERROR_STOP=1 -tAc \"$1\""); }
   if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = '$PG_ROLE'")" != 1 ]; then
     log "creating role $PG_ROLE"
     psql_admin "CREATE ROLE $PG_ROLE LOGIN PASSWORD '$PG_PASSWORD'" >&2
