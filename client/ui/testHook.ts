@@ -3,6 +3,8 @@
  * target providers (button and object rectangles in page CSS pixels) so tests can aim real mouse
  * input; nothing here can change the game.
  */
+import { hashState, replay, type Action, type EngineState } from '../../shared/engine/index.ts';
+
 export interface ScreenRect {
   x: number;
   y: number;
@@ -42,6 +44,14 @@ export function installTestHook(activeScenes: () => string[]): void {
     },
     get extra(): Record<string, unknown> {
       return info.extra;
+    },
+    /**
+     * Replays an engine log in this browser and returns the state hash, so tests can check that
+     * the browser computes bit-for-bit the same states as Node (a pure computation: no game state).
+     */
+    replayHash(initialJson: string, logJson: string): string {
+      const r = replay(JSON.parse(initialJson) as EngineState, JSON.parse(logJson) as Action[]);
+      return r.ok ? hashState(r.value) : `rejected at ${r.error.index}: ${r.error.error.code}`;
     },
   };
   (window as unknown as { __heapHeroes: typeof hook }).__heapHeroes = hook;
