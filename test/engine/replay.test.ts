@@ -14,23 +14,8 @@ import {
   type EngineState,
 } from '../../shared/engine/index.ts';
 import { deepFreeze } from '../helpers/deepFreeze.ts';
-import { Rand, randomAction } from '../helpers/randomActions.ts';
 import { Heap } from '../helpers/engine.ts';
-
-function randomLog(seed: number, length: number): { initial: EngineState; log: Action[]; final: EngineState } {
-  const initial = new Heap().state;
-  const r = new Rand(seed);
-  const log: Action[] = [];
-  let s = initial;
-  while (log.length < length) {
-    const a = randomAction(r, s);
-    const res = apply(s, a);
-    if (!res.ok) continue;
-    log.push(a);
-    s = res.value.state;
-  }
-  return { initial, log, final: s };
-}
+import { randomLog } from '../helpers/randomLog.ts';
 
 describe('replay and hashing', () => {
   it('replaying a log reproduces the final state hash exactly, twice', () => {

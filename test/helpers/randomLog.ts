@@ -1,0 +1,19 @@
+/** A seeded log of accepted actions from the standard test heap (Node and Slot defined). */
+import { apply, type Action, type EngineState } from '../../shared/engine/index.ts';
+import { Heap } from './engine.ts';
+import { Rand, randomAction } from './randomActions.ts';
+
+export function randomLog(seed: number, length: number): { initial: EngineState; log: Action[]; final: EngineState } {
+  const initial = new Heap().state;
+  const r = new Rand(seed);
+  const log: Action[] = [];
+  let s = initial;
+  while (log.length < length) {
+    const a = randomAction(r, s);
+    const res = apply(s, a);
+    if (!res.ok) continue;
+    log.push(a);
+    s = res.value.state;
+  }
+  return { initial, log, final: s };
+}
