@@ -5,6 +5,7 @@
 import Phaser from 'phaser';
 import { app } from './ui/app.ts';
 import { installTestHook } from './ui/testHook.ts';
+import { resumeLiveOnStart } from './live/start.ts';
 import { Boot } from './scenes/Boot.ts';
 import { Preloader } from './scenes/Preloader.ts';
 import { Menu } from './scenes/Menu.ts';
@@ -27,6 +28,7 @@ export function startGame(parent: string): Phaser.Game {
     scene: [Boot, Preloader, Menu, Notice, Campaign, Puzzle, Hud, Results],
   });
   installTestHook(() => game.scene.getScenes(true).map((s) => s.scene.key));
+  resumeLiveOnStart(game); // `/?join=CODE` links and a refresh during a live class
   // The canvas parent changes size when DOM panels appear (not only on window resize).
   const host = document.getElementById(parent);
   if (host && 'ResizeObserver' in window) new ResizeObserver(() => {

@@ -26,8 +26,8 @@ export class Menu extends MenuScene {
       y,
       [
         { id: 'solo', label: t('menu.playSolo'), onClick: () => this.scene.start('Campaign') },
-        { id: 'join', label: t('menu.joinClass'), onClick: () => this.notice('join') },
-        { id: 'host', label: t('menu.hostClass'), onClick: () => this.notice('host') },
+        { id: 'join', label: t('menu.joinClass'), onClick: () => void import('../live/flow.ts').then((m) => m.openJoin(this)) },
+        { id: 'host', label: t('menu.hostClass'), onClick: () => void import('../live/flow.ts').then((m) => m.openHost(this)) },
         { id: 'daily', label: t('menu.daily'), onClick: () => void openDaily(this) },
       ],
       font,
@@ -48,9 +48,5 @@ export class Menu extends MenuScene {
   private toggle(patch: Parameters<ReturnType<typeof app>['update']>[0]): void {
     app().update(patch);
     this.build();
-  }
-
-  private notice(kind: 'join' | 'host' | 'daily'): void {
-    this.scene.start('Notice', { kind });
   }
 }

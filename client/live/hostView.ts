@@ -1,0 +1,127 @@
+/**
+ * The teacher's live screen, rebuilt from the mirrored state on every patch (keyed regions keep
+ * controls stable). Two modes: the dashboard (controls, grid, report) and the projector view
+ * (big type for the class: code and lobby → progress bars → reveal → podium; controls hidden).
+ */
+import { t } from '../i18n/index.ts';
+import type { LiveConnection } from './connection.ts';
+import { btn, clock, el, p, Region, row } from './dom.ts';
+import { coTeacherLink, joinBlock, setChooser, settingsRow, studentChips } from './hostLobby.ts';
+import { distribution, podiumList, progressBars, reportView, studentGrid } from './hostRounds.ts';
+import { questionById, questionView } from './predict.ts';
+
+export interface HostActions {
+  watch(seatId: string): void;
+  leave(): void;
+}
+
+export class HostView {
+  private readonly root: HTMLElement;
+  private readonly conn: LiveConnection;
+  private readonly actions: HostActions;
+  private projector = false;
+  private readonly top: Region;
+  private readonly banner: Region;
+  private readonly controls: Region;
+  private readonly setup: Region;
+  private readonly main: Region;
+  private readonly report: Region;
+  private sentDefaultSet = false;
+
+  constructor(root: HTMLElement, conn: LiveConnection, actions: HostActions) {
+    this.root = root;
+    this.conn = conn;
+    this.actions = actions;
+    this.top = new Region(root, 'header');
+    this.banner = new Region(root, 'div', { role: 'status', 'aria-live': 'polite' });
+    this.controls = new Region(root, 'div');
+    this.setup = new Region(root, 'div');
+    this.main = new Region(root, 'section');
+    this.report = new Region(root, 'div');
+  }
+
+  render(): void {
+    const live = this.conn.state.live;
+    if (live.phase === 'lobby' && live.rounds === 0 && !this.sentDefaultSet) {
+      this.sentDefaultSet = true; // a class can start at once: chapter 1 until the teacher picks another set
+      this.conn.host({ cmd: 'setSet', set: { source: 'chapter', chapter: 1 } });
+    }
+    this.root.classList.toggle('projector', this.projector);
+    const lobby = live.phase === 'lobby';
+    this.top.update(`${lobby}|${this.projector}|${this.conn.teacher?.coTeacherKey ?? ''}`, () => this.header(lobby));
+    this.banner.update(`${this.conn.status}|${this.conn.rejected?.code ?? ''}`, () => this.bannerContent());
+    this.controls.update(`${live.phase}|${live.round}|${live.rounds}|${live.timed}|${this.projector}`, () => [this.controlRow()]);
+    this.setup.update(`${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`, () =>
+      lobby || live.phase === 'between' ? [setChooser(this.conn), settingsRow(this.conn)] : []);
+    this.main.update(this.mainKey(), () => this.mainContent());
+    const over = live.phase === 'podium' || live.phase === 'ended' || live.phase === 'reveal' || live.phase === 'between';
+    this.report.update(`${over}|${live.round}|${live.phase}|${this.conn.teacher?.reportId ?? ''}`, () => (over ? [reportView(this.conn)] : []));
+  }
+
+  private header(lobby: boolean): (Node | null)[] {
+    const title = el('h1', {}, t('live.hostTitle'));
+    const toggle = btn('live-projector', this.projector ? t('live.dashboardView') : t('live.projectorView'), () => {
+      this.projector = !this.projector;
+      this.render();
+    }, { secondary: true });
+    const leave = btn('live-leave', t('live.leaveClass'), () => this.actions.leave(), { secondary: true, teacherOnly: true });
+    return [row(title, toggle, leave), joinBlock(this.conn, lobby), coTeacherLink(this.conn)];
+  }
+
+  private bannerContent(): (Node | null)[] {
+    if (this.conn.status === 'reconnecting') return [p(t('live.reconnecting'), 'live-banner')];
+    if (this.conn.status !== 'connected') return [p(t('live.connectionLost'), 'live-banner')];
+    const r = this.conn.rejected;
+    return r ? [p(t('live.refused', { message: r.message }), 'live-error')] : [];
+  }
+
+  private controlRow(): HTMLElement {
+    const live = this.conn.state.live;
+    const c = this.conn;
+    const running = live.phase === 'running';
+    const b = (id: string, label: string, cmd: Parameters<LiveConnection['host']>[0], secondary = false): HTMLButtonElement => btn(id, label, () => c.host(cmd), { secondary });
+    const buttons: HTMLElement[] = [];
+    if (live.phase === 'lobby' || live.phase === 'between') buttons.push(b('live-start', t(live.phase === 'lobby' ? 'live.start' : 'live.startNext', { n: live.round + 1, of: live.rounds }), { cmd: 'start' }));
+    if (running) buttons.push(b('live-pause', `⏸ ${t('live.pause')}`, { cmd: 'pause' }, true));
+    if (live.phase === 'paused') buttons.push(b('live-resume', `▶ ${t('live.resume')}`, { cmd: 'resume' }));
+    if ((running || live.phase === 'paused') && live.timed) buttons.push(b('live-extend', t('live.extend'), { cmd: 'extend', seconds: 30 }, true));
+    if (running || live.phase === 'paused') buttons.push(b('live-skip', `⏭ ${t('live.reveal')}`, { cmd: 'skip' }));
+    if (live.phase === 'reveal') buttons.push(b('live-next', live.round < live.rounds ? t('live.next') : t('live.toPodium'), { cmd: 'next' }));
+    if (live.phase !== 'ended' && live.phase !== 'podium') buttons.push(b('live-end', t('live.end'), { cmd: 'end' }, true));
+    if (live.phase === 'podium') buttons.push(b('live-close', t('live.closeClass'), { cmd: 'end' }, true));
+    const box = el('div', { class: 'live-teacher-only' });
+    box.append(row(...buttons));
+    return box;
+  }
+
+  private mainKey(): string {
+    const s = this.conn.state;
+    const live = s.live;
+    const rows: string[] = [];
+    s.liveSeats.forEach((r) => rows.push(`${r.id}:${r.nickname}:${r.pendingName}:${r.status}:${r.points}:${s.seats.get(r.id)?.connected}:${[...r.cells].map((c) => `${c.status}${c.moves}${c.hints}${c.correct}${c.answer}`).join(',')}`));
+    const counts = [live.working, live.stuck, live.solved, live.answered, live.notStarted, live.students, Math.ceil(live.remainingMs / 1000)];
+    return [live.phase, live.round, live.kind, live.itemId, live.answer, [...live.podium].map((e) => e.nickname).join(','), this.projector, counts.join(','), rows.join(';')].join('|');
+  }
+
+  private mainContent(): (Node | null)[] {
+    const live = this.conn.state.live;
+    const out: (Node | null)[] = [];
+    const phaseLine = live.round > 0 ? t('live.roundOf', { n: live.round, of: live.rounds }) : t('live.roundsReady', { n: live.rounds });
+    out.push(el('h2', { id: 'live-phase' }, `${phaseLine} · ${t(`live.phase.${live.phase}` as Parameters<typeof t>[0])}${live.timed && (live.phase === 'running' || live.phase === 'paused') ? ` · ⏱ ${clock(live.remainingMs)}` : ''}`));
+    if (live.phase === 'lobby') {
+      out.push(el('h2', {}, t('live.studentsJoined', { n: live.students })), studentChips(this.conn, this.projector));
+      return out;
+    }
+    if (live.phase === 'podium' || live.phase === 'ended') {
+      out.push(el('h2', {}, t('live.podium')), podiumList(live.podium));
+      if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
+      return out;
+    }
+    const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
+    if (q && (live.phase === 'running' || live.phase === 'paused')) out.push(...questionView(q));
+    if (live.phase === 'reveal' && live.kind === 'predict') out.push(...distribution(this.conn));
+    else out.push(progressBars(this.conn));
+    if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
+    return out;
+  }
+}

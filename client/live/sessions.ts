@@ -1,0 +1,97 @@
+/**
+ * Sessions over a live class room, for the Puzzle scene. The Puzzle scene disposes its session when
+ * it closes; these sessions then only stop listening (the class connection stays open), because
+ * the room outlives every round.
+ *
+ * - `studentBoard`: the student's own board (RoomSession semantics); hints also go to the server
+ *   so the teacher's dashboard counts them (and the last hint caps the stars, as the rules say).
+ * - `watchBoard`: a teacher watching one student's board, read-only: every move is refused locally.
+ */
+import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
+import type { Puzzle } from '../../shared/puzzles/format.ts';
+import { generatePuzzle } from '../../shared/puzzles/generator.ts';
+import { t } from '../i18n/index.ts';
+import { RoomSession, type RoomLike } from '../session/RoomSession.ts';
+import type { SubmitResult } from '../session/Session.ts';
+import type { LiveConnection, LiveState } from './connection.ts';
+
+/** Campaign levels by id; generated puzzles by their `gen-<seed>-<difficulty>` id. */
+export function livePuzzle(id: string): Puzzle | undefined {
+  const generated = /^gen-(\d{1,10})-([123])$/.exec(id);
+  if (generated) return generatePuzzle(Number(generated[1]), Number(generated[2]) as 1 | 2 | 3);
+  return campaignPuzzle(id);
+}
+
+/** Forwards to the room while active; `leave` only detaches this view from the room. */
+function detachableRoom(conn: LiveConnection): RoomLike {
+  let active = true;
+  return {
+    send: (type, payload) => {
+      if (active) conn.room.send(type, payload);
+    },
+    onMessage: (type, cb) => conn.room.onMessage(type, (p: never) => {
+      if (active) cb(p);
+    }),
+    onStateChange: (cb) => conn.room.onStateChange((s) => {
+      if (active) cb(s as never);
+    }),
+    leave: () => {
+      active = false;
+    },
+  };
+}
+
+const movesOfSeat = (seatId: string) => (state: never): string[] | null => {
+  const board = (state as LiveState).seats.get(seatId)?.board;
+  return board ? [...board.moves].map((m) => m.move) : null;
+};
+
+class LiveBoardSession extends RoomSession {
+  private readonly conn: LiveConnection;
+
+  constructor(conn: LiveConnection, puzzle: Puzzle, seatId: string) {
+    super(detachableRoom(conn), puzzle, movesOfSeat(seatId));
+    this.conn = conn;
+  }
+
+  override nextHint(): ReturnType<RoomSession['nextHint']> {
+    const hint = super.nextHint();
+    if (hint) this.conn.askHint();
+    return hint;
+  }
+}
+
+class WatchSession extends RoomSession {
+  override submit(statement: string): Promise<SubmitResult> {
+    return Promise.resolve({ ok: false, statement, error: { code: 'live/read_only', message: t('live.readOnly') } });
+  }
+
+  override async undo(): Promise<boolean> {
+    return false;
+  }
+
+  override async reset(): Promise<void> {}
+
+  override nextHint(): null {
+    return null;
+  }
+}
+
+/** The current class puzzle on this student's own board, or null outside puzzle rounds. */
+export function studentBoard(conn: LiveConnection): RoomSession | null {
+  const puzzle = livePuzzle(conn.state.puzzleId);
+  if (!puzzle) return null;
+  const session = new LiveBoardSession(conn, puzzle, conn.seatId);
+  conn.room.onStateChange.invoke(conn.state); // replay the moves already on the board (a refresh mid-round)
+  return session;
+}
+
+/** A student's board, read-only, for the teacher. */
+export function watchBoard(conn: LiveConnection, seatId: string): RoomSession | null {
+  const board = conn.state.seats.get(seatId)?.board;
+  const puzzle = board ? livePuzzle(board.puzzleId) : undefined;
+  if (!puzzle) return null;
+  const session = new WatchSession(detachableRoom(conn), puzzle, movesOfSeat(seatId));
+  conn.room.onStateChange.invoke(conn.state);
+  return session;
+}

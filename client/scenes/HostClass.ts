@@ -1,0 +1,52 @@
+/**
+ * "Host a class": creates (or, after a refresh, rejoins with the host token) a classroom and shows
+ * the teacher's live screen — a DOM layer over an empty canvas (see client/live/hostView.ts).
+ */
+import Phaser from 'phaser';
+import { t } from '../i18n/index.ts';
+import { currentLive, hostClass } from '../live/connection.ts';
+import { mountScreen, p } from '../live/dom.ts';
+import { watchStudent } from '../live/flow.ts';
+import { HostView } from '../live/hostView.ts';
+import { app } from '../ui/app.ts';
+import { setHookInfo } from '../ui/testHook.ts';
+import { css } from '../view/theme.ts';
+
+export class HostClass extends Phaser.Scene {
+  constructor() {
+    super('HostClass');
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(css(app().theme.background));
+    const screen = mountScreen();
+    let stop = (): void => undefined;
+    this.events.once('shutdown', () => {
+      stop();
+      screen.remove();
+    });
+    setHookInfo({ scenes: ['HostClass'], extra: { liveCode: null } });
+    screen.append(p(t('live.creating'), 'live-big'));
+    const existing = currentLive();
+    const ready = existing?.role === 'host' && existing.status === 'connected' ? Promise.resolve(existing) : hostClass();
+    ready.then((conn) => {
+      if (!this.scene.isActive()) return;
+      screen.replaceChildren();
+      const view = new HostView(screen, conn, {
+        watch: (seatId) => watchStudent(this, conn, seatId),
+        leave: () => {
+          conn.leave();
+          this.scene.start('Menu');
+        },
+      });
+      const render = (): void => {
+        view.render();
+        setHookInfo({ scenes: ['HostClass'], extra: { liveCode: conn.code, phase: conn.state.live.phase, round: conn.state.live.round } });
+      };
+      stop = conn.onChange(render);
+      render();
+    }).catch((e: unknown) => {
+      screen.replaceChildren(p(t('live.err.create', { message: (e as Error).message }), 'live-error'));
+    });
+  }
+}
