@@ -71,7 +71,7 @@ it('keeps every completed result and leaderboard entry through kill -9 and a res
     body: JSON.stringify({ nickname: 'Grace', deviceToken: 'kill-test-device-0001', moves: challengeById(daily)!.puzzle.solution }),
   });
   expect(submit.status).toBe(200);
-  const before = await (await fetch(`${first.url}/api/challenges/${daily}/leaderboard?device=kill-test-device-0001`)).json();
+  const before = (await (await fetch(`${first.url}/api/challenges/${daily}/leaderboard?device=kill-test-device-0001`)).json()) as { you: unknown };
   expect(before.you).toMatchObject({ rank: 1, nickname: 'Grace' });
 
   first.child.kill('SIGKILL');
