@@ -138,10 +138,14 @@ export const currentLive = (): LiveConnection | null => current;
 
 async function connect(join: (client: Client) => Promise<Room<unknown, LiveState>>): Promise<LiveConnection> {
   const room = await join(new Client(location.origin));
+  let teacher: LiveTeacherMessage | null = null; // sent right after welcome, before the connection exists
+  const early = room.onMessage(LIVE_MESSAGES.teacher, (m: LiveTeacherMessage) => void (teacher = m));
   const welcome = await new Promise<WelcomeMessage>((resolve) => room.onMessage(SERVER_MESSAGES.welcome, resolve));
   await new Promise<void>((resolve) => (room.state?.live ? resolve() : room.onStateChange.once(() => resolve())));
   current?.leave();
+  early();
   current = new LiveConnection(room, welcome);
+  current.teacher = teacher;
   return current;
 }
 

@@ -100,7 +100,7 @@ export class HostView {
     const rows: string[] = [];
     s.liveSeats.forEach((r) => rows.push(`${r.id}:${r.nickname}:${r.pendingName}:${r.status}:${r.points}:${s.seats.get(r.id)?.connected}:${[...r.cells].map((c) => `${c.status}${c.moves}${c.hints}${c.correct}${c.answer}`).join(',')}`));
     const counts = [live.working, live.stuck, live.solved, live.answered, live.notStarted, live.students, Math.ceil(live.remainingMs / 1000)];
-    return [live.phase, live.round, live.kind, live.itemId, live.answer, [...live.podium].map((e) => e.nickname).join(','), this.projector, counts.join(','), rows.join(';')].join('|');
+    return [live.phase, live.round, live.rounds, live.kind, live.itemId, live.answer, [...live.podium].map((e) => e.nickname).join(','), this.projector, counts.join(','), rows.join(';')].join('|');
   }
 
   private mainContent(): (Node | null)[] {
