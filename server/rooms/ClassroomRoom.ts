@@ -83,7 +83,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   override onDispose(): void {
-    this.live.session.dispose();
+    // Undefined when onCreate refused its options (the room is disposed without ever opening).
+    (this.live as ClassroomLive | undefined)?.session.dispose();
   }
 
   private newSeat(client: Client, asTeacher: boolean, nickname: string | undefined): Seat {
