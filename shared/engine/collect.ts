@@ -5,7 +5,7 @@
 import type { Ctx } from './ctx.ts';
 import { emit } from './ctx.ts';
 import type { GcTrace } from './events.ts';
-import { gatherYoung, moveUnreachable, subtractRefs, updateRefs } from './gc.ts';
+import { gatherYoung, moveUnreachable, newMarks, subtractRefs, updateRefs } from './gc.ts';
 import { clearWeakrefs, decref, detachReferences, freeCascade, releaseOrder } from './refcount.ts';
 import type { Generation, ObjId } from './types.ts';
 
@@ -34,17 +34,12 @@ export function collectGeneration(ctx: Ctx, generation: Generation, automatic: b
   for (let g = 0; g <= generation; g++) gc.counts[g] = 0;
 
   const trace = ctx.record ? emptyTrace(generation, automatic) : null;
-  const young = gatherYoung(ctx, generation);
+  const marks = newMarks(ctx.s.nextId);
+  const young = gatherYoung(ctx, generation, marks);
   if (trace) trace.young = young.slice();
-  const size = ctx.s.nextId;
-  const marks = {
-    collecting: new Uint8Array(size),
-    gcRefs: new Int32Array(size),
-    tentative: new Uint8Array(size),
-  };
-  updateRefs(ctx, young, marks, trace);
-  subtractRefs(ctx, young, marks, trace);
-  const unreachable = moveUnreachable(ctx, young, marks, trace);
+  updateRefs(young, marks, trace);
+  subtractRefs(young, marks, trace);
+  const unreachable = moveUnreachable(young, marks, trace);
   promoteSurvivors(ctx, young, marks.tentative, generation, trace);
   handleWeakrefs(ctx, unreachable, trace);
   const freed = deleteGarbage(ctx, unreachable);

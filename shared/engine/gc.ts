@@ -27,22 +27,36 @@
 import type { Ctx } from './ctx.ts';
 import type { GcTrace } from './events.ts';
 import { forEachReferent, labelledEdges } from './traverse.ts';
-import type { Generation, ObjId } from './types.ts';
+import type { Generation, HeapObject, ObjId } from './types.ts';
 
-/** Scratch marks for one collection, indexed by object id. */
+/** Scratch marks for one collection, indexed by object id (typed arrays: no per-object allocation). */
 export interface Marks {
   collecting: Uint8Array;
   gcRefs: Int32Array;
   tentative: Uint8Array;
+  /** The young objects by id (holes elsewhere), so the phases never look up the heap's record. */
+  byId: HeapObject[];
+}
+
+export function newMarks(size: number): Marks {
+  return {
+    collecting: new Uint8Array(size),
+    gcRefs: new Int32Array(size),
+    tentative: new Uint8Array(size),
+    byId: new Array<HeapObject>(size),
+  };
 }
 
 /** Step 1: the young list, every tracked object of generations 0..gen, ascending id. */
-export function gatherYoung(ctx: Ctx, gen: Generation): ObjId[] {
+export function gatherYoung(ctx: Ctx, gen: Generation, marks: Marks): ObjId[] {
   const young: ObjId[] = [];
   const objects = ctx.s.objects;
   for (const key in objects) {
     const obj = objects[key as unknown as number]!;
-    if (obj.gen !== null && obj.gen <= gen) young.push(obj.id);
+    if (obj.gen !== null && obj.gen <= gen) {
+      young.push(obj.id);
+      marks.byId[obj.id] = obj;
+    }
   }
   return young;
 }
@@ -51,9 +65,9 @@ export function gatherYoung(ctx: Ctx, gen: Generation): ObjId[] {
  * updateRefs. Contract: afterwards every young object is `collecting` with gcRefs == rc.
  * Invariant: rc ≥ 1 for every live object (an object at 0 would already be freed).
  */
-export function updateRefs(ctx: Ctx, young: ObjId[], marks: Marks, trace: GcTrace | null): void {
+export function updateRefs(young: ObjId[], marks: Marks, trace: GcTrace | null): void {
   for (const id of young) {
-    const rc = ctx.s.objects[id]!.rc;
+    const rc = marks.byId[id]!.rc;
     marks.collecting[id] = 1;
     marks.gcRefs[id] = rc;
     trace?.updateRefs.push({ id, gcRefs: rc });
@@ -65,19 +79,21 @@ export function updateRefs(ctx: Ctx, young: ObjId[], marks: Marks, trace: GcTrac
  * it from outside the young list. Invariant: gcRefs never goes below 0 (each young→young edge
  * is also counted in the target's rc).
  */
-export function subtractRefs(ctx: Ctx, young: ObjId[], marks: Marks, trace: GcTrace | null): void {
+export function subtractRefs(young: ObjId[], marks: Marks, trace: GcTrace | null): void {
+  const { collecting, gcRefs } = marks;
+  const visitDecref = (to: ObjId): void => {
+    if (collecting[to] === 1) gcRefs[to] = gcRefs[to]! - 1;
+  };
   for (const id of young) {
-    const obj = ctx.s.objects[id]!;
-    if (trace) {
-      for (const { to, slot } of labelledEdges(obj)) {
-        if (!marks.collecting[to]) continue;
-        marks.gcRefs[to]! -= 1;
-        trace.subtractRefs.push({ from: id, to, slot, gcRefs: marks.gcRefs[to]! });
-      }
-    } else {
-      forEachReferent(obj, (to) => {
-        if (marks.collecting[to] === 1) marks.gcRefs[to] = marks.gcRefs[to]! - 1;
-      });
+    const obj = marks.byId[id]!;
+    if (!trace) {
+      forEachReferent(obj, visitDecref);
+      continue;
+    }
+    for (const { to, slot } of labelledEdges(obj)) {
+      if (collecting[to] !== 1) continue;
+      gcRefs[to] = gcRefs[to]! - 1;
+      trace.subtractRefs.push({ from: id, to, slot, gcRefs: gcRefs[to]! });
     }
   }
 }
@@ -90,27 +106,31 @@ export function subtractRefs(ctx: Ctx, young: ObjId[], marks: Marks, trace: GcTr
  * Contract: returns the unreachable set — exactly the young objects not reachable from any
  * young object with outside references. The order of `young` does not change the set.
  */
-export function moveUnreachable(ctx: Ctx, young: ObjId[], marks: Marks, trace: GcTrace | null): ObjId[] {
+export function moveUnreachable(young: ObjId[], marks: Marks, trace: GcTrace | null): ObjId[] {
+  const { collecting, gcRefs, tentative } = marks;
   const walk = young.slice();
+  let scanning = 0;
+  const visitReachable = (to: ObjId): void => {
+    if (collecting[to] !== 1) return;
+    if (tentative[to] === 1) {
+      tentative[to] = 0;
+      gcRefs[to] = 1;
+      walk.push(to);
+      trace?.moveUnreachable.push({ id: to, step: 'rescued', by: scanning });
+    } else if (gcRefs[to] === 0) {
+      gcRefs[to] = 1;
+    }
+  };
   for (let i = 0; i < walk.length; i++) {
     const id = walk[i]!;
-    if (marks.gcRefs[id]! === 0) {
-      marks.tentative[id] = 1;
+    if (gcRefs[id] === 0) {
+      tentative[id] = 1;
       trace?.moveUnreachable.push({ id, step: 'tentative' });
       continue;
     }
     trace?.moveUnreachable.push({ id, step: 'reachable' });
-    forEachReferent(ctx.s.objects[id]!, (to) => {
-      if (!marks.collecting[to]) return;
-      if (marks.tentative[to]) {
-        marks.tentative[to] = 0;
-        marks.gcRefs[to] = 1;
-        walk.push(to);
-        trace?.moveUnreachable.push({ id: to, step: 'rescued', by: id });
-      } else if (marks.gcRefs[to] === 0) {
-        marks.gcRefs[to] = 1;
-      }
-    });
+    scanning = id;
+    forEachReferent(marks.byId[id]!, visitReachable);
   }
-  return young.filter((id) => marks.tentative[id] === 1);
+  return young.filter((id) => tentative[id] === 1);
 }
