@@ -88,9 +88,12 @@ export function playRound(scene: Phaser.Scene, conn: LiveConnection): void {
     removeBadge();
     game.scene.getScene('Puzzle')?.scene.start('JoinClass', { code: conn.code });
   };
+  let seen = false; // the Puzzle scene starts on the next frame; only its later shutdown means "left"
   const stop = conn.onChange(() => {
     const live = conn.state.live;
-    if (!game.scene.isActive('Puzzle')) return void (stop(), removeBadge());
+    const active = game.scene.isActive('Puzzle');
+    seen ||= active;
+    if (seen && !active) return void (stop(), removeBadge());
     if (live.round !== round || (live.phase !== 'running' && live.phase !== 'paused') || conn.status === 'kicked') return back();
     removeBadge = badge(roundLine(conn), conn.status !== 'connected' || live.phase === 'paused');
   });

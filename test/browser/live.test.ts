@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { answerOf, QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import { clickTarget, openGame, shot, startHarness, waitFor, waitScene } from './harness.ts';
 import type { Harness } from './harness.ts';
@@ -123,5 +124,45 @@ describe('Live class in chromium', () => {
     expect(teacher.errors).toEqual([]);
     expect(a.errors).toEqual([]);
     expect(bErrors).toEqual([]);
+  });
+
+  it('puzzle round: the student solves on their own board, the teacher watches it read-only', { timeout: 90_000 }, async () => {
+    const level = CAMPAIGN.find((p) => p.chapter === 1)!;
+    const teacher = await openGame(h, 1366, 768);
+    const tp = teacher.page;
+    await clickTarget(tp, 'button:host');
+    await waitScene(tp, 'HostClass');
+    await waitFor(tp, `/^[0-9]{6}$/.test(document.querySelector('#live-code')?.textContent ?? '')`);
+    const code = await text(tp, '#live-code');
+    const s = await openGame(h, 360, 640);
+    await clickTarget(s.page, 'button:join');
+    await waitScene(s.page, 'JoinClass');
+    await s.page.fill('#join-code', code);
+    await s.page.fill('#join-nickname', 'Grace');
+    await s.page.click('#join-go');
+    await waitFor(tp, count('#live-students li', 1));
+    await waitFor(tp, `(document.querySelector('#live-start')?.textContent ?? '').includes('1')`);
+    await tp.click('#live-start');
+    await waitScene(s.page, 'Puzzle');
+    expect(await text(s.page, '#live-badge-text')).toContain(code);
+    await shot(s.page, 'live-student-board');
+    for (const move of level.solution) {
+      await s.page.fill('#console-input', move);
+      await s.page.keyboard.press('Enter');
+      await waitFor(s.page, '!window.__heapHeroes.busy');
+      const skip = await s.page.$('[data-tool="gcSkip"]');
+      if (skip) await skip.click();
+    }
+    await waitScene(s.page, 'JoinClass');
+    await waitFor(tp, `(document.querySelector('#live-grid td.st-solved')?.textContent ?? '').startsWith('✓ ${level.solution.length}/${level.par}')`);
+    await shot(tp, 'live-teacher-dashboard');
+    await tp.click('#live-grid button');
+    await waitScene(tp, 'Puzzle');
+    expect(await text(tp, '#live-badge-text')).toContain('Grace');
+    await shot(tp, 'live-teacher-watch');
+    await tp.click('#live-badge-back');
+    await waitScene(tp, 'HostClass');
+    expect(teacher.errors).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 });
