@@ -288,6 +288,7 @@ export const en = {
   'live.yourRank': 'You are #{rank} of {of} with {points} points',
   'live.kicked': 'Your teacher removed you from the class.',
   'live.taken': 'This seat is open in another tab or device.',
+  'live.hintsShort': '{n} hint(s)',
   'live.backToMenu': 'Back to the menu',
 } as const;
 

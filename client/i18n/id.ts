@@ -287,5 +287,6 @@ export const id: Messages = {
   'live.yourRank': 'Kamu peringkat #{rank} dari {of} dengan {points} poin',
   'live.kicked': 'Gurumu mengeluarkanmu dari kelas.',
   'live.taken': 'Kursi ini sedang dibuka di tab atau perangkat lain.',
+  'live.hintsShort': '{n} petunjuk',
   'live.backToMenu': 'Kembali ke menu',
 };

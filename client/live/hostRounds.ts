@@ -30,7 +30,7 @@ export function progressBars(conn: LiveConnection): HTMLElement {
 
 function cellText(c: LiveCellShape): string {
   const moves = c.par > 0 ? ` ${c.moves}/${c.par}` : c.answer ? ` ${answerText(c.answer)}` : '';
-  const hints = c.hints > 0 ? ` 💡${c.hints}` : '';
+  const hints = c.hints > 0 ? ` · ${t('live.hintsShort', { n: c.hints })}` : '';
   const mark = c.correct === 1 ? ' ✓' : c.correct === 0 ? ' ✗' : '';
   return `${STATUS_SYMBOL[c.status] ?? ''}${moves}${hints}${mark}`;
 }
@@ -49,7 +49,7 @@ export function studentGrid(conn: LiveConnection, watch: (seatId: string) => voi
     if (conn.state.seats.get(s.id)?.connected === false) tr.classList.add('off');
     const name = el('td');
     if (live.kind === 'puzzle' && conn.state.seats.get(s.id)?.board) {
-      const b = btn(`watch-${s.id}`, `👁 ${s.nickname}`, () => watch(s.id));
+      const b = btn(`watch-${s.id}`, `◉ ${s.nickname}`, () => watch(s.id));
       b.setAttribute('aria-label', t('live.watch', { name: s.nickname }));
       name.append(b);
     } else name.textContent = s.nickname;
