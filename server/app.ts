@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { defineRoom, defineServer, type Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Encoder } from '@colyseus/schema';
 import type { Rules } from './game/rules.ts';
 import { createChallengeRouter, type ChallengeOptions } from './challenges/router.ts';
 import { createApiRouter, healthHandler } from './http/api.ts';
@@ -51,6 +52,8 @@ export interface GameServerOptions {
   challenges?: ChallengeOptions;
   /** Seconds a dropped client keeps its seat (default LIMITS.reconnectSeconds = 60). */
   reconnectSeconds?: number;
+  /** State patch interval of the rooms in ms (default PATCH_MS = 20). */
+  patchMs?: number;
   /** Join-code guessing limit per address (default 60 unknown codes, then 1 per second). */
   joinLimit?: BucketLimit;
 }
@@ -64,10 +67,16 @@ export interface GameServer {
   close(): Promise<void>;
 }
 
+/**
+ * A teacher's full state holds every student's board (250 of them): well past schema's default
+ * encode buffer, which otherwise grows with a warning on every join (stack NOTES gotcha 18).
+ */
+Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 512 * 1024);
+
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
   const storage = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const { store, liveReports } = storage;
-  const deps: RoomDeps = { rules: options.rules, store, liveReports, ...(options.reconnectSeconds === undefined ? {} : { reconnectSeconds: options.reconnectSeconds }) };
+  const deps: RoomDeps = { rules: options.rules, store, liveReports, ...(options.reconnectSeconds === undefined ? {} : { reconnectSeconds: options.reconnectSeconds }), ...(options.patchMs === undefined ? {} : { patchMs: options.patchMs }) };
   const http = createServer();
   installHttpHardening(http);
   applyCorsPolicy(options.allowedOrigins ?? []);

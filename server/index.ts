@@ -2,7 +2,8 @@
  * Process entry: reads the environment, starts the game server, exits on startup errors.
  *   PORT (default 2567), HOST (default all interfaces), DATA_DIR (default ./data),
  *   ALLOWED_ORIGINS (comma-separated; default none = same-origin only), CLIENT_DIR (default dist/client),
- *   RECONNECT_SECONDS (how long a dropped client keeps its seat; default 60).
+ *   RECONNECT_SECONDS (how long a dropped client keeps its seat; default 60),
+ *   PATCH_MS (state patch interval of the rooms; default 20).
  *   Scale-out (docs/scale.md): DATABASE_URL (PostgreSQL instead of SQLite), REDIS_URL (several
  *   processes share rooms), PUBLIC_ADDRESS (host:port browsers reach this process on).
  */
@@ -24,6 +25,7 @@ try {
     rules: defaultRules,
     handleSignals: true,
     ...(env.RECONNECT_SECONDS ? { reconnectSeconds: Number(env.RECONNECT_SECONDS) } : {}),
+    ...(env.PATCH_MS ? { patchMs: Number(env.PATCH_MS) } : {}),
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     publicAddress: env.PUBLIC_ADDRESS,

@@ -78,7 +78,7 @@ export class LiveSession {
     if (!result.ok) return result;
     this.state = result.value.state;
     for (const event of result.value.events) this.effect(event);
-    this.mirror();
+    this.mirror(rowsTouched(result.value.events));
     this.schedule();
     return { ok: true, events: result.value.events };
   }
@@ -118,10 +118,11 @@ export class LiveSession {
     }
   }
 
-  private mirror(): void {
+  /** `only`: the events touched just these students' rows (see mirrorSeats). */
+  private mirror(only?: ReadonlySet<string>): void {
     const now = this.hooks.now();
     mirrorInfo(this.info, this.state, now);
-    mirrorSeats(this.seats, this.state, now).forEach((row) => this.hooks.rowCreated(row));
+    mirrorSeats(this.seats, this.state, now, only).forEach((row) => this.hooks.rowCreated(row));
   }
 
   /** Refresh every second while a round runs; a timeout at the deadline of a timed round. */
@@ -142,6 +143,20 @@ export class LiveSession {
   private refresh(): void {
     this.apply({ role: 'system' }, { type: 'tick' });
   }
+}
+
+/**
+ * The students whose rows alone changed, when every event is a board move, a finish or a hint
+ * inside a running round (the per-move path: O(1) rows instead of the whole class); undefined
+ * when anything else happened (phase changes, joins, reveals…), which rewrites every row.
+ */
+function rowsTouched(events: readonly LiveEvent[]): ReadonlySet<string> | undefined {
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (e.type !== 'progress' && e.type !== 'finished' && e.type !== 'hint') return undefined;
+    ids.add(e.studentId);
+  }
+  return ids.size > 0 ? ids : undefined;
 }
 
 function toCommand(msg: Exclude<LiveHostMessage, { cmd: 'setSet' }>): LiveCommand {

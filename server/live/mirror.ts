@@ -46,38 +46,51 @@ function pastStatus(item: LiveItem, cell: Cell | null): StudentStatus {
   return cell !== null && cell.moves > 0 ? 'working' : 'not_started';
 }
 
-/** Mirrors every student's row; returns the rows it created (the room shows them to their viewers). */
-export function mirrorSeats(seats: MapSchema<LiveSeatState>, state: LiveState, now: number): LiveSeatState[] {
+/**
+ * Mirrors the students' rows; returns the rows it created (the room shows them to their viewers).
+ * With `only`, just those students' rows are rewritten (a board move or a hint): ranks and points
+ * cannot change while a round runs (only revealed rounds count), and the 1-second tick rewrites
+ * every row anyway (statuses turning "stuck"). Without it, every row, ranks included.
+ */
+export function mirrorSeats(seats: MapSchema<LiveSeatState>, state: LiveState, now: number, only?: ReadonlySet<string>): LiveSeatState[] {
   const created: LiveSeatState[] = [];
-  const ranks = new Map(standings(state).map((s) => [s.studentId, s]));
-  const revealedUpTo = revealedRounds(state);
-  const played = state.round === null ? 0 : state.round.index + 1;
+  const ranks = only ? null : new Map(standings(state).map((s) => [s.studentId, s]));
   for (const student of state.students) {
+    if (only && !only.has(student.id)) continue;
     let row = seats.get(student.id);
     if (row === undefined) {
       row = Object.assign(new LiveSeatState(), { id: student.id });
       seats.set(student.id, row);
       created.push(row);
     }
-    const standing = ranks.get(student.id)!;
-    Object.assign(row, { nickname: student.nickname, pendingName: student.pendingName ?? '', status: statusOf(state, student, now), points: standing.points, rank: standing.rank });
-    for (let i = 0; i < played; i++) {
-      const item = state.items[i]!;
-      const cell = student.cells[i] ?? null;
-      const revealed = i < revealedUpTo;
-      if (row.cells.length <= i) row.cells.push(new LiveCellState());
-      Object.assign(row.cells[i]!, {
-        status: i === state.round!.index ? statusOf(state, student, now) : pastStatus(item, cell),
-        moves: cell?.moves ?? 0,
-        par: item.kind === 'puzzle' ? item.par : 0,
-        hints: cell?.hintsUsed ?? 0,
-        points: revealed ? (cell?.points ?? 0) : 0,
-        correct: revealed ? (cell?.correct ? 1 : 0) : -1,
-        answer: cell?.answer ?? '',
-      });
-    }
+    mirrorRow(row, state, student, now);
+    const standing = ranks?.get(student.id);
+    if (standing) Object.assign(row, { points: standing.points, rank: standing.rank });
   }
+  if (only) return created;
   const present = new Set(state.students.map((s) => s.id));
   [...seats.keys()].filter((id) => !present.has(id)).forEach((id) => seats.delete(id));
   return created;
+}
+
+function mirrorRow(row: LiveSeatState, state: LiveState, student: LiveState['students'][number], now: number): void {
+  const revealedUpTo = revealedRounds(state);
+  const played = state.round === null ? 0 : state.round.index + 1;
+  const status = statusOf(state, student, now);
+  Object.assign(row, { nickname: student.nickname, pendingName: student.pendingName ?? '', status });
+  for (let i = 0; i < played; i++) {
+    const item = state.items[i]!;
+    const cell = student.cells[i] ?? null;
+    const revealed = i < revealedUpTo;
+    if (row.cells.length <= i) row.cells.push(new LiveCellState());
+    Object.assign(row.cells[i]!, {
+      status: i === state.round!.index ? status : pastStatus(item, cell),
+      moves: cell?.moves ?? 0,
+      par: item.kind === 'puzzle' ? item.par : 0,
+      hints: cell?.hintsUsed ?? 0,
+      points: revealed ? (cell?.points ?? 0) : 0,
+      correct: revealed ? (cell?.correct ? 1 : 0) : -1,
+      answer: cell?.answer ?? '',
+    });
+  }
 }

@@ -18,7 +18,7 @@ import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { ClassroomLive } from '../live/classroomLive.ts';
 import { LiveInfoState } from '../live/schema.ts';
 import { ClassroomBoards } from './ClassroomBoards.ts';
-import { allocateRoomCode, depsOf, holdSeat, type RoomDeps, parseOptions, puzzleOrThrow } from './deps.ts';
+import { allocateRoomCode, depsOf, PATCH_MS, holdSeat, type RoomDeps, parseOptions, puzzleOrThrow } from './deps.ts';
 import type { BoardReply, LiveBoard } from './LiveBoard.ts';
 import { ClassroomState, SeatState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
@@ -38,6 +38,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   override async onCreate(options: unknown): Promise<void> {
     const opts = parseOptions(ClassroomJoinOptions, options);
     const puzzle = puzzleOrThrow(depsOf(this).rules, opts.puzzleId);
+    this.setPatchRate(depsOf(this).patchMs ?? PATCH_MS);
     this.roomId = await allocateRoomCode();
     Object.assign(this.state, { code: this.roomId, puzzleId: puzzle.id, live: new LiveInfoState() });
     this.boards = new ClassroomBoards(this, this.state, puzzle, () => this.roomId);

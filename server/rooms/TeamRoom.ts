@@ -10,7 +10,7 @@ import {
   CLIENT_MESSAGES, LIMITS, MoveMessage, ResetMessage, SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES,
   TeamJoinOptions, UndoMessage, type WelcomeMessage,
 } from '../../shared/protocol.ts';
-import { allocateRoomCode, depsOf, holdSeat, parseOptions, puzzleOrThrow, recordCompletion, type RoomDeps } from './deps.ts';
+import { allocateRoomCode, depsOf, PATCH_MS, holdSeat, parseOptions, puzzleOrThrow, recordCompletion, type RoomDeps } from './deps.ts';
 import { LiveBoard, type BoardReply } from './LiveBoard.ts';
 import { SeatState, TeamState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
@@ -31,6 +31,7 @@ export class TeamRoom extends Room<{ state: TeamState }> {
 
   override async onCreate(options: unknown): Promise<void> {
     const opts = parseOptions(TeamJoinOptions, options);
+    this.setPatchRate(depsOf(this).patchMs ?? PATCH_MS);
     this.live = new LiveBoard(depsOf(this).rules, puzzleOrThrow(depsOf(this).rules, opts.puzzleId));
     this.state.board = this.live.state;
     this.roomId = await allocateRoomCode();
