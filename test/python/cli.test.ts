@@ -1,4 +1,4 @@
-/** scripts/py.ts, one process per script as the oracle check runs it. */
+/** scripts/py.mjs, one process per script as the oracle check runs it. */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const run = (file: string) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'py.ts'), file], { encoding: 'utf8' });
+const run = (file: string) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'py.mjs'), file], { encoding: 'utf8' });
 
 describe('npm run py -- FILE.py', () => {
   it('prints what CPython prints and exits 0', () => {
