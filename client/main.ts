@@ -3,6 +3,7 @@
  * pixel mapping so text stays crisp from 360×640 phones to 1920×1080 projectors.
  */
 import Phaser from 'phaser';
+import { z } from 'zod';
 import { app } from './ui/app.ts';
 import { installTestHook } from './ui/testHook.ts';
 import { resumeLiveOnStart } from './live/start.ts';
@@ -14,6 +15,9 @@ import { Campaign } from './scenes/Campaign.ts';
 import { Puzzle } from './scenes/Puzzle.ts';
 import { Hud } from './scenes/Hud.ts';
 import { Results } from './scenes/Results.ts';
+
+// The page's Content-Security-Policy forbids eval; zod would otherwise probe `new Function` once.
+z.config({ jitless: true });
 
 export function startGame(parent: string): Phaser.Game {
   app();
