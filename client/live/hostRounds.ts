@@ -9,7 +9,7 @@ import type { LiveReport } from '../../shared/live/report.ts';
 import { seatStorageKey } from '../../shared/protocol.ts';
 import { lang, t, type MessageKey } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
-import { bars, btn, el, p } from './dom.ts';
+import { bars, btn, el, p, row } from './dom.ts';
 import { answerText, questionById } from './predict.ts';
 
 export const STATUS_SYMBOL: Record<string, string> = { not_started: '·', working: '✎', stuck: '⚠', solved: '✓', answered: '●' };
@@ -65,8 +65,11 @@ export function studentGrid(conn: LiveConnection, watch: (seatId: string) => voi
   return table;
 }
 
-/** Predict reveal: how the class answered, the right answer marked ✓ (pattern, not colour alone). */
-export function distribution(conn: LiveConnection): HTMLElement[] {
+/**
+ * Predict reveal: how the class answered, the right answer marked ✓ (pattern, not colour alone).
+ * `beside` goes next to the answer line (the "Show it" button).
+ */
+export function distribution(conn: LiveConnection, beside: HTMLElement | null = null): HTMLElement[] {
   const live = conn.state.live;
   const dist = [...live.distribution];
   const q = questionById(live.itemId);
@@ -76,7 +79,7 @@ export function distribution(conn: LiveConnection): HTMLElement[] {
   const max = Math.max(1, live.students);
   const out: HTMLElement[] = [el('h2', {}, t('live.classAnswers'))];
   out.push(bars(counts.map((c) => ({ label: `${c.answer === live.answer ? '✓ ' : ''}${answerText(c.answer)}`, value: c.count, max, ...(c.answer === live.answer ? { kind: 'correct' as const } : {}) }))));
-  out.push(el('p', { class: 'live-big', id: 'live-answer' }, t('live.correctAnswer', { answer: answerText(live.answer) })));
+  out.push(row(el('p', { class: 'live-big', id: 'live-answer' }, t('live.correctAnswer', { answer: answerText(live.answer) })), beside));
   if (q) out.push(p(q.explain[lang()].replace(/`/g, '')));
   return out;
 }

@@ -3,6 +3,7 @@
  * controls stable). Two modes: the dashboard (controls, grid, report) and the projector view
  * (big type for the class: code and lobby → progress bars → reveal → podium; controls hidden).
  */
+import type { Question } from '../../shared/puzzles/questions/index.ts';
 import { t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { btn, clock, el, p, Region, row } from './dom.ts';
@@ -12,14 +13,19 @@ import { questionById, questionView } from './predict.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
+  /** After a predict reveal: replay the asked line on the heap (client/live/reveal.ts). */
+  showIt(q: Question): void;
   leave(): void;
 }
+
+/** Projector or dashboard, kept while the teacher visits a board and comes back. */
+let projectorOn = false;
 
 export class HostView {
   private readonly root: HTMLElement;
   private readonly conn: LiveConnection;
   private readonly actions: HostActions;
-  private projector = false;
+  private projector = projectorOn;
   private readonly top: Region;
   private readonly banner: Region;
   private readonly controls: Region;
@@ -62,6 +68,7 @@ export class HostView {
     const title = el('h1', {}, t('live.hostTitle'));
     const toggle = btn('live-projector', this.projector ? t('live.dashboardView') : t('live.projectorView'), () => {
       this.projector = !this.projector;
+      projectorOn = this.projector;
       this.render();
     }, { secondary: true });
     const leave = btn('live-leave', t('live.leaveClass'), () => this.actions.leave(), { secondary: true, teacherOnly: true });
@@ -103,6 +110,14 @@ export class HostView {
     return [live.phase, live.round, live.rounds, live.kind, live.itemId, live.answer, [...live.podium].map((e) => e.nickname).join(','), this.projector, counts.join(','), rows.join(';')].join('|');
   }
 
+  private showItButton(): HTMLElement | null {
+    const q = questionById(this.conn.state.live.itemId);
+    if (!q) return null;
+    const b = btn('live-show-it', `▶ ${t('live.showIt')}`, () => this.actions.showIt(q));
+    b.title = t('live.showItLabel');
+    return b;
+  }
+
   private mainContent(): (Node | null)[] {
     const live = this.conn.state.live;
     const out: (Node | null)[] = [];
@@ -119,7 +134,7 @@ export class HostView {
     }
     const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
     if (q && (live.phase === 'running' || live.phase === 'paused')) out.push(...questionView(q));
-    if (live.phase === 'reveal' && live.kind === 'predict') out.push(...distribution(this.conn));
+    if (live.phase === 'reveal' && live.kind === 'predict') out.push(...distribution(this.conn, this.showItButton()));
     else out.push(progressBars(this.conn));
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;

@@ -62,6 +62,8 @@ class LiveBoardSession extends RoomSession {
 }
 
 class WatchSession extends RoomSession {
+  readonly readOnly = true;
+
   override submit(statement: string): Promise<SubmitResult> {
     return Promise.resolve({ ok: false, statement, error: { code: 'live/read_only', message: t('live.readOnly') } });
   }

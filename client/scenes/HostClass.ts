@@ -8,6 +8,7 @@ import { currentLive, hostClass } from '../live/connection.ts';
 import { mountScreen, p } from '../live/dom.ts';
 import { watchStudent } from '../live/flow.ts';
 import { HostView } from '../live/hostView.ts';
+import { showReveal } from '../live/reveal.ts';
 import { app } from '../ui/app.ts';
 import { setHookInfo } from '../ui/testHook.ts';
 import { css } from '../view/theme.ts';
@@ -34,6 +35,7 @@ export class HostClass extends Phaser.Scene {
       screen.replaceChildren();
       const view = new HostView(screen, conn, {
         watch: (seatId) => watchStudent(this, conn, seatId),
+        showIt: (q) => showReveal(this, q, () => this.game.scene.getScene('Puzzle')?.scene.start('HostClass')),
         leave: () => {
           conn.leave();
           this.scene.start('Menu');

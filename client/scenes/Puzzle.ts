@@ -42,6 +42,8 @@ export class Puzzle extends Phaser.Scene {
   hoverNode: ObjId | null = null;
   autoFit = true;
   busy = false;
+  /** The session's board is only watched: no move tools, console input or drag gestures. */
+  readOnly = false;
   gc: GcPlayer | null = null;
   private cleanups: (() => void)[] = [];
   /** Last path each object was reachable by, so captions can still say "Node a" after `del a`. */
@@ -71,6 +73,7 @@ export class Puzzle extends Phaser.Scene {
     const session = this.injected ?? openLocalSession(this.puzzleId);
     if (!session) return void this.scene.start('Campaign');
     this.session = session;
+    this.readOnly = session.readOnly === true;
     this.cameras.main.setBackgroundColor(css(app().theme.background));
     this.heap = new HeapView(this, app().theme);
     this.gestures = new Gestures(this, this.heap, {
@@ -82,13 +85,17 @@ export class Puzzle extends Phaser.Scene {
         this.redraw();
       },
     });
+    this.gestures.readOnly = this.readOnly;
     const classes = Object.keys(session.snapshot().board.engine.classes);
-    this.panels = new PuzzlePanels(session.puzzle, classes, session.functions(), (id) => void runTool(this, id as ToolId), (line) => void this.console(line));
+    this.panels = new PuzzlePanels(session.puzzle, classes, session.functions(), (id) => void runTool(this, id as ToolId), (line) => void this.console(line), this.readOnly);
     clearNarration();
     this.cleanups = [
       listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),
       registerTargets('Puzzle', () => this.targets()),
-      session.onChange(() => this.refreshPanels()),
+      session.onChange(() => {
+        if (this.readOnly && !this.busy) this.redraw(); // a watched board follows the student's moves
+        this.refreshPanels();
+      }),
     ];
     this.scale.on('resize', this.onResize, this);
     this.events.once('shutdown', () => this.teardown());

@@ -42,6 +42,11 @@ export type SubmitResult =
 export interface Session {
   readonly mode: 'local' | 'room';
   readonly puzzle: PuzzleInfo;
+  /**
+   * A board to look at, not play (a teacher watching a student, the projector's replay of a
+   * predict line): the scene hides the move tools, the console input and drag gestures.
+   */
+  readonly readOnly?: boolean;
   snapshot(): Snapshot;
   /** Play one Python statement. */
   submit(statement: string): Promise<SubmitResult>;

@@ -34,10 +34,11 @@ export class PuzzlePanels {
   private readonly output = el('pre', { id: 'console-output', 'aria-live': 'polite' });
   private readonly onTool: (id: ToolId) => void;
 
-  constructor(info: PuzzleInfo, classes: string[], functions: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void) {
+  /** `readOnly`: a watched board — only the view tools, and the console shows output but takes no input. */
+  constructor(info: PuzzleInfo, classes: string[], functions: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void, readOnly = false) {
     this.onTool = onTool;
-    this.buildToolbar(info.allowed, classes, functions);
-    this.buildSide(info, onConsole);
+    this.buildToolbar(readOnly ? [] : info.allowed, classes, functions, readOnly);
+    this.buildSide(info, onConsole, readOnly);
     this.gcBar.hidden = true;
     document.getElementById('stage')!.append(this.gcBar);
     this.toolbar.hidden = false;
@@ -48,10 +49,10 @@ export class PuzzlePanels {
     return button(id, label, () => this.onTool(id), { secondary });
   }
 
-  private buildToolbar(allowed: readonly MoveKind[], classes: string[], functions: string[]): void {
+  private buildToolbar(allowed: readonly MoveKind[], classes: string[], functions: string[], readOnly: boolean): void {
     const can = (k: MoveKind): boolean => allowed.includes(k);
     const sep = (): HTMLElement => el('span', { class: 'sep', 'aria-hidden': 'true' });
-    const items: HTMLElement[] = [
+    const items: HTMLElement[] = readOnly ? [] : [
       this.tool('levels', `← ${t('tool.menu')}`), this.tool('undo', `↶ ${t('tool.undo')}`), this.tool('redo', `↷ ${t('tool.redo')}`),
       this.tool('reset', t('tool.reset')), this.tool('hint', `? ${t('tool.hint')}`), sep(),
     ];
@@ -67,7 +68,7 @@ export class PuzzlePanels {
     if (can('call')) for (const fn of functions) items.push(this.tool(`call:${fn}`, `${fn}(…)`, false));
     if (can('collect')) items.push(this.tool('collect', t('tool.collect'), false));
     if (can('toggleGc')) items.push(this.tool('toggleGc', t('tool.gcOn'), false));
-    items.push(sep(), this.tool('reveal', t('tool.reveal')), this.tool('zoomOut', '−'), this.tool('zoomIn', '+'), this.tool('zoomFit', '⤢'), this.tool('keys', t('tool.keys')));
+    items.push(...(readOnly ? [] : [sep()]), this.tool('reveal', t('tool.reveal')), this.tool('zoomOut', '−'), this.tool('zoomIn', '+'), this.tool('zoomFit', '⤢'), this.tool('keys', t('tool.keys')));
     items.find((b) => b.dataset.tool === 'zoomOut')?.setAttribute('aria-label', t('tool.zoomOut'));
     items.find((b) => b.dataset.tool === 'zoomIn')?.setAttribute('aria-label', t('tool.zoomIn'));
     items.find((b) => b.dataset.tool === 'zoomFit')?.setAttribute('aria-label', t('tool.zoomFit'));
@@ -75,7 +76,7 @@ export class PuzzlePanels {
     this.toolbar.replaceChildren(...items);
   }
 
-  private buildSide(info: PuzzleInfo, onConsole: (line: string) => void): void {
+  private buildSide(info: PuzzleInfo, onConsole: (line: string) => void, readOnly: boolean): void {
     const lesson = el('p', { id: 'lesson-box' });
     richText(lesson, info.lesson[lang()]);
     this.hint.hidden = true;
@@ -93,7 +94,7 @@ export class PuzzlePanels {
     const codePanel = el('section', { id: 'code-panel', class: 'panel' });
     codePanel.append(codeHead, this.code);
     const consolePanel = el('section', { class: 'panel' });
-    consolePanel.append(el('h2', {}, t('console.label')), form, this.output);
+    consolePanel.append(el('h2', {}, t('console.label')), ...(readOnly ? [] : [form]), this.output);
     const narration = el('section', { class: 'panel' });
     narration.append(el('h2', {}, t('narration.title')), el('ul', { id: 'narration-log', role: 'log', 'aria-live': 'polite' }));
     this.side.replaceChildren(lesson, this.hint, codePanel, consolePanel, narration);

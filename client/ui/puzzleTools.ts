@@ -10,9 +10,12 @@ import { solutionScript } from './highlight.ts';
 import { say } from './narrator.ts';
 import type { ToolId } from './PuzzlePanels.ts';
 
+/** What a read-only board still offers: looking, zooming, copying and the gc player. */
+const VIEW_ONLY: readonly ToolId[] = ['reveal', 'zoomIn', 'zoomOut', 'zoomFit', 'keys', 'copy', 'download'];
+
 export async function runTool(scene: Puzzle, id: ToolId): Promise<void> {
   if (id.startsWith('gc')) return gcTool(scene, id);
-  if (scene.gc || scene.busy) return;
+  if (scene.gc || scene.busy || (scene.readOnly && !VIEW_ONLY.includes(id))) return;
   const intent = moveIntent(scene, id);
   if (intent !== undefined) {
     if (intent) await scene.play(intent);

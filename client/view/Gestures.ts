@@ -38,6 +38,8 @@ export class Gestures {
   /** Finger distance of a two-finger pinch in progress (touch zoom). */
   private pinch: number | null = null;
   enabled = true;
+  /** Look, don't touch: drags only pan, clicks only select, Enter never points. */
+  readOnly = false;
   private readonly scene: Phaser.Scene;
   private readonly view: HeapView;
   private readonly on: GestureHandlers;
@@ -59,8 +61,8 @@ export class Gestures {
   private down(p: Phaser.Input.Pointer): void {
     if (!this.enabled) return;
     const w = this.world(p);
-    const src = this.view.sourceAt(w);
-    const node = src ? null : this.view.nodeAt(w);
+    const src = this.readOnly ? null : this.view.sourceAt(w);
+    const node = src || this.readOnly ? null : this.view.nodeAt(w);
     const cam = this.scene.cameras.main;
     if (src) this.drag = { kind: 'source', source: src, start: w, moved: false };
     else if (node !== null && this.view.state?.objects[node]?.kind === 'list') this.drag = { kind: 'append', list: node, start: w, moved: false };
@@ -179,7 +181,7 @@ export class Gestures {
         this.select({ ...this.sel, node: cycle(nodes, this.sel.node, this.sel.node === null && step < 0 ? 0 : step) }, 'node');
         return true;
       case 'Enter':
-        return this.enter(sources);
+        return !this.readOnly && this.enter(sources);
       case 'Escape':
         this.select({ source: null, node: null, picking: false }, null);
         return true;

@@ -159,6 +159,9 @@ describe('Live class in chromium', () => {
     await tp.click('#live-grid button');
     await waitScene(tp, 'Puzzle');
     expect(await text(tp, '#live-badge-text')).toContain('Grace');
+    // Read-only: view tools only, no console input, no undo/redo/reset.
+    expect(await tp.locator('#toolbar button').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-tool')))).toEqual(['reveal', 'zoomOut', 'zoomIn', 'zoomFit', 'keys']);
+    expect(await tp.locator('#console-input').count()).toBe(0);
     await shot(tp, 'live-teacher-watch');
     await tp.click('#live-badge-back');
     await waitScene(tp, 'HostClass');
