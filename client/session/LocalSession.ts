@@ -4,13 +4,13 @@
  * the server's verifier would compute for the same moves.
  */
 import { heapBytes } from '../../shared/engine/sizes.ts';
-import { applyMove, boardAfter, goalStatus, inspect, prepare, startBoard } from '../../shared/puzzles/board.ts';
+import { applyMove, boardAfter, goalStatus, prepare, startBoard } from '../../shared/puzzles/board.ts';
 import { classifyMove, NOT_ALLOWED } from '../../shared/puzzles/classify.ts';
 import type { Board, MoveError } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { clauseId, clauseText } from '../../shared/puzzles/goals.ts';
-import { withPreamble } from '../../shared/puzzles/preamble.ts';
 import { lang } from '../i18n/index.ts';
+import { inspectBoard, puzzleFunctions, setupProgramOf, type InspectResult } from './puzzleQueries.ts';
 import type { PuzzleInfo, Session, Snapshot, SubmitResult } from './Session.ts';
 
 export function puzzleInfo(p: Puzzle): PuzzleInfo {
@@ -99,17 +99,16 @@ export class LocalSession implements Session {
     this.notify();
   }
 
-  async inspect(statement: string): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }> {
-    const r = inspect(this.source, this.board, statement);
-    return r.ok ? { ok: true, output: r.value } : { ok: false, error: r.error };
+  async inspect(statement: string): Promise<InspectResult> {
+    return inspectBoard(this.source, this.board, statement);
   }
 
   functions(): string[] {
-    return [...prepare(this.source).defs.functions];
+    return puzzleFunctions(this.source);
   }
 
   setupProgram(): string {
-    return withPreamble(this.source.setup);
+    return setupProgramOf(this.source);
   }
 
   nextHint(): { tier: number; total: number; text: PuzzleInfo['hints'][number] } | null {

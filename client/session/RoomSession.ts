@@ -8,13 +8,13 @@
  */
 import { Client } from '@colyseus/sdk';
 import { heapBytes } from '../../shared/engine/sizes.ts';
-import { applyMove, boardAfter, goalStatus, inspect, prepare, startBoard } from '../../shared/puzzles/board.ts';
-import type { Board, MoveError } from '../../shared/puzzles/contract.ts';
+import { applyMove, boardAfter, goalStatus, startBoard } from '../../shared/puzzles/board.ts';
+import type { Board } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
-import { withPreamble } from '../../shared/puzzles/preamble.ts';
 import { CLIENT_MESSAGES, SERVER_MESSAGES, seatStorageKey } from '../../shared/protocol.ts';
 import type { AppliedMessage, ClassroomStateShape, RejectedMessage, WelcomeMessage } from '../../shared/protocol.ts';
 import { puzzleInfo } from './LocalSession.ts';
+import { inspectBoard, puzzleFunctions, setupProgramOf, type InspectResult } from './puzzleQueries.ts';
 import type { PuzzleInfo, Session, Snapshot, SubmitResult } from './Session.ts';
 
 /** The part of a Colyseus Room this session uses (a fake in tests). */
@@ -122,17 +122,16 @@ export class RoomSession implements Session {
     await patch;
   }
 
-  async inspect(statement: string): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }> {
-    const r = inspect(this.source, this.board, statement);
-    return r.ok ? { ok: true, output: r.value } : { ok: false, error: r.error };
+  async inspect(statement: string): Promise<InspectResult> {
+    return inspectBoard(this.source, this.board, statement);
   }
 
   functions(): string[] {
-    return [...prepare(this.source).defs.functions];
+    return puzzleFunctions(this.source);
   }
 
   setupProgram(): string {
-    return withPreamble(this.source.setup);
+    return setupProgramOf(this.source);
   }
 
   nextHint(): { tier: number; total: number; text: PuzzleInfo['hints'][number] } | null {
