@@ -79,6 +79,8 @@ export const en = {
 
   'code.title': 'Your program',
   'code.empty': '# Your moves appear here as Python.',
+  'code.replayTitle': 'The program',
+  'code.replayEmpty': '# The asked lines appear here as they run.',
   'code.copy': 'Copy',
   'code.copied': 'Copied!',
   'code.download': 'Download .py',
@@ -89,6 +91,7 @@ export const en = {
   'narration.title': 'What happened',
 
   'hud.goal': 'Goal',
+  'hud.replay': 'Replay: {title}',
   'hud.moves': 'Moves {n} · par {par}',
   'hud.bytes': 'Heap: {n} bytes',
   'hud.done': 'Goal reached!',
@@ -125,6 +128,7 @@ export const en = {
   'say.classDefined': 'Class {name} defined.',
   'say.rejected': 'Python says no: {message}',
   'say.move': 'You ran: {code}',
+  'say.replayMove': 'Ran: {code}',
   'say.selected': 'Selected {what}.',
   'say.pickTarget': 'Choose the object for {what} with ← →, then Enter.',
   'say.target': 'Target: {what}.',

@@ -78,6 +78,8 @@ export const id: Messages = {
 
   'code.title': 'Programmu',
   'code.empty': '# Langkahmu muncul di sini sebagai Python.',
+  'code.replayTitle': 'Programnya',
+  'code.replayEmpty': '# Baris yang ditanyakan muncul di sini saat dijalankan.',
   'code.copy': 'Salin',
   'code.copied': 'Tersalin!',
   'code.download': 'Unduh .py',
@@ -88,6 +90,7 @@ export const id: Messages = {
   'narration.title': 'Apa yang terjadi',
 
   'hud.goal': 'Tujuan',
+  'hud.replay': 'Putar ulang: {title}',
   'hud.moves': 'Langkah {n} · par {par}',
   'hud.bytes': 'Heap: {n} byte',
   'hud.done': 'Tujuan tercapai!',
@@ -124,6 +127,7 @@ export const id: Messages = {
   'say.classDefined': 'Kelas {name} didefinisikan.',
   'say.rejected': 'Python menolak: {message}',
   'say.move': 'Kamu menjalankan: {code}',
+  'say.replayMove': 'Dijalankan: {code}',
   'say.selected': '{what} dipilih.',
   'say.pickTarget': 'Pilih objek untuk {what} dengan ← →, lalu Enter.',
   'say.target': 'Sasaran: {what}.',

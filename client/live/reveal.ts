@@ -29,7 +29,16 @@ export function showReveal(scene: Phaser.Scene, q: Question, back: () => void): 
   document.getElementById('live-reveal')?.remove();
   const bar = el('div', { id: 'live-reveal', role: 'group', 'aria-label': t('live.replaying') });
   const slot = el('span', { class: 'live-reveal-slot' });
-  const render = (): void => slot.replaceChildren(...barButtons(session, run, again));
+  /** Run / Again look disabled while a line plays or the gc.collect() step player is open. */
+  const sync = (): void => {
+    const p = puzzle();
+    const locked = p !== null && (p.busy || p.gc !== null);
+    for (const b of slot.querySelectorAll('button')) b.disabled = locked;
+  };
+  const render = (): void => {
+    slot.replaceChildren(...barButtons(session, run, again));
+    sync();
+  };
   const run = (line: string): void => {
     const p = puzzle();
     if (!p || p.busy || p.gc) return; // one line at a time; the gc player finishes first
@@ -53,5 +62,10 @@ export function showReveal(scene: Phaser.Scene, q: Question, back: () => void): 
   render();
   scene.scene.start('Puzzle', { puzzleId: session.puzzle.id, session, onSolved: () => undefined });
   (document.getElementById('game') ?? document.body).append(bar);
-  game.scene.getScene('Puzzle')?.events.once('shutdown', () => bar.remove());
+  const events = game.scene.getScene('Puzzle')?.events;
+  events?.on('tools', sync);
+  events?.once('shutdown', () => {
+    events.off('tools', sync);
+    bar.remove();
+  });
 }

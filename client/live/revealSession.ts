@@ -18,12 +18,14 @@ export class RevealSession implements Session {
   readonly readOnly = true;
   readonly puzzle: PuzzleInfo;
   readonly plan: ReplayPlan;
+  readonly replay: { readonly before: string };
   private readonly start: ReplayStart;
   private board: Board;
   private readonly listeners = new Set<(s: Snapshot) => void>();
 
   private constructor(q: Question, plan: ReplayPlan, start: ReplayStart) {
     this.plan = plan;
+    this.replay = { before: plan.before };
     this.start = start;
     this.board = start.board;
     this.puzzle = { id: `reveal-${q.id}`, chapter: 0, title: q.prompt, lesson: q.explain, hints: [], par: plan.lines.length, allowed: [], goals: [] };

@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import { reachableFromRoots } from '../../shared/engine/query.ts';
 import type { EngineState, ObjId } from '../../shared/engine/types.ts';
+import { topLevelStatements } from '../../shared/puzzles/questions/replay.ts';
 import { starsFor } from '../../shared/puzzles/scoring.ts';
 import { lang, t } from '../i18n/index.ts';
 import { openLocalSession } from '../session/catalog.ts';
@@ -87,7 +88,7 @@ export class Puzzle extends Phaser.Scene {
     });
     this.gestures.readOnly = this.readOnly;
     const classes = Object.keys(session.snapshot().board.engine.classes);
-    this.panels = new PuzzlePanels(session.puzzle, classes, session.functions(), (id) => void runTool(this, id as ToolId), (line) => void this.console(line), this.readOnly);
+    this.panels = new PuzzlePanels(session.puzzle, classes, session.functions(), (id) => void runTool(this, id as ToolId), (line) => void this.console(line), this.readOnly, session.replay !== undefined);
     clearNarration();
     this.cleanups = [
       listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),
@@ -163,7 +164,7 @@ export class Puzzle extends Phaser.Scene {
     this.gestures.sel = { source: null, node: null, picking: false };
     this.panels.setOutput(r.outcome.output);
     rememberNames(r.before, this.known);
-    say([t('say.move', { code: statement }), ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.known)]);
+    say([t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }), ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.known)]);
     const trace = r.outcome.traces[r.outcome.traces.length - 1];
     if (trace) {
       this.reveal = true;
@@ -226,13 +227,16 @@ export class Puzzle extends Phaser.Scene {
 
   refreshPanels(): void {
     const snap = this.session.snapshot();
-    this.panels.setCode(snap.board.moves);
+    const replay = this.session.replay;
+    if (replay) this.panels.setCode([...topLevelStatements(replay.before), ...snap.board.moves], t('code.replayEmpty'));
+    else this.panels.setCode(snap.board.moves);
     const src = this.gestures.selectedSource();
     this.panels.setTools({
       canUndo: snap.canUndo, canRedo: snap.canRedo, gcEnabled: snap.board.engine.gc.enabled, reveal: this.reveal,
       hasSource: src?.place != null, hasNode: this.gestures.sel.node !== null || src?.value.t === 'ref', busy: this.busy || this.gc !== null,
     });
     this.gestures.enabled = !this.busy && this.gc === null;
+    this.events.emit('tools'); // overlays (the reveal bar) follow busy / gc player state
   }
 
   private onSelection(sel: Selection, spoken: 'source' | 'node' | 'picking' | null): void {

@@ -47,6 +47,12 @@ export interface Session {
    * predict line): the scene hides the move tools, the console input and drag gestures.
    */
   readonly readOnly?: boolean;
+  /**
+   * A replay of a predict question's program (the projector's "Show it"): `before` is the program
+   * that ran before the board was shown. The scene titles it as a replay without goal, moves or par,
+   * lists `before` ahead of the played lines in the code panel, and narrates "Ran:" (not "You ran:").
+   */
+  readonly replay?: { readonly before: string };
   snapshot(): Snapshot;
   /** Play one Python statement. */
   submit(statement: string): Promise<SubmitResult>;

@@ -34,11 +34,14 @@ export class PuzzlePanels {
   private readonly output = el('pre', { id: 'console-output', 'aria-live': 'polite' });
   private readonly onTool: (id: ToolId) => void;
 
-  /** `readOnly`: a watched board — only the view tools, and the console shows output but takes no input. */
-  constructor(info: PuzzleInfo, classes: string[], functions: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void, readOnly = false) {
+  /**
+   * `readOnly`: a watched board — only the view tools, and the console shows output but takes no input.
+   * `replay`: the code panel is titled "The program" (a question's program, not the player's moves).
+   */
+  constructor(info: PuzzleInfo, classes: string[], functions: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void, readOnly = false, replay = false) {
     this.onTool = onTool;
     this.buildToolbar(readOnly ? [] : info.allowed, classes, functions, readOnly);
-    this.buildSide(info, onConsole, readOnly);
+    this.buildSide(info, onConsole, readOnly, replay);
     this.gcBar.hidden = true;
     document.getElementById('stage')!.append(this.gcBar);
     this.toolbar.hidden = false;
@@ -76,12 +79,14 @@ export class PuzzlePanels {
     this.toolbar.replaceChildren(...items);
   }
 
-  private buildSide(info: PuzzleInfo, onConsole: (line: string) => void, readOnly: boolean): void {
+  private buildSide(info: PuzzleInfo, onConsole: (line: string) => void, readOnly: boolean, replay: boolean): void {
     const lesson = el('p', { id: 'lesson-box' });
     richText(lesson, info.lesson[lang()]);
     this.hint.hidden = true;
     const codeHead = el('h2');
-    codeHead.append(el('span', {}, t('code.title')), this.tool('copy', t('code.copy')), this.tool('download', t('code.download')));
+    const codeTitle = t(replay ? 'code.replayTitle' : 'code.title');
+    this.code.setAttribute('aria-label', codeTitle);
+    codeHead.append(el('span', {}, codeTitle), this.tool('copy', t('code.copy')), this.tool('download', t('code.download')));
     const form = el('form', { id: 'console-form' });
     const input = el('input', { id: 'console-input', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-label': t('console.label'), placeholder: t('console.placeholder'), maxlength: '200' });
     form.append(input, el('button', { type: 'submit' }, t('console.run')));
@@ -100,8 +105,9 @@ export class PuzzlePanels {
     this.side.replaceChildren(lesson, this.hint, codePanel, consolePanel, narration);
   }
 
-  setCode(moves: readonly string[]): void {
-    const source = moves.length > 0 ? moves.join('\n') : t('code.empty');
+  /** The program so far, one statement per entry; `empty` is shown while there is none. */
+  setCode(lines: readonly string[], empty = t('code.empty')): void {
+    const source = lines.length > 0 ? lines.join('\n') : empty;
     this.code.replaceChildren(
       ...highlightPython(source).map((tok) => (tok.cls === 'plain' ? document.createTextNode(tok.text) : el('span', { class: tok.cls }, tok.text))),
     );

@@ -14,7 +14,7 @@ export interface ScreenRect {
 type Provider = () => Record<string, ScreenRect>;
 
 const providers = new Map<string, Provider>();
-const info: { scenes: string[]; busy: boolean; extra: Record<string, unknown> } = { scenes: [], busy: false, extra: {} };
+const info: { scenes: string[]; busy: boolean; extra: Record<string, unknown>; hud: string[] } = { scenes: [], busy: false, extra: {}, hud: [] };
 
 export function registerTargets(owner: string, provider: Provider): () => void {
   providers.set(owner, provider);
@@ -44,6 +44,10 @@ export function installTestHook(activeScenes: () => string[]): void {
     },
     get extra(): Record<string, unknown> {
       return info.extra;
+    },
+    /** The HUD's text lines as last drawn (the HUD is canvas, not DOM). */
+    get hud(): string[] {
+      return info.hud;
     },
     /**
      * Replays an engine log in this browser and returns the state hash, so tests can check that

@@ -13,6 +13,10 @@ import type { Harness } from './harness.ts';
 const text = async (page: Page, selector: string): Promise<string> => (await page.textContent(selector)) ?? '';
 const has = (selector: string): string => `!!document.querySelector(${JSON.stringify(selector)})`;
 const objects = async (page: Page): Promise<number> => Object.keys((await extra(page)).rc as object).length;
+const hud = async (page: Page): Promise<string[]> => (await page.evaluate('window.__heapHeroes.hud')) as string[];
+const disabled = async (page: Page, selector: string): Promise<boolean> => page.locator(selector).isDisabled();
+/** weak-cycle's program up to the asked lines, as the code panel lists it. */
+const BEFORE = 'gc.disable()\na = Node()\nb = Node()\na.next = b\nb.next = a\nw = weakref.ref(a)\ndel a, b';
 
 describe('Predict reveal: Show it', () => {
   let h: Harness;
@@ -53,36 +57,50 @@ describe('Predict reveal: Show it', () => {
     expect(await tp.locator('#console-input').count()).toBe(0);
     for (const tool of ['undo', 'redo', 'reset', 'hint', 'levels', 'cut', 'collect']) expect(await tp.locator(`[data-tool="${tool}"]`).count(), tool).toBe(0);
     expect(await tp.locator('[data-tool="zoomIn"]').count()).toBe(1);
-    expect(await text(tp, '#code')).toBe('# Your moves appear here as Python.');
+    expect(await text(tp, '#code')).toBe(BEFORE);
+    expect(await text(tp, '#code-panel h2 span')).toBe('The program');
+    expect(await tp.getAttribute('#code', 'aria-label')).toBe('The program');
     expect(await text(tp, '#live-run')).toBe('▶ Run print(w() is None)');
+    expect(await disabled(tp, '#live-run')).toBe(false);
+    // The HUD: the question as a replay, no goal and no moves/par line.
+    const bytes = (await hud(tp))[1]!;
+    expect(bytes).toMatch(/^Heap: \d+ bytes$/);
+    expect(await hud(tp)).toEqual(['Replay: What does this print?', bytes]);
     const before = await objects(tp);
 
     // Read-only: a drag from the name `w` onto the bin pans; nothing is played or refused.
     const source = Object.keys(await targets(tp)).find((k) => k.startsWith('source:'))!;
     await dragTarget(tp, source, 'bin');
     await tp.waitForTimeout(200);
-    expect(await text(tp, '#code')).toBe('# Your moves appear here as Python.');
+    expect(await text(tp, '#code')).toBe(BEFORE);
     expect(await text(tp, '#console-output')).toBe('');
 
     await tp.click('#live-run');
     await waitFor(tp, `(document.querySelector('#console-output')?.textContent ?? '') === 'False'`);
-    expect(await text(tp, '#code')).toBe('print(w() is None)');
+    expect(await text(tp, '#code')).toBe(`${BEFORE}\nprint(w() is None)`);
     expect(await text(tp, '#live-run')).toBe('▶ Run gc.collect()');
+    expect(await text(tp, '#narration-log')).toContain('Ran: print(w() is None)');
+    expect(await text(tp, '#narration-log')).not.toContain('You ran:');
 
     // gc.collect(): the engine's trace in the step player, then the pair is gone.
     await tp.click('#live-run');
     await waitFor(tp, `!document.querySelector('#gc-bar').hidden`);
     expect(await text(tp, '#gc-caption')).toMatch(/^Step 1 of \d+/);
     await tp.click('[data-tool="gcPlay"]'); // pause on the first step for the screenshot
+    // While the step player is open the next line waits: Run looks disabled.
+    expect(await text(tp, '#live-run')).toBe('▶ Run print(w() is None)');
+    expect(await disabled(tp, '#live-run')).toBe(true);
     await shot(tp, 'live-reveal-gc');
     await tp.click('[data-tool="gcSkip"]');
     await waitFor(tp, `document.querySelector('#gc-bar').hidden`);
+    expect(await disabled(tp, '#live-run')).toBe(false);
     await waitFor(tp, `Object.keys(window.__heapHeroes.extra.rc).length === ${before - 2}`);
-    expect(await text(tp, '#narration-log')).toContain('You ran: gc.collect()');
+    expect(await text(tp, '#narration-log')).toContain('Ran: gc.collect()');
+    expect(await text(tp, '#narration-log')).not.toContain('You ran:');
 
     await tp.click('#live-run');
     await waitFor(tp, `(document.querySelector('#console-output')?.textContent ?? '') === 'True'`);
-    expect(await text(tp, '#code')).toBe('print(w() is None)\ngc.collect()\nprint(w() is None)');
+    expect(await text(tp, '#code')).toBe(`${BEFORE}\nprint(w() is None)\ngc.collect()\nprint(w() is None)`);
     expect(await text(tp, '#live-reveal-done')).toBe('All asked lines have run.');
     await shot(tp, 'live-reveal-show-it');
 
@@ -90,6 +108,7 @@ describe('Predict reveal: Show it', () => {
     await tp.click('#live-replay');
     await waitFor(tp, has('#live-run'));
     expect(await objects(tp)).toBe(before);
+    expect(await text(tp, '#code')).toBe(BEFORE);
 
     await tp.click('#live-reveal-back');
     await waitScene(tp, 'HostClass');
