@@ -1,13 +1,15 @@
 /**
  * The Stack | Heap picture for one EngineState, in world coordinates (the Puzzle scene's camera
  * pans and zooms it). Cards are containers keyed by ObjId that tween to their new layout place;
- * arrows are redrawn every frame from the containers' current positions, so they follow motion.
+ * arrows are redrawn from the containers' current positions whenever any of them moved or the
+ * board, options or rubber band changed, so they follow motion; a still board issues no drawing.
  * Freed objects fade out in cascade order and leave a brief ghost outline.
  */
 import type Phaser from 'phaser';
 import { sizeOf } from '../../shared/engine/sizes.ts';
 import type { EngineState, ObjId } from '../../shared/engine/types.ts';
 import { t } from '../i18n/index.ts';
+import { dotImage } from './bake.ts';
 import { drawArrows } from './drawArrows.ts';
 import { drawNode } from './drawNode.ts';
 import type { GcStep } from './gcSteps.ts';
@@ -46,6 +48,8 @@ export class HeapView {
   layout: HeapLayout | null = null;
   state: EngineState | null = null;
   private options: ViewOptions | null = null;
+  /** What the arrows were last drawn from (see update); null forces a redraw. */
+  private arrowsDrawn: { layout: HeapLayout; options: ViewOptions; drag: string; positions: number[] } | null = null;
   /** Rubber band while dragging a reference. */
   drag: { from: Point; to: Point; valid: boolean } | null = null;
 
@@ -72,6 +76,7 @@ export class HeapView {
   /** Redraw arrows from the containers' current (possibly tweening) positions. */
   update(): void {
     if (!this.layout || !this.options) return;
+    if (!this.arrowsChanged(this.layout, this.options)) return;
     const live = (id: ObjId): Rect | null => {
       const e = this.nodes.get(id);
       const box = this.layout?.nodes[id];
@@ -79,6 +84,19 @@ export class HeapView {
     };
     const diamond = (id: ObjId): boolean => this.state?.objects[id]?.kind === 'weakref';
     drawArrows(this.scene, this.arrows, this.labels, this.layout, live, this.theme, this.options, this.drag, diamond);
+  }
+
+  /** True (and remembers the inputs) when the arrows' inputs differ from the last drawing's. */
+  private arrowsChanged(layout: HeapLayout, options: ViewOptions): boolean {
+    const positions: number[] = [];
+    for (const e of this.nodes.values()) positions.push(e.container.x, e.container.y);
+    const drag = this.drag ? `${this.drag.from.x},${this.drag.from.y},${this.drag.to.x},${this.drag.to.y},${this.drag.valid}` : '';
+    const last = this.arrowsDrawn;
+    const same = last !== null && last.layout === layout && last.options === options && last.drag === drag
+      && last.positions.length === positions.length && last.positions.every((v, i) => v === positions[i]);
+    if (same) return false;
+    this.arrowsDrawn = { layout, options, drag, positions };
+    return true;
   }
 
   private drawChrome(l: HeapLayout, o: ViewOptions): void {
@@ -116,7 +134,7 @@ export class HeapView {
       g.lineStyle(3, this.theme.selected, 1).strokeRoundedRect(s.rect.x, s.rect.y, s.rect.w, s.rect.h, 6);
     }
     text(s.rect.x + 8, s.rect.y + 5, s.label, 16);
-    g.fillStyle(this.theme.arrow, 1).fillCircle(s.anchor.x, s.anchor.y, 5);
+    this.chrome.add(dotImage(this.scene, s.anchor.x, s.anchor.y, 5, this.theme.arrow));
   }
 
   private syncNodes(l: HeapLayout, state: EngineState, o: ViewOptions): void {

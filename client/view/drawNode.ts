@@ -9,6 +9,7 @@ import type { EngineState, HeapObject } from '../../shared/engine/types.ts';
 import { t } from '../i18n/index.ts';
 import type { Rect } from './geometry.ts';
 import { dashes, hatch } from './geometry.ts';
+import { finishBake, startBake } from './bake.ts';
 import type { GcObjectMark } from './gcSteps.ts';
 import { HEAD, objectSlots } from './slots.ts';
 import { css, FONT_CODE, FONT_UI, TEXT_RESOLUTION } from './theme.ts';
@@ -25,9 +26,17 @@ export interface NodeLook {
 
 const GC_SYMBOL = { young: '', reachable: '✓', tentative: '?', rescued: '↺', freed: '✕' } as const;
 
+/** Margin around the card that rings, selection outline and the GC label may draw into. */
+const MARGIN = 12;
+const GC_LABEL_TOP = 36;
+
+/**
+ * The card's shapes are baked once into a texture (see bake.ts) and shown under its texts; the
+ * HeapView redraws a card only when its signature (object, look, size) changes.
+ */
 export function drawNode(scene: Phaser.Scene, c: Phaser.GameObjects.Container, o: HeapObject, size: { w: number; h: number }, theme: Theme, look: NodeLook, state: EngineState): void {
-  const g = scene.add.graphics();
-  c.add(g);
+  const box = { left: MARGIN, top: look.gc ? GC_LABEL_TOP : MARGIN, right: size.w + MARGIN, bottom: size.h + MARGIN };
+  const g = startBake(scene, box.left, box.top);
   const colors = theme[o.kind];
   const fill = look.garbage ? theme.garbage.fill : colors.fill;
   const local: Rect = { x: 0, y: 0, w: size.w, h: size.h };
@@ -51,13 +60,14 @@ export function drawNode(scene: Phaser.Scene, c: Phaser.GameObjects.Container, o
     c.add(tx);
     return tx;
   };
-  drawHeader(o, size, theme, state, text, g);
+  box.right = Math.max(box.right, drawHeader(o, size, theme, state, text, g));
   drawRows(g, o, size, theme, text);
   if (look.garbage) text(size.w - 8, size.h - 4, t('heap.garbage'), { size: 12, mono: false, color: theme.textMuted }).setOrigin(1, 1);
   if (look.dead) text(size.w / 2, size.h - 16, t('heap.dead'), { size: 13, mono: false, color: theme.textMuted }).setOrigin(0.5);
-  if (look.gc) drawGcMark(g, text, size, theme, look.gc);
+  if (look.gc) box.right = Math.max(box.right, drawGcMark(g, text, size, theme, look.gc));
   if (look.selected) g.lineStyle(4, theme.selected, 1).strokeRoundedRect(-5, -5, size.w + 10, size.h + 10, 14);
   if (look.bytes !== null) text(0, size.h + 6, t('heap.bytes', { n: look.bytes }), { size: 13, mono: false, color: theme.text });
+  c.addAt(finishBake(scene, g, box), 0);
 }
 
 function slotsClass(state: EngineState, o: Extract<HeapObject, { kind: 'instance' }>): boolean {
@@ -66,7 +76,9 @@ function slotsClass(state: EngineState, o: Extract<HeapObject, { kind: 'instance
 
 type TextFn = (x: number, y: number, s: string, opts?: { size?: number; mono?: boolean; color?: number; bold?: boolean }) => Phaser.GameObjects.Text;
 
-function drawHeader(o: HeapObject, size: { w: number; h: number }, theme: Theme, state: EngineState, text: TextFn, g: Phaser.GameObjects.Graphics): void {
+/** Returns the rightmost x it drew to. */
+function drawHeader(o: HeapObject, size: { w: number; h: number }, theme: Theme, state: EngineState, text: TextFn, g: Phaser.GameObjects.Graphics): number {
+  let right = size.w;
   const title = o.kind === 'instance' ? o.cls : o.kind;
   if (o.kind === 'weakref') {
     text(size.w / 2, 14, title, { size: 13, bold: true }).setOrigin(0.5, 0);
@@ -77,11 +89,13 @@ function drawHeader(o: HeapObject, size: { w: number; h: number }, theme: Theme,
   if (o.kind === 'instance' && slotsClass(state, o)) {
     const badge = text(8 + title.length * 9 + 10, 7, t('heap.slots'), { size: 12, mono: false, color: theme.text });
     g.lineStyle(1.5, theme.instance.stroke, 1).strokeRoundedRect(badge.x - 4, badge.y - 2, badge.width + 8, badge.height + 4, 6);
+    right = Math.max(right, badge.x + badge.width + 6);
   }
   const rc = text(size.w - 8, o.kind === 'weakref' ? size.h - 4 : 5, t('heap.rc', { n: o.rc }), { size: 13, color: theme.text });
   rc.setOrigin(1, o.kind === 'weakref' ? 1 : 0);
   g.fillStyle(theme.panel, 1).fillRoundedRect(rc.x - rc.width - 5, rc.y - (o.kind === 'weakref' ? rc.height : 0) - 1, rc.width + 10, rc.height + 2, 8);
   g.lineStyle(1.5, theme.panelStroke, 1).strokeRoundedRect(rc.x - rc.width - 5, rc.y - (o.kind === 'weakref' ? rc.height : 0) - 1, rc.width + 10, rc.height + 2, 8);
+  return right;
 }
 
 function drawRows(g: Phaser.GameObjects.Graphics, o: HeapObject, size: { w: number; h: number }, theme: Theme, text: TextFn): void {
@@ -115,7 +129,8 @@ function drawDiamond(g: Phaser.GameObjects.Graphics, r: Rect, fill: number, stro
   for (const [a, b] of dashes(pts, 7, 5)) g.lineBetween(a.x, a.y, b.x, b.y);
 }
 
-function drawGcMark(g: Phaser.GameObjects.Graphics, text: TextFn, size: { w: number; h: number }, theme: Theme, m: GcObjectMark): void {
+/** Returns the rightmost x it drew to. */
+function drawGcMark(g: Phaser.GameObjects.Graphics, text: TextFn, size: { w: number; h: number }, theme: Theme, m: GcObjectMark): number {
   const color = m.mark === 'young' ? theme.panelStroke : theme.gc[m.mark];
   g.lineStyle(5, color, 1);
   const ring = { x: -8, y: -8, w: size.w + 16, h: size.h + 16 };
@@ -137,5 +152,7 @@ function drawGcMark(g: Phaser.GameObjects.Graphics, text: TextFn, size: { w: num
     const tx = text(0, -30, label, { size: 14, bold: true, color: theme.text });
     g.fillStyle(theme.panel, 0.95).fillRoundedRect(-4, -32, tx.width + 8, tx.height + 4, 6);
     g.lineStyle(2, color, 1).strokeRoundedRect(-4, -32, tx.width + 8, tx.height + 4, 6);
+    return tx.width + 6;
   }
+  return size.w;
 }
