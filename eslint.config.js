@@ -24,7 +24,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/client/**'], message: 'shared/ may not import server/ or client/.' },
+            {
+              group: ['**/server/**', '**/client/**'],
+              message: 'shared/ may not import server/ or client/.',
+            },
             { group: frameworkImports, message: 'shared/ is framework-free and I/O-free.' },
           ],
         },
@@ -47,7 +50,11 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use shared/engine/rng.ts (seeded, kept in state).' },
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use shared/engine/rng.ts (seeded, kept in state).',
+        },
         { property: 'localeCompare', message: 'Locale-dependent: compare code units instead.' },
         { property: 'toLocaleString', message: 'Locale-dependent.' },
       ],
@@ -63,7 +70,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/client/**', 'phaser'], message: 'server/ may not import client code.' }] },
+        {
+          patterns: [
+            { group: ['**/client/**', 'phaser'], message: 'server/ may not import client code.' },
+          ],
+        },
       ],
     },
   },
@@ -74,8 +85,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**'], allowTypeImports: true, message: 'client/ may only import types from server/.' },
-            { group: ['express', '@colyseus/core', '@colyseus/ws-transport', 'node:*'], message: 'Server-only package.' },
+            {
+              group: ['**/server/**'],
+              allowTypeImports: true,
+              message: 'client/ may only import types from server/.',
+            },
+            {
+              group: ['express', '@colyseus/core', '@colyseus/ws-transport', 'node:*'],
+              message: 'Server-only package.',
+            },
           ],
         },
       ],

@@ -35,7 +35,8 @@ export function startGame(parent: string): Phaser.Game {
   resumeLiveOnStart(game); // `/?join=CODE` links and a refresh during a live class
   // The canvas parent changes size when DOM panels appear (not only on window resize).
   const host = document.getElementById(parent);
-  if (host && 'ResizeObserver' in window) new ResizeObserver(() => {
+  if (host && 'ResizeObserver' in window)
+    new ResizeObserver(() => {
       if (game.scale.getParentBounds()) game.scale.refresh();
     }).observe(host);
   return game;

@@ -34,7 +34,10 @@ function heapShape(seed: number): { edges: [number, number][]; roots: number[] }
   while (edges.length < EDGES) {
     const from = rand(OBJECTS);
     const base = from - (from % CLUSTER);
-    const to = rand(40) === 0 ? Math.min(OBJECTS - 1, base + CLUSTER + rand(5 * CLUSTER)) : base + rand(CLUSTER);
+    const to =
+      rand(40) === 0
+        ? Math.min(OBJECTS - 1, base + CLUSTER + rand(5 * CLUSTER))
+        : base + rand(CLUSTER);
     edges.push([from, to]);
   }
   const roots: number[] = [];
@@ -50,16 +53,31 @@ function buildEngineHeap(shape: ReturnType<typeof heapShape>): EngineState {
   const s = createState({ gcEnabled: false });
   must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('objs') }));
   const objs = (s.globals.objs as { id: number }).id;
-  for (let i = 0; i < OBJECTS; i++) must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('t') }) ?? applyInPlace(s, { type: 'append', list: objs, value: s.globals.t! }));
+  for (let i = 0; i < OBJECTS; i++)
+    must(
+      applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('t') }) ??
+        applyInPlace(s, { type: 'append', list: objs, value: s.globals.t! }),
+    );
   const id = (i: number): number => objs + 1 + i;
-  for (const [from, to] of shape.edges) must(applyInPlace(s, { type: 'append', list: id(from), value: { t: 'ref', id: id(to) } }));
-  must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: shape.roots.map((r) => ({ t: 'ref', id: id(r) }) as const) }, into: nameAt('roots') }));
+  for (const [from, to] of shape.edges)
+    must(applyInPlace(s, { type: 'append', list: id(from), value: { t: 'ref', id: id(to) } }));
+  must(
+    applyInPlace(s, {
+      type: 'new',
+      object: { kind: 'list', items: shape.roots.map((r) => ({ t: 'ref', id: id(r) }) as const) },
+      into: nameAt('roots'),
+    }),
+  );
   must(applyInPlace(s, { type: 'delete', at: nameAt('t') }));
   must(applyInPlace(s, { type: 'delete', at: nameAt('objs') }));
   return s;
 }
 
-function timeEngine(shape: ReturnType<typeof heapShape>): { ms: number; result: number; live: number } {
+function timeEngine(shape: ReturnType<typeof heapShape>): {
+  ms: number;
+  result: number;
+  live: number;
+} {
   const s = buildEngineHeap(shape);
   const live = Object.keys(s.objects).length;
   const before = new Set(Object.keys(s.objects));
@@ -72,7 +90,14 @@ function timeEngine(shape: ReturnType<typeof heapShape>): { ms: number; result: 
 function engineChainMs(): number {
   const s = createState({ gcEnabled: false });
   must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('head') }));
-  for (let i = 1; i < 1_000_000; i++) must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [s.globals.head!] }, into: nameAt('head') }));
+  for (let i = 1; i < 1_000_000; i++)
+    must(
+      applyInPlace(s, {
+        type: 'new',
+        object: { kind: 'list', items: [s.globals.head!] },
+        into: nameAt('head'),
+      }),
+    );
   const t0 = performance.now();
   must(applyInPlace(s, { type: 'delete', at: nameAt('head') }));
   return performance.now() - t0;
@@ -116,17 +141,33 @@ function median(xs: number[]): number {
 function main(): void {
   const shape = heapShape(2026);
   const dir = mkdtempSync(join(tmpdir(), 'hh-bench-'));
-  writeFileSync(join(dir, 'shape.json'), JSON.stringify({ n: new Array(OBJECTS).fill(0), ...shape }));
+  writeFileSync(
+    join(dir, 'shape.json'),
+    JSON.stringify({ n: new Array(OBJECTS).fill(0), ...shape }),
+  );
   writeFileSync(join(dir, 'bench.py'), PYTHON);
   const engine = [timeEngine(shape), timeEngine(shape), timeEngine(shape)];
-  const py = JSON.parse(execFileSync('python3', [join(dir, 'bench.py'), join(dir, 'shape.json')], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { trials: [number, number][]; chain: number };
+  const py = JSON.parse(
+    execFileSync('python3', [join(dir, 'bench.py'), join(dir, 'shape.json')], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    }),
+  ) as { trials: [number, number][]; chain: number };
   const engMs = median(engine.map((e) => e.ms));
   const pyMs = median(py.trials.map((t) => t[0]));
-  console.log(`heap: ${OBJECTS} lists, ${EDGES} references; ${engine[0]!.live} live objects before the collection`);
-  console.log(`engine  gc.collect(): ${engine.map((e) => e.ms.toFixed(1)).join(' / ')} ms, freed ${engine[0]!.result}`);
-  console.log(`CPython gc.collect(): ${py.trials.map((t) => t[0].toFixed(1)).join(' / ')} ms, returned ${py.trials[0]![1]}`);
+  console.log(
+    `heap: ${OBJECTS} lists, ${EDGES} references; ${engine[0]!.live} live objects before the collection`,
+  );
+  console.log(
+    `engine  gc.collect(): ${engine.map((e) => e.ms.toFixed(1)).join(' / ')} ms, freed ${engine[0]!.result}`,
+  );
+  console.log(
+    `CPython gc.collect(): ${py.trials.map((t) => t[0].toFixed(1)).join(' / ')} ms, returned ${py.trials[0]![1]}`,
+  );
   const chain = engineChainMs();
-  console.log(`1M-chain free: engine ${chain.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms (engine/CPython = ${(chain / py.chain).toFixed(2)})`);
+  console.log(
+    `1M-chain free: engine ${chain.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms (engine/CPython = ${(chain / py.chain).toFixed(2)})`,
+  );
   console.log(`gc.collect 100k: engine/CPython = ${(engMs / pyMs).toFixed(2)}`);
 }
 

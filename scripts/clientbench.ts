@@ -23,8 +23,19 @@ import { defaultRules } from '../server/game/activeRules.ts';
 import { challengeById, currentChallengeIds } from '../shared/challenges/index.ts';
 import { startBoard } from '../shared/puzzles/board.ts';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' } } });
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const { values: args } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' } },
+});
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Records, from the first script on, the time of the first frame where the Menu is interactive. */
 const FIRST_FRAME = `(() => {
@@ -44,7 +55,11 @@ async function waitFor(page: Page, expr: string, timeout = 30_000): Promise<void
   }
 }
 
-async function coldLoad(browser: Browser, url: string, clientDir: string): Promise<{ ms: number; scripts: string[] }> {
+async function coldLoad(
+  browser: Browser,
+  url: string,
+  clientDir: string,
+): Promise<{ ms: number; scripts: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const scripts: string[] = [];
@@ -63,12 +78,24 @@ async function coldLoad(browser: Browser, url: string, clientDir: string): Promi
 /** The challenge's own setup (its goal names its objects) plus `chains` names, each a 3-list chain. */
 function bigSetup(setup: string, chains: number): string {
   const lines: string[] = [setup];
-  for (let k = 0; k < chains; k++) lines.push(`bench${k} = []`, 'benchx = []', `bench${k}.append(benchx)`, 'benchy = []', 'benchx.append(benchy)');
+  for (let k = 0; k < chains; k++)
+    lines.push(
+      `bench${k} = []`,
+      'benchx = []',
+      `bench${k}.append(benchx)`,
+      'benchy = []',
+      'benchx.append(benchy)',
+    );
   if (chains > 0) lines.push('del benchx', 'del benchy');
   return lines.join('\n');
 }
 
-async function fps300(browser: Browser, url: string, seconds: number, chains: number): Promise<{ fps: number; objects: number; worstFrameMs: number }> {
+async function fps300(
+  browser: Browser,
+  url: string,
+  seconds: number,
+  chains: number,
+): Promise<{ fps: number; objects: number; worstFrameMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.route('**/api/challenges/today', async (route) => {
     const res = await route.fetch();
@@ -85,17 +112,23 @@ async function fps300(browser: Browser, url: string, seconds: number, chains: nu
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
   await clickTarget(page, 'button:play');
-  await waitFor(page, `window.__heapHeroes.active().includes('Puzzle')`).catch(async (e: unknown) => {
-    await page.screenshot({ path: 'test-results/clientbench-debug.png' });
-    throw new Error(`${String(e)}; scenes ${String(await page.evaluate('window.__heapHeroes.active()'))}; extra ${JSON.stringify(await page.evaluate('window.__heapHeroes.extra'))}; errors ${errors.join(' | ')}`);
-  });
+  await waitFor(page, `window.__heapHeroes.active().includes('Puzzle')`).catch(
+    async (e: unknown) => {
+      await page.screenshot({ path: 'test-results/clientbench-debug.png' });
+      throw new Error(
+        `${String(e)}; scenes ${String(await page.evaluate('window.__heapHeroes.active()'))}; extra ${JSON.stringify(await page.evaluate('window.__heapHeroes.extra'))}; errors ${errors.join(' | ')}`,
+      );
+    },
+  );
   await page.waitForTimeout(1500);
   const cdp = process.env.CLIENTBENCH_PROFILE ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.start');
   }
-  const objects = (await page.evaluate(`Object.keys(window.__heapHeroes.extra.rc ?? {}).length`)) as number;
+  const objects = (await page.evaluate(
+    `Object.keys(window.__heapHeroes.extra.rc ?? {}).length`,
+  )) as number;
   const r = (await page.evaluate(`new Promise((resolve) => {
     let n = 0, last = performance.now(), worst = 0; const t0 = last;
     const step = (t) => { n++; worst = Math.max(worst, t - last); last = t; if (t - t0 < ${seconds * 1000}) requestAnimationFrame(step); else resolve({ fps: n / ((t - t0) / 1000), worst }); };
@@ -111,7 +144,12 @@ async function fps300(browser: Browser, url: string, seconds: number, chains: nu
 
 async function clickTarget(page: Page, id: string): Promise<void> {
   await waitFor(page, `!!window.__heapHeroes.targets()[${JSON.stringify(id)}]`);
-  const r = (await page.evaluate(`window.__heapHeroes.targets()[${JSON.stringify(id)}]`)) as { x: number; y: number; w: number; h: number };
+  const r = (await page.evaluate(`window.__heapHeroes.targets()[${JSON.stringify(id)}]`)) as {
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+  };
   await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
 }
 
@@ -120,27 +158,69 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'hh-clientbench-'));
   const clientDir = join(tmp, 'client');
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'error', build: { outDir: clientDir, emptyOutDir: true } });
-  const server = await createGameServer({ port: 0, host: '127.0.0.1', dataDir: join(tmp, 'data'), rules: defaultRules, clientDir });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  await build({
+    configFile: resolve('vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: clientDir, emptyOutDir: true },
+  });
+  const server = await createGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(tmp, 'data'),
+    rules: defaultRules,
+    clientDir,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
   try {
     const loads = [];
-    for (let i = 0; i < Number(args.runs); i++) loads.push(await coldLoad(browser, server.url, clientDir));
+    for (let i = 0; i < Number(args.runs); i++)
+      loads.push(await coldLoad(browser, server.url, clientDir));
     const scripts = [...new Set(loads[0]!.scripts)];
     const sizes = scripts.map((p) => {
       const bytes = readFileSync(join(clientDir, p));
       return { path: p, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     });
     // The daily's own objects plus 3 per chain: 300 in all.
-    const own = Object.keys(startBoard(challengeById(currentChallengeIds(Date.now()).daily)!.puzzle).engine.objects).length;
-    const frame = await fps300(browser, server.url, Number(args.seconds), Math.round((300 - own) / 3));
+    const own = Object.keys(
+      startBoard(challengeById(currentChallengeIds(Date.now()).daily)!.puzzle).engine.objects,
+    ).length;
+    const frame = await fps300(
+      browser,
+      server.url,
+      Number(args.seconds),
+      Math.round((300 - own) / 3),
+    );
     const baseline = await fps300(browser, server.url, Number(args.seconds), 0);
-    console.log(JSON.stringify({
-      initialJs: { files: sizes, rawKb: Math.round(sizes.reduce((s, f) => s + f.raw, 0) / 1024), gzipKb: Math.round(sizes.reduce((s, f) => s + f.gzip, 0) / 1024) },
-      firstInteractiveMs: { median: Math.round(median(loads.map((l) => l.ms))), all: loads.map((l) => Math.round(l.ms)) },
-      heap300: { objects: frame.objects, fps: +frame.fps.toFixed(1), worstFrameMs: Math.round(frame.worstFrameMs) },
-      baseline: { objects: baseline.objects, fps: +baseline.fps.toFixed(1), worstFrameMs: Math.round(baseline.worstFrameMs) },
-    }, null, 1));
+    console.log(
+      JSON.stringify(
+        {
+          initialJs: {
+            files: sizes,
+            rawKb: Math.round(sizes.reduce((s, f) => s + f.raw, 0) / 1024),
+            gzipKb: Math.round(sizes.reduce((s, f) => s + f.gzip, 0) / 1024),
+          },
+          firstInteractiveMs: {
+            median: Math.round(median(loads.map((l) => l.ms))),
+            all: loads.map((l) => Math.round(l.ms)),
+          },
+          heap300: {
+            objects: frame.objects,
+            fps: +frame.fps.toFixed(1),
+            worstFrameMs: Math.round(frame.worstFrameMs),
+          },
+          baseline: {
+            objects: baseline.objects,
+            fps: +baseline.fps.toFixed(1),
+            worstFrameMs: Math.round(baseline.worstFrameMs),
+          },
+        },
+        null,
+        1,
+      ),
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -10,7 +10,11 @@ const root = join(import.meta.dirname, '..');
 const children: ChildProcess[] = [];
 
 function run(name: string, args: string[]): void {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PORT: process.env.PORT ?? '2567' } });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: process.env.PORT ?? '2567' },
+  });
   child.on('exit', (code, signal) => {
     console.log(`[dev] ${name} exited (${signal ?? code}); stopping.`);
     stopAll(code ?? 1);

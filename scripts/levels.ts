@@ -21,7 +21,13 @@ const levels = CAMPAIGN.map((p) => ({
 function questions(): unknown[] {
   return QUESTIONS.map((q) => {
     const a = answerOf(q);
-    return { id: q.id, kind: q.kind, concepts: q.concepts, answer: a.ok ? a.value : null, distractors: q.distractors };
+    return {
+      id: q.id,
+      kind: q.kind,
+      concepts: q.concepts,
+      answer: a.ok ? a.value : null,
+      distractors: q.distractors,
+    };
   });
 }
 
@@ -31,7 +37,11 @@ if (args.has('--json')) {
 } else {
   for (const l of levels) {
     const chapter = CHAPTERS[l.chapter - 1]?.en ?? '?';
-    console.log(`${String(l.chapter)}. ${chapter.padEnd(28)} ${l.id.padEnd(22)} par ${l.par}  ${l.solution.join(' ; ')}`);
+    console.log(
+      `${String(l.chapter)}. ${chapter.padEnd(28)} ${l.id.padEnd(22)} par ${l.par}  ${l.solution.join(' ; ')}`,
+    );
   }
-  console.log(`${levels.length} levels, ${CHAPTERS.length} chapters, ${QUESTIONS.length} predict questions`);
+  console.log(
+    `${levels.length} levels, ${CHAPTERS.length} chapters, ${QUESTIONS.length} predict questions`,
+  );
 }

@@ -59,7 +59,13 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dataDi
   const dataDir = mkdtempSync(join(tmpdir(), 'hh-load-'));
   const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [];
   const child = spawn(process.execPath, [...profile, 'server/index.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: join(dataDir, 'none') },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CLIENT_DIR: join(dataDir, 'none'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -84,12 +90,17 @@ interface Classroom {
 }
 
 async function openClass(url: string, metrics: () => LoadMetrics): Promise<Classroom> {
-  const host = await new Client(url).create('classroom', { host: true, nickname: 'Teacher', puzzleId: puzzle!.id });
+  const host = await new Client(url).create('classroom', {
+    host: true,
+    nickname: 'Teacher',
+    puzzleId: puzzle!.id,
+  });
   host.onMessage('*', () => undefined);
   const bots: Bot[] = [];
   for (let i = 0; i < students; i += Number(args.batch)) {
     const batch = Array.from({ length: Math.min(Number(args.batch), students - i) }, (_, k) =>
-      Bot.join(url, host.roomId, `Student ${i + k + 1}`, puzzle!.solution, i + k < probes, metrics));
+      Bot.join(url, host.roomId, `Student ${i + k + 1}`, puzzle!.solution, i + k < probes, metrics),
+    );
     bots.push(...(await Promise.all(batch)));
   }
   return { host, bots };
@@ -145,9 +156,19 @@ async function main(): Promise<void> {
     const gen = process.cpuUsage(genCpu0);
     const m = metrics;
     metrics = newMetrics();
-    report({ m, elapsed, joinSeconds, server: summarize(serverSamples), genCpu: (gen.user + gen.system) / 1e6 / elapsed });
+    report({
+      m,
+      elapsed,
+      joinSeconds,
+      server: summarize(serverSamples),
+      genCpu: (gen.user + gen.system) / 1e6 / elapsed,
+    });
   } finally {
-    await Promise.all(classes.flatMap((c) => [c.host, ...c.bots.map((b) => b.room)]).map((r) => r.leave(true).catch(() => undefined)));
+    await Promise.all(
+      classes
+        .flatMap((c) => [c.host, ...c.bots.map((b) => b.room)])
+        .map((r) => r.leave(true).catch(() => undefined)),
+    );
     if (own) {
       own.child.kill('SIGTERM');
       await new Promise((r) => own.child.once('exit', r));
@@ -156,17 +177,42 @@ async function main(): Promise<void> {
   }
 }
 
-function report(r: { m: LoadMetrics; elapsed: number; joinSeconds: number; server: ReturnType<typeof summarize>; genCpu: number }): void {
+function report(r: {
+  m: LoadMetrics;
+  elapsed: number;
+  joinSeconds: number;
+  server: ReturnType<typeof summarize>;
+  genCpu: number;
+}): void {
   const { m } = r;
   const mach = machine();
   const out = {
     machine: `${mach.cpus} × ${mach.model}, ${mach.memGb} GB (load generator on the same cores)`,
-    rooms, students, clients: rooms * (students + 1), puzzle: puzzle!.id, ratePerStudent: rate, seconds: Math.round(r.elapsed),
+    rooms,
+    students,
+    clients: rooms * (students + 1),
+    puzzle: puzzle!.id,
+    ratePerStudent: rate,
+    seconds: Math.round(r.elapsed),
     joinSeconds: +r.joinSeconds.toFixed(1),
-    actions: m.actions, actionsPerSecond: Math.round(m.actions / r.elapsed),
-    appliedMs: { n: m.applied.count, p50: round(m.applied.percentile(50)), p99: round(m.applied.percentile(99)), max: round(m.applied.max()) },
-    patchMs: { n: m.patch.count, p50: round(m.patch.percentile(50)), p99: round(m.patch.percentile(99)), max: round(m.patch.max()) },
-    bytesPerAction: { serverToClients: Math.round(m.bytesIn / Math.max(1, m.actions)), clientToServer: Math.round(m.bytesOut / Math.max(1, m.actions)) },
+    actions: m.actions,
+    actionsPerSecond: Math.round(m.actions / r.elapsed),
+    appliedMs: {
+      n: m.applied.count,
+      p50: round(m.applied.percentile(50)),
+      p99: round(m.applied.percentile(99)),
+      max: round(m.applied.max()),
+    },
+    patchMs: {
+      n: m.patch.count,
+      p50: round(m.patch.percentile(50)),
+      p99: round(m.patch.percentile(99)),
+      max: round(m.patch.max()),
+    },
+    bytesPerAction: {
+      serverToClients: Math.round(m.bytesIn / Math.max(1, m.actions)),
+      clientToServer: Math.round(m.bytesOut / Math.max(1, m.actions)),
+    },
     serverCpuCores: { mean: round(r.server.cpuMean, 2), max: round(r.server.cpuMax, 2) },
     serverCpuMsPerAction: round((r.server.cpuMean * 1000 * r.elapsed) / Math.max(1, m.actions), 3),
     serverRssMb: Math.round(r.server.rssMax),
@@ -177,7 +223,12 @@ function report(r: { m: LoadMetrics; elapsed: number; joinSeconds: number; serve
     loadAverage: round(loadavg()[0]!, 2),
   };
   if (args.json) console.log(JSON.stringify(out));
-  else console.log(Object.entries(out).map(([k, v]) => `${k.padEnd(18)} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n'));
+  else
+    console.log(
+      Object.entries(out)
+        .map(([k, v]) => `${k.padEnd(18)} ${typeof v === 'object' ? JSON.stringify(v) : v}`)
+        .join('\n'),
+    );
   if (m.errors.length > 0) console.error(m.errors.slice(0, 5).join('\n'));
 }
 

@@ -17,7 +17,10 @@ function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, entry) => Math.max(newest, newestMtime(join(path, entry))),
+    stat.mtimeMs,
+  );
 }
 
 export function clientIsStale(): boolean {
@@ -36,7 +39,8 @@ function buildClient(): void {
   const result = spawnSync(process.execPath, [vite, 'build'], { cwd: root, stdio: 'inherit' });
   // The rooms and the API still work without a fresh client, so a failed build does not stop the
   // server: it serves the previous build if there is one, else a page saying how to build.
-  if (result.status !== 0) console.error('[start] the client build FAILED (see above); starting the server anyway.');
+  if (result.status !== 0)
+    console.error('[start] the client build FAILED (see above); starting the server anyway.');
 }
 
 if (clientIsStale()) buildClient();

@@ -76,7 +76,15 @@ Encoder.BUFFER_SIZE = Math.max(Encoder.BUFFER_SIZE, 512 * 1024);
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
   const storage = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl });
   const { store, liveReports } = storage;
-  const deps: RoomDeps = { rules: options.rules, store, liveReports, ...(options.reconnectSeconds === undefined ? {} : { reconnectSeconds: options.reconnectSeconds }), ...(options.patchMs === undefined ? {} : { patchMs: options.patchMs }) };
+  const deps: RoomDeps = {
+    rules: options.rules,
+    store,
+    liveReports,
+    ...(options.reconnectSeconds === undefined
+      ? {}
+      : { reconnectSeconds: options.reconnectSeconds }),
+    ...(options.patchMs === undefined ? {} : { patchMs: options.patchMs }),
+  };
   const http = createServer();
   installHttpHardening(http);
   applyCorsPolicy(options.allowedOrigins ?? []);
@@ -104,7 +112,8 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   colyseus.onShutdown(() => storage.close());
   await listen(colyseus, http, options.port, options.host);
   const port = (http.address() as AddressInfo).port;
-  const shownHost = options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  const shownHost =
+    options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host;
   return {
     port,
     url: `http://${shownHost}:${port}`,
@@ -129,7 +138,12 @@ function bindDeps<C extends typeof ClassroomRoom | typeof TeamRoom>(room: C, dep
  * Colyseus' listen() never settles when the port is taken (stack NOTES gotcha 13): race it with
  * the HTTP server's own 'error' event so the caller gets a rejection it can exit on.
  */
-function listen(colyseus: Server, http: HttpServer, port: number, host: string | undefined): Promise<void> {
+function listen(
+  colyseus: Server,
+  http: HttpServer,
+  port: number,
+  host: string | undefined,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => reject(err);
     http.once('error', onError);

@@ -31,11 +31,18 @@ try {
     publicAddress: env.PUBLIC_ADDRESS,
   });
   // Never print DATABASE_URL / REDIS_URL: they may carry passwords.
-  const data = env.DATABASE_URL ? 'data in PostgreSQL' : `data in ${resolve(env.DATA_DIR ?? 'data')}`;
-  const scale = env.REDIS_URL ? `, scaled out via Redis as ${server.colyseus.options.publicAddress ?? '?'}` : '';
+  const data = env.DATABASE_URL
+    ? 'data in PostgreSQL'
+    : `data in ${resolve(env.DATA_DIR ?? 'data')}`;
+  const scale = env.REDIS_URL
+    ? `, scaled out via Redis as ${server.colyseus.options.publicAddress ?? '?'}`
+    : '';
   console.log(`Heap Heroes server on ${server.url} (${data}${scale})`);
 } catch (err) {
   // A taken port would otherwise leave a hung process (stack NOTES gotcha 13).
-  console.error(`Heap Heroes server failed to start on port ${port}:`, err instanceof Error ? err.message : err);
+  console.error(
+    `Heap Heroes server failed to start on port ${port}:`,
+    err instanceof Error ? err.message : err,
+  );
   process.exit(1);
 }

@@ -56,10 +56,26 @@ const nickname = z
   .min(1)
   .max(LIMITS.nicknameChars)
   .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'no control characters');
-const token = z.string().min(16).max(LIMITS.tokenChars).regex(/^[A-Za-z0-9_-]+$/);
-const puzzleId = z.string().min(1).max(LIMITS.puzzleIdChars).regex(/^[A-Za-z0-9_.:-]+$/);
-const seq = z.number().int().min(0).max(2 ** 31 - 1);
-const version = z.number().int().min(0).max(2 ** 31 - 1);
+const token = z
+  .string()
+  .min(16)
+  .max(LIMITS.tokenChars)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const puzzleId = z
+  .string()
+  .min(1)
+  .max(LIMITS.puzzleIdChars)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
+const seq = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
+const version = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1);
 
 /**
  * `classroom`: `client.create('classroom', { host: true, nickname?, puzzleId? })` makes the caller
@@ -248,7 +264,10 @@ export interface MirrorBoard {
   /** hashState(board.engine): equal to replaying `moves` through the engine. */
   stateHash: string;
   /** Map keyed by String(id). */
-  objects: { get(id: string): MirrorObject | undefined; forEach(cb: (o: MirrorObject, id: string) => void): void };
+  objects: {
+    get(id: string): MirrorObject | undefined;
+    forEach(cb: (o: MirrorObject, id: string) => void): void;
+  };
   globals: Iterable<MirrorValue>;
   frames: Iterable<{ fn: string; locals: Iterable<MirrorValue> }>;
   moves: Iterable<MirrorMove>;
@@ -278,13 +297,19 @@ export interface ClassroomStateShape {
   code: string;
   puzzleId: string;
   studentCount: number;
-  seats: { get(id: string): MirrorSeat | undefined; forEach(cb: (s: MirrorSeat, id: string) => void): void };
+  seats: {
+    get(id: string): MirrorSeat | undefined;
+    forEach(cb: (s: MirrorSeat, id: string) => void): void;
+  };
 }
 
 /** `team` room state: one shared board; every move in `board.moves` names its mover (`by`). */
 export interface TeamStateShape {
   code: string;
-  players: { get(id: string): MirrorSeat | undefined; forEach(cb: (s: MirrorSeat, id: string) => void): void };
+  players: {
+    get(id: string): MirrorSeat | undefined;
+    forEach(cb: (s: MirrorSeat, id: string) => void): void;
+  };
   board: MirrorBoard;
 }
 

@@ -45,7 +45,10 @@ export function rememberPlayer(nickname: string, classCode: string): void {
 }
 
 export function rememberedPlayer(): { nickname: string; classCode: string } {
-  return { nickname: localStore().getItem(NICKNAME_KEY) ?? '', classCode: localStore().getItem(CLASS_CODE_KEY) ?? '' };
+  return {
+    nickname: localStore().getItem(NICKNAME_KEY) ?? '',
+    classCode: localStore().getItem(CLASS_CODE_KEY) ?? '',
+  };
 }
 
 /** Registers the challenge scenes once (lazily, to keep main.ts untouched). */
@@ -69,15 +72,34 @@ export async function openDaily(scene: Phaser.Scene): Promise<void> {
  * than opening a campaign screen.
  */
 export function puzzleAcceptsSessions(scene: Phaser.Scene): boolean {
-  const puzzle = scene.game.scene.getScene('Puzzle') as unknown as { acceptsSession?: unknown } | null;
+  const puzzle = scene.game.scene.getScene('Puzzle') as unknown as {
+    acceptsSession?: unknown;
+  } | null;
   return puzzle?.acceptsSession === true;
 }
 
 /** Daily → Puzzle; when solved, Puzzle hands the moves to the Leaderboard scene for submission. */
-export function playChallenge(scene: Phaser.Scene, view: ChallengeView, nickname: string, classCode: string): void {
+export function playChallenge(
+  scene: Phaser.Scene,
+  view: ChallengeView,
+  nickname: string,
+  classCode: string,
+): void {
   const onSolved = (moves: readonly string[]): void => {
-    const submit: PendingSubmission = { moves: [...moves], nickname, ...(classCode ? { classCode } : {}) };
-    scene.scene.manager.getScene('Puzzle')?.scene.start('Leaderboard', { view, submit, ...(classCode ? { classCode } : {}) } satisfies LeaderboardData);
+    const submit: PendingSubmission = {
+      moves: [...moves],
+      nickname,
+      ...(classCode ? { classCode } : {}),
+    };
+    scene.scene.manager.getScene('Puzzle')?.scene.start('Leaderboard', {
+      view,
+      submit,
+      ...(classCode ? { classCode } : {}),
+    } satisfies LeaderboardData);
   };
-  scene.scene.start('Puzzle', { puzzleId: view.puzzle.id, session: challengeSession(view), onSolved });
+  scene.scene.start('Puzzle', {
+    puzzleId: view.puzzle.id,
+    session: challengeSession(view),
+    onSolved,
+  });
 }

@@ -12,19 +12,36 @@ export class ChallengeForm {
   private readonly message: HTMLElement;
 
   constructor(initial: { nickname: string; classCode: string }) {
-    this.nickname = el('input', { id: 'daily-nickname', type: 'text', maxlength: '20', autocomplete: 'nickname', spellcheck: 'false' });
-    this.classCode = el('input', { id: 'daily-class', type: 'text', maxlength: '16', autocomplete: 'off', spellcheck: 'false' });
+    this.nickname = el('input', {
+      id: 'daily-nickname',
+      type: 'text',
+      maxlength: '20',
+      autocomplete: 'nickname',
+      spellcheck: 'false',
+    });
+    this.classCode = el('input', {
+      id: 'daily-class',
+      type: 'text',
+      maxlength: '16',
+      autocomplete: 'off',
+      spellcheck: 'false',
+    });
     this.nickname.value = initial.nickname;
     this.classCode.value = initial.classCode;
     this.message = el('p', { id: 'daily-message', role: 'status' });
     const field = (label: string, input: HTMLInputElement): HTMLElement => {
       const box = el('div');
-      input.style.cssText = 'display:block;width:100%;font-size:1.1em;padding:0.4em;margin:0.3em 0 1em;box-sizing:border-box';
+      input.style.cssText =
+        'display:block;width:100%;font-size:1.1em;padding:0.4em;margin:0.3em 0 1em;box-sizing:border-box';
       box.append(el('label', { for: input.id }, label), input);
       return box;
     };
     if (this.side) {
-      this.side.replaceChildren(field(t('daily.nickname'), this.nickname), field(t('daily.classCode'), this.classCode), this.message);
+      this.side.replaceChildren(
+        field(t('daily.nickname'), this.nickname),
+        field(t('daily.classCode'), this.classCode),
+        this.message,
+      );
       this.side.hidden = false;
     }
   }

@@ -190,7 +190,8 @@ export const en = {
   'live.codeLabel': 'Class code {code}',
   'live.qrAlt': 'QR code of the join link',
   'live.coTeacher': 'Co-teacher link',
-  'live.coTeacherHelp': 'Anyone who opens this link can run the class with you. Share it only with a colleague.',
+  'live.coTeacherHelp':
+    'Anyone who opens this link can run the class with you. Share it only with a colleague.',
   'live.projectorView': 'Projector view',
   'live.dashboardView': 'Teacher view',
   'live.leaveClass': 'Leave class',
@@ -279,7 +280,8 @@ export const en = {
   'live.err.full': 'This class is full.',
   'live.err.create': 'Could not open a class: {message}',
   'live.classCode': 'Class {code}',
-  'live.nameWaits': 'Your teacher will check the name you typed; until then you play under this one.',
+  'live.nameWaits':
+    'Your teacher will check the name you typed; until then you play under this one.',
   'live.waitingStart': 'You are in! Waiting for your teacher to start…',
   'live.classmates': '{n} in the class',
   'live.paused': 'Paused by your teacher',

@@ -137,7 +137,8 @@ export const id: Messages = {
 
   'gc.title': 'Di dalam gc.collect()',
   'gc.updateRefs': 'Langkah 1: salin setiap refcount ke gc_refs.',
-  'gc.subtract': 'Langkah 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
+  'gc.subtract':
+    'Langkah 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
   'gc.reachable': '{obj} masih punya gc_refs > 0: ada sesuatu di luar yang menunjuknya.',
   'gc.tentative': '{obj} punya gc_refs 0: untuk sementara tak terjangkau.',
   'gc.rescued': '{obj} diselamatkan: {by} bisa menjangkaunya.',
@@ -189,7 +190,8 @@ export const id: Messages = {
   'live.codeLabel': 'Kode kelas {code}',
   'live.qrAlt': 'Kode QR tautan masuk',
   'live.coTeacher': 'Tautan guru pendamping',
-  'live.coTeacherHelp': 'Siapa pun yang membuka tautan ini bisa ikut mengelola kelas. Bagikan hanya kepada rekan guru.',
+  'live.coTeacherHelp':
+    'Siapa pun yang membuka tautan ini bisa ikut mengelola kelas. Bagikan hanya kepada rekan guru.',
   'live.projectorView': 'Tampilan proyektor',
   'live.dashboardView': 'Tampilan guru',
   'live.leaveClass': 'Tinggalkan kelas',
@@ -249,7 +251,8 @@ export const id: Messages = {
   'live.runLine': 'Jalankan {code}',
   'live.replayDone': 'Semua baris yang ditanyakan sudah dijalankan.',
   'live.replayAgain': 'Ulangi',
-  'live.revealReadOnly': 'Papan ini memutar ulang soal: tekan Jalankan untuk memainkan baris yang ditanyakan.',
+  'live.revealReadOnly':
+    'Papan ini memutar ulang soal: tekan Jalankan untuk memainkan baris yang ditanyakan.',
   'live.noneSurvive': 'tidak ada yang bertahan',
   'live.podium': '5 Teratas',
   'live.podiumRow': '#{rank}  {name} — {points}',
@@ -278,7 +281,8 @@ export const id: Messages = {
   'live.err.full': 'Kelas ini sudah penuh.',
   'live.err.create': 'Kelas tidak bisa dibuka: {message}',
   'live.classCode': 'Kelas {code}',
-  'live.nameWaits': 'Gurumu akan memeriksa nama yang kamu ketik; sementara itu kamu bermain dengan nama ini.',
+  'live.nameWaits':
+    'Gurumu akan memeriksa nama yang kamu ketik; sementara itu kamu bermain dengan nama ini.',
   'live.waitingStart': 'Kamu sudah masuk! Tunggu gurumu memulai…',
   'live.classmates': '{n} orang di kelas',
   'live.paused': 'Dijeda oleh gurumu',

@@ -10,8 +10,18 @@
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { KICKED_CLOSE_CODE, LIVE_MESSAGES } from '../../shared/live/protocol.ts';
-import type { LiveClassroomStateShape, LiveHostMessage, LiveRejectedMessage, LiveTeacherMessage } from '../../shared/live/protocol.ts';
-import { ROOMS, SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES, seatStorageKey } from '../../shared/protocol.ts';
+import type {
+  LiveClassroomStateShape,
+  LiveHostMessage,
+  LiveRejectedMessage,
+  LiveTeacherMessage,
+} from '../../shared/live/protocol.ts';
+import {
+  ROOMS,
+  SEAT_TAKEN_CLOSE_CODE,
+  SERVER_MESSAGES,
+  seatStorageKey,
+} from '../../shared/protocol.ts';
 import type { ClassroomStateShape, WelcomeMessage } from '../../shared/protocol.ts';
 import type { Text } from '../../shared/puzzles/format.ts';
 import { LIVE_KEYS } from './keys.ts';
@@ -19,7 +29,6 @@ import { LIVE_KEYS } from './keys.ts';
 export type LiveState = ClassroomStateShape & LiveClassroomStateShape;
 export type LiveRole = 'host' | 'student';
 export type LinkStatus = 'connected' | 'reconnecting' | 'kicked' | 'taken' | 'lost' | 'left';
-
 
 function store(): Storage | null {
   try {
@@ -29,8 +38,10 @@ function store(): Storage | null {
   }
 }
 
-export const remembered = (role: LiveRole): string | null => store()?.getItem(LIVE_KEYS[role]) ?? null;
-const tokenFor = (code: string): string | undefined => store()?.getItem(seatStorageKey(code)) ?? undefined;
+export const remembered = (role: LiveRole): string | null =>
+  store()?.getItem(LIVE_KEYS[role]) ?? null;
+const tokenFor = (code: string): string | undefined =>
+  store()?.getItem(seatStorageKey(code)) ?? undefined;
 
 export class LiveConnection {
   readonly room: Room<unknown, LiveState>;
@@ -57,7 +68,9 @@ export class LiveConnection {
     room.onStateChange(() => this.changed());
     room.onMessage(LIVE_MESSAGES.teacher, (m: LiveTeacherMessage) => this.set({ teacher: m }));
     room.onMessage(LIVE_MESSAGES.rejected, (m: LiveRejectedMessage) => this.set({ rejected: m }));
-    room.onMessage(LIVE_MESSAGES.hint, (m: { tier: number; hint: Text | null }) => this.set({ hint: m }));
+    room.onMessage(LIVE_MESSAGES.hint, (m: { tier: number; hint: Text | null }) =>
+      this.set({ hint: m }),
+    );
     room.onMessage(LIVE_MESSAGES.kicked, () => this.close('kicked'));
     room.onMessage(SERVER_MESSAGES.completed, () => undefined);
     room.onDrop(() => this.set({ status: 'reconnecting' }));
@@ -106,7 +119,8 @@ export class LiveConnection {
   }
 
   forget(): void {
-    if (store()?.getItem(LIVE_KEYS[this.role]) === this.code) store()?.removeItem(LIVE_KEYS[this.role]);
+    if (store()?.getItem(LIVE_KEYS[this.role]) === this.code)
+      store()?.removeItem(LIVE_KEYS[this.role]);
   }
 
   private close(status: 'kicked' | 'taken'): void {
@@ -115,7 +129,9 @@ export class LiveConnection {
     this.set({ status });
   }
 
-  private set(patch: Partial<Pick<LiveConnection, 'teacher' | 'status' | 'rejected' | 'hint'>>): void {
+  private set(
+    patch: Partial<Pick<LiveConnection, 'teacher' | 'status' | 'rejected' | 'hint'>>,
+  ): void {
     Object.assign(this, patch);
     this.changed();
   }
@@ -136,12 +152,21 @@ let current: LiveConnection | null = null;
 
 export const currentLive = (): LiveConnection | null => current;
 
-async function connect(join: (client: Client) => Promise<Room<unknown, LiveState>>): Promise<LiveConnection> {
+async function connect(
+  join: (client: Client) => Promise<Room<unknown, LiveState>>,
+): Promise<LiveConnection> {
   const room = await join(new Client(location.origin));
   let teacher: LiveTeacherMessage | null = null; // sent right after welcome, before the connection exists
-  const early = room.onMessage(LIVE_MESSAGES.teacher, (m: LiveTeacherMessage) => void (teacher = m));
-  const welcome = await new Promise<WelcomeMessage>((resolve) => room.onMessage(SERVER_MESSAGES.welcome, resolve));
-  await new Promise<void>((resolve) => (room.state?.live ? resolve() : room.onStateChange.once(() => resolve())));
+  const early = room.onMessage(
+    LIVE_MESSAGES.teacher,
+    (m: LiveTeacherMessage) => void (teacher = m),
+  );
+  const welcome = await new Promise<WelcomeMessage>((resolve) =>
+    room.onMessage(SERVER_MESSAGES.welcome, resolve),
+  );
+  await new Promise<void>((resolve) =>
+    room.state?.live ? resolve() : room.onStateChange.once(() => resolve()),
+  );
   current?.leave();
   early();
   current = new LiveConnection(room, welcome);
@@ -167,7 +192,9 @@ export async function hostClass(): Promise<LiveConnection> {
 /** Student: join by code (resuming this device's seat for that code when it has one). */
 export function joinClass(code: string, nickname: string | undefined): Promise<LiveConnection> {
   const token = tokenFor(code);
-  return connect((c) => c.joinById(code, { ...(nickname ? { nickname } : {}), ...(token ? { token } : {}) }));
+  return connect((c) =>
+    c.joinById(code, { ...(nickname ? { nickname } : {}), ...(token ? { token } : {}) }),
+  );
 }
 
 /** Co-teacher link: join with the class's co-teacher key. */

@@ -20,7 +20,11 @@ export class Region {
   readonly node: HTMLElement;
   private key: string | null = null;
 
-  constructor(parent: HTMLElement, tag: keyof HTMLElementTagNameMap = 'section', attrs: Record<string, string> = {}) {
+  constructor(
+    parent: HTMLElement,
+    tag: keyof HTMLElementTagNameMap = 'section',
+    attrs: Record<string, string> = {},
+  ) {
     this.node = el(tag, attrs);
     parent.append(this.node);
   }
@@ -29,12 +33,19 @@ export class Region {
   update(key: string, build: () => (Node | string | null | false)[]): boolean {
     if (key === this.key) return false;
     this.key = key;
-    this.node.replaceChildren(...build().filter((n): n is Node | string => n !== null && n !== false));
+    this.node.replaceChildren(
+      ...build().filter((n): n is Node | string => n !== null && n !== false),
+    );
     return true;
   }
 }
 
-export function btn(id: string, label: string, onClick: () => void, opts: { secondary?: boolean; disabled?: boolean; pressed?: boolean; teacherOnly?: boolean } = {}): HTMLButtonElement {
+export function btn(
+  id: string,
+  label: string,
+  onClick: () => void,
+  opts: { secondary?: boolean; disabled?: boolean; pressed?: boolean; teacherOnly?: boolean } = {},
+): HTMLButtonElement {
   const b = el('button', { type: 'button', id }, label);
   if (opts.secondary) b.classList.add('secondary');
   if (opts.teacherOnly) b.classList.add('live-teacher-only');
@@ -55,10 +66,16 @@ export function p(text: string, cls = ''): HTMLParagraphElement {
 }
 
 /** A horizontal bar: label, filled fraction, count. `kind` adds a pattern (not colour alone). */
-export function bars(items: { label: string; value: number; max: number; kind?: 'correct' | 'stuck' }[]): HTMLElement {
+export function bars(
+  items: { label: string; value: number; max: number; kind?: 'correct' | 'stuck' }[],
+): HTMLElement {
   const grid = el('div', { class: 'live-bars' });
   for (const item of items) {
-    const bar = el('div', { class: `live-bar${item.kind ? ` ${item.kind}` : ''}`, role: 'img', 'aria-label': `${item.label}: ${item.value}` });
+    const bar = el('div', {
+      class: `live-bar${item.kind ? ` ${item.kind}` : ''}`,
+      role: 'img',
+      'aria-label': `${item.label}: ${item.value}`,
+    });
     const fill = el('span');
     fill.style.width = `${item.max > 0 ? Math.round((100 * item.value) / item.max) : 0}%`;
     bar.append(fill);

@@ -8,7 +8,13 @@
  */
 import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
-import { currentLive, joinAsCoTeacher, remembered, resumeRemembered, type LiveConnection } from './connection.ts';
+import {
+  currentLive,
+  joinAsCoTeacher,
+  remembered,
+  resumeRemembered,
+  type LiveConnection,
+} from './connection.ts';
 import { btn, clock, el } from './dom.ts';
 import { studentBoard, watchBoard } from './sessions.ts';
 
@@ -54,7 +60,11 @@ export async function startFromUrl(menu: Phaser.Scene): Promise<void> {
   if (code) return openJoin(menu, { code });
 }
 
-function badge(text: string, warn: boolean, action?: { label: string; run: () => void }): () => void {
+function badge(
+  text: string,
+  warn: boolean,
+  action?: { label: string; run: () => void },
+): () => void {
   document.getElementById('live-badge')?.remove();
   const node = el('div', { id: 'live-badge', role: 'status' });
   node.classList.toggle('warn', warn);
@@ -66,7 +76,10 @@ function badge(text: string, warn: boolean, action?: { label: string; run: () =>
 
 function roundLine(conn: LiveConnection): string {
   const live = conn.state.live;
-  const parts = [t('live.classCode', { code: conn.code }), t('live.roundOf', { n: live.round, of: live.rounds })];
+  const parts = [
+    t('live.classCode', { code: conn.code }),
+    t('live.roundOf', { n: live.round, of: live.rounds }),
+  ];
   if (live.timed) parts.push(`⏱ ${clock(live.remainingMs)}`);
   if (live.phase === 'paused') parts.push(t('live.paused'));
   if (conn.status === 'reconnecting') parts.push(t('live.reconnecting'));
@@ -94,7 +107,12 @@ export function playRound(scene: Phaser.Scene, conn: LiveConnection): void {
     const active = game.scene.isActive('Puzzle');
     seen ||= active;
     if (seen && !active) return void (stop(), removeBadge());
-    if (live.round !== round || (live.phase !== 'running' && live.phase !== 'paused') || conn.status === 'kicked') return back();
+    if (
+      live.round !== round ||
+      (live.phase !== 'running' && live.phase !== 'paused') ||
+      conn.status === 'kicked'
+    )
+      return back();
     removeBadge = badge(roundLine(conn), conn.status !== 'connected' || live.phase === 'paused');
   });
   scene.scene.start('Puzzle', { puzzleId: session.puzzle.id, session, onSolved: back });

@@ -20,7 +20,9 @@ const joinInfo = new Map<string, Promise<JoinInfo | null>>();
 function fetchJoin(code: string): Promise<JoinInfo | null> {
   let got = joinInfo.get(code);
   if (!got) {
-    got = fetch(`/api/live/join/${code}`).then((r) => (r.ok ? (r.json() as Promise<JoinInfo>) : null)).catch(() => null);
+    got = fetch(`/api/live/join/${code}`)
+      .then((r) => (r.ok ? (r.json() as Promise<JoinInfo>) : null))
+      .catch(() => null);
     joinInfo.set(code, got);
   }
   return got;
@@ -31,7 +33,15 @@ export function joinBlock(conn: LiveConnection, big: boolean): HTMLElement {
   const box = el('div', { class: big ? 'live-join' : 'live-row', id: 'live-join' });
   const qr = el('img', { class: 'live-qr', alt: t('live.qrAlt'), id: 'live-qr' });
   if (!big) qr.style.width = '96px';
-  const code = el('p', { class: big ? 'live-code' : 'live-big', id: 'live-code', 'aria-label': t('live.codeLabel', { code: conn.code.split('').join(' ') }) }, conn.code);
+  const code = el(
+    'p',
+    {
+      class: big ? 'live-code' : 'live-big',
+      id: 'live-code',
+      'aria-label': t('live.codeLabel', { code: conn.code.split('').join(' ') }),
+    },
+    conn.code,
+  );
   const link = el('p', { class: 'live-link', id: 'live-link' });
   const text = el('div');
   text.append(p(t('live.joinAt')), code, link);
@@ -48,7 +58,11 @@ export function coTeacherLink(conn: LiveConnection): HTMLElement | null {
   if (!conn.teacher) return null;
   const url = `${location.origin}/?join=${conn.code}&teacher=${encodeURIComponent(conn.teacher.coTeacherKey)}`;
   const details = el('details', { class: 'live-teacher-only' });
-  details.append(el('summary', {}, t('live.coTeacher')), p(t('live.coTeacherHelp'), 'live-muted'), el('p', { class: 'live-link', id: 'live-coteacher' }, url));
+  details.append(
+    el('summary', {}, t('live.coTeacher')),
+    p(t('live.coTeacherHelp'), 'live-muted'),
+    el('p', { class: 'live-link', id: 'live-coteacher' }, url),
+  );
   return details;
 }
 
@@ -63,8 +77,16 @@ function setOptions(): SetOption[] {
   const seed = (): number => crypto.getRandomValues(new Uint32Array(1))[0]! % 2 ** 31;
   return [
     ...chapters,
-    { value: 'generated', label: t('live.setGenerated', { n: 3 }), choice: () => ({ source: 'generated', seed: seed(), count: 3 }) },
-    { value: 'predict', label: t('live.setPredict', { n: QUESTIONS.length }), choice: () => ({ source: 'predict' }) },
+    {
+      value: 'generated',
+      label: t('live.setGenerated', { n: 3 }),
+      choice: () => ({ source: 'generated', seed: seed(), count: 3 }),
+    },
+    {
+      value: 'predict',
+      label: t('live.setPredict', { n: QUESTIONS.length }),
+      choice: () => ({ source: 'predict' }),
+    },
   ];
 }
 
@@ -88,24 +110,52 @@ const TIMERS = [null, 60, 120, 300] as const;
 export function settingsRow(conn: LiveConnection): HTMLElement {
   const live = conn.state.live;
   const timer = el('select', { id: 'live-timer', 'aria-label': t('live.timer') });
-  for (const s of TIMERS) timer.append(el('option', { value: String(s ?? '') }, s === null ? t('live.untimed') : t('live.seconds', { n: s })));
-  timer.addEventListener('change', () => conn.host({ cmd: 'configure', settings: { roundSeconds: timer.value === '' ? null : Number(timer.value) } }));
-  const toggle = (id: string, label: string, on: boolean, patch: Record<string, boolean>): HTMLButtonElement =>
-    btn(id, `${on ? '✓' : '○'} ${label}`, () => conn.host({ cmd: 'configure', settings: patch }), { secondary: !on, pressed: on });
+  for (const s of TIMERS)
+    timer.append(
+      el(
+        'option',
+        { value: String(s ?? '') },
+        s === null ? t('live.untimed') : t('live.seconds', { n: s }),
+      ),
+    );
+  timer.addEventListener('change', () =>
+    conn.host({
+      cmd: 'configure',
+      settings: { roundSeconds: timer.value === '' ? null : Number(timer.value) },
+    }),
+  );
+  const toggle = (
+    id: string,
+    label: string,
+    on: boolean,
+    patch: Record<string, boolean>,
+  ): HTMLButtonElement =>
+    btn(id, `${on ? '✓' : '○'} ${label}`, () => conn.host({ cmd: 'configure', settings: patch }), {
+      secondary: !on,
+      pressed: on,
+    });
   const box = el('div', { class: 'live-teacher-only' });
-  box.append(row(
-    toggle('live-lock', t('live.lock'), live.locked, { locked: !live.locked }),
-    toggle('live-late', t('live.allowLate'), live.allowLateJoin, { allowLateJoin: !live.allowLateJoin }),
-    toggle('live-speed', t('live.speedBonus'), live.speedBonus, { speedBonus: !live.speedBonus }),
-    el('label', { for: 'live-timer' }, t('live.timer')),
-    timer,
-  ));
+  box.append(
+    row(
+      toggle('live-lock', t('live.lock'), live.locked, { locked: !live.locked }),
+      toggle('live-late', t('live.allowLate'), live.allowLateJoin, {
+        allowLateJoin: !live.allowLateJoin,
+      }),
+      toggle('live-speed', t('live.speedBonus'), live.speedBonus, { speedBonus: !live.speedBonus }),
+      el('label', { for: 'live-timer' }, t('live.timer')),
+      timer,
+    ),
+  );
   return box;
 }
 
 /** Students as name chips; teachers get kick and (for a filtered name) approve. */
 export function studentChips(conn: LiveConnection, projector: boolean): HTMLElement {
-  const list = el('ul', { class: 'live-names', id: 'live-students', 'aria-label': t('live.studentsHeading') });
+  const list = el('ul', {
+    class: 'live-names',
+    id: 'live-students',
+    'aria-label': t('live.studentsHeading'),
+  });
   conn.state.liveSeats.forEach((s) => {
     const li = el('li');
     if (conn.state.seats.get(s.id)?.connected === false) li.classList.add('off');
@@ -113,9 +163,20 @@ export function studentChips(conn: LiveConnection, projector: boolean): HTMLElem
     if (!projector) {
       if (s.pendingName) {
         li.append(el('span', { class: 'live-muted' }, t('live.typed', { name: s.pendingName })));
-        li.append(btn(`approve-${s.id}`, t('live.approve'), () => conn.host({ cmd: 'approveName', studentId: s.id }), { secondary: true }));
+        li.append(
+          btn(
+            `approve-${s.id}`,
+            t('live.approve'),
+            () => conn.host({ cmd: 'approveName', studentId: s.id }),
+            { secondary: true },
+          ),
+        );
       }
-      li.append(btn(`kick-${s.id}`, '✕', () => conn.host({ cmd: 'kick', studentId: s.id }), { secondary: true }));
+      li.append(
+        btn(`kick-${s.id}`, '✕', () => conn.host({ cmd: 'kick', studentId: s.id }), {
+          secondary: true,
+        }),
+      );
       li.lastElementChild?.setAttribute('aria-label', t('live.kick', { name: s.nickname }));
     }
     list.append(li);

@@ -12,7 +12,13 @@ import type { LiveConnection } from './connection.ts';
 import { bars, btn, el, p, row } from './dom.ts';
 import { answerText, questionById } from './predict.ts';
 
-export const STATUS_SYMBOL: Record<string, string> = { not_started: '·', working: '✎', stuck: '⚠', solved: '✓', answered: '●' };
+export const STATUS_SYMBOL: Record<string, string> = {
+  not_started: '·',
+  working: '✎',
+  stuck: '⚠',
+  solved: '✓',
+  answered: '●',
+};
 export const statusLabel = (s: string): string => t(`live.status.${s}` as MessageKey);
 
 /** Class progress in the current round, one bar per status. */
@@ -21,10 +27,24 @@ export function progressBars(conn: LiveConnection): HTMLElement {
   const max = Math.max(1, live.students);
   const done = live.kind === 'predict' ? live.answered : live.solved;
   return bars([
-    { label: `${STATUS_SYMBOL[live.kind === 'predict' ? 'answered' : 'solved']} ${statusLabel(live.kind === 'predict' ? 'answered' : 'solved')}`, value: done, max, kind: 'correct' },
+    {
+      label: `${STATUS_SYMBOL[live.kind === 'predict' ? 'answered' : 'solved']} ${statusLabel(live.kind === 'predict' ? 'answered' : 'solved')}`,
+      value: done,
+      max,
+      kind: 'correct',
+    },
     { label: `${STATUS_SYMBOL.working} ${statusLabel('working')}`, value: live.working, max },
-    { label: `${STATUS_SYMBOL.stuck} ${statusLabel('stuck')}`, value: live.stuck, max, kind: 'stuck' },
-    { label: `${STATUS_SYMBOL.not_started} ${statusLabel('not_started')}`, value: live.notStarted, max },
+    {
+      label: `${STATUS_SYMBOL.stuck} ${statusLabel('stuck')}`,
+      value: live.stuck,
+      max,
+      kind: 'stuck',
+    },
+    {
+      label: `${STATUS_SYMBOL.not_started} ${statusLabel('not_started')}`,
+      value: live.notStarted,
+      max,
+    },
   ]);
 }
 
@@ -56,7 +76,14 @@ export function studentGrid(conn: LiveConnection, watch: (seatId: string) => voi
     tr.append(name);
     for (let r = 0; r < live.round; r++) {
       const c = s.cells.at(r);
-      const td = el('td', { class: `st-${c?.status ?? 'not_started'}`, title: statusLabel(c?.status ?? 'not_started') }, c ? cellText(c) : STATUS_SYMBOL.not_started);
+      const td = el(
+        'td',
+        {
+          class: `st-${c?.status ?? 'not_started'}`,
+          title: statusLabel(c?.status ?? 'not_started'),
+        },
+        c ? cellText(c) : STATUS_SYMBOL.not_started,
+      );
       tr.append(td);
     }
     tr.append(el('td', {}, String(s.points)));
@@ -69,28 +96,59 @@ export function studentGrid(conn: LiveConnection, watch: (seatId: string) => voi
  * Predict reveal: how the class answered, the right answer marked ✓ (pattern, not colour alone).
  * `beside` goes next to the answer line (the "Show it" button).
  */
-export function distribution(conn: LiveConnection, beside: HTMLElement | null = null): HTMLElement[] {
+export function distribution(
+  conn: LiveConnection,
+  beside: HTMLElement | null = null,
+): HTMLElement[] {
   const live = conn.state.live;
   const dist = [...live.distribution];
   const q = questionById(live.itemId);
   const choices = [...live.choices];
-  const counts = choices.map((c) => ({ answer: c, count: dist.find((d) => d.answer === c)?.count ?? 0 }));
+  const counts = choices.map((c) => ({
+    answer: c,
+    count: dist.find((d) => d.answer === c)?.count ?? 0,
+  }));
   dist.filter((d) => !choices.includes(d.answer)).forEach((d) => counts.push(d));
   const max = Math.max(1, live.students);
   const out: HTMLElement[] = [el('h2', {}, t('live.classAnswers'))];
-  out.push(bars(counts.map((c) => ({ label: `${c.answer === live.answer ? '✓ ' : ''}${answerText(c.answer)}`, value: c.count, max, ...(c.answer === live.answer ? { kind: 'correct' as const } : {}) }))));
-  out.push(row(el('p', { class: 'live-big', id: 'live-answer' }, t('live.correctAnswer', { answer: answerText(live.answer) })), beside));
+  out.push(
+    bars(
+      counts.map((c) => ({
+        label: `${c.answer === live.answer ? '✓ ' : ''}${answerText(c.answer)}`,
+        value: c.count,
+        max,
+        ...(c.answer === live.answer ? { kind: 'correct' as const } : {}),
+      })),
+    ),
+  );
+  out.push(
+    row(
+      el(
+        'p',
+        { class: 'live-big', id: 'live-answer' },
+        t('live.correctAnswer', { answer: answerText(live.answer) }),
+      ),
+      beside,
+    ),
+  );
   if (q) out.push(p(q.explain[lang()].replace(/`/g, '')));
   return out;
 }
 
-export function podiumList(entries: Iterable<{ nickname: string; points: number; rank: number }>): HTMLElement {
+export function podiumList(
+  entries: Iterable<{ nickname: string; points: number; rank: number }>,
+): HTMLElement {
   const list = el('ol', { class: 'live-podium', id: 'live-podium' });
-  for (const e of entries) list.append(el('li', {}, t('live.podiumRow', { rank: e.rank, name: e.nickname, points: e.points })));
+  for (const e of entries)
+    list.append(
+      el('li', {}, t('live.podiumRow', { rank: e.rank, name: e.nickname, points: e.points })),
+    );
   return list;
 }
 
-const bearer = (conn: LiveConnection): HeadersInit => ({ authorization: `Bearer ${localStorage.getItem(seatStorageKey(conn.code)) ?? conn.token}` });
+const bearer = (conn: LiveConnection): HeadersInit => ({
+  authorization: `Bearer ${localStorage.getItem(seatStorageKey(conn.code)) ?? conn.token}`,
+});
 
 /** The stored report: headline, per-concept summary, CSV download and delete (teachers only). */
 export function reportView(conn: LiveConnection): HTMLElement {
@@ -101,27 +159,52 @@ export function reportView(conn: LiveConnection): HTMLElement {
   const body = el('div');
   const status = el('p', { role: 'status', id: 'live-report-status' });
   box.append(body, status);
-  void fetch(`/api/live/reports/${id}`, { headers: bearer(conn) }).then(async (r) => {
-    if (!r.ok) return void (status.textContent = t('live.reportMissing'));
-    const { report } = (await r.json()) as { report: LiveReport };
-    if (report.headline) body.append(el('p', { class: 'live-big' }, t('live.headline', { concept: CONCEPT_TEXT[report.headline.concept][lang()].replace(/`/g, '') })));
-    const table = el('table', { class: 'live-grid', id: 'live-concepts' });
-    const head = el('tr');
-    head.append(el('th', {}, t('live.concept')), el('th', {}, t('live.missed')));
-    table.append(head);
-    for (const c of report.concepts) {
-      const tr = el('tr');
-      tr.append(el('td', {}, CONCEPT_TEXT[c.concept][lang()].replace(/`/g, '')), el('td', {}, t('live.missPercent', { pct: c.missPercent, misses: c.misses, attempts: c.attempts })));
-      table.append(tr);
-    }
-    body.append(table);
-  }).catch(() => void (status.textContent = t('live.reportMissing')));
+  void fetch(`/api/live/reports/${id}`, { headers: bearer(conn) })
+    .then(async (r) => {
+      if (!r.ok) return void (status.textContent = t('live.reportMissing'));
+      const { report } = (await r.json()) as { report: LiveReport };
+      if (report.headline)
+        body.append(
+          el(
+            'p',
+            { class: 'live-big' },
+            t('live.headline', {
+              concept: CONCEPT_TEXT[report.headline.concept][lang()].replace(/`/g, ''),
+            }),
+          ),
+        );
+      const table = el('table', { class: 'live-grid', id: 'live-concepts' });
+      const head = el('tr');
+      head.append(el('th', {}, t('live.concept')), el('th', {}, t('live.missed')));
+      table.append(head);
+      for (const c of report.concepts) {
+        const tr = el('tr');
+        tr.append(
+          el('td', {}, CONCEPT_TEXT[c.concept][lang()].replace(/`/g, '')),
+          el(
+            'td',
+            {},
+            t('live.missPercent', { pct: c.missPercent, misses: c.misses, attempts: c.attempts }),
+          ),
+        );
+        table.append(tr);
+      }
+      body.append(table);
+    })
+    .catch(() => void (status.textContent = t('live.reportMissing')));
   const download = btn('live-csv', t('live.downloadCsv'), () => void downloadCsv(conn, id, status));
-  const remove = btn('live-delete-report', t('live.deleteReport'), () => {
-    void fetch(`/api/live/reports/${id}`, { method: 'DELETE', headers: bearer(conn) }).then((r) => {
-      status.textContent = t(r.ok ? 'live.reportDeleted' : 'live.reportMissing');
-    });
-  }, { secondary: true });
+  const remove = btn(
+    'live-delete-report',
+    t('live.deleteReport'),
+    () => {
+      void fetch(`/api/live/reports/${id}`, { method: 'DELETE', headers: bearer(conn) }).then(
+        (r) => {
+          status.textContent = t(r.ok ? 'live.reportDeleted' : 'live.reportMissing');
+        },
+      );
+    },
+    { secondary: true },
+  );
   box.append(el('div', { class: 'live-row' }));
   box.lastElementChild?.append(download, remove);
   return box;

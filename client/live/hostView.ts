@@ -54,24 +54,49 @@ export class HostView {
     }
     this.root.classList.toggle('projector', this.projector);
     const lobby = live.phase === 'lobby';
-    this.top.update(`${lobby}|${this.projector}|${this.conn.teacher?.coTeacherKey ?? ''}`, () => this.header(lobby));
-    this.banner.update(`${this.conn.status}|${this.conn.rejected?.code ?? ''}`, () => this.bannerContent());
-    this.controls.update(`${live.phase}|${live.round}|${live.rounds}|${live.timed}|${this.projector}`, () => [this.controlRow()]);
-    this.setup.update(`${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`, () =>
-      lobby || live.phase === 'between' ? [setChooser(this.conn), settingsRow(this.conn)] : []);
+    this.top.update(`${lobby}|${this.projector}|${this.conn.teacher?.coTeacherKey ?? ''}`, () =>
+      this.header(lobby),
+    );
+    this.banner.update(`${this.conn.status}|${this.conn.rejected?.code ?? ''}`, () =>
+      this.bannerContent(),
+    );
+    this.controls.update(
+      `${live.phase}|${live.round}|${live.rounds}|${live.timed}|${this.projector}`,
+      () => [this.controlRow()],
+    );
+    this.setup.update(
+      `${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
+      () =>
+        lobby || live.phase === 'between' ? [setChooser(this.conn), settingsRow(this.conn)] : [],
+    );
     this.main.update(this.mainKey(), () => this.mainContent());
-    const over = live.phase === 'podium' || live.phase === 'ended' || live.phase === 'reveal' || live.phase === 'between';
-    this.report.update(`${over}|${live.round}|${live.phase}|${this.conn.teacher?.reportId ?? ''}`, () => (over ? [reportView(this.conn)] : []));
+    const over =
+      live.phase === 'podium' ||
+      live.phase === 'ended' ||
+      live.phase === 'reveal' ||
+      live.phase === 'between';
+    this.report.update(
+      `${over}|${live.round}|${live.phase}|${this.conn.teacher?.reportId ?? ''}`,
+      () => (over ? [reportView(this.conn)] : []),
+    );
   }
 
   private header(lobby: boolean): (Node | null)[] {
     const title = el('h1', {}, t('live.hostTitle'));
-    const toggle = btn('live-projector', this.projector ? t('live.dashboardView') : t('live.projectorView'), () => {
-      this.projector = !this.projector;
-      projectorOn = this.projector;
-      this.render();
-    }, { secondary: true });
-    const leave = btn('live-leave', t('live.leaveClass'), () => this.actions.leave(), { secondary: true, teacherOnly: true });
+    const toggle = btn(
+      'live-projector',
+      this.projector ? t('live.dashboardView') : t('live.projectorView'),
+      () => {
+        this.projector = !this.projector;
+        projectorOn = this.projector;
+        this.render();
+      },
+      { secondary: true },
+    );
+    const leave = btn('live-leave', t('live.leaveClass'), () => this.actions.leave(), {
+      secondary: true,
+      teacherOnly: true,
+    });
     return [row(title, toggle, leave), joinBlock(this.conn, lobby), coTeacherLink(this.conn)];
   }
 
@@ -86,16 +111,41 @@ export class HostView {
     const live = this.conn.state.live;
     const c = this.conn;
     const running = live.phase === 'running';
-    const b = (id: string, label: string, cmd: Parameters<LiveConnection['host']>[0], secondary = false): HTMLButtonElement => btn(id, label, () => c.host(cmd), { secondary });
+    const b = (
+      id: string,
+      label: string,
+      cmd: Parameters<LiveConnection['host']>[0],
+      secondary = false,
+    ): HTMLButtonElement => btn(id, label, () => c.host(cmd), { secondary });
     const buttons: HTMLElement[] = [];
-    if (live.phase === 'lobby' || live.phase === 'between') buttons.push(b('live-start', t(live.phase === 'lobby' ? 'live.start' : 'live.startNext', { n: live.round + 1, of: live.rounds }), { cmd: 'start' }));
+    if (live.phase === 'lobby' || live.phase === 'between')
+      buttons.push(
+        b(
+          'live-start',
+          t(live.phase === 'lobby' ? 'live.start' : 'live.startNext', {
+            n: live.round + 1,
+            of: live.rounds,
+          }),
+          { cmd: 'start' },
+        ),
+      );
     if (running) buttons.push(b('live-pause', `⏸ ${t('live.pause')}`, { cmd: 'pause' }, true));
-    if (live.phase === 'paused') buttons.push(b('live-resume', `▶ ${t('live.resume')}`, { cmd: 'resume' }));
-    if ((running || live.phase === 'paused') && live.timed) buttons.push(b('live-extend', t('live.extend'), { cmd: 'extend', seconds: 30 }, true));
-    if (running || live.phase === 'paused') buttons.push(b('live-skip', `⏭ ${t('live.reveal')}`, { cmd: 'skip' }));
-    if (live.phase === 'reveal') buttons.push(b('live-next', live.round < live.rounds ? t('live.next') : t('live.toPodium'), { cmd: 'next' }));
-    if (live.phase !== 'ended' && live.phase !== 'podium') buttons.push(b('live-end', t('live.end'), { cmd: 'end' }, true));
-    if (live.phase === 'podium') buttons.push(b('live-close', t('live.closeClass'), { cmd: 'end' }, true));
+    if (live.phase === 'paused')
+      buttons.push(b('live-resume', `▶ ${t('live.resume')}`, { cmd: 'resume' }));
+    if ((running || live.phase === 'paused') && live.timed)
+      buttons.push(b('live-extend', t('live.extend'), { cmd: 'extend', seconds: 30 }, true));
+    if (running || live.phase === 'paused')
+      buttons.push(b('live-skip', `⏭ ${t('live.reveal')}`, { cmd: 'skip' }));
+    if (live.phase === 'reveal')
+      buttons.push(
+        b('live-next', live.round < live.rounds ? t('live.next') : t('live.toPodium'), {
+          cmd: 'next',
+        }),
+      );
+    if (live.phase !== 'ended' && live.phase !== 'podium')
+      buttons.push(b('live-end', t('live.end'), { cmd: 'end' }, true));
+    if (live.phase === 'podium')
+      buttons.push(b('live-close', t('live.closeClass'), { cmd: 'end' }, true));
     const box = el('div', { class: 'live-teacher-only' });
     box.append(row(...buttons));
     return box;
@@ -105,9 +155,32 @@ export class HostView {
     const s = this.conn.state;
     const live = s.live;
     const rows: string[] = [];
-    s.liveSeats.forEach((r) => rows.push(`${r.id}:${r.nickname}:${r.pendingName}:${r.status}:${r.points}:${s.seats.get(r.id)?.connected}:${[...r.cells].map((c) => `${c.status}${c.moves}${c.hints}${c.correct}${c.answer}`).join(',')}`));
-    const counts = [live.working, live.stuck, live.solved, live.answered, live.notStarted, live.students, Math.ceil(live.remainingMs / 1000)];
-    return [live.phase, live.round, live.rounds, live.kind, live.itemId, live.answer, [...live.podium].map((e) => e.nickname).join(','), this.projector, counts.join(','), rows.join(';')].join('|');
+    s.liveSeats.forEach((r) =>
+      rows.push(
+        `${r.id}:${r.nickname}:${r.pendingName}:${r.status}:${r.points}:${s.seats.get(r.id)?.connected}:${[...r.cells].map((c) => `${c.status}${c.moves}${c.hints}${c.correct}${c.answer}`).join(',')}`,
+      ),
+    );
+    const counts = [
+      live.working,
+      live.stuck,
+      live.solved,
+      live.answered,
+      live.notStarted,
+      live.students,
+      Math.ceil(live.remainingMs / 1000),
+    ];
+    return [
+      live.phase,
+      live.round,
+      live.rounds,
+      live.kind,
+      live.itemId,
+      live.answer,
+      [...live.podium].map((e) => e.nickname).join(','),
+      this.projector,
+      counts.join(','),
+      rows.join(';'),
+    ].join('|');
   }
 
   private showItButton(): HTMLElement | null {
@@ -121,10 +194,22 @@ export class HostView {
   private mainContent(): (Node | null)[] {
     const live = this.conn.state.live;
     const out: (Node | null)[] = [];
-    const phaseLine = live.round > 0 ? t('live.roundOf', { n: live.round, of: live.rounds }) : t('live.roundsReady', { n: live.rounds });
-    out.push(el('h2', { id: 'live-phase' }, `${phaseLine} · ${t(`live.phase.${live.phase}` as Parameters<typeof t>[0])}${live.timed && (live.phase === 'running' || live.phase === 'paused') ? ` · ⏱ ${clock(live.remainingMs)}` : ''}`));
+    const phaseLine =
+      live.round > 0
+        ? t('live.roundOf', { n: live.round, of: live.rounds })
+        : t('live.roundsReady', { n: live.rounds });
+    out.push(
+      el(
+        'h2',
+        { id: 'live-phase' },
+        `${phaseLine} · ${t(`live.phase.${live.phase}` as Parameters<typeof t>[0])}${live.timed && (live.phase === 'running' || live.phase === 'paused') ? ` · ⏱ ${clock(live.remainingMs)}` : ''}`,
+      ),
+    );
     if (live.phase === 'lobby') {
-      out.push(el('h2', {}, t('live.studentsJoined', { n: live.students })), studentChips(this.conn, this.projector));
+      out.push(
+        el('h2', {}, t('live.studentsJoined', { n: live.students })),
+        studentChips(this.conn, this.projector),
+      );
       return out;
     }
     if (live.phase === 'podium' || live.phase === 'ended') {
@@ -134,7 +219,8 @@ export class HostView {
     }
     const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
     if (q && (live.phase === 'running' || live.phase === 'paused')) out.push(...questionView(q));
-    if (live.phase === 'reveal' && live.kind === 'predict') out.push(...distribution(this.conn, this.showItButton()));
+    if (live.phase === 'reveal' && live.kind === 'predict')
+      out.push(...distribution(this.conn, this.showItButton()));
     else out.push(progressBars(this.conn));
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;

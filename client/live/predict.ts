@@ -8,7 +8,8 @@ import { QUESTIONS, NONE_SURVIVE, type Question } from '../../shared/puzzles/que
 import { lang, t } from '../i18n/index.ts';
 import { btn, el, p, row } from './dom.ts';
 
-export const questionById = (id: string): Question | undefined => QUESTIONS.find((q) => q.id === id);
+export const questionById = (id: string): Question | undefined =>
+  QUESTIONS.find((q) => q.id === id);
 
 /** The question's prompt and program, the `lines` marked as the ones asked about. */
 export function questionView(q: Question): HTMLElement[] {
@@ -22,21 +23,38 @@ export function questionView(q: Question): HTMLElement[] {
 }
 
 /** Survivors: one toggle per asked name, then Send; print: one button per choice. */
-export function answerControls(q: Question, choices: readonly string[], send: (answer: string) => void): HTMLElement[] {
+export function answerControls(
+  q: Question,
+  choices: readonly string[],
+  send: (answer: string) => void,
+): HTMLElement[] {
   if (q.kind !== 'survivors') {
-    const grid = el('div', { class: 'live-choices', role: 'group', 'aria-label': t('live.pickPrinted') });
+    const grid = el('div', {
+      class: 'live-choices',
+      role: 'group',
+      'aria-label': t('live.pickPrinted'),
+    });
     choices.forEach((c, i) => grid.append(btn(`choice-${i}`, c, () => send(c))));
     return [p(t('live.pickPrinted')), grid];
   }
   const picked = new Set<string>();
-  const grid = el('div', { class: 'live-choices', role: 'group', 'aria-label': t('live.tapSurvivors') });
+  const grid = el('div', {
+    class: 'live-choices',
+    role: 'group',
+    'aria-label': t('live.tapSurvivors'),
+  });
   for (const name of q.ask) {
-    const b = btn(`survivor-${name}`, `○ ${name}`, () => {
-      if (picked.has(name)) picked.delete(name);
-      else picked.add(name);
-      b.setAttribute('aria-pressed', String(picked.has(name)));
-      b.textContent = `${picked.has(name) ? '✓' : '○'} ${name}`;
-    }, { secondary: true, pressed: false });
+    const b = btn(
+      `survivor-${name}`,
+      `○ ${name}`,
+      () => {
+        if (picked.has(name)) picked.delete(name);
+        else picked.add(name);
+        b.setAttribute('aria-pressed', String(picked.has(name)));
+        b.textContent = `${picked.has(name) ? '✓' : '○'} ${name}`;
+      },
+      { secondary: true, pressed: false },
+    );
     grid.append(b);
   }
   const submit = btn('send-survivors', t('live.sendAnswer'), () => {
@@ -47,4 +65,5 @@ export function answerControls(q: Question, choices: readonly string[], send: (a
 }
 
 /** How an answer reads to people ('none' → "none survive"). */
-export const answerText = (answer: string): string => (answer === NONE_SURVIVE ? t('live.noneSurvive') : answer);
+export const answerText = (answer: string): string =>
+  answer === NONE_SURVIVE ? t('live.noneSurvive') : answer;

@@ -13,10 +13,20 @@ import { btn, el } from './dom.ts';
 import { RevealSession } from './revealSession.ts';
 
 /** The bar's buttons for where the replay stands: the next line to run, or "again". */
-function barButtons(session: RevealSession, run: (line: string) => void, again: () => void): HTMLElement[] {
+function barButtons(
+  session: RevealSession,
+  run: (line: string) => void,
+  again: () => void,
+): HTMLElement[] {
   const line = session.nextLine();
-  if (line === null) return [el('span', { id: 'live-reveal-done' }, t('live.replayDone')), btn('live-replay', `↺ ${t('live.replayAgain')}`, again, { secondary: true })];
-  const b = btn('live-run', `▶ ${t('live.runLine', { code: line.split('\n')[0]! })}`, () => run(line));
+  if (line === null)
+    return [
+      el('span', { id: 'live-reveal-done' }, t('live.replayDone')),
+      btn('live-replay', `↺ ${t('live.replayAgain')}`, again, { secondary: true }),
+    ];
+  const b = btn('live-run', `▶ ${t('live.runLine', { code: line.split('\n')[0]! })}`, () =>
+    run(line),
+  );
   b.classList.add('code');
   return [b];
 }
@@ -25,7 +35,8 @@ export function showReveal(scene: Phaser.Scene, q: Question, back: () => void): 
   const session = RevealSession.open(q);
   if (!session) return;
   const game = scene.game;
-  const puzzle = (): Puzzle | null => (game.scene.isActive('Puzzle') ? (game.scene.getScene('Puzzle') as Puzzle) : null);
+  const puzzle = (): Puzzle | null =>
+    game.scene.isActive('Puzzle') ? (game.scene.getScene('Puzzle') as Puzzle) : null;
   document.getElementById('live-reveal')?.remove();
   const bar = el('div', { id: 'live-reveal', role: 'group', 'aria-label': t('live.replaying') });
   const slot = el('span', { class: 'live-reveal-slot' });
@@ -54,10 +65,15 @@ export function showReveal(scene: Phaser.Scene, q: Question, back: () => void): 
       render();
     });
   };
-  const leave = btn('live-reveal-back', `← ${t('live.backToResults')}`, () => {
-    bar.remove();
-    back();
-  }, { secondary: true });
+  const leave = btn(
+    'live-reveal-back',
+    `← ${t('live.backToResults')}`,
+    () => {
+      bar.remove();
+      back();
+    },
+    { secondary: true },
+  );
   bar.append(el('strong', { id: 'live-reveal-text' }, t('live.replaying')), slot, leave);
   render();
   scene.scene.start('Puzzle', { puzzleId: session.puzzle.id, session, onSolved: () => undefined });

@@ -9,7 +9,13 @@ import { heapBytes } from '../../shared/engine/sizes.ts';
 import type { Board, MoveError } from '../../shared/puzzles/contract.ts';
 import { withPreamble } from '../../shared/puzzles/preamble.ts';
 import type { Question } from '../../shared/puzzles/questions/index.ts';
-import { replayLine, replayPlan, replayStart, type ReplayPlan, type ReplayStart } from '../../shared/puzzles/questions/replay.ts';
+import {
+  replayLine,
+  replayPlan,
+  replayStart,
+  type ReplayPlan,
+  type ReplayStart,
+} from '../../shared/puzzles/questions/replay.ts';
 import { t } from '../i18n/index.ts';
 import type { PuzzleInfo, Session, Snapshot, SubmitResult } from '../session/Session.ts';
 
@@ -28,7 +34,16 @@ export class RevealSession implements Session {
     this.replay = { before: plan.before };
     this.start = start;
     this.board = start.board;
-    this.puzzle = { id: `reveal-${q.id}`, chapter: 0, title: q.prompt, lesson: q.explain, hints: [], par: plan.lines.length, allowed: [], goals: [] };
+    this.puzzle = {
+      id: `reveal-${q.id}`,
+      chapter: 0,
+      title: q.prompt,
+      lesson: q.explain,
+      hints: [],
+      par: plan.lines.length,
+      allowed: [],
+      goals: [],
+    };
   }
 
   /** Null when the question does not replay (never for a shipped question: a test runs them all). */
@@ -44,7 +59,14 @@ export class RevealSession implements Session {
   }
 
   snapshot(): Snapshot {
-    return { board: this.board, goal: { done: false, clauses: [] }, canUndo: false, canRedo: false, hintsUsed: 0, heapBytes: heapBytes(this.board.engine) };
+    return {
+      board: this.board,
+      goal: { done: false, clauses: [] },
+      canUndo: false,
+      canRedo: false,
+      hintsUsed: 0,
+      heapBytes: heapBytes(this.board.engine),
+    };
   }
 
   async submit(statement: string): Promise<SubmitResult> {

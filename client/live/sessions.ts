@@ -29,22 +29,26 @@ function detachableRoom(conn: LiveConnection): RoomLike {
     send: (type, payload) => {
       if (active) conn.room.send(type, payload);
     },
-    onMessage: (type, cb) => conn.room.onMessage(type, (p: never) => {
-      if (active) cb(p);
-    }),
-    onStateChange: (cb) => conn.room.onStateChange((s) => {
-      if (active) cb(s as never);
-    }),
+    onMessage: (type, cb) =>
+      conn.room.onMessage(type, (p: never) => {
+        if (active) cb(p);
+      }),
+    onStateChange: (cb) =>
+      conn.room.onStateChange((s) => {
+        if (active) cb(s as never);
+      }),
     leave: () => {
       active = false;
     },
   };
 }
 
-const movesOfSeat = (seatId: string) => (state: never): string[] | null => {
-  const board = (state as LiveState).seats.get(seatId)?.board;
-  return board ? [...board.moves].map((m) => m.move) : null;
-};
+const movesOfSeat =
+  (seatId: string) =>
+  (state: never): string[] | null => {
+    const board = (state as LiveState).seats.get(seatId)?.board;
+    return board ? [...board.moves].map((m) => m.move) : null;
+  };
 
 class LiveBoardSession extends RoomSession {
   private readonly conn: LiveConnection;
@@ -65,7 +69,11 @@ class WatchSession extends RoomSession {
   readonly readOnly = true;
 
   override submit(statement: string): Promise<SubmitResult> {
-    return Promise.resolve({ ok: false, statement, error: { code: 'live/read_only', message: t('live.readOnly') } });
+    return Promise.resolve({
+      ok: false,
+      statement,
+      error: { code: 'live/read_only', message: t('live.readOnly') },
+    });
   }
 
   override async undo(): Promise<boolean> {

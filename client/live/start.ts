@@ -8,7 +8,10 @@ import { LIVE_KEYS } from './keys.ts';
 function wanted(): boolean {
   if (new URLSearchParams(location.search).has('join')) return true;
   try {
-    return localStorage.getItem(LIVE_KEYS.host) !== null || localStorage.getItem(LIVE_KEYS.student) !== null;
+    return (
+      localStorage.getItem(LIVE_KEYS.host) !== null ||
+      localStorage.getItem(LIVE_KEYS.student) !== null
+    );
   } catch {
     return false;
   }

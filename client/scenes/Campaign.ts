@@ -24,19 +24,31 @@ export class Campaign extends MenuScene {
     const playable = order.filter((id) => isUnlocked(order, progress, id));
     this.preferredFocus = `level:${playable.find((id) => !progress[id]) ?? playable[playable.length - 1] ?? ''}`;
     let y = 16;
-    this.addButton(16, y, { id: 'back', label: `← ${t('common.back')}`, secondary: true, onClick: () => this.back() });
-    y += this.addText(width / 2, y + 4, t('campaign.title'), Math.round(font * 1.6)).height + font * 1.4;
-    if (order.length === 0) this.addText(width / 2, y, t('campaign.empty'), font, { width: width - 32 });
+    this.addButton(16, y, {
+      id: 'back',
+      label: `← ${t('common.back')}`,
+      secondary: true,
+      onClick: () => this.back(),
+    });
+    y +=
+      this.addText(width / 2, y + 4, t('campaign.title'), Math.round(font * 1.6)).height +
+      font * 1.4;
+    if (order.length === 0)
+      this.addText(width / 2, y, t('campaign.empty'), font, { width: width - 32 });
     const colW = Math.min(width - 32, font * 16);
     const perRow = Math.max(1, Math.floor((width - 32) / (colW + 12)));
     for (const ch of chapters()) {
-      const title = ch.title[lang()] ? t('campaign.chapter', { n: ch.n, title: ch.title[lang()] }) : t('campaign.chapter', { n: ch.n, title: '' }).replace(/[:：]\s*$/, '');
+      const title = ch.title[lang()]
+        ? t('campaign.chapter', { n: ch.n, title: ch.title[lang()] })
+        : t('campaign.chapter', { n: ch.n, title: '' }).replace(/[:：]\s*$/, '');
       y += this.addText(16, y, title, Math.round(font * 1.15), { align: 'left' }).height + 8;
       let rowH = 0;
       ch.levels.forEach((level, i) => {
         const unlocked = isUnlocked(order, progress, level.id);
         const stars = progress[level.id]?.stars ?? 0;
-        const starText = unlocked ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : `⊘ ${t('campaign.locked')}`;
+        const starText = unlocked
+          ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}`
+          : `⊘ ${t('campaign.locked')}`;
         const label = `${t('campaign.level', { n: order.indexOf(level.id) + 1, title: level.title[lang()] })}\n${starText}`;
         if (i > 0 && i % perRow === 0) {
           y += rowH + 12;

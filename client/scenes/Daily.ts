@@ -5,7 +5,13 @@
 import type { ChallengeView, TodayResponse } from '../../shared/challenges/api.ts';
 import { clauseText } from '../../shared/puzzles/goals.ts';
 import { fetchToday } from '../challenge/api.ts';
-import { cleanNickname, playChallenge, puzzleAcceptsSessions, rememberedPlayer, rememberPlayer } from '../challenge/flow.ts';
+import {
+  cleanNickname,
+  playChallenge,
+  puzzleAcceptsSessions,
+  rememberedPlayer,
+  rememberPlayer,
+} from '../challenge/flow.ts';
 import { ChallengeForm } from '../challenge/form.ts';
 import { lang, t } from '../i18n/index.ts';
 import { MenuScene } from '../ui/MenuScene.ts';
@@ -56,11 +62,21 @@ export class Daily extends MenuScene {
     this.preferredFocus = puzzleAcceptsSessions(this) ? 'play' : 'board';
     setHookInfo({ scenes: ['Daily'], extra: { challengeId: view?.id ?? null, error: this.error } });
     let y = Math.max(16, height * 0.05);
-    y += this.addText(width / 2, y, t(this.kind === 'daily' ? 'daily.title' : 'daily.weeklyTitle'), Math.round(font * 1.8)).height + font;
+    y +=
+      this.addText(
+        width / 2,
+        y,
+        t(this.kind === 'daily' ? 'daily.title' : 'daily.weeklyTitle'),
+        Math.round(font * 1.8),
+      ).height + font;
     if (!view) {
       const text = this.error ? t('daily.error', { message: this.error }) : t('daily.loading');
       y += this.addText(width / 2, y, text, font, { width: width - 32 }).height + font;
-      this.column(y, [{ id: 'back', label: t('common.back'), secondary: true, onClick: () => this.back() }], font);
+      this.column(
+        y,
+        [{ id: 'back', label: t('common.back'), secondary: true, onClick: () => this.back() }],
+        font,
+      );
       return;
     }
     y = this.describe(view, y, width, font);
@@ -68,21 +84,47 @@ export class Daily extends MenuScene {
   }
 
   private describe(view: ChallengeView, y: number, width: number, font: number): number {
-    const goals = view.puzzle.goal.map((c) => `• ${clauseText(c, lang()).replace(/`/g, '')}`).join('\n');
+    const goals = view.puzzle.goal
+      .map((c) => `• ${clauseText(c, lang()).replace(/`/g, '')}`)
+      .join('\n');
     const closes = new Date(view.closesAt - 1).toISOString().slice(0, 16).replace('T', ' ');
-    y += this.addText(width / 2, y, view.puzzle.title[lang()], Math.round(font * 1.1), { muted: true }).height + 8;
-    y += this.addText(width / 2, y, goals, font, { width: Math.min(width - 32, font * 28) }).height + 8;
+    y +=
+      this.addText(width / 2, y, view.puzzle.title[lang()], Math.round(font * 1.1), { muted: true })
+        .height + 8;
+    y +=
+      this.addText(width / 2, y, goals, font, { width: Math.min(width - 32, font * 28) }).height +
+      8;
     y += this.addText(width / 2, y, t('daily.par', { par: view.puzzle.par }), font).height + 4;
-    y += this.addText(width / 2, y, t('daily.closes', { date: closes }), Math.round(font * 0.85), { muted: true }).height + font;
+    y +=
+      this.addText(width / 2, y, t('daily.closes', { date: closes }), Math.round(font * 0.85), {
+        muted: true,
+      }).height + font;
     return y;
   }
 
-  private actions(view: ChallengeView): { id: string; label: string; secondary?: boolean; disabled?: boolean; onClick: () => void }[] {
+  private actions(
+    view: ChallengeView,
+  ): { id: string; label: string; secondary?: boolean; disabled?: boolean; onClick: () => void }[] {
     const other: Kind = this.kind === 'daily' ? 'weekly' : 'daily';
     return [
-      { id: 'play', label: t('daily.play'), disabled: !puzzleAcceptsSessions(this), onClick: () => this.play(view) },
-      { id: 'board', label: t('daily.leaderboard'), secondary: true, onClick: () => this.scene.start('Leaderboard', { view, ...this.classScope() }) },
-      { id: 'switch', label: t(other === 'weekly' ? 'daily.toWeekly' : 'daily.toDaily'), secondary: true, onClick: () => this.scene.restart({ kind: other }) },
+      {
+        id: 'play',
+        label: t('daily.play'),
+        disabled: !puzzleAcceptsSessions(this),
+        onClick: () => this.play(view),
+      },
+      {
+        id: 'board',
+        label: t('daily.leaderboard'),
+        secondary: true,
+        onClick: () => this.scene.start('Leaderboard', { view, ...this.classScope() }),
+      },
+      {
+        id: 'switch',
+        label: t(other === 'weekly' ? 'daily.toWeekly' : 'daily.toDaily'),
+        secondary: true,
+        onClick: () => this.scene.restart({ kind: other }),
+      },
       { id: 'back', label: t('common.back'), secondary: true, onClick: () => this.back() },
     ];
   }

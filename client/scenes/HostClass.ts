@@ -29,26 +29,41 @@ export class HostClass extends Phaser.Scene {
     setHookInfo({ scenes: ['HostClass'], extra: { liveCode: null } });
     screen.append(p(t('live.creating'), 'live-big'));
     const existing = currentLive();
-    const ready = existing?.role === 'host' && existing.status === 'connected' ? Promise.resolve(existing) : hostClass();
-    ready.then((conn) => {
-      if (!this.scene.isActive()) return;
-      screen.replaceChildren();
-      const view = new HostView(screen, conn, {
-        watch: (seatId) => watchStudent(this, conn, seatId),
-        showIt: (q) => showReveal(this, q, () => this.game.scene.getScene('Puzzle')?.scene.start('HostClass')),
-        leave: () => {
-          conn.leave();
-          this.scene.start('Menu');
-        },
+    const ready =
+      existing?.role === 'host' && existing.status === 'connected'
+        ? Promise.resolve(existing)
+        : hostClass();
+    ready
+      .then((conn) => {
+        if (!this.scene.isActive()) return;
+        screen.replaceChildren();
+        const view = new HostView(screen, conn, {
+          watch: (seatId) => watchStudent(this, conn, seatId),
+          showIt: (q) =>
+            showReveal(this, q, () => this.game.scene.getScene('Puzzle')?.scene.start('HostClass')),
+          leave: () => {
+            conn.leave();
+            this.scene.start('Menu');
+          },
+        });
+        const render = (): void => {
+          view.render();
+          setHookInfo({
+            scenes: ['HostClass'],
+            extra: {
+              liveCode: conn.code,
+              phase: conn.state.live.phase,
+              round: conn.state.live.round,
+            },
+          });
+        };
+        stop = conn.onChange(render);
+        render();
+      })
+      .catch((e: unknown) => {
+        screen.replaceChildren(
+          p(t('live.err.create', { message: (e as Error).message }), 'live-error'),
+        );
       });
-      const render = (): void => {
-        view.render();
-        setHookInfo({ scenes: ['HostClass'], extra: { liveCode: conn.code, phase: conn.state.live.phase, round: conn.state.live.round } });
-      };
-      stop = conn.onChange(render);
-      render();
-    }).catch((e: unknown) => {
-      screen.replaceChildren(p(t('live.err.create', { message: (e as Error).message }), 'live-error'));
-    });
   }
 }

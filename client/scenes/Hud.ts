@@ -27,7 +27,10 @@ export class Hud extends Phaser.Scene {
 
   create(): void {
     this.startBytes = Math.max(1, this.session.snapshot().heapBytes);
-    this.cleanups = [this.session.onChange((s) => this.draw(s)), onLangChange(() => this.draw(this.session.snapshot()))];
+    this.cleanups = [
+      this.session.onChange((s) => this.draw(s)),
+      onLangChange(() => this.draw(this.session.snapshot())),
+    ];
     this.scale.on('resize', this.redraw, this);
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.redraw, this);
@@ -52,15 +55,34 @@ export class Hud extends Phaser.Scene {
     const drawn: string[] = [];
     const text = (x: number, y: number, str: string, bold = false): Phaser.GameObjects.Text => {
       drawn.push(str);
-      return this.add.text(x, y, str, { fontFamily: FONT_UI, fontSize: size, color: css(theme.text), fontStyle: bold ? 'bold' : 'normal' });
+      return this.add.text(x, y, str, {
+        fontFamily: FONT_UI,
+        fontSize: size,
+        color: css(theme.text),
+        fontStyle: bold ? 'bold' : 'normal',
+      });
     };
-    this.add.rectangle(0, 0, width, h, theme.panel).setOrigin(0).setStrokeStyle(2, theme.panelStroke);
+    this.add
+      .rectangle(0, 0, width, h, theme.panel)
+      .setOrigin(0)
+      .setStrokeStyle(2, theme.panelStroke);
     const replay = this.session.replay !== undefined;
     const title = info.title[lang()];
-    text(10, 6, replay ? t('hud.replay', { title }) : `${title} — ${t('hud.goal')}${s.goal.done ? ` · ${t('hud.done')}` : ''}`, true);
+    text(
+      10,
+      6,
+      replay
+        ? t('hud.replay', { title })
+        : `${title} — ${t('hud.goal')}${s.goal.done ? ` · ${t('hud.done')}` : ''}`,
+      true,
+    );
     info.goals.forEach((g, i) => {
       const met = s.goal.clauses[i]?.met ?? false;
-      text(16, 6 + line * (i + 1), t(met ? 'hud.clauseMet' : 'hud.clauseOpen', { text: g.text[lang()].replace(/`/g, '') }));
+      text(
+        16,
+        6 + line * (i + 1),
+        t(met ? 'hud.clauseMet' : 'hud.clauseOpen', { text: g.text[lang()].replace(/`/g, '') }),
+      );
     });
     const wide = width >= 700;
     const meterW = Math.min(font * 16, width - 20);
@@ -70,11 +92,21 @@ export class Hud extends Phaser.Scene {
     if (!replay) {
       const moves = s.board.moves.length;
       const stars = starsFor(s.goal.done, Math.max(1, moves), info.par, s.hintsUsed);
-      text(x, y, `${t('hud.moves', { n: moves, par: info.par })}   ${s.goal.done ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : ''}`);
+      text(
+        x,
+        y,
+        `${t('hud.moves', { n: moves, par: info.par })}   ${s.goal.done ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}` : ''}`,
+      );
     }
     const frac = Math.min(1, s.heapBytes / Math.max(this.startBytes, s.heapBytes, 1));
-    this.add.rectangle(x, y + line + 2, meterW, line - 2).setOrigin(0).setStrokeStyle(2, theme.panelStroke);
-    this.add.rectangle(x + 2, y + line + 4, Math.max(0, (meterW - 4) * frac), line - 6, theme.list.fill).setOrigin(0).setStrokeStyle(1, theme.list.stroke);
+    this.add
+      .rectangle(x, y + line + 2, meterW, line - 2)
+      .setOrigin(0)
+      .setStrokeStyle(2, theme.panelStroke);
+    this.add
+      .rectangle(x + 2, y + line + 4, Math.max(0, (meterW - 4) * frac), line - 6, theme.list.fill)
+      .setOrigin(0)
+      .setStrokeStyle(1, theme.list.stroke);
     text(x + 6, y + line + 1, t('hud.bytes', { n: s.heapBytes }));
     setHookInfo({ hud: drawn });
   }

@@ -35,18 +35,24 @@ export class JoinClass extends Phaser.Scene {
       screen.remove();
     });
     const conn = currentLive();
-    if (conn?.role === 'student' && (conn.status === 'connected' || conn.status === 'reconnecting')) return this.show(screen, conn);
+    if (conn?.role === 'student' && (conn.status === 'connected' || conn.status === 'reconnecting'))
+      return this.show(screen, conn);
     setHookInfo({ scenes: ['JoinClass'], extra: { joined: false } });
-    joinForm(screen, this.code, async (code, nickname) => {
-      try {
-        typedName = nickname;
-        const joined = await joinClass(code, nickname || undefined);
-        if (this.scene.isActive()) this.show(screen, joined);
-        return null;
-      } catch (e) {
-        return joinError((e as Error).message);
-      }
-    }, () => this.scene.start('Menu'));
+    joinForm(
+      screen,
+      this.code,
+      async (code, nickname) => {
+        try {
+          typedName = nickname;
+          const joined = await joinClass(code, nickname || undefined);
+          if (this.scene.isActive()) this.show(screen, joined);
+          return null;
+        } catch (e) {
+          return joinError((e as Error).message);
+        }
+      },
+      () => this.scene.start('Menu'),
+    );
   }
 
   private show(screen: HTMLElement, conn: LiveConnection): void {
@@ -63,10 +69,26 @@ export class JoinClass extends Phaser.Scene {
       view.render();
       const live = conn.state.live;
       const me = conn.myRow;
-      setHookInfo({ scenes: ['JoinClass'], extra: { joined: true, phase: live.phase, round: live.round, rank: me?.rank ?? null, points: me?.points ?? null, nickname: me?.nickname ?? null } });
+      setHookInfo({
+        scenes: ['JoinClass'],
+        extra: {
+          joined: true,
+          phase: live.phase,
+          round: live.round,
+          rank: me?.rank ?? null,
+          points: me?.points ?? null,
+          nickname: me?.nickname ?? null,
+        },
+      });
       const roundKey = `${conn.code}:${live.round}`;
       const solved = me?.cells.at(live.round - 1)?.status === 'solved';
-      if (live.phase === 'running' && live.kind === 'puzzle' && !solved && autoOpened !== roundKey && conn.status === 'connected') {
+      if (
+        live.phase === 'running' &&
+        live.kind === 'puzzle' &&
+        !solved &&
+        autoOpened !== roundKey &&
+        conn.status === 'connected'
+      ) {
         autoOpened = roundKey;
         playRound(this, conn);
       }

@@ -52,7 +52,11 @@ export class Leaderboard extends MenuScene {
     try {
       const s = this.args.submit;
       if (s && !this.result) this.result = await submitChallenge(id, { ...s, deviceToken: device });
-      this.board = await fetchLeaderboard(id, device, this.scoped ? this.args.classCode : undefined);
+      this.board = await fetchLeaderboard(
+        id,
+        device,
+        this.scoped ? this.args.classCode : undefined,
+      );
     } catch (e) {
       this.error = (e as Error).message;
     }
@@ -64,13 +68,34 @@ export class Leaderboard extends MenuScene {
 
   protected compose(width: number, height: number, font: number): void {
     const b = this.board;
-    setHookInfo({ scenes: ['Leaderboard'], extra: { rank: this.result?.rank ?? null, share: this.result?.share ?? null, entries: b?.entries ?? null, you: b?.you ?? null, histogram: b?.histogram ?? null, error: this.error } });
+    setHookInfo({
+      scenes: ['Leaderboard'],
+      extra: {
+        rank: this.result?.rank ?? null,
+        share: this.result?.share ?? null,
+        entries: b?.entries ?? null,
+        you: b?.you ?? null,
+        histogram: b?.histogram ?? null,
+        error: this.error,
+      },
+    });
     let y = Math.max(16, height * 0.04);
-    y += this.addText(width / 2, y, `${t('board.title')} · ${this.args.view.id}`, Math.round(font * 1.5)).height + 6;
-    const scope = this.scoped && this.args.classCode ? t('board.scope.class', { code: this.args.classCode.toUpperCase() }) : t('board.scope.all');
+    y +=
+      this.addText(
+        width / 2,
+        y,
+        `${t('board.title')} · ${this.args.view.id}`,
+        Math.round(font * 1.5),
+      ).height + 6;
+    const scope =
+      this.scoped && this.args.classCode
+        ? t('board.scope.class', { code: this.args.classCode.toUpperCase() })
+        : t('board.scope.all');
     y += this.addText(width / 2, y, scope, font, { muted: true }).height + font * 0.6;
     if (this.error || !b) {
-      y += this.addText(width / 2, y, this.error ?? this.status, font, { width: width - 32 }).height + font;
+      y +=
+        this.addText(width / 2, y, this.error ?? this.status, font, { width: width - 32 }).height +
+        font;
       this.column(y, this.actions(), font);
       return;
     }
@@ -83,17 +108,31 @@ export class Leaderboard extends MenuScene {
   private mine(y: number, width: number, font: number): number {
     const r = this.result;
     if (!r) return y;
-    if (!r.result.solved) return y + this.addText(width / 2, y, t('board.notSolved'), font, { width: width - 32 }).height + font;
+    if (!r.result.solved)
+      return (
+        y +
+        this.addText(width / 2, y, t('board.notSolved'), font, { width: width - 32 }).height +
+        font
+      );
     const stars = `${'★'.repeat(r.result.stars)}${'☆'.repeat(3 - r.result.stars)}`;
     y += this.addText(width / 2, y, stars, Math.round(font * 2)).height;
-    y += this.addText(width / 2, y, t('board.result', { moves: r.result.moves, par: r.result.par, score: r.result.score }), font).height + 4;
-    if (r.rank) y += this.addText(width / 2, y, t('board.rank', r.rank), Math.round(font * 1.2)).height;
+    y +=
+      this.addText(
+        width / 2,
+        y,
+        t('board.result', { moves: r.result.moves, par: r.result.par, score: r.result.score }),
+        font,
+      ).height + 4;
+    if (r.rank)
+      y += this.addText(width / 2, y, t('board.rank', r.rank), Math.round(font * 1.2)).height;
     return y + font;
   }
 
   private histogram(b: LeaderboardResponse, y: number, width: number, font: number): number {
-    if (b.histogram.length === 0) return y + this.addText(width / 2, y, t('board.empty'), font).height + font;
-    y += this.addText(width / 2, y, t('board.histogram'), font, { muted: true }).height + font * 1.4;
+    if (b.histogram.length === 0)
+      return y + this.addText(width / 2, y, t('board.empty'), font).height + font;
+    y +=
+      this.addText(width / 2, y, t('board.histogram'), font, { muted: true }).height + font * 1.4;
     const w = Math.min(width - 48, Math.max(160, b.histogram.length * 56));
     const box = { x: (width - w) / 2, y, w, h: Math.round(font * 4) };
     const mine = this.result?.result.solved ? this.result.result.moves : (b.you?.moves ?? null);
@@ -102,19 +141,44 @@ export class Leaderboard extends MenuScene {
   }
 
   private rows(b: LeaderboardResponse, y: number, width: number, font: number): number {
-    const lines = b.entries.slice(0, SHOWN_ROWS).map((e) => `${e.you ? '▶ ' : ''}${t('board.row', { rank: e.rank, nickname: e.nickname, score: e.score, moves: e.moves })}`);
-    if (b.you && b.you.rank > SHOWN_ROWS) lines.push('…', t('board.you', { rank: b.you.rank, nickname: b.you.nickname, score: b.you.score }));
+    const lines = b.entries
+      .slice(0, SHOWN_ROWS)
+      .map(
+        (e) =>
+          `${e.you ? '▶ ' : ''}${t('board.row', { rank: e.rank, nickname: e.nickname, score: e.score, moves: e.moves })}`,
+      );
+    if (b.you && b.you.rank > SHOWN_ROWS)
+      lines.push(
+        '…',
+        t('board.you', { rank: b.you.rank, nickname: b.you.nickname, score: b.you.score }),
+      );
     if (lines.length === 0) return y;
-    return y + this.addText(width / 2, y, lines.join('\n'), Math.round(font * 0.9), { width: width - 32 }).height + font;
+    return (
+      y +
+      this.addText(width / 2, y, lines.join('\n'), Math.round(font * 0.9), { width: width - 32 })
+        .height +
+      font
+    );
   }
 
   private actions(): { id: string; label: string; secondary?: boolean; onClick: () => void }[] {
     const out: { id: string; label: string; secondary?: boolean; onClick: () => void }[] = [];
-    if (this.result?.result.solved) out.push({ id: 'share', label: t('board.share'), onClick: () => void this.copy() });
+    if (this.result?.result.solved)
+      out.push({ id: 'share', label: t('board.share'), onClick: () => void this.copy() });
     if (this.args.classCode) {
-      out.push({ id: 'scope', label: t(this.scoped ? 'board.toAll' : 'board.toClass'), secondary: true, onClick: () => this.toggleScope() });
+      out.push({
+        id: 'scope',
+        label: t(this.scoped ? 'board.toAll' : 'board.toClass'),
+        secondary: true,
+        onClick: () => this.toggleScope(),
+      });
     }
-    out.push({ id: 'again', label: t('board.again'), secondary: true, onClick: () => this.scene.start('Daily', { kind: this.args.view.kind }) });
+    out.push({
+      id: 'again',
+      label: t('board.again'),
+      secondary: true,
+      onClick: () => this.scene.start('Daily', { kind: this.args.view.kind }),
+    });
     out.push({ id: 'back', label: t('common.back'), secondary: true, onClick: () => this.back() });
     return out;
   }
@@ -137,7 +201,10 @@ export class Leaderboard extends MenuScene {
   private showShare(): void {
     const side = document.getElementById('side');
     if (!side || !this.result?.result.solved) return;
-    side.replaceChildren(el('pre', { id: 'share-text' }, this.result.share), el('p', { id: 'share-status', role: 'status' }));
+    side.replaceChildren(
+      el('pre', { id: 'share-text' }, this.result.share),
+      el('p', { id: 'share-status', role: 'status' }),
+    );
     side.hidden = false;
   }
 

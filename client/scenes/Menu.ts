@@ -26,8 +26,16 @@ export class Menu extends MenuScene {
       y,
       [
         { id: 'solo', label: t('menu.playSolo'), onClick: () => this.scene.start('Campaign') },
-        { id: 'join', label: t('menu.joinClass'), onClick: () => void import('../live/flow.ts').then((m) => m.openJoin(this)) },
-        { id: 'host', label: t('menu.hostClass'), onClick: () => void import('../live/flow.ts').then((m) => m.openHost(this)) },
+        {
+          id: 'join',
+          label: t('menu.joinClass'),
+          onClick: () => void import('../live/flow.ts').then((m) => m.openJoin(this)),
+        },
+        {
+          id: 'host',
+          label: t('menu.hostClass'),
+          onClick: () => void import('../live/flow.ts').then((m) => m.openHost(this)),
+        },
         { id: 'daily', label: t('menu.daily'), onClick: () => void openDaily(this) },
       ],
       font,
@@ -36,13 +44,33 @@ export class Menu extends MenuScene {
       y + font * 0.4,
       [
         // One button per language, the current one ticked: "Language: X" alone would be ambiguous.
-        ...LANGS.map((l) => ({ id: `lang:${l}`, secondary: l !== s.lang, label: `${l === s.lang ? '✓ ' : ''}${t(`lang.${l}`)}`, onClick: () => app().update({ lang: l }) })),
-        { id: 'motion', secondary: true, label: t('menu.motion', { state: on(s.reducedMotion) }), onClick: () => this.toggle({ reducedMotion: !s.reducedMotion }) },
-        { id: 'theme', secondary: true, label: t('menu.theme', { theme: t(s.theme === 'light' ? 'common.light' : 'common.dark') }), onClick: () => this.toggle({ theme: s.theme === 'light' ? 'dark' : 'light' }) },
+        ...LANGS.map((l) => ({
+          id: `lang:${l}`,
+          secondary: l !== s.lang,
+          label: `${l === s.lang ? '✓ ' : ''}${t(`lang.${l}`)}`,
+          onClick: () => app().update({ lang: l }),
+        })),
+        {
+          id: 'motion',
+          secondary: true,
+          label: t('menu.motion', { state: on(s.reducedMotion) }),
+          onClick: () => this.toggle({ reducedMotion: !s.reducedMotion }),
+        },
+        {
+          id: 'theme',
+          secondary: true,
+          label: t('menu.theme', {
+            theme: t(s.theme === 'light' ? 'common.light' : 'common.dark'),
+          }),
+          onClick: () => this.toggle({ theme: s.theme === 'light' ? 'dark' : 'light' }),
+        },
       ],
       Math.max(16, Math.round(font * 0.85)),
     );
-    this.addText(width / 2, y + 4, t('menu.keysHint'), Math.max(16, Math.round(font * 0.8)), { muted: true, width: width - 32 });
+    this.addText(width / 2, y + 4, t('menu.keysHint'), Math.max(16, Math.round(font * 0.8)), {
+      muted: true,
+      width: width - 32,
+    });
   }
 
   private toggle(patch: Parameters<ReturnType<typeof app>['update']>[0]): void {

@@ -27,7 +27,9 @@ export class Notice extends MenuScene {
     const body = t(`notice.${this.kind}.body` as MessageKey);
     let y = Math.max(24, height * 0.12);
     y += this.addText(width / 2, y, title, Math.round(font * 1.8)).height + font;
-    y += this.addText(width / 2, y, body, font, { width: Math.min(width - 40, font * 30) }).height + font * 1.5;
+    y +=
+      this.addText(width / 2, y, body, font, { width: Math.min(width - 40, font * 30) }).height +
+      font * 1.5;
     this.column(
       y,
       [

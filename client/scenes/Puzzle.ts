@@ -59,7 +59,11 @@ export class Puzzle extends Phaser.Scene {
     super('Puzzle');
   }
 
-  init(data: { puzzleId: string; session?: Session; onSolved?: (moves: readonly string[]) => void }): void {
+  init(data: {
+    puzzleId: string;
+    session?: Session;
+    onSolved?: (moves: readonly string[]) => void;
+  }): void {
     this.puzzleId = data.puzzleId;
     this.injected = data.session ?? null;
     this.onSolved = data.onSolved ?? null;
@@ -88,7 +92,15 @@ export class Puzzle extends Phaser.Scene {
     });
     this.gestures.readOnly = this.readOnly;
     const classes = Object.keys(session.snapshot().board.engine.classes);
-    this.panels = new PuzzlePanels(session.puzzle, classes, session.functions(), (id) => void runTool(this, id as ToolId), (line) => void this.console(line), this.readOnly, session.replay !== undefined);
+    this.panels = new PuzzlePanels(
+      session.puzzle,
+      classes,
+      session.functions(),
+      (id) => void runTool(this, id as ToolId),
+      (line) => void this.console(line),
+      this.readOnly,
+      session.replay !== undefined,
+    );
     clearNarration();
     this.cleanups = [
       listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),
@@ -128,12 +140,37 @@ export class Puzzle extends Phaser.Scene {
     });
     if (this.autoFit) this.fit();
     const objects = state.objects;
-    setHookInfo({ scenes: ['Puzzle', 'Hud'], busy: this.busy, extra: { puzzleId: this.puzzleId, rc: Object.fromEntries(Object.values(objects).map((x) => [x.id, x.rc])), goalDone: this.session.snapshot().goal.done, cam: (() => { const c = this.cameras.main; return { x: c.x, y: c.y, w: c.width, h: c.height, sx: c.scrollX, sy: c.scrollY, z: c.zoom, wv: [c.worldView.x, c.worldView.y, c.worldView.width] }; })() } });
+    setHookInfo({
+      scenes: ['Puzzle', 'Hud'],
+      busy: this.busy,
+      extra: {
+        puzzleId: this.puzzleId,
+        rc: Object.fromEntries(Object.values(objects).map((x) => [x.id, x.rc])),
+        goalDone: this.session.snapshot().goal.done,
+        cam: (() => {
+          const c = this.cameras.main;
+          return {
+            x: c.x,
+            y: c.y,
+            w: c.width,
+            h: c.height,
+            sx: c.scrollX,
+            sy: c.scrollY,
+            z: c.zoom,
+            wv: [c.worldView.x, c.worldView.y, c.worldView.width],
+          };
+        })(),
+      },
+    });
   }
 
   private garbageOf(state: EngineState): Set<ObjId> {
     const reachable = reachableFromRoots(state);
-    return new Set(Object.keys(state.objects).map(Number).filter((id) => !reachable.has(id)));
+    return new Set(
+      Object.keys(state.objects)
+        .map(Number)
+        .filter((id) => !reachable.has(id)),
+    );
   }
 
   redraw(): void {
@@ -164,7 +201,10 @@ export class Puzzle extends Phaser.Scene {
     this.gestures.sel = { source: null, node: null, picking: false };
     this.panels.setOutput(r.outcome.output);
     rememberNames(r.before, this.known);
-    say([t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }), ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.known)]);
+    say([
+      t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }),
+      ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.known),
+    ]);
     const trace = r.outcome.traces[r.outcome.traces.length - 1];
     if (trace) {
       this.reveal = true;
@@ -183,7 +223,12 @@ export class Puzzle extends Phaser.Scene {
     const steps = gcSteps(trace, (id) => objectName([before, after], id, this.known));
     const show = (step: GcStep, i: number, changed: boolean): void => {
       this.renderState(before, { freed: [], gc: step });
-      this.panels.setGcBar({ caption: t(step.caption.key, step.caption.params), step: i, total: steps.length, playing: this.gc?.playing ?? false });
+      this.panels.setGcBar({
+        caption: t(step.caption.key, step.caption.params),
+        step: i,
+        total: steps.length,
+        playing: this.gc?.playing ?? false,
+      });
       if (changed) say(t(step.caption.key, step.caption.params));
     };
     const finish = (): void => {
@@ -204,16 +249,25 @@ export class Puzzle extends Phaser.Scene {
     const moves = snap.board.moves.length;
     const stars = starsFor(true, moves, this.session.puzzle.par, snap.hintsUsed);
     say(t('say.goalDone', { n: moves }));
-    const data = { puzzleId: this.puzzleId, title: this.session.puzzle.title, moves, par: this.session.puzzle.par, stars };
+    const data = {
+      puzzleId: this.puzzleId,
+      title: this.session.puzzle.title,
+      moves,
+      par: this.session.puzzle.par,
+      stars,
+    };
     const solved = this.onSolved;
     if (!solved) app().record(this.puzzleId, stars, moves);
     // Wall-clock delay: game time crawls when frames are slow (old Chromebooks, busy CI).
     const session = this.session;
-    window.setTimeout(() => {
-      if (this.session !== session || !this.scene.isActive()) return;
-      if (solved) solved(snap.board.moves);
-      else this.scene.start('Results', data);
-    }, app().settings.reducedMotion ? 300 : 1400);
+    window.setTimeout(
+      () => {
+        if (this.session !== session || !this.scene.isActive()) return;
+        if (solved) solved(snap.board.moves);
+        else this.scene.start('Results', data);
+      },
+      app().settings.reducedMotion ? 300 : 1400,
+    );
   }
 
   private async console(line: string): Promise<void> {
@@ -228,12 +282,21 @@ export class Puzzle extends Phaser.Scene {
   refreshPanels(): void {
     const snap = this.session.snapshot();
     const replay = this.session.replay;
-    if (replay) this.panels.setCode([...topLevelStatements(replay.before), ...snap.board.moves], t('code.replayEmpty'));
+    if (replay)
+      this.panels.setCode(
+        [...topLevelStatements(replay.before), ...snap.board.moves],
+        t('code.replayEmpty'),
+      );
     else this.panels.setCode(snap.board.moves);
     const src = this.gestures.selectedSource();
     this.panels.setTools({
-      canUndo: snap.canUndo, canRedo: snap.canRedo, gcEnabled: snap.board.engine.gc.enabled, reveal: this.reveal,
-      hasSource: src?.place != null, hasNode: this.gestures.sel.node !== null || src?.value.t === 'ref', busy: this.busy || this.gc !== null,
+      canUndo: snap.canUndo,
+      canRedo: snap.canRedo,
+      gcEnabled: snap.board.engine.gc.enabled,
+      reveal: this.reveal,
+      hasSource: src?.place != null,
+      hasNode: this.gestures.sel.node !== null || src?.value.t === 'ref',
+      busy: this.busy || this.gc !== null,
     });
     this.gestures.enabled = !this.busy && this.gc === null;
     this.events.emit('tools'); // overlays (the reveal bar) follow busy / gc player state
@@ -247,11 +310,31 @@ export class Puzzle extends Phaser.Scene {
     const what = src?.place ? placeText([state], src.place) : (src?.label ?? '');
     if (spoken === 'source' && src) say(t('say.selected', { what }));
     if (spoken === 'picking' && src) say(t('say.pickTarget', { what }));
-    if (spoken === 'node' && sel.node !== null) say(t(sel.picking ? 'say.target' : 'say.selected', { what: objectName([state], sel.node, this.known) }));
+    if (spoken === 'node' && sel.node !== null)
+      say(
+        t(sel.picking ? 'say.target' : 'say.selected', {
+          what: objectName([state], sel.node, this.known),
+        }),
+      );
   }
 
   private shortcut(e: KeyboardEvent): boolean {
-    const map: Record<string, ToolId> = { Delete: 'cut', Backspace: 'cut', n: 'none', w: 'weakref', g: 'collect', r: 'reveal', z: 'undo', y: 'redo', h: 'hint', '+': 'zoomIn', '=': 'zoomIn', '-': 'zoomOut', '0': 'zoomFit', '?': 'keys' };
+    const map: Record<string, ToolId> = {
+      Delete: 'cut',
+      Backspace: 'cut',
+      n: 'none',
+      w: 'weakref',
+      g: 'collect',
+      r: 'reveal',
+      z: 'undo',
+      y: 'redo',
+      h: 'hint',
+      '+': 'zoomIn',
+      '=': 'zoomIn',
+      '-': 'zoomOut',
+      '0': 'zoomFit',
+      '?': 'keys',
+    };
     const tool = map[e.key];
     if (!tool) return false;
     void runTool(this, tool);
@@ -287,7 +370,13 @@ export class Puzzle extends Phaser.Scene {
     if (!l) return out;
     const cam = this.cameras.main;
     for (const n of Object.values(l.nodes)) out[`node:${n.id}`] = toPage(this.game, cam, n.rect);
-    for (const s of l.sources) out[`source:${s.id}`] = toPage(this.game, cam, { x: s.anchor.x - 8, y: s.anchor.y - 8, w: 16, h: 16 });
+    for (const s of l.sources)
+      out[`source:${s.id}`] = toPage(this.game, cam, {
+        x: s.anchor.x - 8,
+        y: s.anchor.y - 8,
+        w: 16,
+        h: 16,
+      });
     for (const item of l.tray) out[`tray:${item.key}`] = toPage(this.game, cam, item.rect);
     out.bin = toPage(this.game, cam, l.bin);
     return out;

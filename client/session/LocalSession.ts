@@ -4,13 +4,24 @@
  * the server's verifier would compute for the same moves.
  */
 import { heapBytes } from '../../shared/engine/sizes.ts';
-import { applyMove, boardAfter, goalStatus, prepare, startBoard } from '../../shared/puzzles/board.ts';
+import {
+  applyMove,
+  boardAfter,
+  goalStatus,
+  prepare,
+  startBoard,
+} from '../../shared/puzzles/board.ts';
 import { classifyMove, NOT_ALLOWED } from '../../shared/puzzles/classify.ts';
 import type { Board, MoveError } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { clauseId, clauseText } from '../../shared/puzzles/goals.ts';
 import { lang } from '../i18n/index.ts';
-import { inspectBoard, puzzleFunctions, setupProgramOf, type InspectResult } from './puzzleQueries.ts';
+import {
+  inspectBoard,
+  puzzleFunctions,
+  setupProgramOf,
+  type InspectResult,
+} from './puzzleQueries.ts';
 import type { PuzzleInfo, Session, Snapshot, SubmitResult } from './Session.ts';
 
 export function puzzleInfo(p: Puzzle): PuzzleInfo {
@@ -22,7 +33,10 @@ export function puzzleInfo(p: Puzzle): PuzzleInfo {
     hints: p.hints,
     par: p.par,
     allowed: p.allowed,
-    goals: p.goal.map((c) => ({ id: clauseId(c), text: { en: clauseText(c, 'en'), id: clauseText(c, 'id') } })),
+    goals: p.goal.map((c) => ({
+      id: clauseId(c),
+      text: { en: clauseText(c, 'en'), id: clauseText(c, 'id') },
+    })),
   };
 }
 

@@ -12,9 +12,19 @@ import { applyMove, boardAfter, goalStatus, startBoard } from '../../shared/puzz
 import type { Board } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { CLIENT_MESSAGES, SERVER_MESSAGES, seatStorageKey } from '../../shared/protocol.ts';
-import type { AppliedMessage, ClassroomStateShape, RejectedMessage, WelcomeMessage } from '../../shared/protocol.ts';
+import type {
+  AppliedMessage,
+  ClassroomStateShape,
+  RejectedMessage,
+  WelcomeMessage,
+} from '../../shared/protocol.ts';
 import { puzzleInfo } from './LocalSession.ts';
-import { inspectBoard, puzzleFunctions, setupProgramOf, type InspectResult } from './puzzleQueries.ts';
+import {
+  inspectBoard,
+  puzzleFunctions,
+  setupProgramOf,
+  type InspectResult,
+} from './puzzleQueries.ts';
 import type { PuzzleInfo, Session, Snapshot, SubmitResult } from './Session.ts';
 
 /** The part of a Colyseus Room this session uses (a fake in tests). */
@@ -94,7 +104,11 @@ export class RoomSession implements Session {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
-      this.room.send(CLIENT_MESSAGES.move, { move: statement.trim(), seq, expectedVersion: this.board.moves.length });
+      this.room.send(CLIENT_MESSAGES.move, {
+        move: statement.trim(),
+        seq,
+        expectedVersion: this.board.moves.length,
+      });
     });
   }
 
@@ -138,7 +152,11 @@ export class RoomSession implements Session {
     if (this.hintsUsed >= this.source.hints.length) return null;
     this.hintsUsed += 1;
     this.notify();
-    return { tier: this.hintsUsed, total: this.source.hints.length, text: this.source.hints[this.hintsUsed - 1]! };
+    return {
+      tier: this.hintsUsed,
+      total: this.source.hints.length,
+      text: this.source.hints[this.hintsUsed - 1]!,
+    };
   }
 
   onChange(listener: (s: Snapshot) => void): () => void {
@@ -161,10 +179,20 @@ export class RoomSession implements Session {
  * Join a classroom (server at `origin`, e.g. location.origin) by its 6-digit code as a student, resuming the seat saved for that code.
  * `resolvePuzzle` maps the room's puzzle id to the puzzle definition (campaign or challenge).
  */
-export async function joinClassroom(origin: string, code: string, nickname: string, resolvePuzzle: (id: string) => Puzzle | undefined): Promise<RoomSession> {
+export async function joinClassroom(
+  origin: string,
+  code: string,
+  nickname: string,
+  resolvePuzzle: (id: string) => Puzzle | undefined,
+): Promise<RoomSession> {
   const token = localStorage.getItem(seatStorageKey(code)) ?? undefined;
-  const room = await new Client(origin).joinById<ClassroomStateShape>(code, { nickname, ...(token ? { token } : {}) });
-  const welcome = await new Promise<WelcomeMessage>((resolve) => room.onMessage(SERVER_MESSAGES.welcome, resolve));
+  const room = await new Client(origin).joinById<ClassroomStateShape>(code, {
+    nickname,
+    ...(token ? { token } : {}),
+  });
+  const welcome = await new Promise<WelcomeMessage>((resolve) =>
+    room.onMessage(SERVER_MESSAGES.welcome, resolve),
+  );
   localStorage.setItem(seatStorageKey(code), welcome.token);
   await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
   const puzzle = resolvePuzzle(room.state.puzzleId);
@@ -173,5 +201,9 @@ export async function joinClassroom(origin: string, code: string, nickname: stri
     const board = state.seats.get(welcome.seatId)?.board;
     return board ? [...board.moves].map((m) => m.move) : null;
   };
-  return new RoomSession(room as unknown as RoomLike, puzzle, movesOf as (state: never) => string[] | null);
+  return new RoomSession(
+    room as unknown as RoomLike,
+    puzzle,
+    movesOf as (state: never) => string[] | null,
+  );
 }

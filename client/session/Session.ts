@@ -9,7 +9,13 @@
  * - Undo/redo/reset are moves over the accepted-move log (board = replay of the log).
  */
 import type { EngineState } from '../../shared/engine/types.ts';
-import type { Board, GoalStatus, MoveError, MoveKind, MoveOutcome } from '../../shared/puzzles/contract.ts';
+import type {
+  Board,
+  GoalStatus,
+  MoveError,
+  MoveKind,
+  MoveOutcome,
+} from '../../shared/puzzles/contract.ts';
 import type { Text } from '../../shared/puzzles/format.ts';
 
 /** What a scene needs to show about the current puzzle (texts in both languages). */
@@ -60,7 +66,9 @@ export interface Session {
   redo(): Promise<boolean>;
   reset(): Promise<void>;
   /** Run a `print(...)` on the board without making a move (the console's "look, don't touch"). */
-  inspect(statement: string): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }>;
+  inspect(
+    statement: string,
+  ): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }>;
   /** Functions the level's setup defines (the call tools). */
   functions(): string[];
   /** The level's setup as a runnable program (for the downloadable solution). */

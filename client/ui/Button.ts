@@ -37,13 +37,25 @@ export class Button {
     // With a fixed width, long labels wrap instead of widening the button (and overlapping others).
     const wrap = o.width ? { width: o.width - pad * 2, useAdvancedWrap: true } : undefined;
     this.text = scene.add
-      .text(0, 0, o.label, { fontFamily: FONT_UI, fontSize: `${o.fontSize}px`, color: css(color), align: 'center', wordWrap: wrap })
+      .text(0, 0, o.label, {
+        fontFamily: FONT_UI,
+        fontSize: `${o.fontSize}px`,
+        color: css(color),
+        align: 'center',
+        wordWrap: wrap,
+      })
       .setOrigin(0.5);
     const w = Math.max(o.width ?? 0, this.text.width + pad * 2);
     const h = Math.max(48, this.text.height + pad);
-    this.bg = scene.add.rectangle(x, y, w, h, fill).setOrigin(0).setRounded(Math.min(14, h / 3));
+    this.bg = scene.add
+      .rectangle(x, y, w, h, fill)
+      .setOrigin(0)
+      .setRounded(Math.min(14, h / 3));
     this.bg.setStrokeStyle(2, o.theme.button.stroke);
-    this.ring = scene.add.rectangle(x - 5, y - 5, w + 10, h + 10).setOrigin(0).setRounded(Math.min(18, h / 3 + 4));
+    this.ring = scene.add
+      .rectangle(x - 5, y - 5, w + 10, h + 10)
+      .setOrigin(0)
+      .setRounded(Math.min(18, h / 3 + 4));
     this.ring.setStrokeStyle(4, o.theme.button.focus).setVisible(false);
     this.text.setPosition(x + w / 2, y + h / 2).setDepth(1);
     if (this.disabled) {

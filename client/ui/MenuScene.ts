@@ -59,21 +59,38 @@ export abstract class MenuScene extends Phaser.Scene {
     this.cameras.main.setBackgroundColor(css(app().theme.background));
     this.compose(width, height, baseFont(width, height));
     if (this.fresh && this.preferredFocus !== null) {
-      this.focus = Math.max(0, this.buttons.findIndex((b) => b.id === this.preferredFocus));
+      this.focus = Math.max(
+        0,
+        this.buttons.findIndex((b) => b.id === this.preferredFocus),
+      );
     }
     this.fresh = false;
     this.focus = Math.min(this.focus, Math.max(0, this.buttons.length - 1));
     this.showFocus(false);
   }
 
-  protected addButton(x: number, y: number, o: Omit<ButtonOptions, 'theme' | 'fontSize'> & { fontSize?: number }): Button {
+  protected addButton(
+    x: number,
+    y: number,
+    o: Omit<ButtonOptions, 'theme' | 'fontSize'> & { fontSize?: number },
+  ): Button {
     const { width, height } = this.scale;
-    const b = new Button(this, x, y, { fontSize: baseFont(width, height), ...o, theme: app().theme });
+    const b = new Button(this, x, y, {
+      fontSize: baseFont(width, height),
+      ...o,
+      theme: app().theme,
+    });
     this.buttons.push(b);
     return b;
   }
 
-  protected addText(x: number, y: number, text: string, size: number, opts: { muted?: boolean; width?: number; align?: 'left' | 'center'; mono?: boolean } = {}): Phaser.GameObjects.Text {
+  protected addText(
+    x: number,
+    y: number,
+    text: string,
+    size: number,
+    opts: { muted?: boolean; width?: number; align?: 'left' | 'center'; mono?: boolean } = {},
+  ): Phaser.GameObjects.Text {
     const theme = app().theme;
     const t = this.add.text(x, y, text, {
       fontFamily: FONT_UI,
@@ -88,7 +105,11 @@ export abstract class MenuScene extends Phaser.Scene {
   }
 
   /** Vertical stack of centered buttons of equal width starting at y; returns the bottom. */
-  protected column(y: number, items: Omit<ButtonOptions, 'theme' | 'fontSize'>[], font: number): number {
+  protected column(
+    y: number,
+    items: Omit<ButtonOptions, 'theme' | 'fontSize'>[],
+    font: number,
+  ): number {
     const width = Math.min(this.scale.width - 32, font * 18);
     const x = (this.scale.width - width) / 2;
     for (const item of items) {
@@ -99,7 +120,11 @@ export abstract class MenuScene extends Phaser.Scene {
   }
 
   /** Buttons side by side, wrapping onto new centred lines; returns the bottom. */
-  protected row(y: number, items: Omit<ButtonOptions, 'theme' | 'fontSize'>[], font: number): number {
+  protected row(
+    y: number,
+    items: Omit<ButtonOptions, 'theme' | 'fontSize'>[],
+    font: number,
+  ): number {
     const gap = Math.round(font * 0.6);
     const made = items.map((item) => this.addButton(0, 0, { ...item, fontSize: font }));
     let line: Button[] = [];
@@ -169,7 +194,8 @@ export abstract class MenuScene extends Phaser.Scene {
 
   private targets(): Record<string, { x: number; y: number; w: number; h: number }> {
     const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
-    for (const b of this.buttons) out[`button:${b.id}`] = toPage(this.game, this.cameras.main, b.rect);
+    for (const b of this.buttons)
+      out[`button:${b.id}`] = toPage(this.game, this.cameras.main, b.rect);
     return out;
   }
 }

@@ -11,9 +11,33 @@ import { button, el, richText } from './dom.ts';
 import { highlightPython } from './highlight.ts';
 
 export type ToolId =
-  | 'levels' | 'undo' | 'redo' | 'reset' | 'hint' | 'cut' | 'none' | 'weakref' | 'newList' | 'newDict'
-  | `new:${string}` | `call:${string}` | 'clear' | 'bind' | 'collect' | 'toggleGc' | 'reveal' | 'zoomIn' | 'zoomOut' | 'zoomFit' | 'keys'
-  | 'copy' | 'download' | 'gcBack' | 'gcPlay' | 'gcStep' | 'gcSkip';
+  | 'levels'
+  | 'undo'
+  | 'redo'
+  | 'reset'
+  | 'hint'
+  | 'cut'
+  | 'none'
+  | 'weakref'
+  | 'newList'
+  | 'newDict'
+  | `new:${string}`
+  | `call:${string}`
+  | 'clear'
+  | 'bind'
+  | 'collect'
+  | 'toggleGc'
+  | 'reveal'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'zoomFit'
+  | 'keys'
+  | 'copy'
+  | 'download'
+  | 'gcBack'
+  | 'gcPlay'
+  | 'gcStep'
+  | 'gcSkip';
 
 export interface ToolState {
   canUndo: boolean;
@@ -38,7 +62,15 @@ export class PuzzlePanels {
    * `readOnly`: a watched board — only the view tools, and the console shows output but takes no input.
    * `replay`: the code panel is titled "The program" (a question's program, not the player's moves).
    */
-  constructor(info: PuzzleInfo, classes: string[], functions: string[], onTool: (id: ToolId) => void, onConsole: (line: string) => void, readOnly = false, replay = false) {
+  constructor(
+    info: PuzzleInfo,
+    classes: string[],
+    functions: string[],
+    onTool: (id: ToolId) => void,
+    onConsole: (line: string) => void,
+    readOnly = false,
+    replay = false,
+  ) {
     this.onTool = onTool;
     this.buildToolbar(readOnly ? [] : info.allowed, classes, functions, readOnly);
     this.buildSide(info, onConsole, readOnly, replay);
@@ -52,26 +84,49 @@ export class PuzzlePanels {
     return button(id, label, () => this.onTool(id), { secondary });
   }
 
-  private buildToolbar(allowed: readonly MoveKind[], classes: string[], functions: string[], readOnly: boolean): void {
+  private buildToolbar(
+    allowed: readonly MoveKind[],
+    classes: string[],
+    functions: string[],
+    readOnly: boolean,
+  ): void {
     const can = (k: MoveKind): boolean => allowed.includes(k);
     const sep = (): HTMLElement => el('span', { class: 'sep', 'aria-hidden': 'true' });
-    const items: HTMLElement[] = readOnly ? [] : [
-      this.tool('levels', `← ${t('tool.menu')}`), this.tool('undo', `↶ ${t('tool.undo')}`), this.tool('redo', `↷ ${t('tool.redo')}`),
-      this.tool('reset', t('tool.reset')), this.tool('hint', `? ${t('tool.hint')}`), sep(),
-    ];
+    const items: HTMLElement[] = readOnly
+      ? []
+      : [
+          this.tool('levels', `← ${t('tool.menu')}`),
+          this.tool('undo', `↶ ${t('tool.undo')}`),
+          this.tool('redo', `↷ ${t('tool.redo')}`),
+          this.tool('reset', t('tool.reset')),
+          this.tool('hint', `? ${t('tool.hint')}`),
+          sep(),
+        ];
     if (can('deleteRef') || can('delName')) items.push(this.tool('cut', t('tool.cut'), false));
     if (can('deleteRef')) items.push(this.tool('clear', t('tool.clear'), false));
     if (can('createRef')) items.push(this.tool('bind', t('tool.bind'), false));
     if (can('rebindNone')) items.push(this.tool('none', t('tool.none'), false));
     if (can('weakref')) items.push(this.tool('weakref', t('tool.weakref'), false));
     if (can('newObject')) {
-      items.push(this.tool('newList', t('tool.newList'), false), this.tool('newDict', t('tool.newDict'), false));
-      for (const cls of classes) items.push(this.tool(`new:${cls}`, t('tool.newInstance', { cls }), false));
+      items.push(
+        this.tool('newList', t('tool.newList'), false),
+        this.tool('newDict', t('tool.newDict'), false),
+      );
+      for (const cls of classes)
+        items.push(this.tool(`new:${cls}`, t('tool.newInstance', { cls }), false));
     }
-    if (can('call')) for (const fn of functions) items.push(this.tool(`call:${fn}`, `${fn}(…)`, false));
+    if (can('call'))
+      for (const fn of functions) items.push(this.tool(`call:${fn}`, `${fn}(…)`, false));
     if (can('collect')) items.push(this.tool('collect', t('tool.collect'), false));
     if (can('toggleGc')) items.push(this.tool('toggleGc', t('tool.gcOn'), false));
-    items.push(...(readOnly ? [] : [sep()]), this.tool('reveal', t('tool.reveal')), this.tool('zoomOut', '−'), this.tool('zoomIn', '+'), this.tool('zoomFit', '⤢'), this.tool('keys', t('tool.keys')));
+    items.push(
+      ...(readOnly ? [] : [sep()]),
+      this.tool('reveal', t('tool.reveal')),
+      this.tool('zoomOut', '−'),
+      this.tool('zoomIn', '+'),
+      this.tool('zoomFit', '⤢'),
+      this.tool('keys', t('tool.keys')),
+    );
     items.find((b) => b.dataset.tool === 'zoomOut')?.setAttribute('aria-label', t('tool.zoomOut'));
     items.find((b) => b.dataset.tool === 'zoomIn')?.setAttribute('aria-label', t('tool.zoomIn'));
     items.find((b) => b.dataset.tool === 'zoomFit')?.setAttribute('aria-label', t('tool.zoomFit'));
@@ -79,16 +134,33 @@ export class PuzzlePanels {
     this.toolbar.replaceChildren(...items);
   }
 
-  private buildSide(info: PuzzleInfo, onConsole: (line: string) => void, readOnly: boolean, replay: boolean): void {
+  private buildSide(
+    info: PuzzleInfo,
+    onConsole: (line: string) => void,
+    readOnly: boolean,
+    replay: boolean,
+  ): void {
     const lesson = el('p', { id: 'lesson-box' });
     richText(lesson, info.lesson[lang()]);
     this.hint.hidden = true;
     const codeHead = el('h2');
     const codeTitle = t(replay ? 'code.replayTitle' : 'code.title');
     this.code.setAttribute('aria-label', codeTitle);
-    codeHead.append(el('span', {}, codeTitle), this.tool('copy', t('code.copy')), this.tool('download', t('code.download')));
+    codeHead.append(
+      el('span', {}, codeTitle),
+      this.tool('copy', t('code.copy')),
+      this.tool('download', t('code.download')),
+    );
     const form = el('form', { id: 'console-form' });
-    const input = el('input', { id: 'console-input', type: 'text', autocomplete: 'off', spellcheck: 'false', 'aria-label': t('console.label'), placeholder: t('console.placeholder'), maxlength: '200' });
+    const input = el('input', {
+      id: 'console-input',
+      type: 'text',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      'aria-label': t('console.label'),
+      placeholder: t('console.placeholder'),
+      maxlength: '200',
+    });
     form.append(input, el('button', { type: 'submit' }, t('console.run')));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -101,7 +173,10 @@ export class PuzzlePanels {
     const consolePanel = el('section', { class: 'panel' });
     consolePanel.append(el('h2', {}, t('console.label')), ...(readOnly ? [] : [form]), this.output);
     const narration = el('section', { class: 'panel' });
-    narration.append(el('h2', {}, t('narration.title')), el('ul', { id: 'narration-log', role: 'log', 'aria-live': 'polite' }));
+    narration.append(
+      el('h2', {}, t('narration.title')),
+      el('ul', { id: 'narration-log', role: 'log', 'aria-live': 'polite' }),
+    );
     this.side.replaceChildren(lesson, this.hint, codePanel, consolePanel, narration);
   }
 
@@ -109,7 +184,11 @@ export class PuzzlePanels {
   setCode(lines: readonly string[], empty = t('code.empty')): void {
     const source = lines.length > 0 ? lines.join('\n') : empty;
     this.code.replaceChildren(
-      ...highlightPython(source).map((tok) => (tok.cls === 'plain' ? document.createTextNode(tok.text) : el('span', { class: tok.cls }, tok.text))),
+      ...highlightPython(source).map((tok) =>
+        tok.cls === 'plain'
+          ? document.createTextNode(tok.text)
+          : el('span', { class: tok.cls }, tok.text),
+      ),
     );
     this.code.scrollTop = this.code.scrollHeight;
   }
@@ -162,11 +241,18 @@ export class PuzzlePanels {
   setGcBar(state: { caption: string; step: number; total: number; playing: boolean } | null): void {
     this.gcBar.hidden = state === null;
     if (!state) return;
-    const caption = el('span', { id: 'gc-caption', 'aria-live': 'polite' }, `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`);
+    const caption = el(
+      'span',
+      { id: 'gc-caption', 'aria-live': 'polite' },
+      `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`,
+    );
     this.gcBar.replaceChildren(
-      el('strong', {}, t('gc.title')), caption,
-      this.tool('gcBack', `◀ ${t('gc.back')}`), this.tool('gcPlay', state.playing ? `|| ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),
-      this.tool('gcStep', `▶| ${t('gc.step')}`), this.tool('gcSkip', `✓ ${t('gc.skip')}`),
+      el('strong', {}, t('gc.title')),
+      caption,
+      this.tool('gcBack', `◀ ${t('gc.back')}`),
+      this.tool('gcPlay', state.playing ? `|| ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),
+      this.tool('gcStep', `▶| ${t('gc.step')}`),
+      this.tool('gcSkip', `✓ ${t('gc.skip')}`),
     );
   }
 

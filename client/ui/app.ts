@@ -7,7 +7,12 @@ import type { Lang } from '../i18n/index.ts';
 import { themeByName, css } from '../view/theme.ts';
 import type { Theme } from '../view/theme.ts';
 import {
-  defaultSettings, loadProgress, loadSettings, recordResult, saveProgress, saveSettings,
+  defaultSettings,
+  loadProgress,
+  loadSettings,
+  recordResult,
+  saveProgress,
+  saveSettings,
 } from './store.ts';
 import type { KeyValueStore, Progress, Settings } from './store.ts';
 
@@ -30,7 +35,10 @@ class AppContext {
 
   constructor() {
     const prefersReduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    this.settings = loadSettings(this.store, defaultSettings(prefersReduced, navigator.language ?? 'en'));
+    this.settings = loadSettings(
+      this.store,
+      defaultSettings(prefersReduced, navigator.language ?? 'en'),
+    );
     this.progress = loadProgress(this.store);
     setLang(this.settings.lang);
     this.applyDocument();

@@ -19,7 +19,12 @@ export function richText(parent: HTMLElement, text: string): void {
   });
 }
 
-export function button(id: string, label: string, onClick: () => void, opts: { secondary?: boolean; title?: string } = {}): HTMLButtonElement {
+export function button(
+  id: string,
+  label: string,
+  onClick: () => void,
+  opts: { secondary?: boolean; title?: string } = {},
+): HTMLButtonElement {
   const b = el('button', { type: 'button', 'data-tool': id }, label);
   if (opts.secondary) b.classList.add('secondary');
   if (opts.title) b.title = opts.title;

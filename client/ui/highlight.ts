@@ -9,11 +9,33 @@ export interface Token {
 }
 
 const KEYWORDS = new Set([
-  'and', 'as', 'class', 'def', 'del', 'elif', 'else', 'for', 'from', 'global', 'if', 'import', 'in',
-  'is', 'lambda', 'not', 'or', 'pass', 'return', 'while', 'None', 'True', 'False',
+  'and',
+  'as',
+  'class',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'not',
+  'or',
+  'pass',
+  'return',
+  'while',
+  'None',
+  'True',
+  'False',
 ]);
 
-const PATTERN = /(#.*$)|('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?)|(\b\d+\b)|([A-Za-z_]\w*)(?=\s*\()|([A-Za-z_]\w*)|(\s+|.)/gm;
+const PATTERN =
+  /(#.*$)|('(?:[^'\\]|\\.)*'?|"(?:[^"\\]|\\.)*"?)|(\b\d+\b)|([A-Za-z_]\w*)(?=\s*\()|([A-Za-z_]\w*)|(\s+|.)/gm;
 
 export function highlightPython(source: string): Token[] {
   const tokens: Token[] = [];
@@ -35,6 +57,10 @@ export function highlightPython(source: string): Token[] {
 }
 
 /** The downloadable solution: a runnable script (the level's full setup program, then the moves). */
-export function solutionScript(header: string, setupProgram: string, moves: readonly string[]): string {
+export function solutionScript(
+  header: string,
+  setupProgram: string,
+  moves: readonly string[],
+): string {
   return [header, setupProgram.trimEnd(), '', '# --- your moves ---', ...moves, ''].join('\n');
 }

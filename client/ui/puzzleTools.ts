@@ -11,7 +11,15 @@ import { say } from './narrator.ts';
 import type { ToolId } from './PuzzlePanels.ts';
 
 /** What a read-only board still offers: looking, zooming, copying and the gc player. */
-const VIEW_ONLY: readonly ToolId[] = ['reveal', 'zoomIn', 'zoomOut', 'zoomFit', 'keys', 'copy', 'download'];
+const VIEW_ONLY: readonly ToolId[] = [
+  'reveal',
+  'zoomIn',
+  'zoomOut',
+  'zoomFit',
+  'keys',
+  'copy',
+  'download',
+];
 
 export async function runTool(scene: Puzzle, id: ToolId): Promise<void> {
   if (id.startsWith('gc')) return gcTool(scene, id);
@@ -46,7 +54,9 @@ function moveIntent(scene: Puzzle, id: ToolId): Intent | null | undefined {
     case 'weakref':
       if (node === null) return null;
       // On a weakref object the same tool calls it: `x = w()`.
-      return scene.session.snapshot().board.engine.objects[node]?.kind === 'weakref' ? { type: 'deref', weakref: node } : { type: 'weakref', target: node };
+      return scene.session.snapshot().board.engine.objects[node]?.kind === 'weakref'
+        ? { type: 'deref', weakref: node }
+        : { type: 'weakref', target: node };
     case 'clear':
       return node === null ? null : { type: 'clear', target: node };
     case 'bind':
@@ -60,7 +70,9 @@ function moveIntent(scene: Puzzle, id: ToolId): Intent | null | undefined {
     case 'toggleGc':
       return { type: 'toggleGc' };
     default:
-      return id.startsWith('new:') ? { type: 'new', kind: 'instance', cls: id.slice(4), into } : undefined;
+      return id.startsWith('new:')
+        ? { type: 'new', kind: 'instance', cls: id.slice(4), into }
+        : undefined;
   }
 }
 
@@ -120,7 +132,11 @@ function hint(scene: Puzzle): void {
 
 function script(scene: Puzzle): string {
   const s = scene.session;
-  return solutionScript(t('code.header', { title: s.puzzle.title[lang()] }), s.setupProgram(), s.snapshot().board.moves);
+  return solutionScript(
+    t('code.header', { title: s.puzzle.title[lang()] }),
+    s.setupProgram(),
+    s.snapshot().board.moves,
+  );
 }
 
 async function copy(scene: Puzzle): Promise<void> {

@@ -11,7 +11,12 @@ export function toPage(
   const sx = box.width / game.scale.width;
   const sy = box.height / game.scale.height;
   const { x, y } = worldToScreen(camera, r);
-  return { x: box.left + x * sx, y: box.top + y * sy, w: r.w * camera.zoom * sx, h: r.h * camera.zoom * sy };
+  return {
+    x: box.left + x * sx,
+    y: box.top + y * sy,
+    w: r.w * camera.zoom * sx,
+    h: r.h * camera.zoom * sy,
+  };
 }
 
 /** Base font size in CSS px for the current canvas: ≥ 16 on phones, larger on projectors. */
@@ -23,14 +28,20 @@ export function baseFont(width: number, height: number): number {
  * A camera zooms about its centre (origin 0.5): screen = cam.x + w/2 + (world − scroll − w/2)·zoom.
  * Written out because Phaser 4's camera matrices no longer include the viewport position.
  */
-export function worldToScreen(cam: Phaser.Cameras.Scene2D.Camera, p: { x: number; y: number }): { x: number; y: number } {
+export function worldToScreen(
+  cam: Phaser.Cameras.Scene2D.Camera,
+  p: { x: number; y: number },
+): { x: number; y: number } {
   return {
     x: cam.x + cam.width / 2 + (p.x - cam.scrollX - cam.width / 2) * cam.zoom,
     y: cam.y + cam.height / 2 + (p.y - cam.scrollY - cam.height / 2) * cam.zoom,
   };
 }
 
-export function screenToWorld(cam: Phaser.Cameras.Scene2D.Camera, p: { x: number; y: number }): { x: number; y: number } {
+export function screenToWorld(
+  cam: Phaser.Cameras.Scene2D.Camera,
+  p: { x: number; y: number },
+): { x: number; y: number } {
   return {
     x: (p.x - cam.x - cam.width / 2) / cam.zoom + cam.scrollX + cam.width / 2,
     y: (p.y - cam.y - cam.height / 2) / cam.zoom + cam.scrollY + cam.height / 2,

@@ -26,7 +26,11 @@ export const SETTINGS_KEY = 'heap-heroes:settings';
 export const PROGRESS_KEY = 'heap-heroes:progress';
 
 export function defaultSettings(prefersReducedMotion = false, browserLang = 'en'): Settings {
-  return { lang: browserLang.toLowerCase().startsWith('id') ? 'id' : 'en', reducedMotion: prefersReducedMotion, theme: 'light' };
+  return {
+    lang: browserLang.toLowerCase().startsWith('id') ? 'id' : 'en',
+    reducedMotion: prefersReducedMotion,
+    theme: 'light',
+  };
 }
 
 function readJson(store: KeyValueStore, key: string): unknown {
@@ -67,10 +71,17 @@ export function loadProgress(store: KeyValueStore): Progress {
 }
 
 /** Keep the best of the old and the new result for a level (more stars, then fewer moves). */
-export function recordResult(progress: Progress, puzzleId: string, stars: number, moves: number): Progress {
+export function recordResult(
+  progress: Progress,
+  puzzleId: string,
+  stars: number,
+  moves: number,
+): Progress {
   const old = progress[puzzleId];
   const best =
-    !old || stars > old.stars || (stars === old.stars && moves < old.bestMoves) ? { stars, bestMoves: moves } : old;
+    !old || stars > old.stars || (stars === old.stars && moves < old.bestMoves)
+      ? { stars, bestMoves: moves }
+      : old;
   return { ...progress, [puzzleId]: best };
 }
 
@@ -82,7 +93,11 @@ export function saveProgress(store: KeyValueStore, progress: Progress): void {
  * A level is unlocked when it is the first one, or when the level before it (catalog order) has
  * been solved. Chapters unlock through their first level.
  */
-export function isUnlocked(order: readonly string[], progress: Progress, puzzleId: string): boolean {
+export function isUnlocked(
+  order: readonly string[],
+  progress: Progress,
+  puzzleId: string,
+): boolean {
   const i = order.indexOf(puzzleId);
   if (i <= 0) return i === 0;
   return (progress[order[i - 1]!]?.stars ?? 0) > 0;

@@ -14,7 +14,12 @@ export interface ScreenRect {
 type Provider = () => Record<string, ScreenRect>;
 
 const providers = new Map<string, Provider>();
-const info: { scenes: string[]; busy: boolean; extra: Record<string, unknown>; hud: string[] } = { scenes: [], busy: false, extra: {}, hud: [] };
+const info: { scenes: string[]; busy: boolean; extra: Record<string, unknown>; hud: string[] } = {
+  scenes: [],
+  busy: false,
+  extra: {},
+  hud: [],
+};
 
 export function registerTargets(owner: string, provider: Provider): () => void {
   providers.set(owner, provider);

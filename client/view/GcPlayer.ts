@@ -18,7 +18,14 @@ export class GcPlayer {
   private readonly finish: () => void;
   private readonly interval: number;
 
-  constructor(scene: Phaser.Scene, steps: GcStep[], show: (step: GcStep, index: number, changed: boolean) => void, finish: () => void, autoplay: boolean, interval = 900) {
+  constructor(
+    scene: Phaser.Scene,
+    steps: GcStep[],
+    show: (step: GcStep, index: number, changed: boolean) => void,
+    finish: () => void,
+    autoplay: boolean,
+    interval = 900,
+  ) {
     this.scene = scene;
     this.steps = steps;
     this.show = show;

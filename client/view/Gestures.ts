@@ -30,7 +30,10 @@ export interface GestureHandlers {
   hover(node: ObjId | null): void;
 }
 
-type Drag = { kind: 'source'; source: Source; start: Point; moved: boolean } | { kind: 'append'; list: ObjId; start: Point; moved: boolean } | { kind: 'pan'; x: number; y: number; sx: number; sy: number; moved: boolean; start: Point };
+type Drag =
+  | { kind: 'source'; source: Source; start: Point; moved: boolean }
+  | { kind: 'append'; list: ObjId; start: Point; moved: boolean }
+  | { kind: 'pan'; x: number; y: number; sx: number; sy: number; moved: boolean; start: Point };
 
 export class Gestures {
   sel: Selection = { source: null, node: null, picking: false };
@@ -51,7 +54,9 @@ export class Gestures {
     scene.input.on('pointerdown', this.down, this);
     scene.input.on('pointermove', this.move, this);
     scene.input.on('pointerup', this.up, this);
-    scene.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => this.on.zoom(dy > 0 ? 0.9 : 1.1, this.world(p)));
+    scene.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) =>
+      this.on.zoom(dy > 0 ? 0.9 : 1.1, this.world(p)),
+    );
   }
 
   private world(p: Phaser.Input.Pointer): Point {
@@ -65,8 +70,18 @@ export class Gestures {
     const node = src || this.readOnly ? null : this.view.nodeAt(w);
     const cam = this.scene.cameras.main;
     if (src) this.drag = { kind: 'source', source: src, start: w, moved: false };
-    else if (node !== null && this.view.state?.objects[node]?.kind === 'list') this.drag = { kind: 'append', list: node, start: w, moved: false };
-    else this.drag = { kind: 'pan', x: p.x, y: p.y, sx: cam.scrollX, sy: cam.scrollY, moved: false, start: w };
+    else if (node !== null && this.view.state?.objects[node]?.kind === 'list')
+      this.drag = { kind: 'append', list: node, start: w, moved: false };
+    else
+      this.drag = {
+        kind: 'pan',
+        x: p.x,
+        y: p.y,
+        sx: cam.scrollX,
+        sy: cam.scrollY,
+        moved: false,
+        start: w,
+      };
   }
 
   private move(p: Phaser.Input.Pointer): void {
@@ -81,7 +96,9 @@ export class Gestures {
       return;
     }
     const from = d.kind === 'source' ? d.source.anchor : d.start;
-    const valid = this.view.nodeAt(w) !== null || (d.kind === 'source' && (this.view.trayAt(w) !== null || this.view.inBin(w)));
+    const valid =
+      this.view.nodeAt(w) !== null ||
+      (d.kind === 'source' && (this.view.trayAt(w) !== null || this.view.inBin(w)));
     this.view.drag = d.moved ? { from, to: w, valid } : null;
   }
 
@@ -121,7 +138,8 @@ export class Gestures {
       return;
     }
     if (!d.moved) {
-      if (d.kind === 'source') this.select({ source: d.source.id, node: null, picking: false }, 'source');
+      if (d.kind === 'source')
+        this.select({ source: d.source.id, node: null, picking: false }, 'source');
       else this.select({ source: null, node: d.list, picking: false }, 'node');
       return;
     }
@@ -137,7 +155,12 @@ export class Gestures {
     const tray = this.view.trayAt(w);
     if (target !== null) this.on.intent({ type: 'point', source: d.source, target });
     else if (tray === 'None') this.on.intent({ type: 'none', source: d.source });
-    else if (tray !== null) this.on.intent({ type: 'pointImmortal', source: d.source, value: { t: 'int', v: Number(tray) } });
+    else if (tray !== null)
+      this.on.intent({
+        type: 'pointImmortal',
+        source: d.source,
+        value: { t: 'int', v: Number(tray) },
+      });
     else if (this.view.inBin(w)) this.on.intent({ type: 'cut', source: d.source });
   }
 
@@ -153,8 +176,15 @@ export class Gestures {
     const l = this.view.layout;
     if (!l) return null;
     for (const a of l.arrows) {
-      const target = 'obj' in a.to ? l.nodes[a.to.obj]?.rect : l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect;
-      if (target && distanceToPolyline(w, sampleCurve(arrowCurve(a.from, target, isCell(a.source)), 24)) < 9) return a.source;
+      const target =
+        'obj' in a.to
+          ? l.nodes[a.to.obj]?.rect
+          : l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect;
+      if (
+        target &&
+        distanceToPolyline(w, sampleCurve(arrowCurve(a.from, target, isCell(a.source)), 24)) < 9
+      )
+        return a.source;
     }
     return null;
   }
@@ -169,16 +199,36 @@ export class Gestures {
     if (!this.enabled) return false;
     const sources = (this.view.layout?.sources ?? []).filter((s) => s.place !== null);
     const nodes = Object.keys(this.view.layout?.nodes ?? {}).map(Number);
-    const cycle = <T>(list: T[], current: T | null, step: number): T | null => (list.length === 0 ? null : list[(list.indexOf(current as T) + step + list.length) % list.length] ?? null);
+    const cycle = <T>(list: T[], current: T | null, step: number): T | null =>
+      list.length === 0
+        ? null
+        : (list[(list.indexOf(current as T) + step + list.length) % list.length] ?? null);
     const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : -1;
     switch (e.key) {
       case 'ArrowUp':
       case 'ArrowDown':
-        this.select({ source: cycle(sources.map((s) => s.id), this.sel.source, this.sel.source === null && step < 0 ? 0 : step), node: null, picking: false }, 'source');
+        this.select(
+          {
+            source: cycle(
+              sources.map((s) => s.id),
+              this.sel.source,
+              this.sel.source === null && step < 0 ? 0 : step,
+            ),
+            node: null,
+            picking: false,
+          },
+          'source',
+        );
         return true;
       case 'ArrowLeft':
       case 'ArrowRight':
-        this.select({ ...this.sel, node: cycle(nodes, this.sel.node, this.sel.node === null && step < 0 ? 0 : step) }, 'node');
+        this.select(
+          {
+            ...this.sel,
+            node: cycle(nodes, this.sel.node, this.sel.node === null && step < 0 ? 0 : step),
+          },
+          'node',
+        );
         return true;
       case 'Enter':
         return !this.readOnly && this.enter(sources);

@@ -49,7 +49,12 @@ export class HeapView {
   state: EngineState | null = null;
   private options: ViewOptions | null = null;
   /** What the arrows were last drawn from (see update); null forces a redraw. */
-  private arrowsDrawn: { layout: HeapLayout; options: ViewOptions; drag: string; positions: number[] } | null = null;
+  private arrowsDrawn: {
+    layout: HeapLayout;
+    options: ViewOptions;
+    drag: string;
+    positions: number[];
+  } | null = null;
   /** Rubber band while dragging a reference. */
   drag: { from: Point; to: Point; valid: boolean } | null = null;
 
@@ -67,7 +72,10 @@ export class HeapView {
   render(state: EngineState, options: ViewOptions): void {
     this.state = state;
     this.options = options;
-    this.layout = layoutHeap(state, this.memory, { maxColumns: options.maxColumns, compact: options.compact });
+    this.layout = layoutHeap(state, this.memory, {
+      maxColumns: options.maxColumns,
+      compact: options.compact,
+    });
     this.memory = this.layout.memory;
     this.drawChrome(this.layout, options);
     this.syncNodes(this.layout, state, options);
@@ -83,17 +91,34 @@ export class HeapView {
       return e && box ? { x: e.container.x, y: e.container.y, w: box.rect.w, h: box.rect.h } : null;
     };
     const diamond = (id: ObjId): boolean => this.state?.objects[id]?.kind === 'weakref';
-    drawArrows(this.scene, this.arrows, this.labels, this.layout, live, this.theme, this.options, this.drag, diamond);
+    drawArrows(
+      this.scene,
+      this.arrows,
+      this.labels,
+      this.layout,
+      live,
+      this.theme,
+      this.options,
+      this.drag,
+      diamond,
+    );
   }
 
   /** True (and remembers the inputs) when the arrows' inputs differ from the last drawing's. */
   private arrowsChanged(layout: HeapLayout, options: ViewOptions): boolean {
     const positions: number[] = [];
     for (const e of this.nodes.values()) positions.push(e.container.x, e.container.y);
-    const drag = this.drag ? `${this.drag.from.x},${this.drag.from.y},${this.drag.to.x},${this.drag.to.y},${this.drag.valid}` : '';
+    const drag = this.drag
+      ? `${this.drag.from.x},${this.drag.from.y},${this.drag.to.x},${this.drag.to.y},${this.drag.valid}`
+      : '';
     const last = this.arrowsDrawn;
-    const same = last !== null && last.layout === layout && last.options === options && last.drag === drag
-      && last.positions.length === positions.length && last.positions.every((v, i) => v === positions[i]);
+    const same =
+      last !== null &&
+      last.layout === layout &&
+      last.options === options &&
+      last.drag === drag &&
+      last.positions.length === positions.length &&
+      last.positions.every((v, i) => v === positions[i]);
     if (same) return false;
     this.arrowsDrawn = { layout, options, drag, positions };
     return true;
@@ -103,8 +128,21 @@ export class HeapView {
     this.chrome.removeAll(true);
     const g = this.scene.add.graphics();
     this.chrome.add(g);
-    const text = (x: number, y: number, s: string, size = 15, mono = true, bold = false): Phaser.GameObjects.Text => {
-      const tx = this.scene.add.text(x, y, s, { fontFamily: mono ? FONT_CODE : FONT_UI, fontSize: `${size}px`, color: css(this.theme.text), fontStyle: bold ? 'bold' : 'normal', resolution: TEXT_RESOLUTION });
+    const text = (
+      x: number,
+      y: number,
+      s: string,
+      size = 15,
+      mono = true,
+      bold = false,
+    ): Phaser.GameObjects.Text => {
+      const tx = this.scene.add.text(x, y, s, {
+        fontFamily: mono ? FONT_CODE : FONT_UI,
+        fontSize: `${size}px`,
+        color: css(this.theme.text),
+        fontStyle: bold ? 'bold' : 'normal',
+        resolution: TEXT_RESOLUTION,
+      });
       this.chrome.add(tx);
       return tx;
     };
@@ -112,16 +150,44 @@ export class HeapView {
     text(l.heapTitle.x, l.heapTitle.y, t('heap.heap'), 20, false, true);
     for (const f of l.frames) {
       g.fillStyle(this.theme.panel, 1).fillRoundedRect(f.rect.x, f.rect.y, f.rect.w, f.rect.h, 8);
-      g.lineStyle(2, this.theme.panelStroke, 1).strokeRoundedRect(f.rect.x, f.rect.y, f.rect.w, f.rect.h, 8);
-      text(f.rect.x + 8, f.rect.y + 5, f.fn === null ? t('heap.module') : `${f.fn}()`, 14, true, true);
+      g.lineStyle(2, this.theme.panelStroke, 1).strokeRoundedRect(
+        f.rect.x,
+        f.rect.y,
+        f.rect.w,
+        f.rect.h,
+        8,
+      );
+      text(
+        f.rect.x + 8,
+        f.rect.y + 5,
+        f.fn === null ? t('heap.module') : `${f.fn}()`,
+        14,
+        true,
+        true,
+      );
     }
-    for (const s of l.sources.filter((src) => src.owner === 'name')) this.drawNameRow(g, text, s, o);
+    for (const s of l.sources.filter((src) => src.owner === 'name'))
+      this.drawNameRow(g, text, s, o);
     const tray = l.tray[0];
     if (tray) text(tray.rect.x - 84, tray.rect.y + 6, t('heap.immortal'), 14, false);
     for (const item of l.tray) {
-      g.fillStyle(this.theme.panel, 1).fillRoundedRect(item.rect.x, item.rect.y, item.rect.w, item.rect.h, item.rect.h / 2);
-      g.lineStyle(2, this.theme.panelStroke, 1).strokeRoundedRect(item.rect.x, item.rect.y, item.rect.w, item.rect.h, item.rect.h / 2);
-      text(item.rect.x + item.rect.w / 2, item.rect.y + item.rect.h / 2, item.key, 15).setOrigin(0.5);
+      g.fillStyle(this.theme.panel, 1).fillRoundedRect(
+        item.rect.x,
+        item.rect.y,
+        item.rect.w,
+        item.rect.h,
+        item.rect.h / 2,
+      );
+      g.lineStyle(2, this.theme.panelStroke, 1).strokeRoundedRect(
+        item.rect.x,
+        item.rect.y,
+        item.rect.w,
+        item.rect.h,
+        item.rect.h / 2,
+      );
+      text(item.rect.x + item.rect.w / 2, item.rect.y + item.rect.h / 2, item.key, 15).setOrigin(
+        0.5,
+      );
     }
     const bin = l.bin;
     g.lineStyle(2, this.theme.panelStroke, 1);
@@ -129,9 +195,20 @@ export class HeapView {
     text(bin.x + bin.w / 2, bin.y + bin.h / 2, `✕ ${t('heap.bin')}`, 16, true, true).setOrigin(0.5);
   }
 
-  private drawNameRow(g: Phaser.GameObjects.Graphics, text: (x: number, y: number, s: string, size?: number) => Phaser.GameObjects.Text, s: Source, o: ViewOptions): void {
+  private drawNameRow(
+    g: Phaser.GameObjects.Graphics,
+    text: (x: number, y: number, s: string, size?: number) => Phaser.GameObjects.Text,
+    s: Source,
+    o: ViewOptions,
+  ): void {
     if (o.selectedSource === s.id) {
-      g.lineStyle(3, this.theme.selected, 1).strokeRoundedRect(s.rect.x, s.rect.y, s.rect.w, s.rect.h, 6);
+      g.lineStyle(3, this.theme.selected, 1).strokeRoundedRect(
+        s.rect.x,
+        s.rect.y,
+        s.rect.w,
+        s.rect.h,
+        6,
+      );
     }
     text(s.rect.x + 8, s.rect.y + 5, s.label, 16);
     this.chrome.add(dotImage(this.scene, s.anchor.x, s.anchor.y, 5, this.theme.arrow));
@@ -151,14 +228,30 @@ export class HeapView {
         selected: o.selectedNode === box.id,
         gc: o.gc?.marks[box.id] ?? null,
         bytes: o.selectedNode === box.id || o.hoverNode === box.id ? sizeOf(state, box.id) : null,
-        dead: (obj.kind === 'weakref' && obj.referent === null) || (o.gc?.cleared.includes(box.id) ?? false),
+        dead:
+          (obj.kind === 'weakref' && obj.referent === null) ||
+          (o.gc?.cleared.includes(box.id) ?? false),
       };
-      const signature = JSON.stringify([obj, look, box.rect.w, box.rect.h, state.classes[obj.kind === 'instance' ? obj.cls : '']?.slots ?? null]);
+      const signature = JSON.stringify([
+        obj,
+        look,
+        box.rect.w,
+        box.rect.h,
+        state.classes[obj.kind === 'instance' ? obj.cls : '']?.slots ?? null,
+      ]);
       let entry = this.nodes.get(box.id);
       if (!entry) {
-        entry = { container: this.scene.add.container(box.rect.x, box.rect.y).setDepth(1), signature: '' };
+        entry = {
+          container: this.scene.add.container(box.rect.x, box.rect.y).setDepth(1),
+          signature: '',
+        };
         this.nodes.set(box.id, entry);
-        if (o.motion) this.scene.tweens.add({ targets: entry.container, alpha: { from: 0, to: 1 }, duration: 220 });
+        if (o.motion)
+          this.scene.tweens.add({
+            targets: entry.container,
+            alpha: { from: 0, to: 1 },
+            duration: 220,
+          });
       } else if (entry.container.x !== box.rect.x || entry.container.y !== box.rect.y) {
         this.moveTo(entry.container, box.rect, o.motion);
       }
@@ -173,7 +266,8 @@ export class HeapView {
   private moveTo(c: Phaser.GameObjects.Container, r: Rect, motion: boolean): void {
     this.scene.tweens.killTweensOf(c);
     if (!motion) c.setPosition(r.x, r.y);
-    else this.scene.tweens.add({ targets: c, x: r.x, y: r.y, duration: 260, ease: 'Sine.easeInOut' });
+    else
+      this.scene.tweens.add({ targets: c, x: r.x, y: r.y, duration: 260, ease: 'Sine.easeInOut' });
   }
 
   /** Fade a freed card out (in cascade order), leaving a dashed ghost for a moment. */
@@ -187,7 +281,14 @@ export class HeapView {
       alpha: 0.18,
       delay: Math.max(0, order) * 180,
       duration: 260,
-      onComplete: () => this.scene.tweens.add({ targets: c, alpha: 0, delay: 700, duration: 300, onComplete: () => c.destroy() }),
+      onComplete: () =>
+        this.scene.tweens.add({
+          targets: c,
+          alpha: 0,
+          delay: 700,
+          duration: 300,
+          onComplete: () => c.destroy(),
+        }),
     });
   }
 

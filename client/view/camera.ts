@@ -12,7 +12,14 @@ export interface CameraFit {
  * Fit the whole picture when it fits at ≥ minZoom; otherwise use minZoom and show the top-left
  * (the Stack and the first objects), leaving the rest to panning.
  */
-export function fitCamera(bounds: Rect, viewW: number, viewH: number, minZoom: number, maxZoom = viewW > 1100 ? 2 : 1.4, pad = 24): CameraFit {
+export function fitCamera(
+  bounds: Rect,
+  viewW: number,
+  viewH: number,
+  minZoom: number,
+  maxZoom = viewW > 1100 ? 2 : 1.4,
+  pad = 24,
+): CameraFit {
   const w = bounds.w + pad * 2;
   const h = bounds.h + pad * 2;
   const zoom = Math.max(minZoom, Math.min(maxZoom, viewW / w, viewH / h));

@@ -48,7 +48,11 @@ function stepTo(o: HeapObject, id: ObjId): string | null {
  * "list a", "Node a.next"; when nothing reaches it by name any more, the last path it was known
  * by (`known`), else "Node #7".
  */
-export function objectName(states: EngineState[], id: ObjId, known?: ReadonlyMap<ObjId, string>): string {
+export function objectName(
+  states: EngineState[],
+  id: ObjId,
+  known?: ReadonlyMap<ObjId, string>,
+): string {
   for (const s of states) {
     const o = s.objects[id];
     if (!o) continue;
@@ -84,7 +88,12 @@ export function valueText(states: EngineState[], v: Value): string {
 }
 
 /** One sentence per event a student should hear about, in order. */
-export function narrate(events: readonly EngineEvent[], before: EngineState, after: EngineState, known?: ReadonlyMap<ObjId, string>): string[] {
+export function narrate(
+  events: readonly EngineEvent[],
+  before: EngineState,
+  after: EngineState,
+  known?: ReadonlyMap<ObjId, string>,
+): string[] {
   // Name objects as the student knew them before the statement; new objects by their new name.
   const states = [before, after];
   const name = (id: ObjId): string => objectName(states, id, known);
@@ -96,14 +105,24 @@ export function narrate(events: readonly EngineEvent[], before: EngineState, aft
   return lines;
 }
 
-function sentence(e: EngineEvent, states: EngineState[], name: (id: ObjId) => string): string | null {
+function sentence(
+  e: EngineEvent,
+  states: EngineState[],
+  name: (id: ObjId) => string,
+): string | null {
   switch (e.type) {
     case 'allocated':
       return t('say.allocated', { obj: name(e.id) });
     case 'stored':
-      return t('say.stored', { place: placeText(states, e.place), value: valueText(states, e.value) });
+      return t('say.stored', {
+        place: placeText(states, e.place),
+        value: valueText(states, e.value),
+      });
     case 'removed':
-      return t('say.removed', { place: placeText(states, e.place), value: valueText(states, e.old) });
+      return t('say.removed', {
+        place: placeText(states, e.place),
+        value: valueText(states, e.old),
+      });
     case 'refcount':
       return t('say.refcount', { obj: name(e.id), from: e.from, to: e.to });
     case 'freed':

@@ -32,9 +32,15 @@ export function drawArrows(
   let used = 0;
   for (const a of l.arrows) {
     const from = liveAnchor(a, l, live);
-    const card = 'obj' in a.to ? live(a.to.obj) : (l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect ?? null);
+    const card =
+      'obj' in a.to
+        ? live(a.to.obj)
+        : (l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect ?? null);
     // A weakref is drawn as a diamond: aim at its side corners, not its bounding box.
-    const target = card && 'obj' in a.to && diamond(a.to.obj) ? { x: card.x, y: card.y + card.h / 2 - 2, w: card.w, h: 4 } : card;
+    const target =
+      card && 'obj' in a.to && diamond(a.to.obj)
+        ? { x: card.x, y: card.y + card.h / 2 - 2, w: card.w, h: 4 }
+        : card;
     if (!from || !target) continue;
     if (a.weak && o.gc?.cleared.some((w) => a.source === `o${w}:ref`)) continue;
     const curve = arrowCurve(from, target, isCell(a.source));
@@ -45,7 +51,15 @@ export function drawArrows(
     else polyline(g, points);
     const head = arrowHead(points[points.length - 2]!, curve.to, style.width + 8);
     if (a.weak) g.strokeTriangle(head[0].x, head[0].y, head[1].x, head[1].y, head[2].x, head[2].y);
-    else g.fillStyle(style.color, style.alpha).fillTriangle(head[0].x, head[0].y, head[1].x, head[1].y, head[2].x, head[2].y);
+    else
+      g.fillStyle(style.color, style.alpha).fillTriangle(
+        head[0].x,
+        head[0].y,
+        head[1].x,
+        head[1].y,
+        head[2].x,
+        head[2].y,
+      );
     const immortal = 'tray' in a.to;
     if (typeof a.label === 'string' && a.label.length > 0 && !immortal && a.source[0] === 'o') {
       placeLabel(scene, labels, used++, a.label, bezierPoint(curve, 0.5), theme);
@@ -64,7 +78,11 @@ function liveAnchor(a: ArrowSpec, l: HeapLayout, live: (id: ObjId) => Rect | nul
   return { x: a.from.x - laid.x + now.x, y: a.from.y - laid.y + now.y };
 }
 
-function arrowStyle(a: ArrowSpec, theme: Theme, o: ArrowOptions): { width: number; color: number; alpha: number } {
+function arrowStyle(
+  a: ArrowSpec,
+  theme: Theme,
+  o: ArrowOptions,
+): { width: number; color: number; alpha: number } {
   const edge = o.gc?.edge;
   if (edge && 'obj' in a.to && a.to.obj === edge.to && a.source.startsWith(`o${edge.from}:`)) {
     return { width: 6, color: theme.gc.tentative, alpha: 1 };
@@ -75,7 +93,14 @@ function arrowStyle(a: ArrowSpec, theme: Theme, o: ArrowOptions): { width: numbe
   return { width: 2.5, color: theme.arrow, alpha: 0.9 };
 }
 
-function placeLabel(scene: Phaser.Scene, labels: Phaser.GameObjects.Container, index: number, label: string, at: Point, theme: Theme): void {
+function placeLabel(
+  scene: Phaser.Scene,
+  labels: Phaser.GameObjects.Container,
+  index: number,
+  label: string,
+  at: Point,
+  theme: Theme,
+): void {
   let text = labels.list[index] as Phaser.GameObjects.Text | undefined;
   if (!text) {
     text = scene.add.text(0, 0, '', {
@@ -93,11 +118,16 @@ function placeLabel(scene: Phaser.Scene, labels: Phaser.GameObjects.Container, i
   text.setPosition(at.x, at.y).setVisible(true);
 }
 
-function drawDrag(g: Phaser.GameObjects.Graphics, drag: { from: Point; to: Point; valid: boolean }, theme: Theme): void {
+function drawDrag(
+  g: Phaser.GameObjects.Graphics,
+  drag: { from: Point; to: Point; valid: boolean },
+  theme: Theme,
+): void {
   const color = drag.valid ? theme.selected : theme.textMuted;
   g.lineStyle(4, color, 1);
   const pts = [drag.from, drag.to];
-  for (const [p, q] of drag.valid ? [[drag.from, drag.to] as [Point, Point]] : dashes(pts, 10, 6)) g.lineBetween(p.x, p.y, q.x, q.y);
+  for (const [p, q] of drag.valid ? [[drag.from, drag.to] as [Point, Point]] : dashes(pts, 10, 6))
+    g.lineBetween(p.x, p.y, q.x, q.y);
   g.fillStyle(color, 1).fillCircle(drag.to.x, drag.to.y, 7);
 }
 

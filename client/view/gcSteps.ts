@@ -28,17 +28,27 @@ export function gcSteps(trace: GcTrace, name: (id: ObjId) => string): GcStep[] {
   const marks: Record<number, GcObjectMark> = {};
   const cleared: ObjId[] = [];
   const push = (key: MessageKey, params: Params = {}, edge: GcStep['edge'] = null): void => {
-    steps.push({ caption: { key, params }, marks: structuredClone(marks), edge, cleared: [...cleared] });
+    steps.push({
+      caption: { key, params },
+      marks: structuredClone(marks),
+      edge,
+      cleared: [...cleared],
+    });
   };
   for (const u of trace.updateRefs) marks[u.id] = { gcRefs: u.gcRefs, mark: 'young' };
   push('gc.updateRefs');
   for (const s of trace.subtractRefs) {
     marks[s.to] = { gcRefs: s.gcRefs, mark: marks[s.to]?.mark ?? 'young' };
-    push('gc.subtract', { from: name(s.from), to: name(s.to), n: s.gcRefs }, { from: s.from, to: s.to, slot: s.slot });
+    push(
+      'gc.subtract',
+      { from: name(s.from), to: name(s.to), n: s.gcRefs },
+      { from: s.from, to: s.to, slot: s.slot },
+    );
   }
   for (const m of trace.moveUnreachable) {
     marks[m.id] = { gcRefs: marks[m.id]?.gcRefs ?? null, mark: m.step };
-    if (m.step === 'rescued') push('gc.rescued', { obj: name(m.id), by: m.by === undefined ? '?' : name(m.by) });
+    if (m.step === 'rescued')
+      push('gc.rescued', { obj: name(m.id), by: m.by === undefined ? '?' : name(m.by) });
     else push(m.step === 'reachable' ? 'gc.reachable' : 'gc.tentative', { obj: name(m.id) });
   }
   for (const w of trace.weakrefsCleared) {

@@ -128,7 +128,10 @@ export function hatch(r: Rect, gap = 10): [Point, Point][] {
 export function arrowHead(prev: Point, to: Point, size = 9): [Point, Point, Point] {
   const angle = Math.atan2(to.y - prev.y, to.x - prev.x);
   const left = { x: to.x - size * Math.cos(angle - 0.45), y: to.y - size * Math.sin(angle - 0.45) };
-  const right = { x: to.x - size * Math.cos(angle + 0.45), y: to.y - size * Math.sin(angle + 0.45) };
+  const right = {
+    x: to.x - size * Math.cos(angle + 0.45),
+    y: to.y - size * Math.sin(angle + 0.45),
+  };
   return [to, left, right];
 }
 

@@ -24,15 +24,21 @@ export type Intent =
 export function intentToAction(state: EngineState, intent: Intent): Action | null {
   switch (intent.type) {
     case 'point':
-      return intent.source.place ? { type: 'store', into: intent.source.place, value: { t: 'ref', id: intent.target } } : null;
+      return intent.source.place
+        ? { type: 'store', into: intent.source.place, value: { t: 'ref', id: intent.target } }
+        : null;
     case 'pointImmortal':
-      return intent.source.place ? { type: 'store', into: intent.source.place, value: intent.value } : null;
+      return intent.source.place
+        ? { type: 'store', into: intent.source.place, value: intent.value }
+        : null;
     case 'append':
       return { type: 'append', list: intent.list, value: { t: 'ref', id: intent.target } };
     case 'cut':
       return intent.source.place ? { type: 'delete', at: intent.source.place } : null;
     case 'none':
-      return intent.source.place ? { type: 'store', into: intent.source.place, value: { t: 'none' } } : null;
+      return intent.source.place
+        ? { type: 'store', into: intent.source.place, value: { t: 'none' } }
+        : null;
     case 'weakref':
       return { type: 'weakref', referent: intent.target, into: freshName(state, 'w') };
     case 'new':
@@ -51,7 +57,16 @@ export function intentToAction(state: EngineState, intent: Intent): Action | nul
 }
 
 function newAction(state: EngineState, intent: Extract<Intent, { type: 'new' }>): Action | null {
-  const into = intent.into ? intent.into.place : freshName(state, intent.kind === 'instance' ? (intent.cls ?? 'x').toLowerCase()[0]! : intent.kind === 'list' ? 'l' : 'd');
+  const into = intent.into
+    ? intent.into.place
+    : freshName(
+        state,
+        intent.kind === 'instance'
+          ? (intent.cls ?? 'x').toLowerCase()[0]!
+          : intent.kind === 'list'
+            ? 'l'
+            : 'd',
+      );
   if (!into) return null;
   if (intent.kind === 'list') return { type: 'new', object: { kind: 'list', items: [] }, into };
   if (intent.kind === 'dict') return { type: 'new', object: { kind: 'dict', entries: [] }, into };

@@ -89,7 +89,12 @@ export function layoutHeap(
   const m = options.compact ? COMPACT : REGULAR;
   const { frames, sources: nameSources, bottom } = layoutStack(state, m);
   const tray = layoutTray(state, m);
-  const { nodes, memory: nextMemory } = layoutObjects(state, memory, Math.max(1, options.maxColumns), m);
+  const { nodes, memory: nextMemory } = layoutObjects(
+    state,
+    memory,
+    Math.max(1, options.maxColumns),
+    m,
+  );
   const objectSources = Object.values(nodes).flatMap((n) =>
     objectSlots(state.objects[n.id]!, n.rect),
   );
@@ -127,7 +132,8 @@ function arrowFor(s: Source): ArrowSpec[] {
       ? []
       : [{ source: s.id, from: s.anchor, to: { obj: s.weakTarget }, weak: true, label: s.label }];
   }
-  if (v.t === 'ref') return [{ source: s.id, from: s.anchor, to: { obj: v.id }, weak: false, label: s.label }];
+  if (v.t === 'ref')
+    return [{ source: s.id, from: s.anchor, to: { obj: v.id }, weak: false, label: s.label }];
   return [{ source: s.id, from: s.anchor, to: { tray: trayKey(v) }, weak: false, label: s.label }];
 }
 
@@ -136,9 +142,17 @@ export function trayKey(v: Value): string {
 }
 
 /** Frames as stacked cards: innermost call on top, `<module>` at the bottom. */
-function layoutStack(state: EngineState, m: Metrics): { frames: FrameBox[]; sources: Source[]; bottom: number } {
+function layoutStack(
+  state: EngineState,
+  m: Metrics,
+): { frames: FrameBox[]; sources: Source[]; bottom: number } {
   const scopes = [
-    ...state.frames.map((f, depth) => ({ key: `frame:${depth}`, fn: f.fn as string | null, names: f.locals, depth })),
+    ...state.frames.map((f, depth) => ({
+      key: `frame:${depth}`,
+      fn: f.fn as string | null,
+      names: f.locals,
+      depth,
+    })),
   ].reverse();
   scopes.push({ key: 'module', fn: null, names: state.globals, depth: -1 });
   const innermost = state.frames.length - 1;
@@ -146,7 +160,13 @@ function layoutStack(state: EngineState, m: Metrics): { frames: FrameBox[]; sour
   const sources: Source[] = [];
   let y = TOP;
   for (const scope of scopes) {
-    const rows = frameRows(scope.names, scope.depth, innermost, { x: 0, y: y + FRAME_HEAD }, m.stackW - 8);
+    const rows = frameRows(
+      scope.names,
+      scope.depth,
+      innermost,
+      { x: 0, y: y + FRAME_HEAD },
+      m.stackW - 8,
+    );
     const h = FRAME_HEAD + Math.max(1, rows.length) * ROW_H + 6;
     frames.push({ key: scope.key, fn: scope.fn, rect: { x: 0, y, w: m.stackW, h } });
     sources.push(...rows);
@@ -285,7 +305,9 @@ function referrerColumns(
   }
   return (id) => {
     if (rooted.has(id)) return -1;
-    const placed = (referrers.get(id) ?? []).map((r) => columns.get(r)).filter((c) => c !== undefined);
+    const placed = (referrers.get(id) ?? [])
+      .map((r) => columns.get(r))
+      .filter((c) => c !== undefined);
     return placed.length > 0 ? Math.min(...placed) : -1;
   };
 }

@@ -38,7 +38,10 @@ export function nodeSize(o: HeapObject): { w: number; h: number } {
       return { w: Math.max(120, PAD * 2 + perRow * CELL_W), h: HEAD + rows * CELL_H + PAD };
     }
     case 'dict':
-      return rowsCard(o.entries.map(([k]) => `'${k}'`), 140);
+      return rowsCard(
+        o.entries.map(([k]) => `'${k}'`),
+        140,
+      );
     case 'instance':
       return rowsCard(instanceLabels(o), o.cls.length * CHAR_W + 96, o.dict === null ? 0 : 1);
     case 'weakref':
@@ -69,7 +72,15 @@ export function objectSlots(o: HeapObject, rect: Rect): Source[] {
           h: CELL_H - 4,
         };
         const anchor = { x: cell.x + cell.w / 2, y: cell.y + cell.h - 11 };
-        return { id: `o${id}:[${i}]`, owner: id, label: `[${i}]`, place: { kind: 'item', obj: id, index: i }, value, anchor, rect: cell };
+        return {
+          id: `o${id}:[${i}]`,
+          owner: id,
+          label: `[${i}]`,
+          place: { kind: 'item', obj: id, index: i },
+          value,
+          anchor,
+          rect: cell,
+        };
       });
     case 'dict':
       return o.entries.map(([key, value], i) =>
@@ -79,18 +90,37 @@ export function objectSlots(o: HeapObject, rect: Rect): Source[] {
       const rows = o.attrs.map(([name, value], i) =>
         rowSource(id, rect, i, `.${name}`, { kind: 'attr', obj: id, name }, value),
       );
-      if (o.dict !== null) rows.push(rowSource(id, rect, rows.length, '__dict__', null, { t: 'ref', id: o.dict }));
+      if (o.dict !== null)
+        rows.push(rowSource(id, rect, rows.length, '__dict__', null, { t: 'ref', id: o.dict }));
       return rows;
     }
     case 'weakref': {
       const anchor = { x: rect.x + rect.w / 2, y: rect.y + rect.h / 2 + 6 };
       const value: Value = o.referent === null ? { t: 'none' } : { t: 'ref', id: o.referent };
-      return [{ id: `o${id}:ref`, owner: id, label: '', place: null, value, weakTarget: o.referent, anchor, rect: { ...rect } }];
+      return [
+        {
+          id: `o${id}:ref`,
+          owner: id,
+          label: '',
+          place: null,
+          value,
+          weakTarget: o.referent,
+          anchor,
+          rect: { ...rect },
+        },
+      ];
     }
   }
 }
 
-function rowSource(id: ObjId, rect: Rect, i: number, label: string, place: Place | null, value: Value): Source {
+function rowSource(
+  id: ObjId,
+  rect: Rect,
+  i: number,
+  label: string,
+  place: Place | null,
+  value: Value,
+): Source {
   const row = { x: rect.x + 4, y: rect.y + HEAD + i * ROW, w: rect.w - 8, h: ROW - 2 };
   const anchor = { x: rect.x + rect.w - 20, y: row.y + row.h / 2 };
   return { id: `o${id}:${label}`, owner: id, label, place, value, anchor, rect: row };

@@ -83,7 +83,8 @@ export const DARK: Theme = {
 };
 
 export const FONT_UI = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
-export const FONT_CODE = 'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace';
+export const FONT_CODE =
+  'ui-monospace, "DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, monospace';
 
 /** `0x1a1a1a` → `#1a1a1a` for Phaser text styles and CSS. */
 export function css(color: number): string {

@@ -19,7 +19,15 @@ export interface LoadMetrics {
   bytesOut: number;
 }
 
-export const newMetrics = (): LoadMetrics => ({ actions: 0, applied: new Latencies(), patch: new Latencies(), rejected: new Map(), errors: [], bytesIn: 0, bytesOut: 0 });
+export const newMetrics = (): LoadMetrics => ({
+  actions: 0,
+  applied: new Latencies(),
+  patch: new Latencies(),
+  rejected: new Map(),
+  errors: [],
+  bytesIn: 0,
+  bytesOut: 0,
+});
 
 type Action = { type: 'move'; move: string } | { type: 'undo' } | { type: 'reset' };
 
@@ -75,10 +83,18 @@ export class Bot {
       if (this.timer !== null) metrics().errors.push(`left with code ${code}`);
     });
     if (probe) room.onStateChange((state) => this.patched(state));
-    else (room as unknown as { serializer: { patch: () => void } }).serializer.patch = () => undefined;
+    else
+      (room as unknown as { serializer: { patch: () => void } }).serializer.patch = () => undefined;
   }
 
-  static async join(url: string, code: string, nickname: string, solution: readonly string[], probe: boolean, metrics: () => LoadMetrics): Promise<Bot> {
+  static async join(
+    url: string,
+    code: string,
+    nickname: string,
+    solution: readonly string[],
+    probe: boolean,
+    metrics: () => LoadMetrics,
+  ): Promise<Bot> {
     const room = await new Client(url).joinById(code, { nickname });
     return new Bot(room, actionCycle(solution), probe, metrics);
   }
@@ -117,7 +133,9 @@ export class Bot {
   }
 
   private patched(state: unknown): void {
-    const board = (state as { seats?: { get(id: string): { board?: { lastSeq: number } } | undefined } }).seats?.get(this.seatId)?.board;
+    const board = (
+      state as { seats?: { get(id: string): { board?: { lastSeq: number } } | undefined } }
+    ).seats?.get(this.seatId)?.board;
     if (board === undefined) return;
     const t0 = this.sentAt.get(board.lastSeq);
     if (t0 === undefined) return;

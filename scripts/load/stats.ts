@@ -13,7 +13,9 @@ export class Latencies {
   percentile(p: number): number {
     if (this.values.length === 0) return NaN;
     const sorted = [...this.values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+    return sorted[
+      Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+    ]!;
   }
 
   max(): number {

@@ -10,15 +10,30 @@ import { CHALLENGE_ERRORS, CHALLENGE_LIMITS } from '../../shared/challenges/api.
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
 
-export type NicknameCheck = { ok: true; nickname: string } | { ok: false; code: string; message: string };
+export type NicknameCheck =
+  { ok: true; nickname: string } | { ok: false; code: string; message: string };
 
 export function checkNickname(raw: string): NicknameCheck {
   const nickname = raw.trim();
   const length = [...nickname].length;
   if (length < 1 || length > CHALLENGE_LIMITS.nicknameChars) {
-    return { ok: false, code: CHALLENGE_ERRORS.nicknameInvalid, message: `A nickname is 1 to ${CHALLENGE_LIMITS.nicknameChars} characters.` };
+    return {
+      ok: false,
+      code: CHALLENGE_ERRORS.nicknameInvalid,
+      message: `A nickname is 1 to ${CHALLENGE_LIMITS.nicknameChars} characters.`,
+    };
   }
-  if (CONTROL.test(nickname)) return { ok: false, code: CHALLENGE_ERRORS.nicknameInvalid, message: 'A nickname cannot contain control characters.' };
-  if (matcher.hasMatch(nickname)) return { ok: false, code: CHALLENGE_ERRORS.nicknameProfane, message: 'Please choose a friendlier nickname.' };
+  if (CONTROL.test(nickname))
+    return {
+      ok: false,
+      code: CHALLENGE_ERRORS.nicknameInvalid,
+      message: 'A nickname cannot contain control characters.',
+    };
+  if (matcher.hasMatch(nickname))
+    return {
+      ok: false,
+      code: CHALLENGE_ERRORS.nicknameProfane,
+      message: 'Please choose a friendlier nickname.',
+    };
   return { ok: true, nickname };
 }

@@ -40,12 +40,18 @@ export class TokenBuckets {
   peek(key: string, now: number): number {
     const b = this.buckets.get(key);
     if (b === undefined) return this.limit.capacity;
-    return Math.min(this.limit.capacity, b.tokens + (Math.max(0, now - b.at) / 1000) * this.limit.perSecond);
+    return Math.min(
+      this.limit.capacity,
+      b.tokens + (Math.max(0, now - b.at) / 1000) * this.limit.perSecond,
+    );
   }
 
   private refilled(key: string, now: number): Bucket {
     const b = this.buckets.get(key) ?? { tokens: this.limit.capacity, at: now };
-    b.tokens = Math.min(this.limit.capacity, b.tokens + (Math.max(0, now - b.at) / 1000) * this.limit.perSecond);
+    b.tokens = Math.min(
+      this.limit.capacity,
+      b.tokens + (Math.max(0, now - b.at) / 1000) * this.limit.perSecond,
+    );
     b.at = now;
     if (!this.buckets.has(key)) {
       if (this.buckets.size >= PRUNE_AT) this.prune();
@@ -55,6 +61,7 @@ export class TokenBuckets {
   }
 
   private prune(): void {
-    for (const [key, b] of this.buckets) if (b.tokens >= this.limit.capacity) this.buckets.delete(key);
+    for (const [key, b] of this.buckets)
+      if (b.tokens >= this.limit.capacity) this.buckets.delete(key);
   }
 }

@@ -12,7 +12,15 @@ import { currentChallengeIds } from '../../shared/challenges/ids.ts';
 import type { Store } from '../store/Store.ts';
 import type { BucketLimit } from './rateLimit.ts';
 import { TokenBuckets } from './rateLimit.ts';
-import { deviceHash, isFailure, leaderboard, openedChallenge, submit, viewOf, type Failure } from './service.ts';
+import {
+  deviceHash,
+  isFailure,
+  leaderboard,
+  openedChallenge,
+  submit,
+  viewOf,
+  type Failure,
+} from './service.ts';
 
 export interface ChallengeOptions {
   /** The clock (ms since the epoch); tests pin it. Default Date.now. */
@@ -21,22 +29,39 @@ export interface ChallengeOptions {
   limits?: { perIp?: BucketLimit; perDevice?: BucketLimit };
 }
 
-export const DEFAULT_LIMITS = { perIp: { capacity: 30, perSecond: 1 }, perDevice: { capacity: 6, perSecond: 0.1 } } as const;
+export const DEFAULT_LIMITS = {
+  perIp: { capacity: 30, perSecond: 1 },
+  perDevice: { capacity: 6, perSecond: 0.1 },
+} as const;
 
 const fail = (res: Response, f: Omit<Failure, 'status'> & { status: number }): void => {
   const { status, ...error } = f;
   res.status(status).json({ error } satisfies ApiError);
 };
 
-const invalid = (res: Response, issue: { message: string; path: PropertyKey[] } | undefined): void =>
-  fail(res, { status: 400, code: 'request/invalid', message: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid request' });
+const invalid = (
+  res: Response,
+  issue: { message: string; path: PropertyKey[] } | undefined,
+): void =>
+  fail(res, {
+    status: 400,
+    code: 'request/invalid',
+    message: issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid request',
+  });
 
 function limited(res: Response, retryAfter: number): void {
   res.setHeader('Retry-After', String(retryAfter));
-  fail(res, { status: 429, code: CHALLENGE_ERRORS.rateLimited, message: `Too many submissions; try again in ${retryAfter} s.` });
+  fail(res, {
+    status: 429,
+    code: CHALLENGE_ERRORS.rateLimited,
+    message: `Too many submissions; try again in ${retryAfter} s.`,
+  });
 }
 
-export function createChallengeRouter(store: Store, options: ChallengeOptions = {}): express.Router {
+export function createChallengeRouter(
+  store: Store,
+  options: ChallengeOptions = {},
+): express.Router {
   const now = options.now ?? Date.now;
   const perIp = new TokenBuckets(options.limits?.perIp ?? DEFAULT_LIMITS.perIp);
   const perDevice = new TokenBuckets(options.limits?.perDevice ?? DEFAULT_LIMITS.perDevice);
@@ -46,7 +71,11 @@ export function createChallengeRouter(store: Store, options: ChallengeOptions = 
   router.get('/today', (_req, res) => {
     const t = now();
     const ids = currentChallengeIds(t);
-    res.json({ now: t, daily: viewOf(challengeById(ids.daily)!), weekly: viewOf(challengeById(ids.weekly)!) } satisfies TodayResponse);
+    res.json({
+      now: t,
+      daily: viewOf(challengeById(ids.daily)!),
+      weekly: viewOf(challengeById(ids.weekly)!),
+    } satisfies TodayResponse);
   });
 
   router.get('/:id', (req: Request<{ id: string }>, res) => {
@@ -82,8 +111,10 @@ export function createChallengeRouter(store: Store, options: ChallengeOptions = 
 
 /** Malformed JSON and oversized bodies are the client's fault (4xx); anything else is logged. */
 const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-  const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
-  if (status >= 400 && status < 500) return fail(res, { status, code: 'request/malformed', message: 'Malformed request body.' });
+  const status =
+    typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
+  if (status >= 400 && status < 500)
+    return fail(res, { status, code: 'request/malformed', message: 'Malformed request body.' });
   console.error('[challenges]', err);
   fail(res, { status: 500, code: 'server/error', message: 'Internal error.' });
 };

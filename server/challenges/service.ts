@@ -4,7 +4,13 @@
  * Every client mistake is a Failure (4xx status, code, message), never a throw.
  */
 import { createHash } from 'node:crypto';
-import type { ChallengeView, LeaderboardEntry, PublicPuzzle, LeaderboardResponse, SubmitResponse } from '../../shared/challenges/api.ts';
+import type {
+  ChallengeView,
+  LeaderboardEntry,
+  PublicPuzzle,
+  LeaderboardResponse,
+  SubmitResponse,
+} from '../../shared/challenges/api.ts';
 import { CHALLENGE_ERRORS, LEADERBOARD_SIZE } from '../../shared/challenges/api.ts';
 import type { Challenge } from '../../shared/challenges/catalog.ts';
 import { challengeById } from '../../shared/challenges/catalog.ts';
@@ -24,13 +30,20 @@ export interface Failure {
 export const isFailure = (x: object): x is Failure => 'status' in x && 'code' in x;
 
 /** Device tokens are secrets of a browser: boards store and compare only this hash. */
-export const deviceHash = (token: string): string => createHash('sha256').update(token).digest('hex').slice(0, 32);
+export const deviceHash = (token: string): string =>
+  createHash('sha256').update(token).digest('hex').slice(0, 32);
 
 /** A challenge that has opened by `now` (closed ones still have a puzzle and a board). */
 export function openedChallenge(id: string, now: number): Challenge | Failure {
   const c = challengeById(id);
-  if (c === null) return { status: 404, code: CHALLENGE_ERRORS.unknown, message: `No challenge "${id}".` };
-  if (windowStatus(c, now) === 'not_open') return { status: 403, code: CHALLENGE_ERRORS.notOpen, message: 'This challenge has not started yet.' };
+  if (c === null)
+    return { status: 404, code: CHALLENGE_ERRORS.unknown, message: `No challenge "${id}".` };
+  if (windowStatus(c, now) === 'not_open')
+    return {
+      status: 403,
+      code: CHALLENGE_ERRORS.notOpen,
+      message: 'This challenge has not started yet.',
+    };
   return c;
 }
 
@@ -38,7 +51,14 @@ export function openedChallenge(id: string, now: number): Challenge | Failure {
 export function viewOf(c: Challenge): ChallengeView {
   const puzzle: PublicPuzzle & { solution?: unknown } = { ...c.puzzle };
   delete puzzle.solution;
-  return { id: c.id, kind: c.kind, period: c.period, opensAt: c.opensAt, closesAt: c.closesAt, puzzle };
+  return {
+    id: c.id,
+    kind: c.kind,
+    period: c.period,
+    opensAt: c.opensAt,
+    closesAt: c.closesAt,
+    puzzle,
+  };
 }
 
 export interface SubmitInput {
@@ -48,33 +68,85 @@ export interface SubmitInput {
   classCode?: string | undefined;
 }
 
-export async function submit(store: Store, id: string, input: SubmitInput, now: number): Promise<SubmitResponse | Failure> {
+export async function submit(
+  store: Store,
+  id: string,
+  input: SubmitInput,
+  now: number,
+): Promise<SubmitResponse | Failure> {
   const c = openedChallenge(id, now);
   if (isFailure(c)) return c;
-  if (windowStatus(c, now) === 'closed') return { status: 410, code: CHALLENGE_ERRORS.closed, message: 'This challenge is over.' };
+  if (windowStatus(c, now) === 'closed')
+    return { status: 410, code: CHALLENGE_ERRORS.closed, message: 'This challenge is over.' };
   const nick = checkNickname(input.nickname);
-  if (!nick.ok) return { status: nick.code === CHALLENGE_ERRORS.nicknameProfane ? 422 : 400, code: nick.code, message: nick.message };
+  if (!nick.ok)
+    return {
+      status: nick.code === CHALLENGE_ERRORS.nicknameProfane ? 422 : 400,
+      code: nick.code,
+      message: nick.message,
+    };
   const replay = replayChallenge(c.puzzle, input.moves);
   if (!replay.ok) return { status: 422, ...replay.error };
   const r = replay.result;
-  const response = { challengeId: c.id, result: { solved: r.solved, moves: r.moves, par: r.par, stars: r.stars, score: r.score, examined: r.examined }, steps: r.steps };
-  if (!r.solved) return { ...response, improved: false, rank: null, share: shareString({ challengeId: c.id, ...r }) };
+  const response = {
+    challengeId: c.id,
+    result: {
+      solved: r.solved,
+      moves: r.moves,
+      par: r.par,
+      stars: r.stars,
+      score: r.score,
+      examined: r.examined,
+    },
+    steps: r.steps,
+  };
+  if (!r.solved)
+    return {
+      ...response,
+      improved: false,
+      rank: null,
+      share: shareString({ challengeId: c.id, ...r }),
+    };
   const device = deviceHash(input.deviceToken);
   const { improved } = await store.recordChallengeSubmission({
-    challengeId: c.id, classCode: input.classCode ?? '', device, nickname: nick.nickname, score: r.score, moves: input.moves,
-    examined: r.examined, par: r.par, stars: r.stars, stateHash: r.stateHash, submittedAt: now,
+    challengeId: c.id,
+    classCode: input.classCode ?? '',
+    device,
+    nickname: nick.nickname,
+    score: r.score,
+    moves: input.moves,
+    examined: r.examined,
+    par: r.par,
+    stars: r.stars,
+    stateHash: r.stateHash,
+    submittedAt: now,
   });
   const scope = { challengeId: c.id, classCode: '' };
   const standing = await store.challengeStanding(scope, device);
   const rank = standing ? { rank: standing.rank, of: await store.challengeCount(scope) } : null;
-  return { ...response, improved, rank, share: shareString({ challengeId: c.id, ...r, ...(rank ? { rank } : {}) }) };
+  return {
+    ...response,
+    improved,
+    rank,
+    share: shareString({ challengeId: c.id, ...r, ...(rank ? { rank } : {}) }),
+  };
 }
 
 const entryOf = (b: ChallengeBest, rank: number, you: string | null): LeaderboardEntry => ({
-  rank, nickname: b.nickname, score: b.score, moves: b.moveCount, stars: b.stars, you: b.device === you,
+  rank,
+  nickname: b.nickname,
+  score: b.score,
+  moves: b.moveCount,
+  stars: b.stars,
+  you: b.device === you,
 });
 
-export async function leaderboard(store: Store, id: string, q: { device?: string | undefined; class?: string | undefined }, now: number): Promise<LeaderboardResponse | Failure> {
+export async function leaderboard(
+  store: Store,
+  id: string,
+  q: { device?: string | undefined; class?: string | undefined },
+  now: number,
+): Promise<LeaderboardResponse | Failure> {
   const c = openedChallenge(id, now);
   if (isFailure(c)) return c;
   const scope: BoardScope = { challengeId: c.id, classCode: q.class ?? '' };

@@ -31,13 +31,23 @@ export const versionOf = (board: Board): number => board.moves.length;
 
 function checkVersion(board: Board, expected: number | undefined): Refusal | null {
   if (expected === undefined || expected === versionOf(board)) return null;
-  return refuse(ROOM_ERRORS.stale, `The board has changed (version ${versionOf(board)}, you sent ${expected}).`);
+  return refuse(
+    ROOM_ERRORS.stale,
+    `The board has changed (version ${versionOf(board)}, you sent ${expected}).`,
+  );
 }
 
-export function playMove(rules: Rules, puzzle: Puzzle, board: Board, move: string, expectedVersion?: number): PlayResult {
+export function playMove(
+  rules: Rules,
+  puzzle: Puzzle,
+  board: Board,
+  move: string,
+  expectedVersion?: number,
+): PlayResult {
   const stale = checkVersion(board, expectedVersion);
   if (stale) return stale;
-  if (rules.goalStatus(puzzle, board).done) return refuse(ROOM_ERRORS.alreadySolved, 'This puzzle is already solved.');
+  if (rules.goalStatus(puzzle, board).done)
+    return refuse(ROOM_ERRORS.alreadySolved, 'This puzzle is already solved.');
   const result = rules.applyMove(puzzle, board, move);
   if (!result.ok) return refuse(result.error.code, result.error.message);
   const next = result.value.board;
@@ -45,10 +55,16 @@ export function playMove(rules: Rules, puzzle: Puzzle, board: Board, move: strin
 }
 
 /** Replays every accepted move but the last one from the start board. */
-export function undoMove(rules: Rules, puzzle: Puzzle, board: Board, expectedVersion?: number): PlayResult {
+export function undoMove(
+  rules: Rules,
+  puzzle: Puzzle,
+  board: Board,
+  expectedVersion?: number,
+): PlayResult {
   const stale = checkVersion(board, expectedVersion);
   if (stale) return stale;
-  if (board.moves.length === 0) return refuse(ROOM_ERRORS.nothingToUndo, 'There is no move to take back.');
+  if (board.moves.length === 0)
+    return refuse(ROOM_ERRORS.nothingToUndo, 'There is no move to take back.');
   const replayed = replayMoves(rules, puzzle, board.moves.slice(0, -1));
   if (!replayed.ok) return replayed;
   return { ok: true, board: replayed.board, goal: rules.goalStatus(puzzle, replayed.board) };

@@ -12,9 +12,14 @@ export type VerifyOutcome =
   | { ok: true; result: VerifiedResult; stateHash: string }
   | { ok: false; code: string; message: string; moveIndex?: number };
 
-export function verifyMoves(rules: Rules, puzzleId: string, moves: readonly string[]): VerifyOutcome {
+export function verifyMoves(
+  rules: Rules,
+  puzzleId: string,
+  moves: readonly string[],
+): VerifyOutcome {
   const puzzle = rules.puzzle(puzzleId);
-  if (puzzle === undefined) return { ok: false, code: ROOM_ERRORS.unknownPuzzle, message: `No puzzle "${puzzleId}".` };
+  if (puzzle === undefined)
+    return { ok: false, code: ROOM_ERRORS.unknownPuzzle, message: `No puzzle "${puzzleId}".` };
   // Same checks as a room: a move after the goal is reached is refused (board/solved).
   let board: Board = rules.startBoard(puzzle);
   for (const [moveIndex, move] of moves.entries()) {

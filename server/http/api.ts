@@ -27,24 +27,36 @@ export function createApiRouter(deps: ApiDeps): express.Router {
 
   api.post('/verify', (req, res) => {
     const parsed = VerifyRequest.safeParse(req.body);
-    if (!parsed.success) return fail(res, 400, { code: 'request/invalid', message: parsed.error.issues[0]?.message ?? 'invalid body' });
+    if (!parsed.success)
+      return fail(res, 400, {
+        code: 'request/invalid',
+        message: parsed.error.issues[0]?.message ?? 'invalid body',
+      });
     const outcome = verifyMoves(deps.rules, parsed.data.puzzleId, parsed.data.moves);
     if (!outcome.ok) {
       const status = outcome.code === 'puzzle/unknown' ? 404 : 422;
-      return fail(res, status, { code: outcome.code, message: outcome.message, moveIndex: outcome.moveIndex });
+      return fail(res, status, {
+        code: outcome.code,
+        message: outcome.message,
+        moveIndex: outcome.moveIndex,
+      });
     }
     res.json({ result: outcome.result } satisfies VerifyResponse);
   });
 
-  api.use((_req, res) => fail(res, 404, { code: 'request/not_found', message: 'No such API route.' }));
+  api.use((_req, res) =>
+    fail(res, 404, { code: 'request/not_found', message: 'No such API route.' }),
+  );
   api.use(apiErrorHandler);
   return api;
 }
 
 /** Malformed JSON and oversized bodies are the client's fault (4xx); anything else is logged. */
 const apiErrorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
-  const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
-  if (status >= 400 && status < 500) return fail(res, status, { code: 'request/malformed', message: 'Malformed request body.' });
+  const status =
+    typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
+  if (status >= 400 && status < 500)
+    return fail(res, status, { code: 'request/malformed', message: 'Malformed request body.' });
   console.error('[api]', err);
   fail(res, 500, { code: 'server/error', message: 'Internal error.' });
 };

@@ -12,12 +12,13 @@ import { matchMaker } from '@colyseus/core';
 export function applyCorsPolicy(allowedOrigins: readonly string[]): void {
   const allowed = new Set(allowedOrigins);
   // Typed as the permissive literal set; any header record is accepted at runtime.
-  (matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string> }).DEFAULT_CORS_HEADERS = {
-    'Access-Control-Allow-Headers': 'Content-Type, Accept, Authorization',
-    'Access-Control-Allow-Methods': 'GET,POST',
-    'Access-Control-Max-Age': '600',
-    Vary: 'Origin',
-  };
+  (matchMaker.controller as { DEFAULT_CORS_HEADERS: Record<string, string> }).DEFAULT_CORS_HEADERS =
+    {
+      'Access-Control-Allow-Headers': 'Content-Type, Accept, Authorization',
+      'Access-Control-Allow-Methods': 'GET,POST',
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    };
   matchMaker.controller.getCorsHeaders = (headers: Headers): Record<string, string> => {
     const origin = headers.get('origin');
     return origin !== null && allowed.has(origin) ? { 'Access-Control-Allow-Origin': origin } : {};

@@ -13,13 +13,21 @@ export interface QuietLogger {
   error(...args: unknown[]): void;
 }
 
-export function quietLogger(sink: Pick<Console, 'debug' | 'info' | 'trace' | 'warn' | 'error'> = console, burst = 20, windowMs = 60_000, now: () => number = Date.now): QuietLogger {
+export function quietLogger(
+  sink: Pick<Console, 'debug' | 'info' | 'trace' | 'warn' | 'error'> = console,
+  burst = 20,
+  windowMs = 60_000,
+  now: () => number = Date.now,
+): QuietLogger {
   let windowStart = -Infinity;
   let shown = 0;
   let suppressed = 0;
   const roll = (t: number): void => {
     if (t - windowStart < windowMs) return;
-    if (suppressed > 0) sink.error(`[colyseus] … ${suppressed} more errors suppressed in the last ${Math.round(windowMs / 1000)} s`);
+    if (suppressed > 0)
+      sink.error(
+        `[colyseus] … ${suppressed} more errors suppressed in the last ${Math.round(windowMs / 1000)} s`,
+      );
     windowStart = t;
     shown = 0;
     suppressed = 0;

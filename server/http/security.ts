@@ -42,7 +42,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'SAMEORIGIN',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'Permissions-Policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 };
 
 /** Default join-code guessing limit per address: 60 unknown codes, then one per second. */
@@ -78,18 +79,34 @@ type InvokeMethod = typeof matchMaker.controller.invokeMethod;
 let originalInvoke: InvokeMethod | null = null;
 
 /** Installs the join-code guessing limit on the matchmaker (replacing any earlier limits). */
-export function installJoinGuard(limit: BucketLimit = DEFAULT_JOIN_LIMIT, now: () => number = Date.now): void {
+export function installJoinGuard(
+  limit: BucketLimit = DEFAULT_JOIN_LIMIT,
+  now: () => number = Date.now,
+): void {
   const buckets = new TokenBuckets(limit);
   originalInvoke ??= matchMaker.controller.invokeMethod;
   const invoke = originalInvoke;
-  matchMaker.controller.invokeMethod = async function (this: typeof matchMaker.controller, method, roomName, clientOptions, authOptions) {
-    if (method !== 'joinById') return invoke.call(this, method, roomName, clientOptions, authOptions);
-    const peer = (authOptions as AuthContextLike | undefined)?.headers?.get(PEER_HEADER) ?? 'unknown';
-    if (buckets.peek(peer, now()) < 1) throw new ServerError(429, `${JOIN_RATE_LIMITED}: too many unknown class codes; wait a minute.`);
+  matchMaker.controller.invokeMethod = async function (
+    this: typeof matchMaker.controller,
+    method,
+    roomName,
+    clientOptions,
+    authOptions,
+  ) {
+    if (method !== 'joinById')
+      return invoke.call(this, method, roomName, clientOptions, authOptions);
+    const peer =
+      (authOptions as AuthContextLike | undefined)?.headers?.get(PEER_HEADER) ?? 'unknown';
+    if (buckets.peek(peer, now()) < 1)
+      throw new ServerError(
+        429,
+        `${JOIN_RATE_LIMITED}: too many unknown class codes; wait a minute.`,
+      );
     try {
       return await invoke.call(this, method, roomName, clientOptions, authOptions);
     } catch (e) {
-      if (e instanceof ServerError && e.code === MATCHMAKE_INVALID_ROOM_ID) buckets.take(peer, now());
+      if (e instanceof ServerError && e.code === MATCHMAKE_INVALID_ROOM_ID)
+        buckets.take(peer, now());
       throw e;
     }
   } as InvokeMethod;

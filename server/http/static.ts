@@ -13,7 +13,10 @@ export function createStaticRouter(clientDir: string): express.Router {
   router.get(/^\/(?!api\/|matchmake\/|healthz).*/, (_req, res) => {
     const index = join(clientDir, 'index.html');
     if (existsSync(index)) return res.sendFile(index);
-    res.status(503).type('text/plain').send('The client is not built yet: run `npm run build` (npm start does it for you).');
+    res
+      .status(503)
+      .type('text/plain')
+      .send('The client is not built yet: run `npm run build` (npm start does it for you).');
   });
   return router;
 }

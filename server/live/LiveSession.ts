@@ -10,8 +10,16 @@
 import type { Delayed } from '@colyseus/timer';
 import type { MapSchema } from '@colyseus/schema';
 import {
-  applyLive, buildReport, deadlineOf, newLiveState, type Actor, type LiveCommand, type LiveError, type LiveEvent,
-  type LiveReport, type LiveState,
+  applyLive,
+  buildReport,
+  deadlineOf,
+  newLiveState,
+  type Actor,
+  type LiveCommand,
+  type LiveError,
+  type LiveEvent,
+  type LiveReport,
+  type LiveState,
 } from '../../shared/live/index.ts';
 import type { LiveHostMessage } from '../../shared/live/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
@@ -21,7 +29,10 @@ import type { LiveInfoState, LiveSeatState } from './schema.ts';
 
 export interface LiveHooks {
   now(): number;
-  clock: { setTimeout(fn: () => void, ms: number): Delayed; setInterval(fn: () => void, ms: number): Delayed };
+  clock: {
+    setTimeout(fn: () => void, ms: number): Delayed;
+    setInterval(fn: () => void, ms: number): Delayed;
+  };
   /** A puzzle round starts: every student gets a fresh board of `puzzle`. */
   startPuzzle(puzzle: Puzzle): void;
   /** A student was removed: close their socket, forget their seat. */
@@ -33,7 +44,9 @@ export interface LiveHooks {
   persist(report: LiveReport): void;
 }
 
-export type LiveOutcome = { ok: true; events: LiveEvent[] } | { ok: false; error: LiveError | { code: string; message: string } };
+export type LiveOutcome =
+  | { ok: true; events: LiveEvent[] }
+  | { ok: false; error: LiveError | { code: string; message: string } };
 
 export class LiveSession {
   private state: LiveState;
@@ -45,7 +58,12 @@ export class LiveSession {
   private refreshTimer: Delayed | null = null;
   private deadlineTimer: Delayed | null = null;
 
-  constructor(info: LiveInfoState, seats: MapSchema<LiveSeatState>, hooks: LiveHooks, seed: number) {
+  constructor(
+    info: LiveInfoState,
+    seats: MapSchema<LiveSeatState>,
+    hooks: LiveHooks,
+    seed: number,
+  ) {
     this.info = info;
     this.seats = seats;
     this.hooks = hooks;
@@ -61,7 +79,9 @@ export class LiveSession {
   /** Boards may move in the lobby (warm-up on the class puzzle) and in running puzzle rounds. */
   boardsOpen(): boolean {
     if (this.state.phase === 'lobby') return true;
-    return this.state.phase === 'running' && this.rounds[this.state.round!.index]?.item.kind === 'puzzle';
+    return (
+      this.state.phase === 'running' && this.rounds[this.state.round!.index]?.item.kind === 'puzzle'
+    );
   }
 
   /** In a running puzzle round, moves count toward the round (progress, finished). */
@@ -110,11 +130,14 @@ export class LiveSession {
         if (puzzle) this.hooks.startPuzzle(puzzle);
         return;
       }
-      case 'kicked': return this.hooks.kicked(event.studentId);
-      case 'renamed': return this.hooks.renamed(event.studentId, event.nickname);
+      case 'kicked':
+        return this.hooks.kicked(event.studentId);
+      case 'renamed':
+        return this.hooks.renamed(event.studentId, event.nickname);
       case 'revealed':
       case 'podium':
-      case 'ended': return this.hooks.persist(this.report());
+      case 'ended':
+        return this.hooks.persist(this.report());
     }
   }
 
@@ -137,7 +160,11 @@ export class LiveSession {
     }
     this.refreshTimer ??= this.hooks.clock.setInterval(() => this.refresh(), 1000);
     const deadline = deadlineOf(this.state.round!, this.hooks.now());
-    if (deadline !== null) this.deadlineTimer = this.hooks.clock.setTimeout(() => this.refresh(), Math.max(0, deadline - this.hooks.now()));
+    if (deadline !== null)
+      this.deadlineTimer = this.hooks.clock.setTimeout(
+        () => this.refresh(),
+        Math.max(0, deadline - this.hooks.now()),
+      );
   }
 
   private refresh(): void {
@@ -162,13 +189,22 @@ function rowsTouched(events: readonly LiveEvent[]): ReadonlySet<string> | undefi
 function toCommand(msg: Exclude<LiveHostMessage, { cmd: 'setSet' }>): LiveCommand {
   switch (msg.cmd) {
     case 'configure': {
-      const settings = Object.fromEntries(Object.entries(msg.settings).filter(([, v]) => v !== undefined));
+      const settings = Object.fromEntries(
+        Object.entries(msg.settings).filter(([, v]) => v !== undefined),
+      );
       return { type: 'configure', settings };
     }
-    case 'kick': return { type: 'kick', studentId: msg.studentId };
-    case 'approveName': return { type: 'approveName', studentId: msg.studentId };
-    case 'start': return msg.seconds === undefined ? { type: 'start' } : { type: 'start', seconds: msg.seconds };
-    case 'extend': return { type: 'extend', seconds: msg.seconds };
-    default: return { type: msg.cmd };
+    case 'kick':
+      return { type: 'kick', studentId: msg.studentId };
+    case 'approveName':
+      return { type: 'approveName', studentId: msg.studentId };
+    case 'start':
+      return msg.seconds === undefined
+        ? { type: 'start' }
+        : { type: 'start', seconds: msg.seconds };
+    case 'extend':
+      return { type: 'extend', seconds: msg.seconds };
+    default:
+      return { type: msg.cmd };
   }
 }

@@ -6,7 +6,16 @@
 import { err, ok, type Result } from '../../shared/engine/result.ts';
 import type { LiveItem } from '../../shared/live/index.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
-import { answerOf, CAMPAIGN, campaignPuzzle, choicesOf, generatePuzzle, QUESTIONS, type Puzzle, type Question } from '../../shared/puzzles/index.ts';
+import {
+  answerOf,
+  CAMPAIGN,
+  campaignPuzzle,
+  choicesOf,
+  generatePuzzle,
+  QUESTIONS,
+  type Puzzle,
+  type Question,
+} from '../../shared/puzzles/index.ts';
 
 export interface LiveRound {
   item: LiveItem;
@@ -24,7 +33,15 @@ const puzzleRound = (puzzle: Puzzle): LiveRound => ({
 function questionRound(q: Question, seed: number): LiveRound | undefined {
   const answer = answerOf(q);
   if (!answer.ok) return undefined; // a question the engine cannot run is skipped (its test fails anyway)
-  return { item: { kind: 'predict', id: q.id, concepts: q.concepts, choices: choicesOf(q, answer.value, seed), answer: answer.value } };
+  return {
+    item: {
+      kind: 'predict',
+      id: q.id,
+      concepts: q.concepts,
+      choices: choicesOf(q, answer.value, seed),
+      answer: answer.value,
+    },
+  };
 }
 
 /** Campaign levels and predict questions by id, in the given order. */
@@ -34,7 +51,8 @@ function itemsById(ids: readonly string[], seed: number): Result<LiveRound[], Ca
     const puzzle = campaignPuzzle(id);
     const question = QUESTIONS.find((q) => q.id === id);
     const round = puzzle ? puzzleRound(puzzle) : question && questionRound(question, seed);
-    if (round === undefined) return err({ code: 'puzzle/unknown', message: `No puzzle or question "${id}".` });
+    if (round === undefined)
+      return err({ code: 'puzzle/unknown', message: `No puzzle or question "${id}".` });
     rounds.push(round);
   }
   return ok(rounds);
@@ -42,18 +60,25 @@ function itemsById(ids: readonly string[], seed: number): Result<LiveRound[], Ca
 
 /** Generated puzzles ramp up in difficulty: 1, 2, 3, 3, … */
 function generatedRounds(seed: number, count: number): LiveRound[] {
-  return Array.from({ length: count }, (_, i) => puzzleRound(generatePuzzle(seed + i, Math.min(3, i + 1) as 1 | 2 | 3)));
+  return Array.from({ length: count }, (_, i) =>
+    puzzleRound(generatePuzzle(seed + i, Math.min(3, i + 1) as 1 | 2 | 3)),
+  );
 }
 
 export function resolveSet(choice: LiveSetChoice, seed: number): Result<LiveRound[], CatalogError> {
   const rounds = ((): Result<LiveRound[], CatalogError> => {
     switch (choice.source) {
-      case 'chapter': return ok(CAMPAIGN.filter((p) => p.chapter === choice.chapter).map(puzzleRound));
-      case 'items': return itemsById(choice.ids, seed);
-      case 'generated': return ok(generatedRounds(choice.seed, choice.count));
-      case 'predict': return itemsById(choice.ids ?? QUESTIONS.map((q) => q.id), seed);
+      case 'chapter':
+        return ok(CAMPAIGN.filter((p) => p.chapter === choice.chapter).map(puzzleRound));
+      case 'items':
+        return itemsById(choice.ids, seed);
+      case 'generated':
+        return ok(generatedRounds(choice.seed, choice.count));
+      case 'predict':
+        return itemsById(choice.ids ?? QUESTIONS.map((q) => q.id), seed);
     }
   })();
-  if (rounds.ok && rounds.value.length === 0) return err({ code: 'live/no_items', message: 'That set is empty.' });
+  if (rounds.ok && rounds.value.length === 0)
+    return err({ code: 'live/no_items', message: 'That set is empty.' });
   return rounds;
 }

@@ -8,7 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { ServerError, type Client } from '@colyseus/core';
 import type { Actor } from '../../shared/live/index.ts';
 import {
-  KICKED_CLOSE_CODE, LIVE_MESSAGES, type LiveAnswerMessage, type LiveHostMessage, type LiveRejectedMessage, type LiveTeacherMessage,
+  KICKED_CLOSE_CODE,
+  LIVE_MESSAGES,
+  type LiveAnswerMessage,
+  type LiveHostMessage,
+  type LiveRejectedMessage,
+  type LiveTeacherMessage,
 } from '../../shared/live/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import type { LiveReportStore } from './reportStore.ts';
@@ -36,27 +41,40 @@ export class ClassroomLive {
   private readonly reports: LiveReportStore | undefined;
   private readonly rows: ConstructorParameters<typeof LiveSession>[1];
 
-  constructor(room: ClassroomPort, info: ConstructorParameters<typeof LiveSession>[0], rows: ConstructorParameters<typeof LiveSession>[1], reports: LiveReportStore | undefined) {
+  constructor(
+    room: ClassroomPort,
+    info: ConstructorParameters<typeof LiveSession>[0],
+    rows: ConstructorParameters<typeof LiveSession>[1],
+    reports: LiveReportStore | undefined,
+  ) {
     this.room = room;
     this.reports = reports;
     this.rows = rows;
-    this.session = new LiveSession(info, rows, {
-      now: () => Date.now(),
-      clock: room.clock,
-      startPuzzle: (puzzle) => room.replaceBoards(puzzle),
-      kicked: (id) => this.kick(id),
-      renamed: (id, nickname) => {
-        const seat = this.seatById(id);
-        if (seat) room.renameSeat(seat, nickname);
+    this.session = new LiveSession(
+      info,
+      rows,
+      {
+        now: () => Date.now(),
+        clock: room.clock,
+        startPuzzle: (puzzle) => room.replaceBoards(puzzle),
+        kicked: (id) => this.kick(id),
+        renamed: (id, nickname) => {
+          const seat = this.seatById(id);
+          if (seat) room.renameSeat(seat, nickname);
+        },
+        rowCreated: (row) => this.showRow(row),
+        persist: () => this.persist(),
       },
-      rowCreated: (row) => this.showRow(row),
-      persist: () => this.persist(),
-    }, randomBytes(4).readUInt32LE(0));
+      randomBytes(4).readUInt32LE(0),
+    );
   }
 
   /** Admits a new student seat through the rules (lock, late join, nickname filter); throws to refuse the join. */
   admit(seat: Seat, nickname: string | undefined): string {
-    const joined = this.session.apply({ role: 'system' }, { type: 'join', studentId: seat.id, ...(nickname === undefined ? {} : { nickname }) });
+    const joined = this.session.apply(
+      { role: 'system' },
+      { type: 'join', studentId: seat.id, ...(nickname === undefined ? {} : { nickname }) },
+    );
     if (!joined.ok) throw new ServerError(403, joined.error.code);
     return this.session.live.students.find((s) => s.id === seat.id)!.nickname;
   }
@@ -72,7 +90,12 @@ export class ClassroomLive {
 
   onAnswer(client: Client, msg: LiveAnswerMessage): void {
     const seat = this.seatOf(client);
-    if (seat) this.reply(client, 'answer', this.session.apply(this.actorOf(seat), { type: 'answer', answer: msg.answer }));
+    if (seat)
+      this.reply(
+        client,
+        'answer',
+        this.session.apply(this.actorOf(seat), { type: 'answer', answer: msg.answer }),
+      );
   }
 
   onHint(client: Client): void {
@@ -81,19 +104,29 @@ export class ClassroomLive {
     const outcome = this.session.apply(this.actorOf(seat), { type: 'hint' });
     if (!outcome.ok) return this.reply(client, 'hint', outcome);
     const tier = outcome.events.find((e) => e.type === 'hint')?.tier ?? 1;
-    client.send(LIVE_MESSAGES.hint, { tier, hint: this.session.currentPuzzle()?.hints[tier - 1] ?? null });
+    client.send(LIVE_MESSAGES.hint, {
+      tier,
+      hint: this.session.currentPuzzle()?.hints[tier - 1] ?? null,
+    });
   }
 
   /** A board changed during a running puzzle round: report progress to the rules. */
   progress(seat: Seat, moves: number, solved: boolean): void {
-    if (this.session.roundRunning()) this.session.apply({ role: 'system' }, { type: 'progress', studentId: seat.id, moves, solved });
+    if (this.session.roundRunning())
+      this.session.apply(
+        { role: 'system' },
+        { type: 'progress', studentId: seat.id, moves, solved },
+      );
   }
 
   /** Teachers see every row; a student sees only their own. */
   showRows(client: Client, seat: Seat): void {
     if (seat.role === 'host') {
       this.rows.forEach((row) => client.view?.add(row));
-      client.send(LIVE_MESSAGES.teacher, { coTeacherKey: this.coTeacherKey, reportId: this.reportId } satisfies LiveTeacherMessage);
+      client.send(LIVE_MESSAGES.teacher, {
+        coTeacherKey: this.coTeacherKey,
+        reportId: this.reportId,
+      } satisfies LiveTeacherMessage);
     } else {
       const row = this.rows.get(seat.id);
       if (row) client.view?.add(row);
@@ -133,13 +166,25 @@ export class ClassroomLive {
   }
 
   private reply(client: Client, cmd: string, outcome: LiveOutcome): void {
-    if (!outcome.ok) client.send(LIVE_MESSAGES.rejected, { cmd, code: outcome.error.code, message: outcome.error.message } satisfies LiveRejectedMessage);
+    if (!outcome.ok)
+      client.send(LIVE_MESSAGES.rejected, {
+        cmd,
+        code: outcome.error.code,
+        message: outcome.error.message,
+      } satisfies LiveRejectedMessage);
   }
 
   private persist(): void {
     if (this.reports === undefined) return;
-    const tokens = [...this.room.seats.all().filter((s) => s.role === 'host').map((s) => s.token), this.coTeacherKey];
-    this.reports.save(this.reportId, this.room.roomId, tokens, this.session.report(), Date.now())
+    const tokens = [
+      ...this.room.seats
+        .all()
+        .filter((s) => s.role === 'host')
+        .map((s) => s.token),
+      this.coTeacherKey,
+    ];
+    this.reports
+      .save(this.reportId, this.room.roomId, tokens, this.session.report(), Date.now())
       .catch((e: unknown) => console.error('[classroom] saving the live report failed', e));
   }
 }

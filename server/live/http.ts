@@ -19,7 +19,8 @@ export function joinLink(req: Request, code: string): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}/?join=${code}`;
 }
 
-const bearer = (req: Request): string => /^Bearer ([A-Za-z0-9_-]{16,64})$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
+const bearer = (req: Request): string =>
+  /^Bearer ([A-Za-z0-9_-]{16,64})$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
 
 export interface LiveJoinInfo {
   code: string;
@@ -33,7 +34,8 @@ export function createLiveRouter(reports: LiveReportStore): express.Router {
 
   router.get('/join/:code', async (req, res) => {
     const code = String(req.params.code);
-    if (!ROOM_CODE.test(code)) return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
+    if (!ROOM_CODE.test(code))
+      return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
     const link = joinLink(req, code);
     const qr = await QRCode.toDataURL(link, { margin: 1, width: 512, errorCorrectionLevel: 'M' });
     res.json({ code, link, qr } satisfies LiveJoinInfo);
@@ -41,8 +43,11 @@ export function createLiveRouter(reports: LiveReportStore): express.Router {
 
   router.get('/join/:code/qr.svg', async (req, res) => {
     const code = String(req.params.code);
-    if (!ROOM_CODE.test(code)) return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
-    res.type('image/svg+xml').send(await QRCode.toString(joinLink(req, code), { type: 'svg', margin: 1 }));
+    if (!ROOM_CODE.test(code))
+      return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
+    res
+      .type('image/svg+xml')
+      .send(await QRCode.toString(joinLink(req, code), { type: 'svg', margin: 1 }));
   });
 
   router.get('/reports/:id', async (req, res) => {
@@ -55,7 +60,10 @@ export function createLiveRouter(reports: LiveReportStore): express.Router {
     const got = await reports.get(String(req.params.id), bearer(req));
     if (!got.ok) return denied(res, got.status);
     res.type('text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="heap-heroes-${got.value.roomCode}.csv"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="heap-heroes-${got.value.roomCode}.csv"`,
+    );
     res.send(reportCsv(got.value.report.rows));
   });
 
@@ -65,7 +73,9 @@ export function createLiveRouter(reports: LiveReportStore): express.Router {
     res.status(204).end();
   });
 
-  router.param('id', (_req, res, next, id: string) => (REPORT_ID.test(id) ? next() : fail(res, 404, 'report/unknown', 'No such report.')));
+  router.param('id', (_req, res, next, id: string) =>
+    REPORT_ID.test(id) ? next() : fail(res, 404, 'report/unknown', 'No such report.'),
+  );
   return router;
 }
 

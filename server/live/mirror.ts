@@ -5,14 +5,36 @@
  */
 import type { MapSchema } from '@colyseus/schema';
 import {
-  answerDistribution, podium, revealedRounds, standings, statusCounts, statusOf, type Cell, type LiveItem,
-  type LiveState, type StudentStatus,
+  answerDistribution,
+  podium,
+  revealedRounds,
+  standings,
+  statusCounts,
+  statusOf,
+  type Cell,
+  type LiveItem,
+  type LiveState,
+  type StudentStatus,
 } from '../../shared/live/index.ts';
-import { AnswerCount, LiveCellState, LiveSeatState, PodiumEntry, type LiveInfoState } from './schema.ts';
+import {
+  AnswerCount,
+  LiveCellState,
+  LiveSeatState,
+  PodiumEntry,
+  type LiveInfoState,
+} from './schema.ts';
 import { remainingMs } from '../../shared/live/clock.ts';
 
 /** Replaces an array's contents only when they differ (schema arrays send every change). */
-function syncArray<T>(target: { length: number; splice(start: number, count: number): unknown; push(...items: T[]): unknown }, items: T[], same: (i: number) => boolean): void {
+function syncArray<T>(
+  target: {
+    length: number;
+    splice(start: number, count: number): unknown;
+    push(...items: T[]): unknown;
+  },
+  items: T[],
+  same: (i: number) => boolean,
+): void {
   if (target.length === items.length && items.every((_, i) => same(i))) return;
   target.splice(0, target.length);
   target.push(...items);
@@ -29,16 +51,40 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
   info.itemId = item?.id ?? '';
   info.timed = round?.limitMs != null;
   info.remainingMs = round === null ? 0 : (remainingMs(round, now) ?? 0);
-  Object.assign(info, { locked: state.settings.locked, allowLateJoin: state.settings.allowLateJoin, speedBonus: state.settings.speedBonus });
+  Object.assign(info, {
+    locked: state.settings.locked,
+    allowLateJoin: state.settings.allowLateJoin,
+    speedBonus: state.settings.speedBonus,
+  });
   const counts = statusCounts(state, now);
-  Object.assign(info, { students: state.students.length, notStarted: counts.not_started, working: counts.working, stuck: counts.stuck, solved: counts.solved, answered: counts.answered });
+  Object.assign(info, {
+    students: state.students.length,
+    notStarted: counts.not_started,
+    working: counts.working,
+    stuck: counts.stuck,
+    solved: counts.solved,
+    answered: counts.answered,
+  });
   const choices = item?.kind === 'predict' ? [...item.choices] : [];
   syncArray(info.choices, choices, (i) => info.choices[i] === choices[i]);
   info.answer = revealed && item?.kind === 'predict' ? item.answer : '';
   const dist = revealed ? answerDistribution(state) : [];
-  syncArray(info.distribution, dist.map((d) => Object.assign(new AnswerCount(), d)), (i) => info.distribution[i]?.answer === dist[i]!.answer && info.distribution[i]?.count === dist[i]!.count);
+  syncArray(
+    info.distribution,
+    dist.map((d) => Object.assign(new AnswerCount(), d)),
+    (i) =>
+      info.distribution[i]?.answer === dist[i]!.answer &&
+      info.distribution[i]?.count === dist[i]!.count,
+  );
   const top = state.phase === 'podium' || state.phase === 'ended' ? podium(state) : [];
-  syncArray(info.podium, top.map((p) => Object.assign(new PodiumEntry(), { nickname: p.nickname, points: p.points, rank: p.rank })), (i) => info.podium[i]?.nickname === top[i]!.nickname && info.podium[i]?.points === top[i]!.points);
+  syncArray(
+    info.podium,
+    top.map((p) =>
+      Object.assign(new PodiumEntry(), { nickname: p.nickname, points: p.points, rank: p.rank }),
+    ),
+    (i) =>
+      info.podium[i]?.nickname === top[i]!.nickname && info.podium[i]?.points === top[i]!.points,
+  );
 }
 
 function pastStatus(item: LiveItem, cell: Cell | null): StudentStatus {
@@ -52,7 +98,12 @@ function pastStatus(item: LiveItem, cell: Cell | null): StudentStatus {
  * cannot change while a round runs (only revealed rounds count), and the 1-second tick rewrites
  * every row anyway (statuses turning "stuck"). Without it, every row, ranks included.
  */
-export function mirrorSeats(seats: MapSchema<LiveSeatState>, state: LiveState, now: number, only?: ReadonlySet<string>): LiveSeatState[] {
+export function mirrorSeats(
+  seats: MapSchema<LiveSeatState>,
+  state: LiveState,
+  now: number,
+  only?: ReadonlySet<string>,
+): LiveSeatState[] {
   const created: LiveSeatState[] = [];
   const ranks = only ? null : new Map(standings(state).map((s) => [s.studentId, s]));
   for (const student of state.students) {
@@ -73,11 +124,20 @@ export function mirrorSeats(seats: MapSchema<LiveSeatState>, state: LiveState, n
   return created;
 }
 
-function mirrorRow(row: LiveSeatState, state: LiveState, student: LiveState['students'][number], now: number): void {
+function mirrorRow(
+  row: LiveSeatState,
+  state: LiveState,
+  student: LiveState['students'][number],
+  now: number,
+): void {
   const revealedUpTo = revealedRounds(state);
   const played = state.round === null ? 0 : state.round.index + 1;
   const status = statusOf(state, student, now);
-  Object.assign(row, { nickname: student.nickname, pendingName: student.pendingName ?? '', status });
+  Object.assign(row, {
+    nickname: student.nickname,
+    pendingName: student.pendingName ?? '',
+    status,
+  });
   for (let i = 0; i < played; i++) {
     const item = state.items[i]!;
     const cell = student.cells[i] ?? null;

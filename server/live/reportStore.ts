@@ -25,7 +25,13 @@ export type Access<T> = { ok: true; value: T } | { ok: false; status: 403 | 404 
 
 export interface LiveReportStore {
   /** Creates or replaces the report and its teacher keys. */
-  save(id: string, roomCode: string, tokens: readonly string[], report: LiveReport, now: number): Promise<void>;
+  save(
+    id: string,
+    roomCode: string,
+    tokens: readonly string[],
+    report: LiveReport,
+    now: number,
+  ): Promise<void>;
   get(id: string, token: string): Promise<Access<StoredLiveReport>>;
   remove(id: string, token: string): Promise<Access<true>>;
   close(): Promise<void>;
@@ -50,7 +56,8 @@ const LIVE_MIGRATIONS = [
   },
 ] as const;
 
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
 
 export function openLiveReportStore(dataDir: string): LiveReportStore {
   mkdirSync(dataDir, { recursive: true });
@@ -61,13 +68,23 @@ export function openLiveReportStore(dataDir: string): LiveReportStore {
 }
 
 function migrate(db: DatabaseSync): void {
-  db.exec('CREATE TABLE IF NOT EXISTS live_schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-  const applied = new Set(db.prepare('SELECT version FROM live_schema_migrations').all().map((r) => Number(r.version)));
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS live_schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
+  );
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM live_schema_migrations')
+      .all()
+      .map((r) => Number(r.version)),
+  );
   for (const m of LIVE_MIGRATIONS) {
     if (applied.has(m.version)) continue;
     transaction(db, () => {
       db.exec(m.sql);
-      db.prepare('INSERT INTO live_schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
+      db.prepare('INSERT INTO live_schema_migrations (version, applied_at) VALUES (?, ?)').run(
+        m.version,
+        Date.now(),
+      );
     });
   }
 }
@@ -91,13 +108,23 @@ class SqliteLiveReportStore implements LiveReportStore {
     this.db = db;
   }
 
-  async save(id: string, roomCode: string, tokens: readonly string[], report: LiveReport, now: number): Promise<void> {
+  async save(
+    id: string,
+    roomCode: string,
+    tokens: readonly string[],
+    report: LiveReport,
+    now: number,
+  ): Promise<void> {
     transaction(this.db, () => {
       this.db
-        .prepare(`INSERT INTO live_reports (id, room_code, created_at, updated_at, report_json) VALUES (?,?,?,?,?)
-          ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, report_json = excluded.report_json`)
+        .prepare(
+          `INSERT INTO live_reports (id, room_code, created_at, updated_at, report_json) VALUES (?,?,?,?,?)
+          ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, report_json = excluded.report_json`,
+        )
         .run(id, roomCode, now, now, JSON.stringify(report));
-      const insertKey = this.db.prepare('INSERT OR IGNORE INTO live_report_keys (report_id, key_hash) VALUES (?, ?)');
+      const insertKey = this.db.prepare(
+        'INSERT OR IGNORE INTO live_report_keys (report_id, key_hash) VALUES (?, ?)',
+      );
       tokens.forEach((t) => insertKey.run(id, hashToken(t)));
     });
   }
@@ -130,8 +157,11 @@ class SqliteLiveReportStore implements LiveReportStore {
   }
 
   private check(id: string, token: string): Access<true> {
-    if (this.db.prepare('SELECT 1 FROM live_reports WHERE id = ?').get(id) === undefined) return { ok: false, status: 404 };
-    const key = this.db.prepare('SELECT 1 FROM live_report_keys WHERE report_id = ? AND key_hash = ?').get(id, hashToken(token));
+    if (this.db.prepare('SELECT 1 FROM live_reports WHERE id = ?').get(id) === undefined)
+      return { ok: false, status: 404 };
+    const key = this.db
+      .prepare('SELECT 1 FROM live_report_keys WHERE report_id = ? AND key_hash = ?')
+      .get(id, hashToken(token));
     return key === undefined ? { ok: false, status: 403 } : { ok: true, value: true };
   }
 }

@@ -33,7 +33,10 @@ export const LiveSeatState = schema(
 );
 export type LiveSeatState = SchemaType<typeof LiveSeatState>;
 
-export const AnswerCount = schema({ answer: t.string().default(''), count: t.uint16().default(0) }, 'AnswerCount');
+export const AnswerCount = schema(
+  { answer: t.string().default(''), count: t.uint16().default(0) },
+  'AnswerCount',
+);
 export type AnswerCount = SchemaType<typeof AnswerCount>;
 
 export const PodiumEntry = schema(

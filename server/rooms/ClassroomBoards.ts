@@ -53,7 +53,12 @@ export class ClassroomBoards {
   }
 
   /** Runs one board operation and replies; returns the board after it when accepted. */
-  play(client: Client, seat: Seat, live: LiveBoard, op: (board: LiveBoard) => BoardReply): BoardReply {
+  play(
+    client: Client,
+    seat: Seat,
+    live: LiveBoard,
+    op: (board: LiveBoard) => BoardReply,
+  ): BoardReply {
     const wasSolved = live.solved;
     const reply = op(live);
     if (!reply.ok) {
@@ -61,12 +66,20 @@ export class ClassroomBoards {
       return reply;
     }
     if (reply.applied) client.send(SERVER_MESSAGES.applied, reply.applied);
-    if (reply.solved && !wasSolved) this.complete(client, seat, live).catch((e: unknown) => console.error('[classroom] storing result failed', e));
+    if (reply.solved && !wasSolved)
+      this.complete(client, seat, live).catch((e: unknown) =>
+        console.error('[classroom] storing result failed', e),
+      );
     return reply;
   }
 
   private async complete(client: Client, seat: Seat, live: LiveBoard): Promise<void> {
-    const meta = { roomCode: this.roomCode(), roomKind: 'classroom' as const, seatId: seat.id, nickname: seat.nickname };
+    const meta = {
+      roomCode: this.roomCode(),
+      roomKind: 'classroom' as const,
+      seatId: seat.id,
+      nickname: seat.nickname,
+    };
     const result = await recordCompletion(this.deps, live, meta);
     const state = this.state.seats.get(seat.id);
     if (state) state.score = result.score;

@@ -9,16 +9,38 @@
 import { Room, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { LIVE_ERRORS } from '../../shared/live/errors.ts';
-import { LIVE_MESSAGES, LiveAnswerMessage, LiveHintMessage, LiveHostMessage } from '../../shared/live/protocol.ts';
 import {
-  CLIENT_MESSAGES, ClassroomJoinOptions, LIMITS, MoveMessage, ResetMessage, ROOM_ERRORS,
-  SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES, SetPuzzleMessage, UndoMessage, type WelcomeMessage,
+  LIVE_MESSAGES,
+  LiveAnswerMessage,
+  LiveHintMessage,
+  LiveHostMessage,
+} from '../../shared/live/protocol.ts';
+import {
+  CLIENT_MESSAGES,
+  ClassroomJoinOptions,
+  LIMITS,
+  MoveMessage,
+  ResetMessage,
+  ROOM_ERRORS,
+  SEAT_TAKEN_CLOSE_CODE,
+  SERVER_MESSAGES,
+  SetPuzzleMessage,
+  UndoMessage,
+  type WelcomeMessage,
 } from '../../shared/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { ClassroomLive } from '../live/classroomLive.ts';
 import { LiveInfoState } from '../live/schema.ts';
 import { ClassroomBoards } from './ClassroomBoards.ts';
-import { allocateRoomCode, depsOf, PATCH_MS, holdSeat, type RoomDeps, parseOptions, puzzleOrThrow } from './deps.ts';
+import {
+  allocateRoomCode,
+  depsOf,
+  PATCH_MS,
+  holdSeat,
+  type RoomDeps,
+  parseOptions,
+  puzzleOrThrow,
+} from './deps.ts';
 import type { BoardReply, LiveBoard } from './LiveBoard.ts';
 import { ClassroomState, SeatState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
@@ -40,14 +62,31 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     const puzzle = puzzleOrThrow(depsOf(this).rules, opts.puzzleId);
     this.setPatchRate(depsOf(this).patchMs ?? PATCH_MS);
     this.roomId = await allocateRoomCode();
-    Object.assign(this.state, { code: this.roomId, puzzleId: puzzle.id, live: new LiveInfoState() });
+    Object.assign(this.state, {
+      code: this.roomId,
+      puzzleId: puzzle.id,
+      live: new LiveInfoState(),
+    });
     this.boards = new ClassroomBoards(this, this.state, puzzle, () => this.roomId);
-    this.live = new ClassroomLive(this, this.state.live, this.state.liveSeats, depsOf(this).liveReports);
-    this.onMessage(CLIENT_MESSAGES.move, MoveMessage, (c, m) => this.onBoard(c, (b) => b.move(this.seatOf(c)!.id, m)));
+    this.live = new ClassroomLive(
+      this,
+      this.state.live,
+      this.state.liveSeats,
+      depsOf(this).liveReports,
+    );
+    this.onMessage(CLIENT_MESSAGES.move, MoveMessage, (c, m) =>
+      this.onBoard(c, (b) => b.move(this.seatOf(c)!.id, m)),
+    );
     this.onMessage(CLIENT_MESSAGES.undo, UndoMessage, (c, m) => this.onBoard(c, (b) => b.undo(m)));
-    this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) => this.onBoard(c, (b) => b.reset(m)));
-    this.onMessage(CLIENT_MESSAGES.setPuzzle, SetPuzzleMessage, (c, m) => this.onSetPuzzle(c, m.puzzleId));
-    this.onMessage(LIVE_MESSAGES.host, LiveHostMessage, (c, m) => this.live.onHost(c, m as LiveHostMessage));
+    this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) =>
+      this.onBoard(c, (b) => b.reset(m)),
+    );
+    this.onMessage(CLIENT_MESSAGES.setPuzzle, SetPuzzleMessage, (c, m) =>
+      this.onSetPuzzle(c, m.puzzleId),
+    );
+    this.onMessage(LIVE_MESSAGES.host, LiveHostMessage, (c, m) =>
+      this.live.onHost(c, m as LiveHostMessage),
+    );
     this.onMessage(LIVE_MESSAGES.answer, LiveAnswerMessage, (c, m) => this.live.onAnswer(c, m));
     this.onMessage(LIVE_MESSAGES.hint, LiveHintMessage, (c) => this.live.onHint(c));
   }
@@ -55,13 +94,20 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   override onJoin(client: Client, options: unknown): void {
     const opts = parseOptions(ClassroomJoinOptions, options);
     const existing = this.seats.withToken(opts.token);
-    const asTeacher = (opts.host === true && this.seats.count('host') === 0) || opts.token === this.live.coTeacherKey;
+    const asTeacher =
+      (opts.host === true && this.seats.count('host') === 0) ||
+      opts.token === this.live.coTeacherKey;
     const seat = existing ?? this.newSeat(client, asTeacher, opts.nickname);
     if (existing) this.takeOver(existing, client);
     client.view = new StateView();
     this.showVisibleSeats(client);
     this.seatState(seat).connected = true;
-    client.send(SERVER_MESSAGES.welcome, { role: seat.role, seatId: seat.id, token: seat.token, code: this.roomId } satisfies WelcomeMessage);
+    client.send(SERVER_MESSAGES.welcome, {
+      role: seat.role,
+      seatId: seat.id,
+      token: seat.token,
+      code: this.roomId,
+    } satisfies WelcomeMessage);
   }
 
   override onDrop(client: Client): void {
@@ -90,8 +136,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   private newSeat(client: Client, asTeacher: boolean, nickname: string | undefined): Seat {
     const role = asTeacher ? 'host' : 'student';
-    if (role === 'student' && this.seats.count('student') >= LIMITS.classroomStudents) throw new Error('class is full');
-    const seat = this.seats.create(role, nickname ?? (asTeacher ? 'Teacher' : 'Student'), client.sessionId);
+    if (role === 'student' && this.seats.count('student') >= LIMITS.classroomStudents)
+      throw new Error('class is full');
+    const seat = this.seats.create(
+      role,
+      nickname ?? (asTeacher ? 'Teacher' : 'Student'),
+      client.sessionId,
+    );
     if (role === 'student') {
       try {
         seat.nickname = this.live.admit(seat, nickname);
@@ -100,12 +151,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
         throw refused;
       }
     }
-    this.state.seats.set(seat.id, Object.assign(new SeatState(), { id: seat.id, nickname: seat.nickname, role }));
+    this.state.seats.set(
+      seat.id,
+      Object.assign(new SeatState(), { id: seat.id, nickname: seat.nickname, role }),
+    );
     if (role === 'student') {
       this.boards.create(seat.id, this.live.session.currentPuzzle());
       this.state.studentCount++;
     }
-    this.clients.filter((c) => this.seatOf(c)?.role === 'host').forEach((host) => this.showSeat(host, seat.id));
+    this.clients
+      .filter((c) => this.seatOf(c)?.role === 'host')
+      .forEach((host) => this.showSeat(host, seat.id));
     return seat;
   }
 
@@ -118,8 +174,15 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private onBoard(client: Client, op: (board: LiveBoard) => BoardReply): void {
     const seat = this.seatOf(client);
     const live = seat && this.boards.get(seat.id);
-    if (seat === undefined || live === undefined) return this.refuse(client, ROOM_ERRORS.noBoard, 'You have no board in this room.');
-    if (!this.live.session.boardsOpen()) return this.refuse(client, LIVE_ERRORS.wrongPhase, 'Boards are closed right now.', live.current.moves.length);
+    if (seat === undefined || live === undefined)
+      return this.refuse(client, ROOM_ERRORS.noBoard, 'You have no board in this room.');
+    if (!this.live.session.boardsOpen())
+      return this.refuse(
+        client,
+        LIVE_ERRORS.wrongPhase,
+        'Boards are closed right now.',
+        live.current.moves.length,
+      );
     const reply = this.boards.play(client, seat, live, op);
     if (reply.ok) this.live.progress(seat, live.current.moves.length, reply.solved);
   }
@@ -129,9 +192,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   private onSetPuzzle(client: Client, puzzleId: string): void {
-    if (this.seats.ofSession(client.sessionId)?.role !== 'host') return this.refuse(client, ROOM_ERRORS.notHost, 'Only the teacher can do that.');
+    if (this.seats.ofSession(client.sessionId)?.role !== 'host')
+      return this.refuse(client, ROOM_ERRORS.notHost, 'Only the teacher can do that.');
     const puzzle = depsOf(this).rules.puzzle(puzzleId);
-    if (puzzle === undefined) return this.refuse(client, ROOM_ERRORS.unknownPuzzle, `No puzzle "${puzzleId}".`);
+    if (puzzle === undefined)
+      return this.refuse(client, ROOM_ERRORS.unknownPuzzle, `No puzzle "${puzzleId}".`);
     this.replaceBoards(puzzle);
   }
 

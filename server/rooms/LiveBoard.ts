@@ -5,7 +5,13 @@
  */
 import type { Board } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
-import type { AppliedMessage, MoveMessage, RejectedMessage, ResetMessage, UndoMessage } from '../../shared/protocol.ts';
+import type {
+  AppliedMessage,
+  MoveMessage,
+  RejectedMessage,
+  ResetMessage,
+  UndoMessage,
+} from '../../shared/protocol.ts';
 import { playMove, resetBoard, undoMove, versionOf, type PlayResult } from '../game/play.ts';
 import type { Rules } from '../game/rules.ts';
 import { mirrorBoard, type MoveAuthor } from './mirror.ts';
@@ -83,7 +89,11 @@ export class LiveBoard {
     return this.rules.hashState(this.board.engine);
   }
 
-  private commit(played: Extract<PlayResult, { ok: true }>, authors: MoveAuthor[], seq?: number): void {
+  private commit(
+    played: Extract<PlayResult, { ok: true }>,
+    authors: MoveAuthor[],
+    seq?: number,
+  ): void {
     this.board = played.board;
     this.authors = authors;
     mirrorBoard(this.state, {
@@ -98,7 +108,12 @@ export class LiveBoard {
   private refuse(played: PlayResult, seq: number | undefined): BoardReply {
     const { code, message } = played.ok ? { code: 'move/unknown', message: 'No move.' } : played;
     if (seq !== undefined) this.state.lastSeq = seq;
-    const rejected: RejectedMessage = { ...(seq === undefined ? {} : { seq }), code, message, version: versionOf(this.board) };
+    const rejected: RejectedMessage = {
+      ...(seq === undefined ? {} : { seq }),
+      code,
+      message,
+      version: versionOf(this.board),
+    };
     return { ok: false, rejected };
   }
 }

@@ -7,10 +7,26 @@
  */
 import { Room, ServerError, type Client } from '@colyseus/core';
 import {
-  CLIENT_MESSAGES, LIMITS, MoveMessage, ResetMessage, SEAT_TAKEN_CLOSE_CODE, SERVER_MESSAGES,
-  TeamJoinOptions, UndoMessage, type WelcomeMessage,
+  CLIENT_MESSAGES,
+  LIMITS,
+  MoveMessage,
+  ResetMessage,
+  SEAT_TAKEN_CLOSE_CODE,
+  SERVER_MESSAGES,
+  TeamJoinOptions,
+  UndoMessage,
+  type WelcomeMessage,
 } from '../../shared/protocol.ts';
-import { allocateRoomCode, depsOf, PATCH_MS, holdSeat, parseOptions, puzzleOrThrow, recordCompletion, type RoomDeps } from './deps.ts';
+import {
+  allocateRoomCode,
+  depsOf,
+  PATCH_MS,
+  holdSeat,
+  parseOptions,
+  puzzleOrThrow,
+  recordCompletion,
+  type RoomDeps,
+} from './deps.ts';
 import { LiveBoard, type BoardReply } from './LiveBoard.ts';
 import { SeatState, TeamState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
@@ -36,9 +52,15 @@ export class TeamRoom extends Room<{ state: TeamState }> {
     this.state.board = this.live.state;
     this.roomId = await allocateRoomCode();
     this.state.code = this.roomId;
-    this.onMessage(CLIENT_MESSAGES.move, MoveMessage, (c, m) => this.onBoard(c, (seat) => this.live.move(seat.id, m)));
-    this.onMessage(CLIENT_MESSAGES.undo, UndoMessage, (c, m) => this.onBoard(c, () => this.live.undo(m)));
-    this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) => this.onBoard(c, () => this.live.reset(m)));
+    this.onMessage(CLIENT_MESSAGES.move, MoveMessage, (c, m) =>
+      this.onBoard(c, (seat) => this.live.move(seat.id, m)),
+    );
+    this.onMessage(CLIENT_MESSAGES.undo, UndoMessage, (c, m) =>
+      this.onBoard(c, () => this.live.undo(m)),
+    );
+    this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) =>
+      this.onBoard(c, () => this.live.reset(m)),
+    );
   }
 
   override onJoin(client: Client, options: unknown): void {
@@ -49,13 +71,22 @@ export class TeamRoom extends Room<{ state: TeamState }> {
       this.clients.find((c) => c.sessionId === previous)?.leave(SEAT_TAKEN_CLOSE_CODE);
     } else {
       if (this.seats.all().length >= LIMITS.teamPlayers) throw new ServerError(403, 'team/full');
-      seat = this.seats.create('player', opts.nickname ?? `Player ${this.seats.all().length + 1}`, client.sessionId);
+      seat = this.seats.create(
+        'player',
+        opts.nickname ?? `Player ${this.seats.all().length + 1}`,
+        client.sessionId,
+      );
       const state = new SeatState();
       Object.assign(state, { id: seat.id, nickname: seat.nickname, role: 'player' });
       this.state.players.set(seat.id, state);
     }
     this.state.players.get(seat.id)!.connected = true;
-    client.send(SERVER_MESSAGES.welcome, { role: 'player', seatId: seat.id, token: seat.token, code: this.roomId } satisfies WelcomeMessage);
+    client.send(SERVER_MESSAGES.welcome, {
+      role: 'player',
+      seatId: seat.id,
+      token: seat.token,
+      code: this.roomId,
+    } satisfies WelcomeMessage);
   }
 
   override onDrop(client: Client): void {
@@ -85,13 +116,22 @@ export class TeamRoom extends Room<{ state: TeamState }> {
     const reply = op(seat);
     if (!reply.ok) return client.send(SERVER_MESSAGES.rejected, reply.rejected);
     if (reply.applied) this.broadcast(SERVER_MESSAGES.applied, reply.applied);
-    if (reply.solved && !wasSolved) this.complete(seat).catch((e: unknown) => console.error("[team] storing result failed", e));
+    if (reply.solved && !wasSolved)
+      this.complete(seat).catch((e: unknown) => console.error('[team] storing result failed', e));
   }
 
   /** One stored result for the team: the finishing seat, and every player's nickname. */
   private async complete(finisher: Seat): Promise<void> {
-    const nickname = this.seats.all().map((s) => s.nickname).join(', ');
-    const meta = { roomCode: this.roomId, roomKind: 'team' as const, seatId: finisher.id, nickname };
+    const nickname = this.seats
+      .all()
+      .map((s) => s.nickname)
+      .join(', ');
+    const meta = {
+      roomCode: this.roomId,
+      roomKind: 'team' as const,
+      seatId: finisher.id,
+      nickname,
+    };
     const result = await recordCompletion(depsOf(this), this.live, meta);
     this.broadcast(SERVER_MESSAGES.completed, result);
   }

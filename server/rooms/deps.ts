@@ -55,7 +55,8 @@ export function allocateRoomCode(): Promise<string> {
 /** Parses join options; a malformed payload refuses the join (4xx to the client). */
 export function parseOptions<S extends z.ZodType>(schema: S, options: unknown): z.infer<S> {
   const parsed = schema.safeParse(options ?? {});
-  if (!parsed.success) throw new ServerError(400, `invalid join options: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new ServerError(400, `invalid join options: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
 
@@ -73,8 +74,15 @@ export interface CompletionMeta {
 }
 
 /** Scores a solved board and stores it (one transaction); returns what the player is told. */
-export async function recordCompletion(deps: RoomDeps, live: LiveBoard, meta: CompletionMeta): Promise<VerifiedResult> {
-  const score = deps.rules.score(live.puzzle, live.current, { seconds: live.secondsPlayed(), hintsUsed: 0 });
+export async function recordCompletion(
+  deps: RoomDeps,
+  live: LiveBoard,
+  meta: CompletionMeta,
+): Promise<VerifiedResult> {
+  const score = deps.rules.score(live.puzzle, live.current, {
+    seconds: live.secondsPlayed(),
+    hintsUsed: 0,
+  });
   const moves = [...live.current.moves];
   await deps.store.saveResult({
     ...meta,
@@ -94,7 +102,11 @@ export async function recordCompletion(deps: RoomDeps, live: LiveBoard, meta: Co
  * token join; Colyseus then calls onLeave, which releases the seat.
  */
 export function holdSeat(room: Room, client: Client, seats: SeatRegistry): void {
-  const pending = room.allowReconnection(client, depsOf(room).reconnectSeconds ?? LIMITS.reconnectSeconds);
+  const pending = room.allowReconnection(
+    client,
+    depsOf(room).reconnectSeconds ?? LIMITS.reconnectSeconds,
+  );
   pending.catch(() => undefined);
-  if ('reject' in pending) seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
+  if ('reject' in pending)
+    seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
 }

@@ -9,7 +9,14 @@
 import type { ArraySchema } from '@colyseus/schema';
 import type { HeapObject, Value } from '../../shared/engine/index.ts';
 import type { Board, GoalStatus } from '../../shared/puzzles/contract.ts';
-import { FrameState, GoalClauseState, HeapObjectState, MoveEntry, SlotValue, type BoardState } from './schema.ts';
+import {
+  FrameState,
+  GoalClauseState,
+  HeapObjectState,
+  MoveEntry,
+  SlotValue,
+  type BoardState,
+} from './schema.ts';
 
 export interface MoveAuthor {
   /** Seat id of the mover. */
@@ -41,13 +48,21 @@ export function mirrorBoard(target: BoardState, input: MirrorInput): void {
   assign(target, 'solved', input.goal.done);
   if (input.lastSeq !== undefined) assign(target, 'lastSeq', input.lastSeq);
   mirrorObjects(target, board);
-  syncSlots(target.globals, Object.entries(board.engine.globals).map(([name, v]) => slot(name, v)));
+  syncSlots(
+    target.globals,
+    Object.entries(board.engine.globals).map(([name, v]) => slot(name, v)),
+  );
   mirrorFrames(target, board);
   mirrorMoves(target, board, input.authors);
-  syncList(target.goals, input.goal.clauses, () => new GoalClauseState(), (g, c) => {
-    assign(g, 'id', c.id);
-    assign(g, 'met', c.met);
-  });
+  syncList(
+    target.goals,
+    input.goal.clauses,
+    () => new GoalClauseState(),
+    (g, c) => {
+      assign(g, 'id', c.id);
+      assign(g, 'met', c.met);
+    },
+  );
 }
 
 /** Assigns only when different, so unchanged fields stay out of the next patch. */
@@ -105,33 +120,60 @@ function mirrorObjects(target: BoardState, board: Board): void {
 }
 
 function mirrorFrames(target: BoardState, board: Board): void {
-  syncList(target.frames, board.engine.frames, () => new FrameState(), (f, frame) => {
-    assign(f, 'fn', frame.fn);
-    const bound = frame.varnames.filter((n) => frame.locals[n] !== undefined);
-    syncSlots(f.locals, bound.map((n) => slot(n, frame.locals[n]!)));
-  });
+  syncList(
+    target.frames,
+    board.engine.frames,
+    () => new FrameState(),
+    (f, frame) => {
+      assign(f, 'fn', frame.fn);
+      const bound = frame.varnames.filter((n) => frame.locals[n] !== undefined);
+      syncSlots(
+        f.locals,
+        bound.map((n) => slot(n, frame.locals[n]!)),
+      );
+    },
+  );
 }
 
 /** The log is append-only except for undo/reset: keep the common prefix, rewrite the rest. */
 function mirrorMoves(target: BoardState, board: Board, authors: readonly MoveAuthor[]): void {
-  const entries = board.moves.map((move, i) => ({ move, by: authors[i]?.by ?? '', kind: authors[i]?.kind ?? '' }));
-  syncList(target.moves, entries, () => new MoveEntry(), (m, e) => {
-    assign(m, 'move', e.move);
-    assign(m, 'by', e.by);
-    assign(m, 'kind', e.kind);
-  });
+  const entries = board.moves.map((move, i) => ({
+    move,
+    by: authors[i]?.by ?? '',
+    kind: authors[i]?.kind ?? '',
+  }));
+  syncList(
+    target.moves,
+    entries,
+    () => new MoveEntry(),
+    (m, e) => {
+      assign(m, 'move', e.move);
+      assign(m, 'by', e.by);
+      assign(m, 'kind', e.kind);
+    },
+  );
 }
 
 function syncSlots(list: ArraySchema<SlotValue>, slots: readonly Slot[]): void {
-  syncList(list, slots, () => new SlotValue(), (s, want) => {
-    assign(s, 'label', want.label);
-    assign(s, 'tag', want.tag);
-    assign(s, 'v', want.v);
-  });
+  syncList(
+    list,
+    slots,
+    () => new SlotValue(),
+    (s, want) => {
+      assign(s, 'label', want.label);
+      assign(s, 'tag', want.tag);
+      assign(s, 'v', want.v);
+    },
+  );
 }
 
 /** Makes `list` as long as `items`, updating element i from items[i] in place. */
-function syncList<S, I>(list: ArraySchema<S>, items: readonly I[], make: () => S, update: (s: S, item: I) => void): void {
+function syncList<S, I>(
+  list: ArraySchema<S>,
+  items: readonly I[],
+  make: () => S,
+  update: (s: S, item: I) => void,
+): void {
   if (list.length > items.length) list.splice(items.length, list.length - items.length);
   items.forEach((item, i) => {
     if (i < list.length) {

@@ -56,7 +56,10 @@ export const MoveEntry = schema(
 );
 export type MoveEntry = SchemaType<typeof MoveEntry>;
 
-export const GoalClauseState = schema({ id: t.string().default(''), met: t.boolean().default(false) }, 'GoalClauseState');
+export const GoalClauseState = schema(
+  { id: t.string().default(''), met: t.boolean().default(false) },
+  'GoalClauseState',
+);
 export type GoalClauseState = SchemaType<typeof GoalClauseState>;
 
 export const BoardState = schema(

@@ -27,9 +27,14 @@ export interface ScaleServerOptions {
 
 /** The defineServer options for scale-out, or {} for a single process. */
 export function scaleServerOptions(options: ScaleOptions): ScaleServerOptions {
-  if (!options.redisUrl) return options.publicAddress ? { publicAddress: resolvePublicAddress(options) } : {};
+  if (!options.redisUrl)
+    return options.publicAddress ? { publicAddress: resolvePublicAddress(options) } : {};
   const publicAddress = resolvePublicAddress(options); // throws before any connection is opened
-  return { presence: new RedisPresence(options.redisUrl), driver: new RedisDriver(options.redisUrl), publicAddress };
+  return {
+    presence: new RedisPresence(options.redisUrl),
+    driver: new RedisDriver(options.redisUrl),
+    publicAddress,
+  };
 }
 
 /**
@@ -37,10 +42,19 @@ export function scaleServerOptions(options: ScaleOptions): ScaleServerOptions {
  * advertised: other processes would send browsers nowhere, so that is a startup error.
  */
 export function resolvePublicAddress(options: ScaleOptions): string {
-  if (options.publicAddress) return options.publicAddress.replace(/^[a-z]+:\/\//i, '').replace(/\/$/, '');
+  if (options.publicAddress)
+    return options.publicAddress.replace(/^[a-z]+:\/\//i, '').replace(/\/$/, '');
   const host = options.host;
-  if (host === undefined || host === '' || host === '0.0.0.0' || host === '::' || options.port === 0) {
-    throw new Error('REDIS_URL needs PUBLIC_ADDRESS (host:port browsers reach this process on), or HOST and a non-zero PORT');
+  if (
+    host === undefined ||
+    host === '' ||
+    host === '0.0.0.0' ||
+    host === '::' ||
+    options.port === 0
+  ) {
+    throw new Error(
+      'REDIS_URL needs PUBLIC_ADDRESS (host:port browsers reach this process on), or HOST and a non-zero PORT',
+    );
   }
   return `${host.includes(':') ? `[${host}]` : host}:${options.port}`;
 }

@@ -28,23 +28,33 @@ export interface ReserveOptions {
   attempts?: number;
 }
 
-const listedInDriver = async (code: string): Promise<boolean> => (await matchMaker.query({ roomId: code })).length > 0;
+const listedInDriver = async (code: string): Promise<boolean> =>
+  (await matchMaker.query({ roomId: code })).length > 0;
 
 /** Reserves a free code; throws after `attempts` (50) tries. */
 export async function reserveRoomCode(options: ReserveOptions = {}): Promise<string> {
-  const { presence = matchMaker.presence, pick = randomCode, isListed = listedInDriver, attempts = 50 } = options;
+  const {
+    presence = matchMaker.presence,
+    pick = randomCode,
+    isListed = listedInDriver,
+    attempts = 50,
+  } = options;
   for (let i = 0; i < attempts; i++) {
     const code = pick();
     if ((await presence.incr(keyOf(code))) !== 1) continue;
     // LocalPresence implements expiry with a 24 h timer; one process needs no crash cleanup.
-    if (!(presence instanceof LocalPresence)) await presence.expire(keyOf(code), RESERVATION_SECONDS);
+    if (!(presence instanceof LocalPresence))
+      await presence.expire(keyOf(code), RESERVATION_SECONDS);
     if (!(await isListed(code))) return code;
   }
   throw new Error('no free room code');
 }
 
 /** Frees a code for reuse (its room was disposed). Never throws: expiry cleans up after a failure. */
-export async function releaseRoomCode(code: string, presence: Presence = matchMaker.presence): Promise<void> {
+export async function releaseRoomCode(
+  code: string,
+  presence: Presence = matchMaker.presence,
+): Promise<void> {
   try {
     await presence.del(keyOf(code));
   } catch {
@@ -53,12 +63,17 @@ export async function releaseRoomCode(code: string, presence: Presence = matchMa
 }
 
 /** Whether a code is currently reserved (tests, diagnostics). */
-export async function isRoomCodeReserved(code: string, presence: Presence = matchMaker.presence): Promise<boolean> {
+export async function isRoomCodeReserved(
+  code: string,
+  presence: Presence = matchMaker.presence,
+): Promise<boolean> {
   return presence.exists(keyOf(code));
 }
 
 /** Registers the release of a room's code when the room is disposed (app.ts, per room type). */
-export function releaseCodeOnDispose<H extends { on(event: 'dispose', listener: (room: { roomId: string }) => void): unknown }>(handler: H): H {
+export function releaseCodeOnDispose<
+  H extends { on(event: 'dispose', listener: (room: { roomId: string }) => void): unknown },
+>(handler: H): H {
   handler.on('dispose', (room) => void releaseRoomCode(room.roomId));
   return handler;
 }

@@ -5,9 +5,24 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { countOf, histogramOf, insertSubmission, offerBest, standingOf, topOf } from './challengeSql.ts';
+import {
+  countOf,
+  histogramOf,
+  insertSubmission,
+  offerBest,
+  standingOf,
+  topOf,
+} from './challengeSql.ts';
 import { MIGRATIONS } from './migrations.ts';
-import type { BoardScope, ChallengeBest, ChallengeSubmission, ResultInput, ResultQuery, Store, StoredResult } from './Store.ts';
+import type {
+  BoardScope,
+  ChallengeBest,
+  ChallengeSubmission,
+  ResultInput,
+  ResultQuery,
+  Store,
+  StoredResult,
+} from './Store.ts';
 
 export const DB_FILE = 'heap-heroes.sqlite';
 
@@ -38,7 +53,9 @@ export class SqliteStore implements Store {
 
   constructor(db: DatabaseSync) {
     this.db = db;
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    this.db.exec(
+      'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    );
     this.migrate();
   }
 
@@ -55,10 +72,24 @@ export class SqliteStore implements Store {
           `INSERT INTO results (room_code, room_kind, seat_id, nickname, puzzle_id, solved, move_count,
              par, stars, score, state_hash, completed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
         )
-        .run(r.roomCode, r.roomKind, r.seatId, r.nickname, r.puzzleId, r.solved ? 1 : 0, r.moves.length,
-          r.par, r.stars, r.score, r.stateHash, r.completedAt);
+        .run(
+          r.roomCode,
+          r.roomKind,
+          r.seatId,
+          r.nickname,
+          r.puzzleId,
+          r.solved ? 1 : 0,
+          r.moves.length,
+          r.par,
+          r.stars,
+          r.score,
+          r.stateHash,
+          r.completedAt,
+        );
       const id = Number(info.lastInsertRowid);
-      const insertMove = this.db.prepare('INSERT INTO result_moves (result_id, idx, move) VALUES (?,?,?)');
+      const insertMove = this.db.prepare(
+        'INSERT INTO result_moves (result_id, idx, move) VALUES (?,?,?)',
+      );
       r.moves.forEach((move, idx) => insertMove.run(id, idx, move));
       return id;
     });
@@ -74,15 +105,23 @@ export class SqliteStore implements Store {
     const args = filters.map(([, value]) => value);
     const sql = `SELECT * FROM results ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
     const rows = this.db.prepare(sql).all(...args) as unknown as ResultRow[];
-    const movesOf = this.db.prepare('SELECT move FROM result_moves WHERE result_id = ? ORDER BY idx');
-    return rows.map((row) => toStored(row, movesOf.all(row.id).map((m) => String(m.move))));
+    const movesOf = this.db.prepare(
+      'SELECT move FROM result_moves WHERE result_id = ? ORDER BY idx',
+    );
+    return rows.map((row) =>
+      toStored(
+        row,
+        movesOf.all(row.id).map((m) => String(m.move)),
+      ),
+    );
   }
 
   async recordChallengeSubmission(s: ChallengeSubmission): Promise<{ improved: boolean }> {
     return this.transaction(() => {
       insertSubmission(this.db, s);
       const improved = offerBest(this.db, { challengeId: s.challengeId, classCode: '' }, s);
-      if (s.classCode !== '') offerBest(this.db, { challengeId: s.challengeId, classCode: s.classCode }, s);
+      if (s.classCode !== '')
+        offerBest(this.db, { challengeId: s.challengeId, classCode: s.classCode }, s);
       return { improved };
     });
   }
@@ -91,7 +130,10 @@ export class SqliteStore implements Store {
     return topOf(this.db, scope, limit);
   }
 
-  async challengeStanding(scope: BoardScope, device: string): Promise<{ best: ChallengeBest; rank: number } | null> {
+  async challengeStanding(
+    scope: BoardScope,
+    device: string,
+  ): Promise<{ best: ChallengeBest; rank: number } | null> {
     return standingOf(this.db, scope, device);
   }
 
@@ -108,13 +150,17 @@ export class SqliteStore implements Store {
   }
 
   private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
     const applied = new Set(this.appliedMigrations());
     for (const m of MIGRATIONS) {
       if (applied.has(m.version)) continue;
       this.transaction(() => {
         this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?,?,?)').run(m.version, m.name, Date.now());
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?,?,?)')
+          .run(m.version, m.name, Date.now());
       });
     }
   }

@@ -88,7 +88,10 @@ export interface Store {
   /** Best rows of a board in leaderboard order (shared/challenges/rank.ts), at most `limit`. */
   challengeTop(scope: BoardScope, limit: number): Promise<ChallengeBest[]>;
   /** A device's best row and 1-based rank on a board, or null if it has none there. */
-  challengeStanding(scope: BoardScope, device: string): Promise<{ best: ChallengeBest; rank: number } | null>;
+  challengeStanding(
+    scope: BoardScope,
+    device: string,
+  ): Promise<{ best: ChallengeBest; rank: number } | null>;
   /** Devices on a board. */
   challengeCount(scope: BoardScope): Promise<number>;
   /** Number of devices per best move count, ascending by moves. */

@@ -37,20 +37,39 @@ export function insertSubmission(db: DatabaseSync, s: ChallengeSubmission): void
   db.prepare(
     `INSERT INTO challenge_submissions (challenge_id, class_code, device, nickname, score, move_count, examined,
        par, stars, state_hash, moves, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-  ).run(s.challengeId, s.classCode, s.device, s.nickname, s.score, s.moves.length, s.examined, s.par, s.stars,
-    s.stateHash, JSON.stringify(s.moves), s.submittedAt);
+  ).run(
+    s.challengeId,
+    s.classCode,
+    s.device,
+    s.nickname,
+    s.score,
+    s.moves.length,
+    s.examined,
+    s.par,
+    s.stars,
+    s.stateHash,
+    JSON.stringify(s.moves),
+    s.submittedAt,
+  );
 }
 
 /** Upserts the device's best on one board if the submission beats it; renames either way. */
 export function offerBest(db: DatabaseSync, scope: BoardScope, s: ChallengeSubmission): boolean {
   const key = [scope.challengeId, scope.classCode, s.device];
-  const row = db.prepare('SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?').get(...key) as
-    | BestRow
-    | undefined;
+  const row = db
+    .prepare(
+      'SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?',
+    )
+    .get(...key) as BestRow | undefined;
   const next = { score: s.score, moves: s.moves.length, examined: s.examined };
   const old = row ? toBest(row) : null;
-  if (old && !isImprovement(next, { score: old.score, moves: old.moveCount, examined: old.examined })) {
-    db.prepare('UPDATE challenge_best SET nickname = ? WHERE challenge_id = ? AND class_code = ? AND device = ?').run(s.nickname, ...key);
+  if (
+    old &&
+    !isImprovement(next, { score: old.score, moves: old.moveCount, examined: old.examined })
+  ) {
+    db.prepare(
+      'UPDATE challenge_best SET nickname = ? WHERE challenge_id = ? AND class_code = ? AND device = ?',
+    ).run(s.nickname, ...key);
     return false;
   }
   db.prepare(
@@ -64,21 +83,42 @@ export function offerBest(db: DatabaseSync, scope: BoardScope, s: ChallengeSubmi
 
 export function topOf(db: DatabaseSync, scope: BoardScope, limit: number): ChallengeBest[] {
   const rows = db
-    .prepare(`SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? ORDER BY ${ORDER} LIMIT ?`)
+    .prepare(
+      `SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? ORDER BY ${ORDER} LIMIT ?`,
+    )
     .all(scope.challengeId, scope.classCode, limit) as unknown as BestRow[];
   return rows.map(toBest);
 }
 
-export function standingOf(db: DatabaseSync, scope: BoardScope, device: string): { best: ChallengeBest; rank: number } | null {
+export function standingOf(
+  db: DatabaseSync,
+  scope: BoardScope,
+  device: string,
+): { best: ChallengeBest; rank: number } | null {
   const row = db
-    .prepare('SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?')
+    .prepare(
+      'SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?',
+    )
     .get(scope.challengeId, scope.classCode, device) as BestRow | undefined;
   if (!row) return null;
   const b = toBest(row);
   const above = db
-    .prepare(`SELECT COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND ${ABOVE}`)
-    .get(scope.challengeId, scope.classCode, b.score, b.score, b.moveCount, b.moveCount, b.examined, b.examined,
-      b.submittedAt, b.submittedAt, b.device) as { n: number };
+    .prepare(
+      `SELECT COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND ${ABOVE}`,
+    )
+    .get(
+      scope.challengeId,
+      scope.classCode,
+      b.score,
+      b.score,
+      b.moveCount,
+      b.moveCount,
+      b.examined,
+      b.examined,
+      b.submittedAt,
+      b.submittedAt,
+      b.device,
+    ) as { n: number };
   return { best: b, rank: Number(above.n) + 1 };
 }
 
@@ -89,7 +129,10 @@ export function countOf(db: DatabaseSync, scope: BoardScope): number {
   return Number(row.n);
 }
 
-export function histogramOf(db: DatabaseSync, scope: BoardScope): { moves: number; count: number }[] {
+export function histogramOf(
+  db: DatabaseSync,
+  scope: BoardScope,
+): { moves: number; count: number }[] {
   const rows = db
     .prepare(
       `SELECT move_count, COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ?

@@ -29,7 +29,12 @@ export async function openStore(options: StoreOptions): Promise<Storage> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   const store = openSqliteStore(options.dataDir);
   const liveReports = openLiveReportStore(options.dataDir);
-  return { backend: 'sqlite', store, liveReports, close: async () => void (await Promise.all([store.close(), liveReports.close()])) };
+  return {
+    backend: 'sqlite',
+    store,
+    liveReports,
+    close: async () => void (await Promise.all([store.close(), liveReports.close()])),
+  };
 }
 
 async function openPostgres(databaseUrl: string): Promise<Storage> {

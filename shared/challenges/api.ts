@@ -39,7 +39,11 @@ export const CHALLENGE_ERRORS = {
   rateLimited: 'rate/limited',
 } as const;
 
-export const DeviceToken = z.string().min(16).max(64).regex(/^[A-Za-z0-9_-]+$/, 'a device token is 16-64 letters, digits, - or _');
+export const DeviceToken = z
+  .string()
+  .min(16)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a device token is 16-64 letters, digits, - or _');
 /** Class codes are case-insensitive; the server stores them upper-case. */
 export const ClassCode = z
   .string()
@@ -86,7 +90,14 @@ export interface TodayResponse {
 export interface SubmitResponse {
   challengeId: string;
   /** Computed by the server from the replay. */
-  result: { solved: boolean; moves: number; par: number; stars: number; score: number; examined: number };
+  result: {
+    solved: boolean;
+    moves: number;
+    par: number;
+    stars: number;
+    score: number;
+    examined: number;
+  };
   steps: StepKind[];
   /** Whether this submission became the device's best (unsolved plays are not recorded). */
   improved: boolean;

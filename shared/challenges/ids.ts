@@ -6,7 +6,13 @@
  * grace day); a weekly one from Monday 00:00 UTC of its week until the Tuesday after it (its week
  * plus a grace day). Nothing here reads a clock: `now` is milliseconds since the epoch, passed in.
  */
-import { civilFromDays, daysFromCivil, isoWeekOf, isoWeeksInYear, parseYmd } from '../puzzles/calendar.ts';
+import {
+  civilFromDays,
+  daysFromCivil,
+  isoWeekOf,
+  isoWeeksInYear,
+  parseYmd,
+} from '../puzzles/calendar.ts';
 
 export const DAY_MS = 86_400_000;
 /** Days after the end of its period that a challenge still accepts submissions. */
@@ -49,7 +55,13 @@ function parseDaily(period: string): ChallengeId | null {
   try {
     const [y, m, d] = parseYmd(period);
     const day = daysFromCivil(y, m, d);
-    return { id: `daily-${period}`, kind: 'daily', period, opensAt: day * DAY_MS, closesAt: (day + 1 + GRACE_DAYS) * DAY_MS };
+    return {
+      id: `daily-${period}`,
+      kind: 'daily',
+      period,
+      opensAt: day * DAY_MS,
+      closesAt: (day + 1 + GRACE_DAYS) * DAY_MS,
+    };
   } catch {
     return null;
   }
@@ -59,7 +71,13 @@ function parseWeekly(year: string, week: string): ChallengeId | null {
   const monday = mondayOfIsoWeek(Number(year), Number(week));
   if (monday === null) return null;
   const period = `${year}-W${week}`;
-  return { id: `weekly-${period}`, kind: 'weekly', period, opensAt: monday * DAY_MS, closesAt: (monday + 7 + GRACE_DAYS) * DAY_MS };
+  return {
+    id: `weekly-${period}`,
+    kind: 'weekly',
+    period,
+    opensAt: monday * DAY_MS,
+    closesAt: (monday + 7 + GRACE_DAYS) * DAY_MS,
+  };
 }
 
 /** Parses a challenge id; null for anything that is not a real day or ISO week. */
@@ -80,7 +98,10 @@ export function currentChallengeIds(now: number): { daily: string; weekly: strin
 export type WindowStatus = 'open' | 'not_open' | 'closed';
 
 /** Whether a challenge accepts submissions at `now`. */
-export function windowStatus(c: Pick<ChallengeId, 'opensAt' | 'closesAt'>, now: number): WindowStatus {
+export function windowStatus(
+  c: Pick<ChallengeId, 'opensAt' | 'closesAt'>,
+  now: number,
+): WindowStatus {
   if (now < c.opensAt) return 'not_open';
   return now < c.closesAt ? 'open' : 'closed';
 }

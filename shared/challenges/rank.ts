@@ -28,8 +28,16 @@ export function compareEntries(a: RankKey, b: RankKey): number {
  * Whether a new result should replace a device's stored best. Same score, moves and examined
  * means "not better": the earlier submission keeps its place.
  */
-export function isImprovement(next: Omit<RankKey, 'submittedAt' | 'device'>, best: Omit<RankKey, 'submittedAt' | 'device'>): boolean {
-  return compareEntries({ ...next, submittedAt: 0, device: '' }, { ...best, submittedAt: 0, device: '' }) < 0;
+export function isImprovement(
+  next: Omit<RankKey, 'submittedAt' | 'device'>,
+  best: Omit<RankKey, 'submittedAt' | 'device'>,
+): boolean {
+  return (
+    compareEntries(
+      { ...next, submittedAt: 0, device: '' },
+      { ...best, submittedAt: 0, device: '' },
+    ) < 0
+  );
 }
 
 export interface HistogramBin {

@@ -38,7 +38,8 @@ export interface ReplayRefusal {
   moveIndex: number;
 }
 
-export type ReplayOutcome = { ok: true; result: ChallengeResult } | { ok: false; error: ReplayRefusal };
+export type ReplayOutcome =
+  { ok: true; result: ChallengeResult } | { ok: false; error: ReplayRefusal };
 
 export const SOLVED_CODE = 'board/solved';
 
@@ -49,10 +50,18 @@ export function replayChallenge(puzzle: Puzzle, moves: readonly string[]): Repla
   const examined: number[] = [];
   for (const [moveIndex, move] of moves.entries()) {
     if (goalStatus(puzzle, board).done) {
-      return { ok: false, error: { code: SOLVED_CODE, message: 'The puzzle was already solved before this move.', moveIndex } };
+      return {
+        ok: false,
+        error: {
+          code: SOLVED_CODE,
+          message: 'The puzzle was already solved before this move.',
+          moveIndex,
+        },
+      };
     }
     const r = applyMove(puzzle, board, move);
-    if (!r.ok) return { ok: false, error: { code: r.error.code, message: r.error.message, moveIndex } };
+    if (!r.ok)
+      return { ok: false, error: { code: r.error.code, message: r.error.message, moveIndex } };
     steps.push(stepOf(board.engine, r.value.kind, r.value.events));
     for (const t of r.value.traces) examined.push(t.young.length);
     board = r.value.board;
@@ -61,9 +70,21 @@ export function replayChallenge(puzzle: Puzzle, moves: readonly string[]): Repla
 }
 
 /** Every collection is charged, explicit or automatic (as verifyPlay in shared/puzzles/verify.ts). */
-function scoreBoard(puzzle: Puzzle, board: Board, steps: StepKind[], examinedEach: number[]): ChallengeResult {
+function scoreBoard(
+  puzzle: Puzzle,
+  board: Board,
+  steps: StepKind[],
+  examinedEach: number[],
+): ChallengeResult {
   const solved = goalStatus(puzzle, board).done;
-  const s = scorePlay({ solved, par: puzzle.par, moves: board.moves.length, examined: examinedEach, hintsUsed: 0, seconds: 0 });
+  const s = scorePlay({
+    solved,
+    par: puzzle.par,
+    moves: board.moves.length,
+    examined: examinedEach,
+    hintsUsed: 0,
+    seconds: 0,
+  });
   return {
     solved,
     moves: board.moves.length,

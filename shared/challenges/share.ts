@@ -28,7 +28,13 @@ const PER_LINE = 10;
 /** Emoji rows for the steps, PER_LINE to a row. */
 export function stepRows(steps: readonly StepKind[]): string[] {
   const rows: string[] = [];
-  for (let i = 0; i < steps.length; i += PER_LINE) rows.push(steps.slice(i, i + PER_LINE).map((s) => STEP_EMOJI[s]).join(''));
+  for (let i = 0; i < steps.length; i += PER_LINE)
+    rows.push(
+      steps
+        .slice(i, i + PER_LINE)
+        .map((s) => STEP_EMOJI[s])
+        .join(''),
+    );
   return rows;
 }
 
@@ -36,5 +42,9 @@ export function stepRows(steps: readonly StepKind[]): string[] {
 export function shareString(s: ShareInput): string {
   const stars = '⭐'.repeat(s.stars) || '—';
   const rank = s.rank ? ` · #${s.rank.rank} of ${s.rank.of}` : '';
-  return [`Heap Heroes ${s.challengeId}`, `${stars} ${s.moves}/${s.par} moves · ${s.score} pts${rank}`, ...stepRows(s.steps)].join('\n');
+  return [
+    `Heap Heroes ${s.challengeId}`,
+    `${stars} ${s.moves}/${s.par} moves · ${s.score} pts${rank}`,
+    ...stepRows(s.steps),
+  ].join('\n');
 }

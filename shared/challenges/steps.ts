@@ -51,7 +51,11 @@ export function cutsCycle(before: EngineState, events: readonly EngineEvent[]): 
 }
 
 /** Classifies one accepted move. */
-export function stepOf(before: EngineState, kind: MoveKind, events: readonly EngineEvent[]): StepKind {
+export function stepOf(
+  before: EngineState,
+  kind: MoveKind,
+  events: readonly EngineEvent[],
+): StepKind {
   if (kind === 'collect') return 'collection';
   if (cutsCycle(before, events)) return 'cycleBroken';
   if (DELETED.includes(kind)) return 'deleted';

@@ -60,7 +60,10 @@ export function run(ctx: Ctx, action: Action): void {
     case 'setThreshold':
       return applySetThreshold(ctx, action);
     default:
-      return reject(E.UnknownAction, `unknown action ${JSON.stringify((action as { type?: unknown }).type)}`);
+      return reject(
+        E.UnknownAction,
+        `unknown action ${JSON.stringify((action as { type?: unknown }).type)}`,
+      );
   }
 }
 

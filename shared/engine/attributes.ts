@@ -20,7 +20,11 @@ function instanceAndClass(ctx: Ctx, id: ObjId, name: string): [InstanceObject, C
   const obj = liveObject(ctx.s, id);
   if (obj.kind !== 'instance') {
     const t = typeName(ctx.s, obj);
-    reject(E.WrongKind, `a ${t} has no attributes`, `AttributeError: '${t}' object has no attribute '${name}'`);
+    reject(
+      E.WrongKind,
+      `a ${t} has no attributes`,
+      `AttributeError: '${t}' object has no attribute '${name}'`,
+    );
   }
   return [obj, ctx.s.classes[obj.cls]!];
 }
@@ -48,7 +52,11 @@ export function storeAttribute(ctx: Ctx, id: ObjId, name: string, value: Value):
 function storeSlot(obj: InstanceObject, cls: ClassDef, name: string, value: Value): Value | null {
   const slots = cls.slots!;
   if (!slots.includes(name)) {
-    reject(E.SlotNotDeclared, `${cls.name} only has the slots ${slots.join(', ')}`, `AttributeError: '${cls.name}' object has no attribute '${name}'`);
+    reject(
+      E.SlotNotDeclared,
+      `${cls.name} only has the slots ${slots.join(', ')}`,
+      `AttributeError: '${cls.name}' object has no attribute '${name}'`,
+    );
   }
   const entry = obj.attrs.find(([k]) => k === name);
   if (entry) {

@@ -21,7 +21,8 @@ function cloneFrame(f: Frame): Frame {
 /** Values are immutable and shared between copies; every container is copied. */
 export function cloneState(s: EngineState): EngineState {
   const objects: Record<number, HeapObject> = {};
-  for (const key in s.objects) objects[key as unknown as number] = cloneObject(s.objects[key as unknown as number]!);
+  for (const key in s.objects)
+    objects[key as unknown as number] = cloneObject(s.objects[key as unknown as number]!);
   const classes: EngineState['classes'] = {};
   for (const [name, c] of Object.entries(s.classes)) {
     classes[name] = {

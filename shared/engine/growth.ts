@@ -25,7 +25,6 @@ function tableFor(minSize: number): number {
   return size;
 }
 
-
 /** Makes room for one new key (insertion_resize to used*3 when the table has no usable entry). */
 export function growDictForInsert(dict: DictObject): void {
   if (dict.tableSize === 0) {

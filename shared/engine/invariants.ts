@@ -17,8 +17,10 @@ import type { EngineState, HeapObject, ObjId, Value } from './types.ts';
 import { SMALL_INT_MAX, SMALL_INT_MIN } from './types.ts';
 
 function checkValue(state: EngineState, v: Value, where: string, out: string[]): void {
-  if (v.t === 'ref' && !state.objects[v.id]) out.push(`${where} refers to freed or unknown #${v.id}`);
-  if (v.t === 'int' && (v.v < SMALL_INT_MIN || v.v > SMALL_INT_MAX)) out.push(`${where} holds int ${v.v}`);
+  if (v.t === 'ref' && !state.objects[v.id])
+    out.push(`${where} refers to freed or unknown #${v.id}`);
+  if (v.t === 'int' && (v.v < SMALL_INT_MIN || v.v > SMALL_INT_MAX))
+    out.push(`${where} holds int ${v.v}`);
 }
 
 function countIncoming(state: EngineState, out: string[]): Map<ObjId, number> {
@@ -36,29 +38,36 @@ function checkWeakrefs(state: EngineState, obj: HeapObject, out: string[]): void
   if (obj.kind === 'weakref' && obj.referent !== null) {
     const t = state.objects[obj.referent];
     if (!t) out.push(`weakref #${obj.id} is not cleared but #${obj.referent} is freed`);
-    else if (t.kind !== 'instance' || t.weakref !== obj.id) out.push(`weakref #${obj.id} is not linked from #${t.id}`);
+    else if (t.kind !== 'instance' || t.weakref !== obj.id)
+      out.push(`weakref #${obj.id} is not linked from #${t.id}`);
   }
   if (obj.kind === 'instance' && obj.weakref !== null) {
     const w = state.objects[obj.weakref];
-    if (!w || w.kind !== 'weakref' || w.referent !== obj.id) out.push(`#${obj.id} links a wrong weakref`);
-    if (!state.classes[obj.cls]?.weakrefable) out.push(`#${obj.id} (${obj.cls}) is not weakref-able`);
+    if (!w || w.kind !== 'weakref' || w.referent !== obj.id)
+      out.push(`#${obj.id} links a wrong weakref`);
+    if (!state.classes[obj.cls]?.weakrefable)
+      out.push(`#${obj.id} (${obj.cls}) is not weakref-able`);
   }
 }
 
 function checkTracking(obj: HeapObject, out: string[]): void {
   if (obj.gen === null) {
     if (obj.kind !== 'dict') out.push(`${obj.kind} #${obj.id} is untracked`);
-    else if (obj.entries.some(([, v]) => v.t === 'ref')) out.push(`dict #${obj.id} holds objects but is untracked`);
-  } else if (![0, 1, 2].includes(obj.gen)) out.push(`#${obj.id} is in generation ${String(obj.gen)}`);
+    else if (obj.entries.some(([, v]) => v.t === 'ref'))
+      out.push(`dict #${obj.id} holds objects but is untracked`);
+  } else if (![0, 1, 2].includes(obj.gen))
+    out.push(`#${obj.id} is in generation ${String(obj.gen)}`);
 }
 
 function checkContents(state: EngineState, obj: HeapObject, out: string[]): void {
   const where = `#${obj.id}`;
   if (obj.kind === 'list') obj.items.forEach((v) => checkValue(state, v, where, out));
-  if (obj.kind === 'list' && obj.capacity < obj.items.length) out.push(`${where} capacity below length`);
+  if (obj.kind === 'list' && obj.capacity < obj.items.length)
+    out.push(`${where} capacity below length`);
   if (obj.kind === 'dict') {
     obj.entries.forEach(([, v]) => checkValue(state, v, where, out));
-    if (new Set(obj.entries.map(([k]) => k)).size !== obj.entries.length) out.push(`${where} repeats a key`);
+    if (new Set(obj.entries.map(([k]) => k)).size !== obj.entries.length)
+      out.push(`${where} repeats a key`);
   }
   if (obj.kind === 'instance') {
     obj.attrs.forEach(([, v]) => checkValue(state, v, where, out));

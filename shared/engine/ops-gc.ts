@@ -13,7 +13,8 @@ type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 export const SHARED_KEYS_SIZE = 30;
 
 export function applyDefineClass(ctx: Ctx, a: Of<'defineClass'>): void {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(a.name)) reject(E.InvalidName, `'${a.name}' is not a valid class name`);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(a.name))
+    reject(E.InvalidName, `'${a.name}' is not a valid class name`);
   if (ctx.s.classes[a.name]) reject(E.ClassExists, `class ${a.name} is already defined`);
   const slots = a.slots === null ? null : a.slots.filter((n) => n !== '__weakref__');
   ctx.s.classes[a.name] = {
@@ -27,7 +28,11 @@ export function applyDefineClass(ctx: Ctx, a: Of<'defineClass'>): void {
 
 export function applyCollect(ctx: Ctx, a: Of<'collect'>): number {
   if (![0, 1, 2].includes(a.generation)) {
-    reject(E.BadGeneration, 'gc.collect() takes generation 0, 1 or 2', 'ValueError: invalid generation');
+    reject(
+      E.BadGeneration,
+      'gc.collect() takes generation 0, 1 or 2',
+      'ValueError: invalid generation',
+    );
   }
   return collectGeneration(ctx, a.generation as Generation, false);
 }
@@ -38,7 +43,10 @@ export function applySetEnabled(ctx: Ctx, enabled: boolean): void {
 }
 
 export function applySetThreshold(ctx: Ctx, a: Of<'setThreshold'>): void {
-  if (a.thresholds.length !== 3 || !a.thresholds.every((t) => Number.isInteger(t) && t >= 0 && t <= 1_000_000)) {
+  if (
+    a.thresholds.length !== 3 ||
+    !a.thresholds.every((t) => Number.isInteger(t) && t >= 0 && t <= 1_000_000)
+  ) {
     reject(E.BadThreshold, 'thresholds are three whole numbers from 0 to 1,000,000');
   }
   ctx.s.gc.thresholds = [a.thresholds[0], a.thresholds[1], a.thresholds[2]];

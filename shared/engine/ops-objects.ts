@@ -17,7 +17,11 @@ function checkNew(ctx: Ctx, object: NewObject): void {
   if (object.kind === 'list') object.items.forEach((v) => checkValue(ctx.s, v));
   if (object.kind === 'dict') object.entries.forEach(([, v]) => checkValue(ctx.s, v));
   if (object.kind === 'instance' && !ctx.s.classes[object.cls]) {
-    reject(E.UnknownClass, `there is no class named ${object.cls}`, `NameError: name '${object.cls}' is not defined`);
+    reject(
+      E.UnknownClass,
+      `there is no class named ${object.cls}`,
+      `NameError: name '${object.cls}' is not defined`,
+    );
   }
 }
 
@@ -28,17 +32,40 @@ function build(ctx: Ctx, object: NewObject): HeapObject {
       // LIST_EXTEND into an empty list preallocates exactly, rounded up to an even count.
       const n = object.items.length;
       const capacity = object.constant ? (n + 1) & ~1 : n;
-      return { id, kind: 'list', rc: 0, gen: 0, items: object.items.slice(), capacity } satisfies ListObject;
+      return {
+        id,
+        kind: 'list',
+        rc: 0,
+        gen: 0,
+        items: object.items.slice(),
+        capacity,
+      } satisfies ListObject;
     }
     case 'dict': {
       const entries = dedupe(object.entries);
       const tracked = entries.some(([, v]) => v.t === 'ref');
-      return { id, kind: 'dict', rc: 0, gen: tracked ? 0 : null, entries, ...presizedDict(entries.length) };
+      return {
+        id,
+        kind: 'dict',
+        rc: 0,
+        gen: tracked ? 0 : null,
+        entries,
+        ...presizedDict(entries.length),
+      };
     }
     case 'instance': {
       const cls = ctx.s.classes[object.cls]!;
       if (cls.slots === null && cls.sharedKeys.usable > 1) cls.sharedKeys.usable -= 1;
-      return { id, kind: 'instance', rc: 0, gen: 0, cls: object.cls, attrs: [], dict: null, weakref: null };
+      return {
+        id,
+        kind: 'instance',
+        rc: 0,
+        gen: 0,
+        cls: object.cls,
+        attrs: [],
+        dict: null,
+        weakref: null,
+      };
     }
   }
 }
@@ -60,13 +87,23 @@ export function applyNew(ctx: Ctx, a: Of<'new'>): void {
   checkPlace(ctx, a.into);
   // Operands are on CPython's value stack (one reference each) before the allocation, which
   // may run a collection; the new container then takes those references over.
-  const operands = a.object.kind === 'list' ? a.object.items : a.object.kind === 'dict' ? a.object.entries.map(([, v]) => v) : [];
+  const operands =
+    a.object.kind === 'list'
+      ? a.object.items
+      : a.object.kind === 'dict'
+        ? a.object.entries.map(([, v]) => v)
+        : [];
   operands.forEach((v) => incref(ctx, v));
   noteAllocation(ctx);
   const obj = build(ctx, a.object);
   ctx.s.objects[obj.id] = obj;
   emit(ctx, { type: 'allocated', id: obj.id, kind: obj.kind });
-  if (obj.kind === 'dict') releaseReplaced(ctx, operands, obj.entries.map(([, v]) => v));
+  if (obj.kind === 'dict')
+    releaseReplaced(
+      ctx,
+      operands,
+      obj.entries.map(([, v]) => v),
+    );
   obj.rc = 1;
   emit(ctx, { type: 'refcount', id: obj.id, from: 0, to: 1 });
   storeMoved(ctx, a.into, { t: 'ref', id: obj.id });
@@ -93,12 +130,18 @@ export function applyAppend(ctx: Ctx, a: Of<'append'>): void {
   incref(ctx, a.value);
   resizeList(list, list.items.length + 1);
   list.items.push(a.value);
-  emit(ctx, { type: 'stored', place: { kind: 'item', obj: list.id, index: list.items.length - 1 }, value: a.value, old: null });
+  emit(ctx, {
+    type: 'stored',
+    place: { kind: 'item', obj: list.id, index: list.items.length - 1 },
+    value: a.value,
+    old: null,
+  });
 }
 
 export function applyPop(ctx: Ctx, a: Of<'pop'>): void {
   const list = asList(ctx.s, a.list, 'pop()');
-  if (list.items.length === 0) reject(E.PopFromEmpty, 'the list is empty: nothing to pop', 'IndexError: pop from empty list');
+  if (list.items.length === 0)
+    reject(E.PopFromEmpty, 'the list is empty: nothing to pop', 'IndexError: pop from empty list');
   if (a.into) checkPlace(ctx, a.into);
   const index = list.items.length - 1;
   const item = list.items[index]!;
@@ -117,7 +160,11 @@ export function applyClear(ctx: Ctx, a: Of<'clear'>): void {
     obj.items = [];
     obj.capacity = 0;
     for (let i = items.length - 1; i >= 0; i--) {
-      emit(ctx, { type: 'removed', place: { kind: 'item', obj: obj.id, index: i }, old: items[i]! });
+      emit(ctx, {
+        type: 'removed',
+        place: { kind: 'item', obj: obj.id, index: i },
+        old: items[i]!,
+      });
       decref(ctx, items[i]!);
     }
   } else if (obj.kind === 'dict') {
@@ -131,6 +178,10 @@ export function applyClear(ctx: Ctx, a: Of<'clear'>): void {
     }
   } else {
     const t = typeName(ctx.s, obj);
-    reject(E.WrongKind, `only lists and dicts can be cleared, not a ${t}`, `AttributeError: '${t}' object has no attribute 'clear'`);
+    reject(
+      E.WrongKind,
+      `only lists and dicts can be cleared, not a ${t}`,
+      `AttributeError: '${t}' object has no attribute 'clear'`,
+    );
   }
 }

@@ -21,7 +21,11 @@ export function applyWeakref(ctx: Ctx, a: Of<'weakref'>): void {
   const weakrefable = target.kind === 'instance' && ctx.s.classes[target.cls]?.weakrefable === true;
   if (!weakrefable || target.kind !== 'instance') {
     const t = typeName(ctx.s, target);
-    reject(E.NotWeakrefable, `a ${t} cannot be weakly referenced`, `TypeError: cannot create weak reference to '${t}' object`);
+    reject(
+      E.NotWeakrefable,
+      `a ${t} cannot be weakly referenced`,
+      `TypeError: cannot create weak reference to '${t}' object`,
+    );
   }
   checkPlace(ctx, a.into);
   if (target.weakref !== null) {
@@ -46,7 +50,11 @@ export function applyDeref(ctx: Ctx, a: Of<'deref'>): void {
   const wr = liveObject(ctx.s, a.weakref);
   if (wr.kind !== 'weakref') {
     const t = typeName(ctx.s, wr);
-    reject(E.NotAWeakref, `only a weakref can be called, not a ${t}`, `TypeError: '${t}' object is not callable`);
+    reject(
+      E.NotAWeakref,
+      `only a weakref can be called, not a ${t}`,
+      `TypeError: '${t}' object is not callable`,
+    );
   }
   const value: Value = wr.referent === null ? { t: 'none' } : { t: 'ref', id: wr.referent };
   storeValue(ctx, a.into, value);
@@ -55,7 +63,11 @@ export function applyDeref(ctx: Ctx, a: Of<'deref'>): void {
 /** Enter a call: one new reference per parameter (3.11 moves the argument into the frame). */
 export function applyCall(ctx: Ctx, a: Of<'call'>): void {
   if (a.params.length !== a.args.length) {
-    reject(E.BadArity, `${a.fn}() takes ${a.params.length} arguments but ${a.args.length} were given`, arityMessage(a));
+    reject(
+      E.BadArity,
+      `${a.fn}() takes ${a.params.length} arguments but ${a.args.length} were given`,
+      arityMessage(a),
+    );
   }
   a.args.forEach((v) => checkValue(ctx.s, v));
   const varnames = [...a.params, ...a.locals.filter((n) => !a.params.includes(n))];
@@ -72,7 +84,10 @@ function arityMessage(a: Of<'call'>): string {
   const n = a.params.length;
   if (a.args.length < n) {
     const missing = a.params.slice(a.args.length).map((p) => `'${p}'`);
-    const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+    const list =
+      missing.length === 1
+        ? missing[0]
+        : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
     return `TypeError: ${a.fn}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`;
   }
   const takes = `${n} positional argument${n === 1 ? '' : 's'}`;

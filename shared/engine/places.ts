@@ -38,7 +38,11 @@ export function asDict(s: EngineState, id: number, what: string): DictObject {
 export function listIndex(list: ListObject, index: number, python: string): number {
   const i = index < 0 ? index + list.items.length : index;
   if (!Number.isInteger(index) || i < 0 || i >= list.items.length) {
-    reject(E.IndexOutOfRange, `index ${index} is out of range: the list has ${list.items.length} items`, python);
+    reject(
+      E.IndexOutOfRange,
+      `index ${index} is out of range: the list has ${list.items.length} items`,
+      python,
+    );
   }
   return i;
 }
@@ -89,7 +93,8 @@ export function putKey(ctx: Ctx, dict: DictObject, key: string, value: Value): V
 export function checkPlace(ctx: Ctx, place: Place): void {
   const s = ctx.s;
   if (place.kind === 'name') {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(place.name)) reject(E.InvalidName, `'${place.name}' is not a valid name`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(place.name))
+      reject(E.InvalidName, `'${place.name}' is not a valid name`);
     return;
   }
   if (place.kind === 'item') {
@@ -124,7 +129,12 @@ export function deletePlace(ctx: Ctx, place: Place): void {
     case 'name': {
       const ns = namespaceOf(s, place.scope);
       const v = ns[place.name];
-      if (!v) reject(E.NameUnbound, `name '${place.name}' is not defined`, `NameError: name '${place.name}' is not defined`);
+      if (!v)
+        reject(
+          E.NameUnbound,
+          `name '${place.name}' is not defined`,
+          `NameError: name '${place.name}' is not defined`,
+        );
       delete ns[place.name];
       old = v;
       break;
@@ -142,7 +152,8 @@ export function deletePlace(ctx: Ctx, place: Place): void {
     case 'key': {
       const dict = asDict(s, place.obj, 'del with a key');
       const at = dict.entries.findIndex(([k]) => k === place.key);
-      if (at < 0) reject(E.KeyMissing, `the dict has no key '${place.key}'`, `KeyError: '${place.key}'`);
+      if (at < 0)
+        reject(E.KeyMissing, `the dict has no key '${place.key}'`, `KeyError: '${place.key}'`);
       old = dict.entries[at]![1];
       dict.entries.splice(at, 1);
       break;

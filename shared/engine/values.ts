@@ -27,7 +27,13 @@ export function valueTypeName(s: EngineState, v: Value): string {
 /** A value may be stored only if it is None, a cached small int, or a live object. */
 export function checkValue(s: EngineState, v: Value): void {
   if (v.t === 'ref') liveObject(s, v.id);
-  else if (v.t === 'int' && (!Number.isInteger(v.v) || v.v < SMALL_INT_MIN || v.v > SMALL_INT_MAX)) {
-    reject(E.InvalidInt, `only the cached small ints ${SMALL_INT_MIN}..${SMALL_INT_MAX} are modelled, not ${v.v}`);
+  else if (
+    v.t === 'int' &&
+    (!Number.isInteger(v.v) || v.v < SMALL_INT_MIN || v.v > SMALL_INT_MAX)
+  ) {
+    reject(
+      E.InvalidInt,
+      `only the cached small ints ${SMALL_INT_MIN}..${SMALL_INT_MAX} are modelled, not ${v.v}`,
+    );
   }
 }

@@ -12,14 +12,24 @@ export const emptyCell = (lastProgressMs = 0): Cell => ({
   points: 0,
 });
 
-export const findStudent = (state: LiveState, id: string): LiveStudent | undefined => state.students.find((s) => s.id === id);
+export const findStudent = (state: LiveState, id: string): LiveStudent | undefined =>
+  state.students.find((s) => s.id === id);
 
-export function updateStudent(state: LiveState, id: string, f: (s: LiveStudent) => LiveStudent): LiveState {
+export function updateStudent(
+  state: LiveState,
+  id: string,
+  f: (s: LiveStudent) => LiveStudent,
+): LiveState {
   return { ...state, students: state.students.map((s) => (s.id === id ? f(s) : s)) };
 }
 
 /** Replaces the student's cell `index` with `f(old or empty)`. */
-export function updateCell(state: LiveState, id: string, index: number, f: (c: Cell) => Cell): LiveState {
+export function updateCell(
+  state: LiveState,
+  id: string,
+  index: number,
+  f: (c: Cell) => Cell,
+): LiveState {
   return updateStudent(state, id, (s) => {
     const cells = [...s.cells];
     while (cells.length <= index) cells.push(null);
@@ -30,5 +40,7 @@ export function updateCell(state: LiveState, id: string, index: number, f: (c: C
 
 /** Every student finished the round (and there is at least one student). */
 export function allFinished(state: LiveState, index: number): boolean {
-  return state.students.length > 0 && state.students.every((s) => s.cells[index]?.finished === true);
+  return (
+    state.students.length > 0 && state.students.every((s) => s.cells[index]?.finished === true)
+  );
 }

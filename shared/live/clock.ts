@@ -21,7 +21,14 @@ export function deadlineOf(clock: RoundClock, now: number): number | null {
 }
 
 export function startClock(index: number, now: number, seconds: number | null): RoundClock {
-  return { index, startedAt: now, limitMs: seconds === null ? null : seconds * 1000, pausedAt: null, pausedMs: 0, endedAt: null };
+  return {
+    index,
+    startedAt: now,
+    limitMs: seconds === null ? null : seconds * 1000,
+    pausedAt: null,
+    pausedMs: 0,
+    endedAt: null,
+  };
 }
 
 export const pauseClock = (c: RoundClock, now: number): RoundClock => ({ ...c, pausedAt: now });

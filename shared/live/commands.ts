@@ -36,7 +36,24 @@ export type LiveCommand = HostCommand | StudentCommand | SystemCommand;
 export type Actor = { role: 'host' } | { role: 'student'; studentId: string } | { role: 'system' };
 
 export const HOST_COMMANDS = [
-  'configure', 'setItems', 'kick', 'approveName', 'start', 'pause', 'resume', 'extend', 'skip', 'next', 'end',
+  'configure',
+  'setItems',
+  'kick',
+  'approveName',
+  'start',
+  'pause',
+  'resume',
+  'extend',
+  'skip',
+  'next',
+  'end',
 ] as const satisfies readonly HostCommand['type'][];
-export const STUDENT_COMMANDS = ['answer', 'hint'] as const satisfies readonly StudentCommand['type'][];
-export const SYSTEM_COMMANDS = ['join', 'progress', 'tick'] as const satisfies readonly SystemCommand['type'][];
+export const STUDENT_COMMANDS = [
+  'answer',
+  'hint',
+] as const satisfies readonly StudentCommand['type'][];
+export const SYSTEM_COMMANDS = [
+  'join',
+  'progress',
+  'tick',
+] as const satisfies readonly SystemCommand['type'][];

@@ -16,15 +16,36 @@ export function toCsv(rows: readonly (readonly (string | number | boolean | null
 }
 
 export const REPORT_CSV_HEADER = [
-  'nickname', 'round', 'item', 'kind', 'concepts', 'correct', 'moves', 'par', 'seconds', 'hints', 'answer', 'points',
+  'nickname',
+  'round',
+  'item',
+  'kind',
+  'concepts',
+  'correct',
+  'moves',
+  'par',
+  'seconds',
+  'hints',
+  'answer',
+  'points',
 ] as const;
 
 export function reportCsv(rows: readonly ReportRow[]): string {
   return toCsv([
     [...REPORT_CSV_HEADER],
     ...rows.map((r) => [
-      r.nickname, r.round, r.itemId, r.kind, r.concepts.join(' '), r.correct ? 'yes' : 'no',
-      r.kind === 'puzzle' ? r.moves : null, r.par, r.seconds, r.hintsUsed, r.answer, r.points,
+      r.nickname,
+      r.round,
+      r.itemId,
+      r.kind,
+      r.concepts.join(' '),
+      r.correct ? 'yes' : 'no',
+      r.kind === 'puzzle' ? r.moves : null,
+      r.par,
+      r.seconds,
+      r.hintsUsed,
+      r.answer,
+      r.points,
     ]),
   ]);
 }

@@ -28,7 +28,10 @@ export interface LiveError {
   message: string;
 }
 
-export const liveError = (code: LiveErrorCode, message: string): { ok: false; error: LiveError } => ({
+export const liveError = (
+  code: LiveErrorCode,
+  message: string,
+): { ok: false; error: LiveError } => ({
   ok: false,
   error: { code, message },
 });

@@ -8,11 +8,30 @@
 import { seedRng } from '../engine/rng.ts';
 import { ok } from '../engine/result.ts';
 import { allFinished } from './cells.ts';
-import { endClock, extendClock, pauseClock, remainingMs, resumeClock, startClock } from './clock.ts';
-import { HOST_COMMANDS, STUDENT_COMMANDS, type Actor, type HostCommand, type LiveCommand } from './commands.ts';
+import {
+  endClock,
+  extendClock,
+  pauseClock,
+  remainingMs,
+  resumeClock,
+  startClock,
+} from './clock.ts';
+import {
+  HOST_COMMANDS,
+  STUDENT_COMMANDS,
+  type Actor,
+  type HostCommand,
+  type LiveCommand,
+} from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
 import { answer, approveName, hint, join, kick, progress, type Step } from './students.ts';
-import { DEFAULT_SETTINGS, type LiveEvent, type LiveSettings, type LiveState, type Phase } from './types.ts';
+import {
+  DEFAULT_SETTINGS,
+  type LiveEvent,
+  type LiveSettings,
+  type LiveState,
+  type Phase,
+} from './types.ts';
 
 export type LiveResult = Step;
 
@@ -20,10 +39,22 @@ export const SECONDS_RANGE = { min: 10, max: 3600 } as const;
 export const EXTEND_MAX_SECONDS = 600;
 
 export function newLiveState(seed: number, settings: Partial<LiveSettings> = {}): LiveState {
-  return { phase: 'lobby', settings: { ...DEFAULT_SETTINGS, ...settings }, items: [], round: null, students: [], rng: seedRng(seed) };
+  return {
+    phase: 'lobby',
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+    items: [],
+    round: null,
+    students: [],
+    rng: seedRng(seed),
+  };
 }
 
-export function applyLive(state: LiveState, actor: Actor, cmd: LiveCommand, now: number): LiveResult {
+export function applyLive(
+  state: LiveState,
+  actor: Actor,
+  cmd: LiveCommand,
+  now: number,
+): LiveResult {
   const type = cmd.type;
   if ((HOST_COMMANDS as readonly string[]).includes(type) && actor.role !== 'host') {
     return liveError(LIVE_ERRORS.notHost, 'Only the teacher can do that.');
@@ -33,47 +64,78 @@ export function applyLive(state: LiveState, actor: Actor, cmd: LiveCommand, now:
   }
   const studentId = actor.role === 'student' ? actor.studentId : '';
   switch (cmd.type) {
-    case 'answer': return withAutoReveal(answer(state, studentId, cmd.answer, now), now);
-    case 'hint': return hint(state, studentId);
+    case 'answer':
+      return withAutoReveal(answer(state, studentId, cmd.answer, now), now);
+    case 'hint':
+      return hint(state, studentId);
     case 'join':
     case 'progress':
     case 'tick':
-      if (actor.role !== 'system') return liveError(LIVE_ERRORS.notSystem, 'Only the server sends that.');
+      if (actor.role !== 'system')
+        return liveError(LIVE_ERRORS.notSystem, 'Only the server sends that.');
       if (cmd.type === 'join') return join(state, cmd.studentId, cmd.nickname, now);
-      if (cmd.type === 'progress') return withAutoReveal(progress(state, cmd.studentId, cmd.moves, cmd.solved, now), now);
+      if (cmd.type === 'progress')
+        return withAutoReveal(progress(state, cmd.studentId, cmd.moves, cmd.solved, now), now);
       return tick(state, now);
-    default: return hostCommand(state, cmd, now);
+    default:
+      return hostCommand(state, cmd, now);
   }
 }
 
 function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResult {
   switch (cmd.type) {
-    case 'configure': return configure(state, cmd.settings);
+    case 'configure':
+      return configure(state, cmd.settings);
     case 'setItems':
       if (state.phase !== 'lobby') return wrongPhase('The set can only change in the lobby.');
-      if (cmd.items.length === 0) return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
-      return ok({ state: { ...state, items: [...cmd.items] }, events: [{ type: 'items', count: cmd.items.length }] });
-    case 'kick': return kick(state, cmd.studentId);
-    case 'approveName': return approveName(state, cmd.studentId);
-    case 'start': return start(state, cmd.seconds === undefined ? state.settings.roundSeconds : cmd.seconds, now);
+      if (cmd.items.length === 0)
+        return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
+      return ok({
+        state: { ...state, items: [...cmd.items] },
+        events: [{ type: 'items', count: cmd.items.length }],
+      });
+    case 'kick':
+      return kick(state, cmd.studentId);
+    case 'approveName':
+      return approveName(state, cmd.studentId);
+    case 'start':
+      return start(
+        state,
+        cmd.seconds === undefined ? state.settings.roundSeconds : cmd.seconds,
+        now,
+      );
     case 'pause':
       if (state.phase !== 'running') return wrongPhase('No round is running.');
       return moved(state, 'paused', { round: pauseClock(state.round!, now) }, { type: 'paused' });
     case 'resume':
       if (state.phase !== 'paused') return wrongPhase('The round is not paused.');
-      return moved(state, 'running', { round: resumeClock(state.round!, now) }, { type: 'resumed' });
-    case 'extend': return extend(state, cmd.seconds);
+      return moved(
+        state,
+        'running',
+        { round: resumeClock(state.round!, now) },
+        { type: 'resumed' },
+      );
+    case 'extend':
+      return extend(state, cmd.seconds);
     case 'skip':
-      if (state.phase !== 'running' && state.phase !== 'paused') return wrongPhase('No round is running.');
+      if (state.phase !== 'running' && state.phase !== 'paused')
+        return wrongPhase('No round is running.');
       return reveal(state, now, 'skip');
-    case 'next': return next(state);
-    case 'end': return end(state, now);
+    case 'next':
+      return next(state);
+    case 'end':
+      return end(state, now);
   }
 }
 
 const wrongPhase = (message: string): LiveResult => liveError(LIVE_ERRORS.wrongPhase, message);
 
-function moved(state: LiveState, phase: Phase, patch: Partial<LiveState>, ...events: LiveEvent[]): LiveResult {
+function moved(
+  state: LiveState,
+  phase: Phase,
+  patch: Partial<LiveState>,
+  ...events: LiveEvent[]
+): LiveResult {
   return ok({ state: { ...state, ...patch, phase }, events });
 }
 
@@ -84,24 +146,40 @@ function configure(state: LiveState, patch: Partial<LiveSettings>): LiveResult {
   if (state.phase === 'ended') return wrongPhase('The session has ended.');
   const settings = { ...state.settings, ...patch };
   if (!validSeconds(settings.roundSeconds) || !validSeconds(settings.stuckSeconds)) {
-    return liveError(LIVE_ERRORS.badSeconds, `Seconds must be whole, ${SECONDS_RANGE.min}–${SECONDS_RANGE.max}.`);
+    return liveError(
+      LIVE_ERRORS.badSeconds,
+      `Seconds must be whole, ${SECONDS_RANGE.min}–${SECONDS_RANGE.max}.`,
+    );
   }
   return ok({ state: { ...state, settings }, events: [{ type: 'settings', settings }] });
 }
 
 function start(state: LiveState, seconds: number | null, now: number): LiveResult {
-  if (state.phase !== 'lobby' && state.phase !== 'between') return wrongPhase('A round can start from the lobby or between rounds.');
-  if (state.items.length === 0) return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
+  if (state.phase !== 'lobby' && state.phase !== 'between')
+    return wrongPhase('A round can start from the lobby or between rounds.');
+  if (state.items.length === 0)
+    return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
   const index = state.round === null ? 0 : state.round.index + 1;
   const item = state.items[index];
   if (item === undefined) return liveError(LIVE_ERRORS.noMoreRounds, 'That was the last round.');
-  if (!validSeconds(seconds)) return liveError(LIVE_ERRORS.badSeconds, `Seconds must be whole, ${SECONDS_RANGE.min}–${SECONDS_RANGE.max}.`);
-  return moved(state, 'running', { round: startClock(index, now, seconds) }, { type: 'roundStarted', index, item });
+  if (!validSeconds(seconds))
+    return liveError(
+      LIVE_ERRORS.badSeconds,
+      `Seconds must be whole, ${SECONDS_RANGE.min}–${SECONDS_RANGE.max}.`,
+    );
+  return moved(
+    state,
+    'running',
+    { round: startClock(index, now, seconds) },
+    { type: 'roundStarted', index, item },
+  );
 }
 
 function extend(state: LiveState, seconds: number): LiveResult {
-  if (state.phase !== 'running' && state.phase !== 'paused') return wrongPhase('No round is running.');
-  if (state.round!.limitMs === null) return liveError(LIVE_ERRORS.untimed, 'This round has no timer.');
+  if (state.phase !== 'running' && state.phase !== 'paused')
+    return wrongPhase('No round is running.');
+  if (state.round!.limitMs === null)
+    return liveError(LIVE_ERRORS.untimed, 'This round has no timer.');
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > EXTEND_MAX_SECONDS) {
     return liveError(LIVE_ERRORS.badSeconds, `Extend by 1–${EXTEND_MAX_SECONDS} whole seconds.`);
   }
@@ -109,13 +187,18 @@ function extend(state: LiveState, seconds: number): LiveResult {
   return moved(state, state.phase, { round }, { type: 'extended', limitMs: round.limitMs! });
 }
 
-function reveal(state: LiveState, now: number, reason: 'skip' | 'time' | 'all_finished'): LiveResult {
+function reveal(
+  state: LiveState,
+  now: number,
+  reason: 'skip' | 'time' | 'all_finished',
+): LiveResult {
   const round = endClock(state.round!, now);
   return moved(state, 'reveal', { round }, { type: 'revealed', index: round.index, reason });
 }
 
 function tick(state: LiveState, now: number): LiveResult {
-  if (state.phase !== 'running' || remainingMs(state.round!, now) !== 0) return ok({ state, events: [] });
+  if (state.phase !== 'running' || remainingMs(state.round!, now) !== 0)
+    return ok({ state, events: [] });
   return reveal(state, now, 'time');
 }
 
@@ -131,7 +214,9 @@ function end(state: LiveState, now: number): LiveResult {
   if (state.phase === 'podium') return moved(state, 'ended', {}, { type: 'ended' });
   const running = state.phase === 'running' || state.phase === 'paused';
   const round = running ? endClock(state.round!, now) : state.round;
-  const events: LiveEvent[] = running ? [{ type: 'revealed', index: round!.index, reason: 'skip' }, { type: 'podium' }] : [{ type: 'podium' }];
+  const events: LiveEvent[] = running
+    ? [{ type: 'revealed', index: round!.index, reason: 'skip' }, { type: 'podium' }]
+    : [{ type: 'podium' }];
   return moved(state, 'podium', { round }, ...events);
 }
 
@@ -141,5 +226,7 @@ function withAutoReveal(step: LiveResult, now: number): LiveResult {
   const { state, events } = step.value;
   if (state.phase !== 'running' || !allFinished(state, state.round!.index)) return step;
   const revealed = reveal(state, now, 'all_finished');
-  return revealed.ok ? ok({ state: revealed.value.state, events: [...events, ...revealed.value.events] }) : revealed;
+  return revealed.ok
+    ? ok({ state: revealed.value.state, events: [...events, ...revealed.value.events] })
+    : revealed;
 }

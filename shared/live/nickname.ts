@@ -12,12 +12,48 @@ export const NICKNAME_MAX = 24;
 
 export const NICKNAME_WORDS = {
   first: [
-    'Weak Ref', 'Ref Count', 'Heap', 'Stack', 'Cycle', 'Garbage', 'Frame', 'Slot', 'Pointer', 'Byte',
-    'Young Gen', 'Old Gen', 'Tracked', 'Immortal', 'Global', 'Dict', 'List', 'Tuple', 'Sweep', 'Arena',
+    'Weak Ref',
+    'Ref Count',
+    'Heap',
+    'Stack',
+    'Cycle',
+    'Garbage',
+    'Frame',
+    'Slot',
+    'Pointer',
+    'Byte',
+    'Young Gen',
+    'Old Gen',
+    'Tracked',
+    'Immortal',
+    'Global',
+    'Dict',
+    'List',
+    'Tuple',
+    'Sweep',
+    'Arena',
   ],
   second: [
-    'Otter', 'Panda', 'Gecko', 'Falcon', 'Lynx', 'Koala', 'Heron', 'Badger', 'Puffin', 'Tapir',
-    'Walrus', 'Bison', 'Marten', 'Orca', 'Raven', 'Moth', 'Newt', 'Yak', 'Ibis', 'Quokka',
+    'Otter',
+    'Panda',
+    'Gecko',
+    'Falcon',
+    'Lynx',
+    'Koala',
+    'Heron',
+    'Badger',
+    'Puffin',
+    'Tapir',
+    'Walrus',
+    'Bison',
+    'Marten',
+    'Orca',
+    'Raven',
+    'Moth',
+    'Newt',
+    'Yak',
+    'Ibis',
+    'Quokka',
   ],
 } as const;
 
@@ -42,17 +78,25 @@ export function nicknameChoices(seed: number, count: number): string[] {
 
 export type NicknameCheck =
   | { ok: true; nickname: string }
-  | { ok: false; code: 'nickname/empty' | 'nickname/too_long' | 'nickname/control' | 'nickname/refused'; message: string };
+  | {
+      ok: false;
+      code: 'nickname/empty' | 'nickname/too_long' | 'nickname/control' | 'nickname/refused';
+      message: string;
+    };
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
 /** Trims and collapses spaces, then checks length, control characters and the profanity list. */
 export function checkNickname(raw: string): NicknameCheck {
   const nickname = raw.trim().replace(/\s+/gu, ' ');
-  if (nickname.length === 0) return { ok: false, code: 'nickname/empty', message: 'Type a nickname.' };
-  if (nickname.length > NICKNAME_MAX) return { ok: false, code: 'nickname/too_long', message: `At most ${NICKNAME_MAX} characters.` };
-  if (/[\p{Cc}\p{Cf}]/u.test(nickname)) return { ok: false, code: 'nickname/control', message: 'No control characters.' };
-  if (matcher.hasMatch(nickname)) return { ok: false, code: 'nickname/refused', message: 'Please pick another nickname.' };
+  if (nickname.length === 0)
+    return { ok: false, code: 'nickname/empty', message: 'Type a nickname.' };
+  if (nickname.length > NICKNAME_MAX)
+    return { ok: false, code: 'nickname/too_long', message: `At most ${NICKNAME_MAX} characters.` };
+  if (/[\p{Cc}\p{Cf}]/u.test(nickname))
+    return { ok: false, code: 'nickname/control', message: 'No control characters.' };
+  if (matcher.hasMatch(nickname))
+    return { ok: false, code: 'nickname/refused', message: 'Please pick another nickname.' };
   return { ok: true, nickname };
 }
 

@@ -31,7 +31,11 @@ export const KICKED_CLOSE_CODE = 4101;
 
 const seconds = z.number().int().min(SECONDS_RANGE.min).max(SECONDS_RANGE.max);
 const seatId = z.string().min(1).max(16);
-const itemId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+const itemId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.:-]+$/);
 
 /** What the teacher picks; the server turns it into rounds. */
 export const LiveSetChoice = z.discriminatedUnion('source', [
@@ -40,7 +44,15 @@ export const LiveSetChoice = z.discriminatedUnion('source', [
   /** Campaign levels and predict questions by id, in order (a mixed lesson). */
   z.object({ source: z.literal('items'), ids: z.array(itemId).min(1).max(30) }),
   /** Generated puzzles from a seed. */
-  z.object({ source: z.literal('generated'), seed: z.number().int().min(0).max(2 ** 31 - 1), count: z.number().int().min(1).max(10) }),
+  z.object({
+    source: z.literal('generated'),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    count: z.number().int().min(1).max(10),
+  }),
   /** Predict questions by id (all of them, in catalog order, when ids is left out). */
   z.object({ source: z.literal('predict'), ids: z.array(itemId).min(1).max(30).optional() }),
 ]);
@@ -63,7 +75,10 @@ export const LiveHostMessage = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('start'), seconds: seconds.nullable().optional() }),
   z.object({ cmd: z.literal('pause') }),
   z.object({ cmd: z.literal('resume') }),
-  z.object({ cmd: z.literal('extend'), seconds: z.number().int().min(1).max(EXTEND_MAX_SECONDS).default(30) }),
+  z.object({
+    cmd: z.literal('extend'),
+    seconds: z.number().int().min(1).max(EXTEND_MAX_SECONDS).default(30),
+  }),
   z.object({ cmd: z.literal('skip') }),
   z.object({ cmd: z.literal('next') }),
   z.object({ cmd: z.literal('end') }),
@@ -151,5 +166,9 @@ export interface LiveInfoShape {
 
 export interface LiveClassroomStateShape {
   live: LiveInfoShape;
-  liveSeats: { get(id: string): LiveSeatShape | undefined; forEach(cb: (s: LiveSeatShape, id: string) => void): void; size: number };
+  liveSeats: {
+    get(id: string): LiveSeatShape | undefined;
+    forEach(cb: (s: LiveSeatShape, id: string) => void): void;
+    size: number;
+  };
 }

@@ -48,7 +48,8 @@ export interface LiveReport {
 }
 
 /** Rounds that have started: 0..round.index. */
-const playedRounds = (state: LiveState): number => (state.round === null ? 0 : state.round.index + 1);
+const playedRounds = (state: LiveState): number =>
+  state.round === null ? 0 : state.round.index + 1;
 
 export function reportRows(state: LiveState): ReportRow[] {
   const rows: ReportRow[] = [];
@@ -89,7 +90,9 @@ export function conceptSummary(rows: readonly ReportRow[]): ConceptSummary[] {
     ...t,
     missPercent: Math.round((100 * t.misses) / t.attempts),
   }));
-  return summary.sort((a, b) => b.misses / b.attempts - a.misses / a.attempts || (a.concept < b.concept ? -1 : 1));
+  return summary.sort(
+    (a, b) => b.misses / b.attempts - a.misses / a.attempts || (a.concept < b.concept ? -1 : 1),
+  );
 }
 
 export function buildReport(state: LiveState): LiveReport {

@@ -18,7 +18,8 @@ export function puzzlePoints(moves: number, par: number, hintsUsed: number): num
   return LIVE_POINTS.puzzle[starsFor(true, moves, par, hintsUsed)];
 }
 
-export const predictPoints = (correct: boolean): number => (correct ? LIVE_POINTS.predictCorrect : 0);
+export const predictPoints = (correct: boolean): number =>
+  correct ? LIVE_POINTS.predictCorrect : 0;
 
 /** Linear from speedBonusMax at 0 ms to 0 at the end of the window (the round limit, or 60 s). */
 export function speedBonus(elapsedMs: number, limitMs: number | null): number {

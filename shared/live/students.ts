@@ -12,22 +12,39 @@ export type Step = Result<{ state: LiveState; events: LiveEvent[] }, LiveError>;
 const MAX_HINTS = 3;
 export const ANSWER_MAX = 100;
 
-export function join(state: LiveState, studentId: string, typed: string | undefined, now: number): Step {
-  if (findStudent(state, studentId)) return liveError(LIVE_ERRORS.duplicateStudent, 'That seat already joined.');
-  if (state.phase === 'ended' || state.phase === 'podium') return liveError(LIVE_ERRORS.ended, 'This session has ended.');
+export function join(
+  state: LiveState,
+  studentId: string,
+  typed: string | undefined,
+  now: number,
+): Step {
+  if (findStudent(state, studentId))
+    return liveError(LIVE_ERRORS.duplicateStudent, 'That seat already joined.');
+  if (state.phase === 'ended' || state.phase === 'podium')
+    return liveError(LIVE_ERRORS.ended, 'This session has ended.');
   if (state.settings.locked) return liveError(LIVE_ERRORS.locked, 'The teacher locked this class.');
-  if (state.phase !== 'lobby' && !state.settings.allowLateJoin) return liveError(LIVE_ERRORS.lateJoinClosed, 'The game already started.');
+  if (state.phase !== 'lobby' && !state.settings.allowLateJoin)
+    return liveError(LIVE_ERRORS.lateJoinClosed, 'The game already started.');
   const checked = typed === undefined ? null : checkNickname(typed);
   const [generated, rng] = generateNickname(state.rng);
   const wanted = checked?.ok ? checked.nickname : generated;
-  const nickname = uniqueNickname(wanted, state.students.map((s) => s.nickname));
+  const nickname = uniqueNickname(
+    wanted,
+    state.students.map((s) => s.nickname),
+  );
   const refused = checked !== null && !checked.ok && checked.code === 'nickname/refused';
   const cells: (Cell | null)[] = [];
   if (state.round !== null && (state.phase === 'running' || state.phase === 'paused')) {
     while (cells.length < state.round.index) cells.push(null);
     cells.push(emptyCell(activeMs(state.round, now)));
   }
-  const student = { id: studentId, nickname, pendingName: refused ? typed!.trim() : null, joinedAt: now, cells };
+  const student = {
+    id: studentId,
+    nickname,
+    pendingName: refused ? typed!.trim() : null,
+    joinedAt: now,
+    cells,
+  };
   return ok({
     state: { ...state, rng: checked?.ok ? state.rng : rng, students: [...state.students, student] },
     events: [{ type: 'joined', studentId, nickname, filtered: refused }],
@@ -35,14 +52,19 @@ export function join(state: LiveState, studentId: string, typed: string | undefi
 }
 
 export function kick(state: LiveState, studentId: string): Step {
-  if (!findStudent(state, studentId)) return liveError(LIVE_ERRORS.unknownStudent, 'No such student.');
-  return ok({ state: { ...state, students: state.students.filter((s) => s.id !== studentId) }, events: [{ type: 'kicked', studentId }] });
+  if (!findStudent(state, studentId))
+    return liveError(LIVE_ERRORS.unknownStudent, 'No such student.');
+  return ok({
+    state: { ...state, students: state.students.filter((s) => s.id !== studentId) },
+    events: [{ type: 'kicked', studentId }],
+  });
 }
 
 export function approveName(state: LiveState, studentId: string): Step {
   const student = findStudent(state, studentId);
   if (!student) return liveError(LIVE_ERRORS.unknownStudent, 'No such student.');
-  if (student.pendingName === null) return liveError(LIVE_ERRORS.nothingToApprove, 'No name waits for approval.');
+  if (student.pendingName === null)
+    return liveError(LIVE_ERRORS.nothingToApprove, 'No name waits for approval.');
   const others = state.students.filter((s) => s.id !== studentId).map((s) => s.nickname);
   const nickname = uniqueNickname(student.pendingName, others);
   const next = updateStudent(state, studentId, (s) => ({ ...s, nickname, pendingName: null }));
@@ -50,9 +72,13 @@ export function approveName(state: LiveState, studentId: string): Step {
 }
 
 /** The running round and its item, or the refusal. */
-function runningItem(state: LiveState, kind: LiveItem['kind']): Result<{ round: RoundClock; item: LiveItem }, LiveError> {
+function runningItem(
+  state: LiveState,
+  kind: LiveItem['kind'],
+): Result<{ round: RoundClock; item: LiveItem }, LiveError> {
   const round = state.round;
-  if (state.phase !== 'running' || round === null) return liveError(LIVE_ERRORS.wrongPhase, 'No round is running.');
+  if (state.phase !== 'running' || round === null)
+    return liveError(LIVE_ERRORS.wrongPhase, 'No round is running.');
   const item = state.items[round.index]!;
   if (item.kind !== kind) {
     return kind === 'puzzle'
@@ -66,21 +92,36 @@ function bonus(state: LiveState, round: RoundClock, elapsedMs: number): number {
   return state.settings.speedBonus ? speedBonus(elapsedMs, round.limitMs) : 0;
 }
 
-export function progress(state: LiveState, studentId: string, moves: number, solved: boolean, now: number): Step {
+export function progress(
+  state: LiveState,
+  studentId: string,
+  moves: number,
+  solved: boolean,
+  now: number,
+): Step {
   const running = runningItem(state, 'puzzle');
   if (!running.ok) return running;
   const { round, item } = running.value;
   const student = findStudent(state, studentId);
   if (!student) return liveError(LIVE_ERRORS.unknownStudent, 'No such student.');
-  if (student.cells[round.index]?.finished) return liveError(LIVE_ERRORS.alreadySolved, 'Already solved.');
+  if (student.cells[round.index]?.finished)
+    return liveError(LIVE_ERRORS.alreadySolved, 'Already solved.');
   const at = activeMs(round, now);
   const par = item.kind === 'puzzle' ? item.par : 0;
   const next = updateCell(state, studentId, round.index, (c) => {
     const base = { ...c, moves, lastProgressMs: at };
     if (!solved) return base;
-    return { ...base, finished: true, correct: true, elapsedMs: at, points: puzzlePoints(moves, par, c.hintsUsed) + bonus(state, round, at) };
+    return {
+      ...base,
+      finished: true,
+      correct: true,
+      elapsedMs: at,
+      points: puzzlePoints(moves, par, c.hintsUsed) + bonus(state, round, at),
+    };
   });
-  const events: LiveEvent[] = [solved ? { type: 'finished', studentId, index: round.index } : { type: 'progress', studentId }];
+  const events: LiveEvent[] = [
+    solved ? { type: 'finished', studentId, index: round.index } : { type: 'progress', studentId },
+  ];
   return ok({ state: next, events });
 }
 
@@ -88,8 +129,10 @@ export function answer(state: LiveState, studentId: string, given: string, now: 
   const running = runningItem(state, 'predict');
   if (!running.ok) return running;
   const { round, item } = running.value;
-  if (!findStudent(state, studentId)) return liveError(LIVE_ERRORS.unknownStudent, 'No such student.');
-  if (findStudent(state, studentId)!.cells[round.index]?.finished) return liveError(LIVE_ERRORS.alreadyAnswered, 'You already answered.');
+  if (!findStudent(state, studentId))
+    return liveError(LIVE_ERRORS.unknownStudent, 'No such student.');
+  if (findStudent(state, studentId)!.cells[round.index]?.finished)
+    return liveError(LIVE_ERRORS.alreadyAnswered, 'You already answered.');
   const normalized = given.trim().slice(0, ANSWER_MAX);
   const correct = item.kind === 'predict' && normalized === item.answer;
   const at = activeMs(round, now);

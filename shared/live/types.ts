@@ -12,7 +12,15 @@
  */
 import type { Concept } from '../puzzles/format.ts';
 
-export const PHASES = ['lobby', 'running', 'paused', 'reveal', 'between', 'podium', 'ended'] as const;
+export const PHASES = [
+  'lobby',
+  'running',
+  'paused',
+  'reveal',
+  'between',
+  'podium',
+  'ended',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface PuzzleItem {

@@ -47,7 +47,10 @@ function prepareByText(puzzle: Pick<Puzzle, 'id' | 'setup' | 'goal'>): Prepared 
   const hit = cache.get(key);
   if (hit) return hit;
   const run = runSetup(puzzle.setup);
-  if (!run.ok) throw new Error(`puzzle ${puzzle.id}: setup fails: ${run.error.message} (line ${run.error.line ?? '?'})`);
+  if (!run.ok)
+    throw new Error(
+      `puzzle ${puzzle.id}: setup fails: ${run.error.message} (line ${run.error.line ?? '?'})`,
+    );
   const anchors = anchorGoal(puzzle, run.value.state);
   if (typeof anchors === 'string') throw new Error(`puzzle ${puzzle.id}: ${anchors}`);
   const { ctx, state } = run.value;
@@ -69,7 +72,8 @@ export function startBoard(puzzle: Puzzle): Board {
 
 /** Classify a statement and check the puzzle allows it. */
 export function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveError> {
-  if (move.length > MAX_MOVE_LENGTH) return err({ code: 'move/unsupported', message: 'That move is too long.' });
+  if (move.length > MAX_MOVE_LENGTH)
+    return err({ code: 'move/unsupported', message: 'That move is too long.' });
   const prep = prepare(puzzle);
   const c = classifyMove(move, prep.defs);
   if (!c.ok) {
@@ -77,12 +81,17 @@ export function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveEr
     const py = checkStatement(prep.ctx, move.trim());
     return err(py.ok ? { code: c.code, message: c.message } : py.error);
   }
-  if (!puzzle.allowed.includes(c.kind)) return err({ code: 'move/not_allowed', message: NOT_ALLOWED[c.kind].en });
+  if (!puzzle.allowed.includes(c.kind))
+    return err({ code: 'move/not_allowed', message: NOT_ALLOWED[c.kind].en });
   return ok(c.kind);
 }
 
 /** Apply one move (a Python statement) to a board. */
-export function applyMove(puzzle: Puzzle, board: Board, move: string): Result<MoveOutcome, MoveError> {
+export function applyMove(
+  puzzle: Puzzle,
+  board: Board,
+  move: string,
+): Result<MoveOutcome, MoveError> {
   return advance(puzzle, board, move, true);
 }
 
@@ -95,7 +104,12 @@ export function applyMove(puzzle: Puzzle, board: Board, move: string): Result<Mo
  * runner refuses those for scripts (CPython's exact timing depends on free lists it does not
  * model), while a puzzle's tiny thresholds are an explicit teaching model.
  */
-export function advance(puzzle: Puzzle, board: Board, move: string, withEvents: boolean): Result<MoveOutcome, MoveError> {
+export function advance(
+  puzzle: Puzzle,
+  board: Board,
+  move: string,
+  withEvents: boolean,
+): Result<MoveOutcome, MoveError> {
   const kind = checkMove(puzzle, move);
   if (!kind.ok) return kind;
   const run = execQuick(puzzle, board, move.trim(), withEvents);
@@ -109,27 +123,44 @@ export function advance(puzzle: Puzzle, board: Board, move: string, withEvents: 
     moves: [...board.moves, move.trim()],
     collections: record ? [...board.collections, record] : board.collections,
   };
-  return ok({ board: next, events: run.value.events, output: run.value.output, kind: kind.value, traces });
+  return ok({
+    board: next,
+    events: run.value.events,
+    output: run.value.output,
+    kind: kind.value,
+    traces,
+  });
 }
 
 /** Run a move through the fast path when it is simple enough, else through the runner. */
-function execQuick(puzzle: Puzzle, board: Board, move: string, withEvents: boolean): Result<Executed, MoveError> {
+function execQuick(
+  puzzle: Puzzle,
+  board: Board,
+  move: string,
+  withEvents: boolean,
+): Result<Executed, MoveError> {
   const ctx = prepare(puzzle).ctx;
   const action = fastAction(board.engine, move, ctx.special, ctx.classes);
   // A rejection is re-run through the runner, which words the exact Python error.
-  if (action === null || action === 'reject') return execStatement(ctx, board.engine, move, { events: withEvents });
+  if (action === null || action === 'reject')
+    return execStatement(ctx, board.engine, move, { events: withEvents });
   const r = apply(board.engine, action);
   if (!r.ok) return execStatement(ctx, board.engine, move, { events: withEvents });
   return ok({ state: r.value.state, events: withEvents ? r.value.events : [], output: [] });
 }
 
 /** The Board.collections entry of a gc.collect() move: from its trace, or from GC statistics. */
-function collectionRecord(board: Board, after: EngineState, traces: GcTrace[]): Board['collections'][number] {
+function collectionRecord(
+  board: Board,
+  after: EngineState,
+  traces: GcTrace[],
+): Board['collections'][number] {
   const moveIndex = board.moves.length;
   const explicit = traces.find((t) => !t.automatic);
   if (explicit) return { moveIndex, result: explicit.result, examined: explicit.young.length };
   const before = board.engine;
-  const result = after.gc.collected.reduce((a, b) => a + b, 0) - before.gc.collected.reduce((a, b) => a + b, 0);
+  const result =
+    after.gc.collected.reduce((a, b) => a + b, 0) - before.gc.collected.reduce((a, b) => a + b, 0);
   const examined = Object.values(before.objects).filter((o) => o.gen !== null).length;
   return { moveIndex, result, examined };
 }
@@ -170,7 +201,11 @@ export function goalStatus(puzzle: Puzzle, board: Board): GoalStatus {
  * Run a `print(...)` statement (or any statement) against a board without making a move: the
  * console's "look, don't touch". Returns the printed lines; the board is unchanged.
  */
-export function inspect(puzzle: Puzzle, board: Board, statement: string): Result<string[], MoveError> {
+export function inspect(
+  puzzle: Puzzle,
+  board: Board,
+  statement: string,
+): Result<string[], MoveError> {
   if (!/^print\(/.test(statement.trim())) {
     return err({ code: 'move/unsupported', message: 'The console only runs print(...).' });
   }

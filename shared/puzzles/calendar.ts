@@ -35,7 +35,9 @@ export function civilFromDays(days: number): [y: number, m: number, d: number] {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -48,7 +50,8 @@ export function parseYmd(ymd: string): [number, number, number] {
   const m = YMD.exec(ymd);
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${ymd}`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new RangeError(`no such day: ${ymd}`);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+    throw new RangeError(`no such day: ${ymd}`);
   return [y, mo, d];
 }
 

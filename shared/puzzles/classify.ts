@@ -14,7 +14,8 @@ export interface Definitions {
   classes: readonly string[];
 }
 
-export type Classified = { ok: true; kind: MoveKind } | { ok: false; code: string; message: string };
+export type Classified =
+  { ok: true; kind: MoveKind } | { ok: false; code: string; message: string };
 
 const NAME = String.raw`[A-Za-z_]\w*`;
 const STEP = String.raw`(?:\.${NAME}|\[\s*-?\d+\s*\]|\[\s*'${NAME}'\s*\])`;
@@ -26,23 +27,33 @@ const re = (src: string): RegExp => new RegExp(`^${src}$`);
 const DEL_NAME = re(String.raw`del\s+(${NAME})`);
 const DEL_MANY = re(String.raw`del\s+${TARGET}(?:\s*,\s*${TARGET})+`);
 const DEL_STEP = re(String.raw`del\s+${NAME}${STEP}`);
-const COLLECT = re(String.raw`(?:gc\.collect\(\s*[012]?\s*\)|print\(\s*gc\.collect\(\s*[012]?\s*\)\s*\))`);
+const COLLECT = re(
+  String.raw`(?:gc\.collect\(\s*[012]?\s*\)|print\(\s*gc\.collect\(\s*[012]?\s*\)\s*\))`,
+);
 const TOGGLE = re(String.raw`gc\.(?:enable|disable)\(\s*\)`);
-const METHOD = re(String.raw`(?:(${NAME})\s*=\s*)?${NAME}\.(append|pop|clear)\(\s*(?:${NAME})?\s*\)`);
+const METHOD = re(
+  String.raw`(?:(${NAME})\s*=\s*)?${NAME}\.(append|pop|clear)\(\s*(?:${NAME})?\s*\)`,
+);
 const CALL = re(String.raw`(?:(${TARGET})\s*=\s*)?(${NAME})${ARGS}`);
 const WEAKREF = re(String.raw`${TARGET}\s*=\s*weakref\.ref\(\s*${NAME}\s*\)`);
 const DISPLAY = re(String.raw`${TARGET}\s*=\s*(?:\[[^\]]*\]|\{[^}]*\})`);
 const NONE = re(String.raw`${TARGET}\s*=\s*None`);
 const STORE = re(String.raw`${TARGET}\s*=\s*(?:${TARGET}|${INT})`);
 
-const unsupported = (message: string): Classified => ({ ok: false, code: 'move/unsupported', message });
+const unsupported = (message: string): Classified => ({
+  ok: false,
+  code: 'move/unsupported',
+  message,
+});
 
 /** Classify a statement, or explain (kindly) why it is not a move. */
 export function classifyMove(statement: string, defs: Definitions): Classified {
   const s = statement.trim();
   if (s.includes('\n') || s.includes(';')) return unsupported('One statement per move, please.');
   if (/^print\(/.test(s) && !COLLECT.test(s)) {
-    return unsupported('print(...) only looks, it does not change the heap. Try it in the console.');
+    return unsupported(
+      'print(...) only looks, it does not change the heap. Try it in the console.',
+    );
   }
   if (/^gc\.set_threshold\(/.test(s)) return unsupported('The thresholds are set by the level.');
   if (DEL_MANY.test(s)) return unsupported('Delete one thing per move: `del a`, then `del b`.');
@@ -63,14 +74,18 @@ function classifyForm(s: string, defs: Definitions): Classified {
   if (DISPLAY.test(s)) return kind('newObject');
   if (NONE.test(s)) return kind('rebindNone');
   if (STORE.test(s)) return kind('createRef');
-  return unsupported('That is not a move this game knows. Moves look like `del a`, `a.next = b`, `gc.collect()`.');
+  return unsupported(
+    'That is not a move this game knows. Moves look like `del a`, `a.next = b`, `gc.collect()`.',
+  );
 }
 
 /** `f(a)` calls a function, `C()` makes an instance, `w()` dereferences a weakref. */
 function classifyCall(callee: string, s: string, defs: Definitions): Classified {
   if (defs.functions.includes(callee)) return { ok: true, kind: 'call' };
   if (defs.classes.includes(callee)) {
-    return /\(\s*\)$/.test(s) ? { ok: true, kind: 'newObject' } : unsupported(`${callee}() takes no arguments.`);
+    return /\(\s*\)$/.test(s)
+      ? { ok: true, kind: 'newObject' }
+      : unsupported(`${callee}() takes no arguments.`);
   }
   if (/\(\s*\)$/.test(s) && /=/.test(s)) return { ok: true, kind: 'weakref' };
   return unsupported(`There is no function called ${callee} here.`);
@@ -102,7 +117,10 @@ export const NOT_ALLOWED: Record<MoveKind, Text> = {
     en: 'Weak references are locked in this level.',
     id: 'Referensi lemah (weakref) dikunci di level ini.',
   },
-  call: { en: 'You cannot call functions in this level.', id: 'Di level ini kamu tidak boleh memanggil fungsi.' },
+  call: {
+    en: 'You cannot call functions in this level.',
+    id: 'Di level ini kamu tidak boleh memanggil fungsi.',
+  },
   collect: {
     en: 'No gc.collect() in this level: the collector is off-limits!',
     id: 'Tidak boleh memanggil gc.collect() di level ini!',

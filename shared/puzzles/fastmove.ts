@@ -31,11 +31,20 @@ type Fast = Action | 'reject' | null;
  * The runner's action for a simple canonical statement (see the module contract). `special`
  * holds the names that are never values (functions, classes, modules, builtins).
  */
-export function fastAction(state: EngineState, move: string, special: ReadonlySet<string>, classes: ReadonlySet<string>): Fast {
+export function fastAction(
+  state: EngineState,
+  move: string,
+  special: ReadonlySet<string>,
+  classes: ReadonlySet<string>,
+): Fast {
   if (state.frames.length > 0) return null;
   // Callees (`Node()`, `x.pop()`) are checked by the patterns below; every other word is a name.
   const words = move.match(/[A-Za-z_]\w*(?!\w|\()/g) ?? [];
-  if (words.some((w, i) => special.has(w) || (KEYWORDS.has(w) && !(i === 0 && w === 'del') && w !== 'None'))) {
+  if (
+    words.some(
+      (w, i) => special.has(w) || (KEYWORDS.has(w) && !(i === 0 && w === 'del') && w !== 'None'),
+    )
+  ) {
     if (!(move in FIXED)) return null;
   }
   const created = newAction(state, move, classes);
@@ -65,8 +74,10 @@ function place(state: EngineState, m: RegExpExecArray, mode: 'store' | 'del'): P
   const v = state.globals[name];
   const obj = v?.t === 'ref' ? state.objects[v.id] : undefined;
   if (!obj) return 'reject';
-  if (m[2] !== undefined) return obj.kind === 'instance' ? { kind: 'attr', obj: obj.id, name: m[2] } : 'reject';
-  if (m[3] !== undefined) return obj.kind === 'list' ? { kind: 'item', obj: obj.id, index: int(m[3]) } : 'reject';
+  if (m[2] !== undefined)
+    return obj.kind === 'instance' ? { kind: 'attr', obj: obj.id, name: m[2] } : 'reject';
+  if (m[3] !== undefined)
+    return obj.kind === 'list' ? { kind: 'item', obj: obj.id, index: int(m[3]) } : 'reject';
   return obj.kind === 'dict' ? { kind: 'key', obj: obj.id, key: m[4] as string } : 'reject';
 }
 
@@ -94,9 +105,11 @@ function methodAction(state: EngineState, m: RegExpExecArray): Fast {
   const v = state.globals[m[2] as string];
   const obj = v?.t === 'ref' ? state.objects[v.id] : undefined;
   if (!obj) return 'reject';
-  if (m[3] === 'clear') return obj.kind === 'list' || obj.kind === 'dict' ? { type: 'clear', obj: obj.id } : null;
+  if (m[3] === 'clear')
+    return obj.kind === 'list' || obj.kind === 'dict' ? { type: 'clear', obj: obj.id } : null;
   if (obj.kind !== 'list' || obj.items.length === 0) return obj.kind === 'list' ? 'reject' : null;
-  const into: Place | null = m[1] === undefined ? null : { kind: 'name', name: m[1], scope: 'frame' };
+  const into: Place | null =
+    m[1] === undefined ? null : { kind: 'name', name: m[1], scope: 'frame' };
   return { type: 'pop', list: obj.id, into };
 }
 
@@ -104,19 +117,36 @@ function methodAction(state: EngineState, m: RegExpExecArray): Fast {
 function newAction(state: EngineState, move: string, classes: ReadonlySet<string>): Fast {
   const into = (name: string): Place => ({ kind: 'name', name, scope: 'frame' });
   const inst = NEW_INSTANCE.exec(move);
-  if (inst) return classes.has(inst[2] as string) ? { type: 'new', object: { kind: 'instance', cls: inst[2] as string }, into: into(inst[1] as string) } : null;
+  if (inst)
+    return classes.has(inst[2] as string)
+      ? {
+          type: 'new',
+          object: { kind: 'instance', cls: inst[2] as string },
+          into: into(inst[1] as string),
+        }
+      : null;
   const list = NEW_LIST.exec(move);
   if (list) {
-    const items = (list[2] ?? '') === '' ? [] : (list[2] as string).split(', ').map((t) => readValue(state, t));
+    const items =
+      (list[2] ?? '') === '' ? [] : (list[2] as string).split(', ').map((t) => readValue(state, t));
     if (items.some((v) => v === null || v === 'reject' || isWeakref(state, v))) return null;
-    return { type: 'new', object: { kind: 'list', items: items as Value[] }, into: into(list[1] as string) };
+    return {
+      type: 'new',
+      object: { kind: 'list', items: items as Value[] },
+      into: into(list[1] as string),
+    };
   }
   const dict = NEW_DICT.exec(move);
   if (!dict) return null;
-  if (dict[2] === undefined) return { type: 'new', object: { kind: 'dict', entries: [] }, into: into(dict[1] as string) };
+  if (dict[2] === undefined)
+    return { type: 'new', object: { kind: 'dict', entries: [] }, into: into(dict[1] as string) };
   const v = readValue(state, dict[3] as string);
   if (v === null || v === 'reject' || isWeakref(state, v)) return null;
-  return { type: 'new', object: { kind: 'dict', entries: [[dict[2], v]] }, into: into(dict[1] as string) };
+  return {
+    type: 'new',
+    object: { kind: 'dict', entries: [[dict[2], v]] },
+    into: into(dict[1] as string),
+  };
 }
 
 function isWeakref(state: EngineState, v: Value | 'reject' | null): boolean {

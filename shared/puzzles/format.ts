@@ -99,7 +99,9 @@ export const PuzzleSchema = z
     /** Extra names a player may plausibly bind (the solver tries them). */
     scratch: z.array(NameSchema).default([]),
   })
-  .refine((p) => p.solution.length === p.par, { message: 'the reference solution must take par moves' });
+  .refine((p) => p.solution.length === p.par, {
+    message: 'the reference solution must take par moves',
+  });
 export type Puzzle = z.infer<typeof PuzzleSchema>;
 /** What authors write: `scratch` may be left out. */
 export type PuzzleInput = z.input<typeof PuzzleSchema>;

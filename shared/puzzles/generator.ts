@@ -49,7 +49,10 @@ function randomSetup(r: Stream, d: Difficulty): string {
   const n = 2 + d;
   const names = NAMES.slice(0, n);
   const kinds = names.map(() => (draw(r, 10) < 7 ? 'Node' : 'list'));
-  const lines = ['gc.disable()', ...names.map((x, i) => (kinds[i] === 'Node' ? `${x} = Node()` : `${x} = []`))];
+  const lines = [
+    'gc.disable()',
+    ...names.map((x, i) => (kinds[i] === 'Node' ? `${x} = Node()` : `${x} = []`)),
+  ];
   for (let e = 0; e < n + d - 2; e++) {
     const src = draw(r, n);
     const dst = draw(r, n);
@@ -69,7 +72,9 @@ function pathsToObjects(s: EngineState): Map<number, string> {
     if (v?.t === 'ref' && !out.has(v.id)) out.set(v.id, n);
   }
   for (const n of names) {
-    for (const step of ATTRS.map((a) => `${n}.${a}`).concat([0, 1, 2, 3].map((i) => `${n}[${i}]`))) {
+    for (const step of ATTRS.map((a) => `${n}.${a}`).concat(
+      [0, 1, 2, 3].map((i) => `${n}[${i}]`),
+    )) {
       const v = resolvePath(s, step);
       if (v?.t === 'ref' && !out.has(v.id)) out.set(v.id, step);
     }
@@ -113,7 +118,8 @@ function randomWalk(r: Stream, puzzle: Puzzle, steps: number): Board {
 function goalFromWalk(start: EngineState, end: Board, d: Difficulty): GoalClause[] | null {
   const freed: string[] = [];
   const alive: string[] = [];
-  for (const [id, path] of pathsToObjects(start)) (end.engine.objects[id] ? alive : freed).push(path);
+  for (const [id, path] of pathsToObjects(start))
+    (end.engine.objects[id] ? alive : freed).push(path);
   if (freed.length === 0) return null;
   const goal: GoalClause[] = [{ kind: 'freed', refs: freed }];
   if (alive.length > 0) goal.push({ kind: 'alive', refs: alive });

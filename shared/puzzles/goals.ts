@@ -24,7 +24,8 @@ export const DELETION_KINDS: readonly MoveKind[] = ['deleteRef', 'delName', 'reb
 export function goalRefs(puzzle: Pick<Puzzle, 'goal'>): string[] {
   const refs: string[] = [];
   for (const c of puzzle.goal) {
-    if (c.kind === 'freed' || c.kind === 'alive') for (const r of c.refs) if (!refs.includes(r)) refs.push(r);
+    if (c.kind === 'freed' || c.kind === 'alive')
+      for (const r of c.refs) if (!refs.includes(r)) refs.push(r);
   }
   return refs;
 }
@@ -142,7 +143,12 @@ export function clauseId(c: GoalClause): string {
 }
 
 /** Evaluate every clause. */
-export function evaluateGoal(goal: readonly GoalClause[], board: Board, anchors: Anchors, tally: MoveTally): GoalStatus {
+export function evaluateGoal(
+  goal: readonly GoalClause[],
+  board: Board,
+  anchors: Anchors,
+  tally: MoveTally,
+): GoalStatus {
   const clauses = goal.map((c) => ({ id: clauseId(c), met: clauseMet(c, board, anchors, tally) }));
   return { done: clauses.every((c) => c.met), clauses };
 }
@@ -150,7 +156,9 @@ export function evaluateGoal(goal: readonly GoalClause[], board: Board, anchors:
 /** True if a limit clause is already broken: no later move can repair it (the solver prunes). */
 export function limitBroken(goal: readonly GoalClause[], tally: MoveTally): boolean {
   return goal.some(
-    (c) => (c.kind === 'maxDeletions' && tally.deletions > c.n) || (c.kind === 'noCollect' && tally.collects > 0),
+    (c) =>
+      (c.kind === 'maxDeletions' && tally.deletions > c.n) ||
+      (c.kind === 'noCollect' && tally.collects > 0),
   );
 }
 
@@ -179,10 +187,16 @@ export function clauseText(c: GoalClause, lang: keyof Text): string {
       return en ? `\`${c.path}\` has ${c.n} items` : `\`${c.path}\` berisi ${c.n} item`;
     case 'weakrefDead':
       return c.dead
-        ? en ? `\`${c.name}()\` returns None` : `\`${c.name}()\` mengembalikan None`
-        : en ? `\`${c.name}()\` still finds its object` : `\`${c.name}()\` masih menemukan objeknya`;
+        ? en
+          ? `\`${c.name}()\` returns None`
+          : `\`${c.name}()\` mengembalikan None`
+        : en
+          ? `\`${c.name}()\` still finds its object`
+          : `\`${c.name}()\` masih menemukan objeknya`;
     case 'gcEnabled':
-      return en ? `Collector ${c.value ? 'on' : 'off'} at the end` : `Collector ${c.value ? 'menyala' : 'mati'} di akhir`;
+      return en
+        ? `Collector ${c.value ? 'on' : 'off'} at the end`
+        : `Collector ${c.value ? 'menyala' : 'mati'} di akhir`;
     case 'maxDeletions':
       return en ? `At most ${c.n} deletions` : `Paling banyak ${c.n} penghapusan`;
     case 'noCollect':

@@ -35,7 +35,10 @@ export function vocabularyOf(puzzle: Pick<Puzzle, 'scratch'>, prep: Prepared): V
     attrs: [...attrs].sort(),
     keys: [...keys].sort(),
     classes: [...prep.ctx.classes],
-    functions: [...prep.ctx.functions.values()].map((f) => ({ name: f.name, arity: f.params.length })),
+    functions: [...prep.ctx.functions.values()].map((f) => ({
+      name: f.name,
+      arity: f.params.length,
+    })),
   };
 }
 
@@ -50,7 +53,11 @@ const objectOf = (s: EngineState, v: Value | undefined): HeapObject | undefined 
   v && v.t === 'ref' ? s.objects[v.id] : undefined;
 
 /** Every candidate statement of the allowed kinds, deduplicated, in a stable order. */
-export function candidateMoves(allowed: readonly MoveKind[], voc: Vocabulary, state: EngineState): string[] {
+export function candidateMoves(
+  allowed: readonly MoveKind[],
+  voc: Vocabulary,
+  state: EngineState,
+): string[] {
   const names = Object.keys(state.globals).sort();
   const targets = [...new Set([...names, ...voc.scratch])];
   const view: View = { state, names, targets, voc };
@@ -75,12 +82,16 @@ const GENERATORS: Record<MoveKind, (v: View) => string[]> = {
 };
 
 /** For each name bound to an object, each of its slots. */
-function slotMoves(v: View, make: (name: string, step: string, value: Value) => string[]): string[] {
+function slotMoves(
+  v: View,
+  make: (name: string, step: string, value: Value) => string[],
+): string[] {
   const out: string[] = [];
   for (const n of v.names) {
     const obj = objectOf(v.state, v.state.globals[n]);
     if (!obj) continue;
-    for (const slot of slotsOf(v.state, obj)) out.push(...make(n, stepSource(slot.step), slot.value));
+    for (const slot of slotsOf(v.state, obj))
+      out.push(...make(n, stepSource(slot.step), slot.value));
   }
   return out;
 }
@@ -89,7 +100,8 @@ function listOps(v: View): string[] {
   const out: string[] = [];
   for (const n of v.names) {
     const obj = objectOf(v.state, v.state.globals[n]);
-    const size = obj?.kind === 'list' ? obj.items.length : obj?.kind === 'dict' ? obj.entries.length : 0;
+    const size =
+      obj?.kind === 'list' ? obj.items.length : obj?.kind === 'dict' ? obj.entries.length : 0;
     if (size === 0) continue;
     out.push(`${n}.clear()`);
     if (obj?.kind === 'list') out.push(`${n}.pop()`, ...v.targets.map((t) => `${t} = ${n}.pop()`));
@@ -103,14 +115,19 @@ function bindings(v: View): string[] {
   for (const t of v.targets) {
     out.push(`${t} = 0`);
     for (const n of v.names) if (n !== t) out.push(`${t} = ${n}`);
-    out.push(...slotMoves(v, (n, step, value) => (value.t === 'ref' ? [`${t} = ${n}${step}`] : [])));
+    out.push(
+      ...slotMoves(v, (n, step, value) => (value.t === 'ref' ? [`${t} = ${n}${step}`] : [])),
+    );
   }
   return out;
 }
 
 /** `y.attr = x`, `y[i] = x`, `y['k'] = x`, `y.append(x)` with x a name (not a weakref) or 0. */
 function stores(v: View): string[] {
-  const values = [...v.names.filter((n) => objectOf(v.state, v.state.globals[n])?.kind !== 'weakref'), '0'];
+  const values = [
+    ...v.names.filter((n) => objectOf(v.state, v.state.globals[n])?.kind !== 'weakref'),
+    '0',
+  ];
   const out: string[] = [];
   for (const n of v.names) {
     const obj = objectOf(v.state, v.state.globals[n]);
@@ -120,7 +137,9 @@ function stores(v: View): string[] {
         ? v.voc.attrs.map((a) => `${n}.${a}`)
         : obj.kind === 'list'
           ? obj.items.map((_, i) => `${n}[${i}]`)
-          : [...new Set([...v.voc.keys, ...obj.entries.map(([k]) => k)])].map((k) => `${n}['${k}']`);
+          : [...new Set([...v.voc.keys, ...obj.entries.map(([k]) => k)])].map(
+              (k) => `${n}['${k}']`,
+            );
     for (const p of places) for (const x of values) out.push(`${p} = ${x}`);
     if (obj.kind === 'list') for (const x of values) out.push(`${n}.append(${x})`);
   }

@@ -2,9 +2,16 @@
  * Reading the heap by Python paths (`a`, `a.next`, `box[0]`, `d['k']`): how goals name objects and
  * how the solver lists what a player can reach. Pure reads of an EngineState, module level only.
  */
-import type { DictObject, EngineState, HeapObject, InstanceObject, Value } from '../engine/index.ts';
+import type {
+  DictObject,
+  EngineState,
+  HeapObject,
+  InstanceObject,
+  Value,
+} from '../engine/index.ts';
 
-export type Step = { kind: 'attr'; name: string } | { kind: 'item'; index: number } | { kind: 'key'; key: string };
+export type Step =
+  { kind: 'attr'; name: string } | { kind: 'item'; index: number } | { kind: 'key'; key: string };
 
 const PATH = /^([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*)|\[(\d+)\]|\['([A-Za-z_]\w*)'\])?$/;
 
@@ -67,7 +74,10 @@ export function slotsOf(state: EngineState, obj: HeapObject): { step: Step; valu
     case 'dict':
       return obj.entries.map(([key, value]) => ({ step: { kind: 'key', key }, value }));
     case 'instance':
-      return instanceAttrs(state, obj).map(([name, value]) => ({ step: { kind: 'attr', name }, value }));
+      return instanceAttrs(state, obj).map(([name, value]) => ({
+        step: { kind: 'attr', name },
+        value,
+      }));
     case 'weakref':
       return [];
   }

@@ -50,7 +50,9 @@ export interface Executed {
 }
 
 /** Run the preamble and `setup`; any Python error is an authoring error reported as a MoveError. */
-export function runSetup(setup: string): Result<{ state: EngineState; ctx: RunContext; output: string[] }, MoveError> {
+export function runSetup(
+  setup: string,
+): Result<{ state: EngineState; ctx: RunContext; output: string[] }, MoveError> {
   const source = withPreamble(setup);
   let body: Stmt[];
   let functions: Map<Stmt, FunctionInfo>;
@@ -117,7 +119,10 @@ function compileStatement(ctx: RunContext, statement: string): Result<Compiled, 
   if (hit) return hit;
   let result: Result<Compiled, MoveError>;
   try {
-    const checked = checkProgram(parseProgram(`${statement}\n`), { defs: ctx.functions.keys(), classes: ctx.classes });
+    const checked = checkProgram(parseProgram(`${statement}\n`), {
+      defs: ctx.functions.keys(),
+      classes: ctx.classes,
+    });
     const body = checked.program.body;
     result =
       body.length === 1 && body[0]?.s !== 'def' && body[0]?.s !== 'class'
@@ -152,11 +157,13 @@ function splitOutput(out: readonly string[]): string[] {
 function toMoveError(e: unknown, lineOffset: number): MoveError {
   if (e instanceof CompileError) {
     const code = e.kind === 'unsupported' ? 'move/unsupported' : 'move/syntax';
-    const message = e.kind === 'unsupported' ? `Not supported here: ${e.detail}` : `${e.kind}: ${e.detail}`;
+    const message =
+      e.kind === 'unsupported' ? `Not supported here: ${e.detail}` : `${e.kind}: ${e.detail}`;
     return { code, message, line: Math.max(1, e.line - lineOffset) };
   }
   if (e instanceof PyException) {
-    if (e.type === 'unsupported') return { code: 'move/unsupported', message: `Not supported here: ${e.detail}` };
+    if (e.type === 'unsupported')
+      return { code: 'move/unsupported', message: `Not supported here: ${e.detail}` };
     return { code: `python/${e.type}`, message: `${e.type}: ${e.detail}` };
   }
   throw e;

@@ -38,14 +38,25 @@ export interface PlayRecord {
 export interface GameScore {
   stars: 0 | 1 | 2 | 3;
   points: number;
-  breakdown: { base: number; extraMoves: number; collections: number; hints: number; timeBonus: number };
+  breakdown: {
+    base: number;
+    extraMoves: number;
+    collections: number;
+    hints: number;
+    timeBonus: number;
+  };
 }
 
 /**
  * Stars: 3 at par (or better), 2 within half of par again (at least one move), 1 otherwise.
  * Opening the last hint (the answer) caps the stars at 2.
  */
-export function starsFor(solved: boolean, moves: number, par: number, hintsUsed: number): 0 | 1 | 2 | 3 {
+export function starsFor(
+  solved: boolean,
+  moves: number,
+  par: number,
+  hintsUsed: number,
+): 0 | 1 | 2 | 3 {
   if (!solved) return 0;
   const raw = moves <= par ? 3 : moves <= par + Math.max(1, Math.ceil(par / 2)) ? 2 : 1;
   return hintsUsed >= 3 && raw === 3 ? 2 : raw;
@@ -78,5 +89,9 @@ export interface Accuracy {
 export function accuracy(answers: readonly { correct: boolean }[]): Accuracy {
   const correct = answers.filter((a) => a.correct).length;
   const answered = answers.length;
-  return { answered, correct, percent: answered === 0 ? 0 : Math.round((100 * correct) / answered) };
+  return {
+    answered,
+    correct,
+    percent: answered === 0 ? 0 : Math.round((100 * correct) / answered),
+  };
 }

@@ -40,9 +40,11 @@ export function solve(puzzle: Puzzle, opts: SolveOptions = {}): Solution {
   const maxBoards = opts.maxBoards ?? 20000;
   const prep = prepare(puzzle);
   const voc = vocabularyOf(puzzle, prep);
-  const done = (n: SearchNode): boolean => evaluateGoal(puzzle.goal, n.board, prep.anchors, n.tally).done;
+  const done = (n: SearchNode): boolean =>
+    evaluateGoal(puzzle.goal, n.board, prep.anchors, n.tally).done;
   let frontier: SearchNode[] = [{ board: prep.start, tally: { deletions: 0, collects: 0 } }];
-  if (done(frontier[0] as SearchNode)) return { optimal: 0, moves: [], explored: 0, truncated: false };
+  if (done(frontier[0] as SearchNode))
+    return { optimal: 0, moves: [], explored: 0, truncated: false };
   const seen = new Set<string>([searchKey(puzzle, frontier[0] as SearchNode)]);
   let explored = 0;
   for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
@@ -52,7 +54,8 @@ export function solve(puzzle: Puzzle, opts: SolveOptions = {}): Solution {
       for (const move of candidateMoves(puzzle.allowed, voc, node.board.engine)) {
         const child = step(puzzle, node, move);
         if (!child) continue;
-        if (done(child)) return { optimal: depth, moves: child.board.moves, explored, truncated: false };
+        if (done(child))
+          return { optimal: depth, moves: child.board.moves, explored, truncated: false };
         const key = searchKey(puzzle, child);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -82,12 +85,14 @@ function searchKey(puzzle: Puzzle, n: SearchNode): string {
   for (const c of puzzle.goal) {
     if (c.kind === 'maxDeletions') history.push(n.tally.deletions);
     if (c.kind === 'noCollect' || c.kind === 'autoCollected') history.push(n.tally.collects);
-    if (c.kind === 'collectReturned') history.push(n.board.collections.some((k) => k.result === c.n));
+    if (c.kind === 'collectReturned')
+      history.push(n.board.collections.some((k) => k.result === c.n));
   }
   return `${heapKey(n.board.engine)}|${history.join(',')}`;
 }
 
-const valueKey = (v: Value): string => (v.t === 'ref' ? `#${v.id}` : v.t === 'int' ? String(v.v) : 'N');
+const valueKey = (v: Value): string =>
+  v.t === 'ref' ? `#${v.id}` : v.t === 'int' ? String(v.v) : 'N';
 
 function objectKey(o: HeapObject): string {
   const head = `${o.id}${o.kind[0]}${o.gen ?? '-'}`;
@@ -113,6 +118,13 @@ export function heapKey(s: EngineState): string {
   const names = Object.entries(s.globals).map(([k, v]) => `${k}=${valueKey(v)}`);
   const objects = Object.values(s.objects).map(objectKey);
   const g = s.gc;
-  const gc = [g.enabled, g.counts, g.collections, g.longLivedPending, g.longLivedTotal, s.frames.length].join('/');
+  const gc = [
+    g.enabled,
+    g.counts,
+    g.collections,
+    g.longLivedPending,
+    g.longLivedTotal,
+    s.frames.length,
+  ].join('/');
   return `${names.join(';')}|${objects.join(';')}|${gc}`;
 }

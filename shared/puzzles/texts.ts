@@ -2,7 +2,10 @@
 import type { Text } from './format.ts';
 
 /** Title, lesson and three hint tiers for a generated puzzle. */
-export function generatedTexts(seed: number, solution: readonly string[]): { title: Text; lesson: Text; hints: [Text, Text, Text] } {
+export function generatedTexts(
+  seed: number,
+  solution: readonly string[],
+): { title: Text; lesson: Text; hints: [Text, Text, Text] } {
   const first = solution[0] ?? '';
   return {
     title: { en: `Heap challenge #${seed}`, id: `Tantangan heap #${seed}` },

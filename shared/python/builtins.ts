@@ -25,7 +25,13 @@ export function collect(rt: Runtime, args: Expr[]): number {
 }
 
 /** Executes a gc/sys/weakref call; returns its printable result (null when it has none). */
-export function moduleFunction(rt: Runtime, depth: number, mod: string, fn: string, args: Expr[]): string {
+export function moduleFunction(
+  rt: Runtime,
+  depth: number,
+  mod: string,
+  fn: string,
+  args: Expr[],
+): string {
   requireModule(rt, mod);
   const ints = args.map((a) => (a.e === 'int' ? a.v : 0));
   switch (`${mod}.${fn}`) {
@@ -69,7 +75,11 @@ function setThreshold(rt: Runtime, ints: number[]): void {
 /** sys.getrefcount(x): the engine's count plus one for the argument itself. */
 function refcount(rt: Runtime, v: Value): number {
   const obj = objectOf(rt, v);
-  if (!obj) raise('unsupported', `sys.getrefcount of ${typeNameOf(rt, v)} (CPython shows an implementation-specific count)`);
+  if (!obj)
+    raise(
+      'unsupported',
+      `sys.getrefcount of ${typeNameOf(rt, v)} (CPython shows an implementation-specific count)`,
+    );
   return obj.rc + 1;
 }
 
@@ -100,7 +110,8 @@ function printArg(rt: Runtime, depth: number, x: Expr): string {
   }
   const mc = moduleCall(x);
   if (mc && x.e === 'call') return moduleFunction(rt, depth, mc[0], mc[1], x.args);
-  if (x.e === 'call' && x.fn.e === 'name' && x.fn.id === 'len') return String(len(rt, evalRead(rt, depth, x.args[0] as Expr)));
+  if (x.e === 'call' && x.fn.e === 'name' && x.fn.id === 'len')
+    return String(len(rt, evalRead(rt, depth, x.args[0] as Expr)));
   return repr(rt, evalRead(rt, depth, x), []);
 }
 

@@ -72,14 +72,19 @@ function checkDef(st: Extract<Stmt, { s: 'def' }>, ctx: Ctx): FunctionInfo {
   }
   const varnames = [...st.params];
   for (const b of st.body) {
-    for (const n of compileOrderNames(b)) if (locals.has(n) && !varnames.includes(n)) varnames.push(n);
+    for (const n of compileOrderNames(b))
+      if (locals.has(n) && !varnames.includes(n)) varnames.push(n);
   }
   return { name: st.name, params: st.params, locals, varnames, body: st.body, line: st.line };
 }
 
 function checkBindable(name: string, ctx: Ctx, clash: boolean): void {
   if (name.startsWith('__')) unsupported(ctx.line, `dunder names (${name})`);
-  if (clash) unsupported(ctx.line, `rebinding '${name}': class, function and module names and print/len are never rebound`);
+  if (clash)
+    unsupported(
+      ctx.line,
+      `rebinding '${name}': class, function and module names and print/len are never rebound`,
+    );
 }
 
 function checkSimple(st: Stmt, ctx: Ctx): void {
@@ -94,7 +99,8 @@ function checkSimple(st: Stmt, ctx: Ctx): void {
     if (st.value) checkRead(st.value, ctx);
   } else if (st.s === 'import') {
     for (const m of st.modules) {
-      if (!(MODULES as readonly string[]).includes(m)) unsupported(st.line, `import ${m} (only gc, sys and weakref)`);
+      if (!(MODULES as readonly string[]).includes(m))
+        unsupported(st.line, `import ${m} (only gc, sys and weakref)`);
     }
   }
 }
@@ -102,7 +108,7 @@ function checkSimple(st: Stmt, ctx: Ctx): void {
 function checkTarget(t: Expr, ctx: Ctx): void {
   if (t.e === 'name') return checkBindable(t.id, ctx, ctx.special.has(t.id));
   if (t.e === 'attr' || t.e === 'index') return checkRead(t, ctx);
-  unsupported(ctx.line, 'this assignment or del target (use a name, Y.attr, Y[INT] or Y[\'k\'])');
+  unsupported(ctx.line, "this assignment or del target (use a name, Y.attr, Y[INT] or Y['k'])");
 }
 
 /**
@@ -113,31 +119,44 @@ function checkRead(x: Expr, ctx: Ctx): void {
   switch (x.e) {
     case 'name':
       if (x.id.startsWith('__')) unsupported(ctx.line, `dunder names (${x.id})`);
-      if (ctx.special.has(x.id)) unsupported(ctx.line, `using '${x.id}' as a value (classes, functions and modules are only called)`);
+      if (ctx.special.has(x.id))
+        unsupported(
+          ctx.line,
+          `using '${x.id}' as a value (classes, functions and modules are only called)`,
+        );
       return;
     case 'none':
       return;
     case 'int':
-      if (x.v < -5 || x.v > 256) unsupported(ctx.line, `the int ${x.v}: only small ints (-5..256) are modeled`);
+      if (x.v < -5 || x.v > 256)
+        unsupported(ctx.line, `the int ${x.v}: only small ints (-5..256) are modeled`);
       return;
     case 'attr':
       if (x.name.startsWith('__')) unsupported(ctx.line, `dunder attributes (.${x.name})`);
       return checkRead(x.obj, ctx);
     case 'index':
       checkRead(x.obj, ctx);
-      if (x.index.e === 'str' && !/^[A-Za-z0-9_ ]*$/.test(x.index.v)) unsupported(ctx.line, 'keys with punctuation');
-      if (x.index.e !== 'int' && x.index.e !== 'str') unsupported(ctx.line, 'indexes other than an int or string literal');
+      if (x.index.e === 'str' && !/^[A-Za-z0-9_ ]*$/.test(x.index.v))
+        unsupported(ctx.line, 'keys with punctuation');
+      if (x.index.e !== 'int' && x.index.e !== 'str')
+        unsupported(ctx.line, 'indexes other than an int or string literal');
       return;
     case 'call':
       if (x.args.length === 0 && isPlainRead(x.fn, ctx)) return checkRead(x.fn, ctx);
-      return unsupported(ctx.line, 'a call inside a larger expression (calls must be a whole statement or right-hand side)');
+      return unsupported(
+        ctx.line,
+        'a call inside a larger expression (calls must be a whole statement or right-hand side)',
+      );
     case 'bool':
       return unsupported(ctx.line, 'True/False as stored values');
     case 'str':
       return unsupported(ctx.line, 'strings as values (strings are only dict keys)');
     case 'list':
     case 'dict':
-      return unsupported(ctx.line, `a ${x.e} display inside a larger expression (assign it to a name first)`);
+      return unsupported(
+        ctx.line,
+        `a ${x.e} display inside a larger expression (assign it to a name first)`,
+      );
     default:
       return unsupported(ctx.line, `${x.e === 'is' ? "an 'is' test" : 'a tuple'} here`);
   }
@@ -183,7 +202,8 @@ function checkRhs(x: Expr, ctx: Ctx): void {
   if (x.e !== 'call') return checkRead(x, ctx);
   const mc = moduleCall(x);
   if (mc) {
-    if (mc[0] === 'weakref' || (mc[0] === 'gc' && mc[1] === 'collect')) return checkModuleCall(x, mc[0], mc[1], ctx);
+    if (mc[0] === 'weakref' || (mc[0] === 'gc' && mc[1] === 'collect'))
+      return checkModuleCall(x, mc[0], mc[1], ctx);
     return unsupported(ctx.line, `storing the result of ${mc[0]}.${mc[1]}()`);
   }
   if (x.fn.e === 'attr' && x.fn.name === 'pop') return checkMethodCall(x, ctx);
@@ -194,14 +214,16 @@ function checkCall(x: Expr & { e: 'call' }, ctx: Ctx): void {
   if (x.fn.e === 'name' && (ctx.defs.has(x.fn.id) || ctx.classes.has(x.fn.id))) {
     return x.args.forEach((a) => checkRead(a, ctx));
   }
-  if (x.fn.e === 'name' && MODELED_BUILTINS.has(x.fn.id)) unsupported(ctx.line, `storing the result of ${x.fn.id}()`);
+  if (x.fn.e === 'name' && MODELED_BUILTINS.has(x.fn.id))
+    unsupported(ctx.line, `storing the result of ${x.fn.id}()`);
   checkRead(x, ctx);
 }
 
 function checkMethodCall(x: Expr & { e: 'call' }, ctx: Ctx): void {
   if (x.fn.e !== 'attr') return;
   const name = x.fn.name;
-  if ((name === 'pop' || name === 'clear') && x.args.length > 0) unsupported(ctx.line, `${name}() with arguments`);
+  if ((name === 'pop' || name === 'clear') && x.args.length > 0)
+    unsupported(ctx.line, `${name}() with arguments`);
   checkRead(x.fn.obj, ctx);
   x.args.forEach((a) => checkRead(a, ctx));
 }
@@ -211,7 +233,8 @@ function checkExprStatement(x: Expr, ctx: Ctx): void {
   const mc = moduleCall(x);
   if (mc) return checkModuleCall(x, mc[0], mc[1], ctx);
   if (x.fn.e === 'name' && x.fn.id === 'print') return x.args.forEach((a) => checkPrintArg(a, ctx));
-  if (x.fn.e === 'attr' && ['append', 'pop', 'clear'].includes(x.fn.name)) return checkMethodCall(x, ctx);
+  if (x.fn.e === 'attr' && ['append', 'pop', 'clear'].includes(x.fn.name))
+    return checkMethodCall(x, ctx);
   if (x.fn.e === 'name' && x.fn.id === 'len') return unsupported(ctx.line, 'len() outside print()');
   checkCall(x, ctx);
 }

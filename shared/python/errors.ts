@@ -50,7 +50,7 @@ export class PyException extends Error {
 /** What the subset supports, listed in every "unsupported" message. */
 export const SUPPORTED_SUMMARY = [
   'Supported: import gc, sys, weakref; class C: pass / __slots__ = (...); def f(p, q): with a body',
-  'of simple statements; X = [] / [a, b] / {} / {\'k\': a} / C() / None / INT (-5..256) / Y / Y.attr',
+  "of simple statements; X = [] / [a, b] / {} / {'k': a} / C() / None / INT (-5..256) / Y / Y.attr",
   "/ Y[INT] / Y['k'] / Y.pop() / weakref.ref(Y) / W() / f(a, b); Y.append(Z), Y.pop(), Y.clear(),",
   "f(a, b); Y[INT] = Z, Y['k'] = Z, Y.attr = Z; del X, Y[INT], Y['k'], Y.attr; gc.collect([gen]),",
   'gc.enable(), gc.disable(), gc.set_threshold(a[, b[, c]]); return X; pass; print(...) of',

@@ -11,7 +11,18 @@ import { objectOf, raise, readName, typeNameOf } from './runtime.ts';
 
 const NONE: Value = { t: 'none' };
 /** Attributes ints really have (reading one is unsupported, not an AttributeError). */
-const INT_ATTRS = new Set(['as_integer_ratio', 'bit_count', 'bit_length', 'conjugate', 'denominator', 'from_bytes', 'imag', 'numerator', 'real', 'to_bytes']);
+const INT_ATTRS = new Set([
+  'as_integer_ratio',
+  'bit_count',
+  'bit_length',
+  'conjugate',
+  'denominator',
+  'from_bytes',
+  'imag',
+  'numerator',
+  'real',
+  'to_bytes',
+]);
 
 /** Evaluates a read in frame `depth` (see the module contract). */
 export function evalRead(rt: Runtime, depth: number, x: Expr): Value {
@@ -53,7 +64,8 @@ function noAttribute(rt: Runtime, v: Value, name: string): never {
 /** Throws when `name` is a real method of a list/dict or attribute of an int. */
 function rejectBuiltinAttr(rt: Runtime, v: Value, obj: HeapObject | null, name: string): void {
   const isMethod =
-    (obj?.kind === 'list' && LIST_METHODS.has(name)) || (obj?.kind === 'dict' && DICT_METHODS.has(name));
+    (obj?.kind === 'list' && LIST_METHODS.has(name)) ||
+    (obj?.kind === 'dict' && DICT_METHODS.has(name));
   if (isMethod || (v.t === 'int' && INT_ATTRS.has(name))) {
     raise('unsupported', `the attribute ${typeNameOf(rt, v)}.${name} as a value`);
   }
@@ -96,7 +108,10 @@ export function evalPlace(rt: Runtime, depth: number, t: Expr, mode: 'store' | '
   if (t.e === 'name') {
     const info = rt.frames[depth]?.info;
     if (mode === 'del' && info?.locals.has(t.id) && !rt.state.frames[depth - 1]?.locals[t.id]) {
-      raise('UnboundLocalError', `cannot access local variable '${t.id}' where it is not associated with a value`);
+      raise(
+        'UnboundLocalError',
+        `cannot access local variable '${t.id}' where it is not associated with a value`,
+      );
     }
     return { kind: 'name', name: t.id, scope: 'frame' };
   }
@@ -107,7 +122,10 @@ export function evalPlace(rt: Runtime, depth: number, t: Expr, mode: 'store' | '
 
 function attrPlace(rt: Runtime, v: Value, name: string): Place {
   const obj = objectOf(rt, v);
-  if ((obj?.kind === 'list' && LIST_METHODS.has(name)) || (obj?.kind === 'dict' && DICT_METHODS.has(name))) {
+  if (
+    (obj?.kind === 'list' && LIST_METHODS.has(name)) ||
+    (obj?.kind === 'dict' && DICT_METHODS.has(name))
+  ) {
     raise('AttributeError', `'${obj.kind}' object attribute '${name}' is read-only`);
   }
   if (v.t === 'int' && INT_ATTRS.has(name)) raise('unsupported', `assigning int.${name}`);

@@ -49,13 +49,25 @@ export function execStmt(rt: Runtime, st: Stmt, functions: Map<Stmt, FunctionInf
   }
 }
 
-function assign(rt: Runtime, depth: number, target: Expr, value: Expr, fns: Map<Stmt, FunctionInfo>): void {
+function assign(
+  rt: Runtime,
+  depth: number,
+  target: Expr,
+  value: Expr,
+  fns: Map<Stmt, FunctionInfo>,
+): void {
   const into = (): Place => evalPlace(rt, depth, target, 'store');
   if (value.e === 'list') {
     const items = value.items.map((i) => evalRead(rt, depth, i));
     // CPython folds a display of 3+ literals into LIST_EXTEND of a constant tuple.
-    const constant = items.length > 2 && value.items.every((i) => i.e === 'none' || i.e === 'int' || i.e === 'bool' || i.e === 'str');
-    act(rt, { type: 'new', object: { kind: 'list', items, ...(constant ? { constant } : {}) }, into: into() });
+    const constant =
+      items.length > 2 &&
+      value.items.every((i) => i.e === 'none' || i.e === 'int' || i.e === 'bool' || i.e === 'str');
+    act(rt, {
+      type: 'new',
+      object: { kind: 'list', items, ...(constant ? { constant } : {}) },
+      into: into(),
+    });
   } else if (value.e === 'dict') {
     act(rt, { type: 'new', object: dictObject(rt, depth, value.entries), into: into() });
   } else if (value.e === 'call') {
@@ -79,7 +91,13 @@ function dictObject(rt: Runtime, depth: number, entries: [Expr, Expr][]): NewObj
   return { kind: 'dict', entries: out };
 }
 
-function assignCall(rt: Runtime, depth: number, call: Expr & { e: 'call' }, target: Expr, fns: Map<Stmt, FunctionInfo>): void {
+function assignCall(
+  rt: Runtime,
+  depth: number,
+  call: Expr & { e: 'call' },
+  target: Expr,
+  fns: Map<Stmt, FunctionInfo>,
+): void {
   const into = (): Place => evalPlace(rt, depth, target, 'store');
   const mc = moduleCall(call);
   if (mc) requireModule(rt, mc[0]);
@@ -89,7 +107,8 @@ function assignCall(rt: Runtime, depth: number, call: Expr & { e: 'call' }, targ
     act(rt, { type: 'weakref', referent: (v as Value & { t: 'ref' }).id, into: into() });
   } else if (mc) {
     const result = collect(rt, call.args);
-    if (result > 256) raise('unsupported', `storing the int ${result} (only small ints are modeled)`);
+    if (result > 256)
+      raise('unsupported', `storing the int ${result} (only small ints are modeled)`);
     act(rt, { type: 'store', into: into(), value: { t: 'int', v: result } });
   } else if (call.fn.e === 'attr' && call.fn.name === 'pop') {
     methodCall(rt, depth, call.fn.obj, 'pop', call.args, target);
@@ -119,29 +138,49 @@ function exprStatement(rt: Runtime, depth: number, x: Expr, fns: Map<Stmt, Funct
   if (mc && mc[0] === 'weakref') checkWeakrefable(rt, evalRead(rt, depth, x.args[0] as Expr));
   else if (mc) moduleFunction(rt, depth, mc[0], mc[1], x.args);
   else if (x.fn.e === 'name' && x.fn.id === 'print') print(rt, depth, x.args);
-  else if (x.fn.e === 'attr' && ['append', 'pop', 'clear'].includes(x.fn.name)) methodCall(rt, depth, x.fn.obj, x.fn.name, x.args, null);
-  else if (x.fn.e === 'name' && (rt.classes.has(x.fn.id) || rt.functions.has(x.fn.id))) callNamed(rt, depth, x.fn.id, x.args, null, fns);
+  else if (x.fn.e === 'attr' && ['append', 'pop', 'clear'].includes(x.fn.name))
+    methodCall(rt, depth, x.fn.obj, x.fn.name, x.args, null);
+  else if (x.fn.e === 'name' && (rt.classes.has(x.fn.id) || rt.functions.has(x.fn.id)))
+    callNamed(rt, depth, x.fn.id, x.args, null, fns);
   else derefTarget(rt, depth, x);
 }
 
 /** `Y.append(Z)`, `Y.pop()`, `Y.clear()` on a list or dict; on anything else an attribute call. */
-function methodCall(rt: Runtime, depth: number, objExpr: Expr, name: string, args: Expr[], target: Expr | null): void {
+function methodCall(
+  rt: Runtime,
+  depth: number,
+  objExpr: Expr,
+  name: string,
+  args: Expr[],
+  target: Expr | null,
+): void {
   const self = evalRead(rt, depth, objExpr);
   const obj = objectOf(rt, self);
-  if (obj?.kind === 'list' || obj?.kind === 'dict') return containerMethod(rt, depth, self, name, args, target);
+  if (obj?.kind === 'list' || obj?.kind === 'dict')
+    return containerMethod(rt, depth, self, name, args, target);
   const fn = readAttr(rt, self, name);
   derefValue(rt, fn);
   raise('unsupported', 'calling a weakref stored in an attribute');
 }
 
-function containerMethod(rt: Runtime, depth: number, self: Value, name: string, args: Expr[], target: Expr | null): void {
+function containerMethod(
+  rt: Runtime,
+  depth: number,
+  self: Value,
+  name: string,
+  args: Expr[],
+  target: Expr | null,
+): void {
   const obj = objectOf(rt, self);
   const id = (self as Value & { t: 'ref' }).id;
   const kind = obj?.kind as 'list' | 'dict';
-  if (kind === 'dict' && name === 'append') raise('AttributeError', "'dict' object has no attribute 'append'");
-  if (kind === 'dict' && name === 'pop') raise('TypeError', 'pop expected at least 1 argument, got 0');
+  if (kind === 'dict' && name === 'append')
+    raise('AttributeError', "'dict' object has no attribute 'append'");
+  if (kind === 'dict' && name === 'pop')
+    raise('TypeError', 'pop expected at least 1 argument, got 0');
   if (name === 'append') {
-    if (args.length !== 1) raise('TypeError', `list.append() takes exactly one argument (${args.length} given)`);
+    if (args.length !== 1)
+      raise('TypeError', `list.append() takes exactly one argument (${args.length} given)`);
     act(rt, { type: 'append', list: id, value: evalRead(rt, depth, args[0] as Expr) });
   } else if (name === 'clear') {
     act(rt, { type: 'clear', obj: id });
@@ -152,16 +191,32 @@ function containerMethod(rt: Runtime, depth: number, self: Value, name: string, 
 }
 
 /** `C()` or `f(a, b)`, the result stored into `target` (or dropped when null). */
-function callNamed(rt: Runtime, depth: number, name: string, argExprs: Expr[], target: Expr | null, fns: Map<Stmt, FunctionInfo>): void {
+function callNamed(
+  rt: Runtime,
+  depth: number,
+  name: string,
+  argExprs: Expr[],
+  target: Expr | null,
+  fns: Map<Stmt, FunctionInfo>,
+): void {
   if (rt.classes.has(name)) {
     if (argExprs.length > 0) raise('TypeError', `${name}() takes no arguments`);
-    if (target) act(rt, { type: 'new', object: { kind: 'instance', cls: name }, into: evalPlace(rt, depth, target, 'store') });
+    if (target)
+      act(rt, {
+        type: 'new',
+        object: { kind: 'instance', cls: name },
+        into: evalPlace(rt, depth, target, 'store'),
+      });
     return;
   }
   const info = rt.functions.get(name) as FunctionInfo;
   const args = argExprs.map((a) => evalRead(rt, depth, a));
   checkArity(info, args.length);
-  if (rt.frames.length > MAX_DEPTH) raise('unsupported', `calls nested deeper than ${MAX_DEPTH} (endless recursion: CPython raises RecursionError)`);
+  if (rt.frames.length > MAX_DEPTH)
+    raise(
+      'unsupported',
+      `calls nested deeper than ${MAX_DEPTH} (endless recursion: CPython raises RecursionError)`,
+    );
   act(rt, { type: 'call', fn: name, params: info.params, locals: info.varnames, args });
   rt.frames.push({ info, line: info.line });
   let value: Value = NONE;
@@ -192,13 +247,21 @@ function checkArity(info: FunctionInfo, given: number): void {
   const n = info.params.length;
   if (given > n) {
     const takes = `${n} positional argument${n === 1 ? '' : 's'}`;
-    raise('TypeError', `${info.name}() takes ${takes} but ${given} ${given === 1 ? 'was' : 'were'} given`);
+    raise(
+      'TypeError',
+      `${info.name}() takes ${takes} but ${given} ${given === 1 ? 'was' : 'were'} given`,
+    );
   }
   if (given < n) {
     const missing = info.params.slice(given).map((p) => `'${p}'`);
     const last = missing[missing.length - 1];
-    const list = missing.length === 1 ? last : `${missing.slice(0, -1).join(', ')}${missing.length > 2 ? ',' : ''} and ${last}`;
-    raise('TypeError', `${info.name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
+    const list =
+      missing.length === 1
+        ? last
+        : `${missing.slice(0, -1).join(', ')}${missing.length > 2 ? ',' : ''} and ${last}`;
+    raise(
+      'TypeError',
+      `${info.name}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`,
+    );
   }
 }
-

@@ -47,16 +47,35 @@ class ExportError extends Error {}
 const PREAMBLE_IMPORTS = 'import gc, sys, weakref\ngc.disable()\n\n';
 
 /** Renders a log as a script (see the module contract). */
-export function exportProgram(initial: EngineState, actions: Action[], opts: ExportOptions = {}): Result<Exported, string> {
-  if (Object.keys(initial.objects).length || initial.frames.length) return { ok: false, error: 'the start state must have an empty heap and no running call' };
+export function exportProgram(
+  initial: EngineState,
+  actions: Action[],
+  opts: ExportOptions = {},
+): Result<Exported, string> {
+  if (Object.keys(initial.objects).length || initial.frames.length)
+    return { ok: false, error: 'the start state must have an empty heap and no running call' };
   const classes = [
-    ...Object.values(initial.classes).map((c) => renderClass(c.name, c.slots === null ? null : [...c.slots, ...(c.weakrefable ? ['__weakref__'] : [])])),
+    ...Object.values(initial.classes).map((c) =>
+      renderClass(
+        c.name,
+        c.slots === null ? null : [...c.slots, ...(c.weakrefable ? ['__weakref__'] : [])],
+      ),
+    ),
     ...actions.flatMap((a) => (a.type === 'defineClass' ? [renderClass(a.name, a.slots)] : [])),
   ];
-  const ctx: Ctx = { state: initial, actions, i: 0, defs: new Map(), out: [], expected: [], probe: opts.probe === true };
+  const ctx: Ctx = {
+    state: initial,
+    actions,
+    i: 0,
+    defs: new Map(),
+    out: [],
+    expected: [],
+    probe: opts.probe === true,
+  };
   const head = [PREAMBLE_IMPORTS, ...classes.map((c) => `${c}\n\n`), 'gc.collect()'];
   if (initial.gc.enabled) head.push('gc.enable()');
-  if (initial.gc.thresholds.join() !== '700,10,10') head.push(`gc.set_threshold(${initial.gc.thresholds.join(', ')})`);
+  if (initial.gc.thresholds.join() !== '700,10,10')
+    head.push(`gc.set_threshold(${initial.gc.thresholds.join(', ')})`);
   try {
     while (ctx.i < actions.length) moduleStatement(ctx);
     if (ctx.probe) probeNames(ctx);
@@ -80,7 +99,8 @@ function step(ctx: Ctx): number | null {
 }
 
 function checked(text: string): string {
-  if (text.includes('<unreachable #')) throw new ExportError(`no name reaches an object in: ${text}`);
+  if (text.includes('<unreachable #'))
+    throw new ExportError(`no name reaches an object in: ${text}`);
   return text;
 }
 
@@ -125,13 +145,20 @@ function callSpan(ctx: Ctx, defs: string[], caller: Scope): string {
     if (a.type === 'call') body.push(callSpan(ctx, defs, scope()));
     else if (a.type === 'return') break;
     else {
-      if ((a.type === 'new' || a.type === 'store') && a.into.kind === 'name' && a.into.scope === 'global') globals.add(a.into.name);
+      if (
+        (a.type === 'new' || a.type === 'store') &&
+        a.into.kind === 'name' &&
+        a.into.scope === 'global'
+      )
+        globals.add(a.into.name);
       body.push(...simpleStatement(ctx, scope()));
     }
   }
   const ret = ctx.actions[ctx.i] as Action & { type: 'return' };
   body.push(checked(renderAction(ctx.state, ret, scope())));
-  const target = ret.into ? renderPlace(ctx.state, { ...caller, locals: callerLocals(ctx.state, depth) }, ret.into) : null;
+  const target = ret.into
+    ? renderPlace(ctx.state, { ...caller, locals: callerLocals(ctx.state, depth) }, ret.into)
+    : null;
   step(ctx);
   const name = defName(ctx, call, [...[...globals].map((g) => `global ${g}`), ...body], defs);
   const text = callText.replace(/^[^(]*/, name);
@@ -151,16 +178,29 @@ function spanLocals(ctx: Ctx): string[] {
     const a = ctx.actions[j] as Action;
     if (a.type === 'call') depth++;
     else if (a.type === 'return' && depth-- === 0) break;
-    else if (depth === 0 && (a.type === 'new' || a.type === 'store' || a.type === 'pop' || a.type === 'weakref' || a.type === 'deref')) {
+    else if (
+      depth === 0 &&
+      (a.type === 'new' ||
+        a.type === 'store' ||
+        a.type === 'pop' ||
+        a.type === 'weakref' ||
+        a.type === 'deref')
+    ) {
       const into = a.into;
       if (into?.kind === 'name' && into.scope === 'frame') out.push(into.name);
-    } else if (depth === 0 && a.type === 'delete' && a.at.kind === 'name' && a.at.scope === 'frame') out.push(a.at.name);
+    } else if (depth === 0 && a.type === 'delete' && a.at.kind === 'name' && a.at.scope === 'frame')
+      out.push(a.at.name);
   }
   return out;
 }
 
 /** Finds or creates the def for this body; returns the function name to call. */
-function defName(ctx: Ctx, call: Action & { type: 'call' }, body: string[], defs: string[]): string {
+function defName(
+  ctx: Ctx,
+  call: Action & { type: 'call' },
+  body: string[],
+  defs: string[],
+): string {
   const lines = body.length ? body : ['pass'];
   const key = `${call.fn}(${call.params.join(',')})\n${lines.join('\n')}`;
   const known = ctx.defs.get(key);
@@ -169,7 +209,9 @@ function defName(ctx: Ctx, call: Action & { type: 'call' }, body: string[], defs
   let name = call.fn;
   for (let n = 2; taken.has(name); n++) name = `${call.fn}_${n}`;
   ctx.defs.set(key, name);
-  defs.push([`def ${name}(${call.params.join(', ')}):`, ...lines.map((l) => `    ${l}`)].join('\n'));
+  defs.push(
+    [`def ${name}(${call.params.join(', ')}):`, ...lines.map((l) => `    ${l}`)].join('\n'),
+  );
   return name;
 }
 

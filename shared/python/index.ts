@@ -4,6 +4,16 @@ export { CompileError, PyException, SUPPORTED_SUMMARY } from './errors.ts';
 export { parseProgram } from './parser.ts';
 export type { Program, Stmt, Expr } from './ast.ts';
 export { createSession, runChunk, type Session, type ChunkResult } from './session.ts';
-export { renderAction, renderLog, renderValue, renderPlace, renderReturnTarget, pathTo, scopeOf, type LogLine, type Scope } from './render.ts';
+export {
+  renderAction,
+  renderLog,
+  renderValue,
+  renderPlace,
+  renderReturnTarget,
+  pathTo,
+  scopeOf,
+  type LogLine,
+  type Scope,
+} from './render.ts';
 export { exportProgram, type ExportOptions, type Exported } from './export.ts';
 export { generateScript, type GenOptions } from './gen/script.ts';

@@ -11,7 +11,27 @@ import { KEYWORDS } from './ast.ts';
 import { syntaxError, unsupported } from './errors.ts';
 import type { Token } from './tokenizer.ts';
 
-const BINARY_OPS = new Set(['+', '-', '*', '/', '//', '%', '**', '@', '&', '|', '^', '<<', '>>', '==', '!=', '<', '>', '<=', '>=']);
+const BINARY_OPS = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '//',
+  '%',
+  '**',
+  '@',
+  '&',
+  '|',
+  '^',
+  '<<',
+  '>>',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '<=',
+  '>=',
+]);
 const WORD_OPS = new Set(['and', 'or', 'in', 'not', 'if']);
 
 /** A cursor over one line's tokens. */
@@ -45,12 +65,14 @@ export class Cursor {
   }
   expectOp(text: string): void {
     const t = this.peek();
-    if (!this.atOp(text)) syntaxError(this.line, `invalid syntax: expected '${text}'${t ? ` before '${t.text}'` : ''}`);
+    if (!this.atOp(text))
+      syntaxError(this.line, `invalid syntax: expected '${text}'${t ? ` before '${t.text}'` : ''}`);
     this.pos++;
   }
   expectName(): string {
     const t = this.next();
-    if (t.kind !== 'name' || KEYWORDS.has(t.text)) syntaxError(this.line, `invalid syntax: expected a name, got '${t.text}'`);
+    if (t.kind !== 'name' || KEYWORDS.has(t.text))
+      syntaxError(this.line, `invalid syntax: expected a name, got '${t.text}'`);
     return t.text;
   }
 }

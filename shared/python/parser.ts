@@ -11,9 +11,47 @@ import { Cursor, parseExpr } from './parse_expr.ts';
 import type { SourceLine } from './tokenizer.ts';
 import { tokenize } from './tokenizer.ts';
 
-const BLOCK_KEYWORDS = new Set(['if', 'elif', 'else', 'for', 'while', 'try', 'except', 'finally', 'with', 'async', 'match']);
-const OTHER_KEYWORDS = new Set(['global', 'nonlocal', 'raise', 'assert', 'break', 'continue', 'yield', 'from', 'lambda', 'await']);
-const AUGMENTED = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '>>=', '<<=', '&=', '|=', '^=', '@=', ':=']);
+const BLOCK_KEYWORDS = new Set([
+  'if',
+  'elif',
+  'else',
+  'for',
+  'while',
+  'try',
+  'except',
+  'finally',
+  'with',
+  'async',
+  'match',
+]);
+const OTHER_KEYWORDS = new Set([
+  'global',
+  'nonlocal',
+  'raise',
+  'assert',
+  'break',
+  'continue',
+  'yield',
+  'from',
+  'lambda',
+  'await',
+]);
+const AUGMENTED = new Set([
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '//=',
+  '%=',
+  '**=',
+  '>>=',
+  '<<=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+  ':=',
+]);
 
 /** Parses a whole script (see the module contract). */
 export function parseProgram(source: string): Program {
@@ -53,16 +91,30 @@ function parseTopLevel(lines: SourceLine[], i: number): [Stmt, number] {
   if (!c.atEnd()) {
     body = [parseSimpleAt(c, keyword === 'def')];
   } else {
-    [body, next] = parseBody(lines, i + 1, keyword === 'def' ? 'function definition' : 'class definition', l.line);
+    [body, next] = parseBody(
+      lines,
+      i + 1,
+      keyword === 'def' ? 'function definition' : 'class definition',
+      l.line,
+    );
   }
-  if (keyword === 'def') return [{ s: 'def', line: l.line, name: header.name, params: header.params, body }, next];
+  if (keyword === 'def')
+    return [{ s: 'def', line: l.line, name: header.name, params: header.params, body }, next];
   return [{ s: 'class', line: l.line, name: header.name, slots: classSlots(body, l.line) }, next];
 }
 
-function parseBody(lines: SourceLine[], start: number, what: string, headerLine: number): [Stmt[], number] {
+function parseBody(
+  lines: SourceLine[],
+  start: number,
+  what: string,
+  headerLine: number,
+): [Stmt[], number] {
   const first = lines[start];
   if (!first || first.indent === 0) {
-    indentationError(first?.line ?? headerLine + 1, `expected an indented block after ${what} on line ${headerLine}`);
+    indentationError(
+      first?.line ?? headerLine + 1,
+      `expected an indented block after ${what} on line ${headerLine}`,
+    );
   }
   const body: Stmt[] = [];
   let i = start;
@@ -70,7 +122,8 @@ function parseBody(lines: SourceLine[], start: number, what: string, headerLine:
     const l = lines[i] as SourceLine;
     if (l.indent === 0) break;
     if (l.indent > first.indent) indentationError(l.line, 'unexpected indent');
-    if (l.indent < first.indent) indentationError(l.line, 'unindent does not match any outer indentation level');
+    if (l.indent < first.indent)
+      indentationError(l.line, 'unindent does not match any outer indentation level');
     if (isHeader(l)) unsupported(l.line, `nested '${l.tokens[0]?.text}' blocks`);
     body.push(parseSimple(l, what === 'function definition'));
   }
@@ -82,7 +135,8 @@ function parseDefHeader(c: Cursor): { name: string; params: string[] } {
   c.expectOp('(');
   const params: string[] = [];
   while (!c.atOp(')')) {
-    if (c.atOp('*') || c.atOp('**') || c.atOp('/')) unsupported(c.line, 'star or positional-only parameters');
+    if (c.atOp('*') || c.atOp('**') || c.atOp('/'))
+      unsupported(c.line, 'star or positional-only parameters');
     const p = c.expectName();
     if (c.atOp('=')) unsupported(c.line, 'default parameter values');
     if (c.atOp(':')) unsupported(c.line, 'annotations');
@@ -123,10 +177,12 @@ function classSlots(body: Stmt[], headerLine: number): string[] | null {
 }
 
 function slotNames(value: Expr, line: number): string[] {
-  const items = value.e === 'tuple' || value.e === 'list' ? value.items : value.e === 'str' ? [value] : null;
+  const items =
+    value.e === 'tuple' || value.e === 'list' ? value.items : value.e === 'str' ? [value] : null;
   if (!items) unsupported(line, '__slots__ other than a tuple of string literals');
   const names = items.map((it) => {
-    if (it.e !== 'str' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(it.v)) unsupported(line, '__slots__ entries that are not identifier strings');
+    if (it.e !== 'str' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(it.v))
+      unsupported(line, '__slots__ entries that are not identifier strings');
     return it.v;
   });
   if (new Set(names).size !== names.length) unsupported(line, 'duplicate __slots__ entries');
@@ -190,7 +246,8 @@ function parseAssignOrExpr(c: Cursor): Stmt {
   const left = parseExpr(c);
   if (c.atOp(',')) unsupported(line, 'tuples and unpacking assignments');
   const t = c.peek();
-  if (t?.kind === 'op' && AUGMENTED.has(t.text)) unsupported(line, `augmented assignment ('${t.text}')`);
+  if (t?.kind === 'op' && AUGMENTED.has(t.text))
+    unsupported(line, `augmented assignment ('${t.text}')`);
   if (t?.kind === 'op' && t.text === ':') unsupported(line, 'annotations');
   if (!c.atOp('=')) return { s: 'expr', line, expr: left };
   c.next();

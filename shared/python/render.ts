@@ -9,7 +9,15 @@
  *   path from such a name (`a.next[0]`, `d['k'].prev`, `w()`), breadth first, first found wins.
  * - An object no name reaches renders as `<unreachable #id>` (not valid Python; export refuses).
  */
-import type { Action, EngineState, HeapObject, NewObject, ObjId, Place, Value } from '../engine/index.ts';
+import type {
+  Action,
+  EngineState,
+  HeapObject,
+  NewObject,
+  ObjId,
+  Place,
+  Value,
+} from '../engine/index.ts';
 import { apply } from '../engine/index.ts';
 
 /** The names visible to a statement: one frame's locals (or none at module level) and globals. */
@@ -21,16 +29,27 @@ export interface Scope {
 }
 
 /** The innermost frame's scope (module scope when no call runs), or frame `depth` (1-based). */
-export function scopeOf(state: EngineState, depth = state.frames.length, shadowed?: ReadonlySet<string>): Scope {
+export function scopeOf(
+  state: EngineState,
+  depth = state.frames.length,
+  shadowed?: ReadonlySet<string>,
+): Scope {
   const frame = depth > 0 ? state.frames[depth - 1] : undefined;
   if (!frame) return { locals: null, varnames: [], shadowed: new Set() };
-  return { locals: frame.locals, varnames: frame.varnames, shadowed: shadowed ?? new Set(frame.varnames) };
+  return {
+    locals: frame.locals,
+    varnames: frame.varnames,
+    shadowed: shadowed ?? new Set(frame.varnames),
+  };
 }
 
 function roots(state: EngineState, scope: Scope): [string, Value][] {
   const out: [string, Value][] = [];
   if (scope.locals) {
-    const names = [...scope.varnames, ...Object.keys(scope.locals).filter((n) => !scope.varnames.includes(n))];
+    const names = [
+      ...scope.varnames,
+      ...Object.keys(scope.locals).filter((n) => !scope.varnames.includes(n)),
+    ];
     for (const n of names) {
       const v = scope.locals[n];
       if (v) out.push([n, v]);
@@ -115,7 +134,8 @@ export function renderPlace(state: EngineState, scope: Scope, p: Place): string 
 
 function renderNew(state: EngineState, scope: Scope, o: NewObject): string {
   if (o.kind === 'list') return `[${o.items.map((v) => renderValue(state, scope, v)).join(', ')}]`;
-  if (o.kind === 'dict') return `{${o.entries.map(([k, v]) => `${keyLiteral(k)}: ${renderValue(state, scope, v)}`).join(', ')}}`;
+  if (o.kind === 'dict')
+    return `{${o.entries.map(([k, v]) => `${keyLiteral(k)}: ${renderValue(state, scope, v)}`).join(', ')}}`;
   return `${o.cls}()`;
 }
 
@@ -130,7 +150,11 @@ export function renderClass(name: string, slots: string[] | null): string {
  * (its result target is known only at the matching `return`, see `renderReturnTarget`); a
  * `return` renders as `return v`.
  */
-export function renderAction(state: EngineState, action: Action, scope: Scope = scopeOf(state)): string {
+export function renderAction(
+  state: EngineState,
+  action: Action,
+  scope: Scope = scopeOf(state),
+): string {
   const v = (x: Value): string => renderValue(state, scope, x);
   const o = (id: ObjId): string => objExpr(state, scope, id);
   const at = (p: Place): string => renderPlace(state, scope, p);
@@ -146,7 +170,9 @@ export function renderAction(state: EngineState, action: Action, scope: Scope = 
     case 'append':
       return `${o(action.list)}.append(${v(action.value)})`;
     case 'pop':
-      return action.into ? `${at(action.into)} = ${o(action.list)}.pop()` : `${o(action.list)}.pop()`;
+      return action.into
+        ? `${at(action.into)} = ${o(action.list)}.pop()`
+        : `${o(action.list)}.pop()`;
     case 'clear':
       return `${o(action.obj)}.clear()`;
     case 'weakref':
@@ -169,7 +195,10 @@ export function renderAction(state: EngineState, action: Action, scope: Scope = 
 }
 
 /** Where a `return` action stores its value, named in the caller's scope; null for a bare call. */
-export function renderReturnTarget(state: EngineState, action: Action & { type: 'return' }): string | null {
+export function renderReturnTarget(
+  state: EngineState,
+  action: Action & { type: 'return' },
+): string | null {
   if (!action.into) return null;
   return renderPlace(state, scopeOf(state, state.frames.length - 1), action.into);
 }

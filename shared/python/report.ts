@@ -16,7 +16,12 @@ export function compileMessage(e: unknown, filename: string, source: string): st
   return `  File "${filename}", line ${e.line}\n    ${text}\n${e.kind}: ${e.detail}\n`;
 }
 
-export function runtimeMessage(e: unknown, rt: Runtime, filename: string, program: Program): string {
+export function runtimeMessage(
+  e: unknown,
+  rt: Runtime,
+  filename: string,
+  program: Program,
+): string {
   if (!(e instanceof PyException)) return internalError(e);
   const frames = collapseRepeats(
     rt.frames.map((f) => {
@@ -33,12 +38,13 @@ export function runtimeMessage(e: unknown, rt: Runtime, filename: string, progra
 /** CPython shows a frame repeated more than 3 times in a row as a count. */
 function collapseRepeats(frames: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < frames.length; ) {
+  for (let i = 0; i < frames.length;) {
     let j = i;
     while (j < frames.length && frames[j] === frames[i]) j++;
     const run = j - i;
     out.push(...frames.slice(i, i + Math.min(run, 3)));
-    if (run > 3) out.push(`  [Previous line repeated ${run - 3} more time${run - 3 === 1 ? '' : 's'}]\n`);
+    if (run > 3)
+      out.push(`  [Previous line repeated ${run - 3} more time${run - 3 === 1 ? '' : 's'}]\n`);
     i = j;
   }
   return out;

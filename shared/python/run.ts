@@ -45,7 +45,13 @@ export function runPython(source: string, opts: RunOptions = {}): RunResult {
   try {
     checked = compile(source);
   } catch (e) {
-    return { stdout: '', stderr: compileMessage(e, filename, source), exitCode: 1, state: initial, actions: [] };
+    return {
+      stdout: '',
+      stderr: compileMessage(e, filename, source),
+      exitCode: 1,
+      state: initial,
+      actions: [],
+    };
   }
   const rt = newRuntime(initial);
   let stderr = '';
@@ -54,5 +60,11 @@ export function runPython(source: string, opts: RunOptions = {}): RunResult {
   } catch (e) {
     stderr = runtimeMessage(e, rt, filename, checked.program);
   }
-  return { stdout: rt.out.join(''), stderr, exitCode: stderr ? 1 : 0, state: rt.state, actions: rt.log };
+  return {
+    stdout: rt.out.join(''),
+    stderr,
+    exitCode: stderr ? 1 : 0,
+    state: rt.state,
+    actions: rt.log,
+  };
 }

@@ -41,7 +41,10 @@ export interface Runtime {
  * recursion is always infinite; CPython would raise RecursionError). */
 export const MAX_DEPTH = 150;
 
-export function newRuntime(state: EngineState, opts: { allowAutomaticCollection?: boolean } = {}): Runtime {
+export function newRuntime(
+  state: EngineState,
+  opts: { allowAutomaticCollection?: boolean } = {},
+): Runtime {
   return {
     state,
     out: [],
@@ -69,7 +72,10 @@ export function act(rt: Runtime, action: Action): EngineEvent[] {
   }
   rt.state = r.value.state;
   rt.log.push(action);
-  if (!rt.allowAutomaticCollection && r.value.events.some((e) => e.type === 'collected' && e.trace.automatic)) {
+  if (
+    !rt.allowAutomaticCollection &&
+    r.value.events.some((e) => e.type === 'collected' && e.trace.automatic)
+  ) {
     raise('unsupported', AUTOMATIC_GC);
   }
   return r.value.events;
@@ -88,7 +94,11 @@ export function readName(rt: Runtime, depth: number, name: string): Value {
   const frame = rt.frames[depth] as PyFrame;
   if (frame.info?.locals.has(name)) {
     const v = rt.state.frames[depth - 1]?.locals[name];
-    if (!v) raise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+    if (!v)
+      raise(
+        'UnboundLocalError',
+        `cannot access local variable '${name}' where it is not associated with a value`,
+      );
     return v;
   }
   const v = rt.state.globals[name];

@@ -58,10 +58,19 @@ function snapshot(rt: Runtime): () => void {
 export function runChunk(session: Session, source: string): ChunkResult {
   const rt = session.rt;
   const numbered = '\n'.repeat(session.lineCount) + source;
-  const fail = (failure: 'compile' | 'runtime', stderr: string): ChunkResult => ({ ok: false, stdout: '', stderr, failure, actions: [] });
+  const fail = (failure: 'compile' | 'runtime', stderr: string): ChunkResult => ({
+    ok: false,
+    stdout: '',
+    stderr,
+    failure,
+    actions: [],
+  });
   let checked;
   try {
-    checked = checkProgram(parseProgram(numbered), { defs: rt.functions.keys(), classes: rt.classes });
+    checked = checkProgram(parseProgram(numbered), {
+      defs: rt.functions.keys(),
+      classes: rt.classes,
+    });
   } catch (e) {
     return fail('compile', compileMessage(e, session.filename, numbered));
   }
@@ -77,5 +86,11 @@ export function runChunk(session: Session, source: string): ChunkResult {
   }
   session.lines = lines;
   session.lineCount += source.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n').length;
-  return { ok: true, stdout: rt.out.slice(outLen).join(''), stderr: '', failure: null, actions: rt.log.slice(logLen) };
+  return {
+    ok: true,
+    stdout: rt.out.slice(outLen).join(''),
+    stderr: '',
+    failure: null,
+    actions: rt.log.slice(logLen),
+  };
 }

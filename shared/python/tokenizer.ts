@@ -27,10 +27,53 @@ export interface SourceLine {
 }
 
 const OPERATORS = [
-  '**=', '//=', '>>=', '<<=', '...', '->', ':=', '**', '//', '==', '!=', '<=', '>=', '<<', '>>',
-  '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '@=',
-  '+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '(', ')', '[', ']', '{', '}', ',',
-  ':', '.', ';', '=',
+  '**=',
+  '//=',
+  '>>=',
+  '<<=',
+  '...',
+  '->',
+  ':=',
+  '**',
+  '//',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '<<',
+  '>>',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '@=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '@',
+  '&',
+  '|',
+  '^',
+  '~',
+  '<',
+  '>',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  ':',
+  '.',
+  ';',
+  '=',
 ];
 const NAME_START = /[A-Za-z_]/;
 const NAME_PART = /[A-Za-z0-9_]/;
@@ -97,7 +140,11 @@ function tokenizeLine(body: string, line: number): Token[] {
       i += op.length;
     }
   }
-  if (depth > 0) unsupported(line, 'an open bracket continuing onto the next line; write each statement on one line');
+  if (depth > 0)
+    unsupported(
+      line,
+      'an open bracket continuing onto the next line; write each statement on one line',
+    );
   return tokens;
 }
 
@@ -120,13 +167,17 @@ function readInt(body: string, start: number, line: number, tokens: Token[]): nu
   let i = start;
   while (i < body.length && /[0-9A-Za-z_.]/.test(body[i] ?? '')) i++;
   const text = body.slice(start, i);
-  if (!/^[0-9]+$/.test(text)) unsupported(line, `number ${text}; only decimal integers are supported`);
+  if (!/^[0-9]+$/.test(text))
+    unsupported(line, `number ${text}; only decimal integers are supported`);
   if (text.length > 1 && text.startsWith('0')) {
     if (/^0+$/.test(text)) {
       tokens.push({ kind: 'int', text: '0', col: start });
       return i;
     }
-    syntaxError(line, 'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers');
+    syntaxError(
+      line,
+      'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
+    );
   }
   tokens.push({ kind: 'int', text, col: start });
   return i;
@@ -141,7 +192,11 @@ function readString(body: string, start: number, line: number, tokens: Token[]):
     i++;
   }
   if (i >= body.length) {
-    throw new CompileError('SyntaxError', line, `unterminated string literal (detected at line ${line})`);
+    throw new CompileError(
+      'SyntaxError',
+      line,
+      `unterminated string literal (detected at line ${line})`,
+    );
   }
   tokens.push({ kind: 'str', text: body.slice(start + 1, i), col: start });
   return i + 1;

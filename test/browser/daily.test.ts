@@ -7,14 +7,24 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { challengeById, currentChallengeIds, replayChallenge } from '../../shared/challenges/index.ts';
+import {
+  challengeById,
+  currentChallengeIds,
+  replayChallenge,
+} from '../../shared/challenges/index.ts';
 import { clickTarget, extra, openGame, shot, startHarness, waitFor, waitScene } from './harness.ts';
 import type { Harness } from './harness.ts';
 
-const PUZZLE_TAKES_SESSION = readFileSync('client/scenes/Puzzle.ts', 'utf8').includes('acceptsSession');
+const PUZZLE_TAKES_SESSION = readFileSync('client/scenes/Puzzle.ts', 'utf8').includes(
+  'acceptsSession',
+);
 
 async function waitExtra(page: Page, key: string): Promise<void> {
-  await waitFor(page, `(() => { const x = window.__heapHeroes.extra; return x && x[${JSON.stringify(key)}] != null; })()`, 20_000);
+  await waitFor(
+    page,
+    `(() => { const x = window.__heapHeroes.extra; return x && x[${JSON.stringify(key)}] != null; })()`,
+    20_000,
+  );
 }
 
 describe('Daily challenge in chromium', () => {
@@ -29,7 +39,11 @@ describe('Daily challenge in chromium', () => {
     const res = await fetch(`${h.server.url}/api/challenges/${today}/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ nickname: '<b>Ada</b>', deviceToken: 'browser-test-other-device', moves: puzzle.solution }),
+      body: JSON.stringify({
+        nickname: '<b>Ada</b>',
+        deviceToken: 'browser-test-other-device',
+        moves: puzzle.solution,
+      }),
     });
     expect(res.status).toBe(200);
   }, 120_000);
@@ -37,49 +51,68 @@ describe('Daily challenge in chromium', () => {
     await h?.close();
   });
 
-  it("opens today's challenge from the menu and shows the verified board", { timeout: 90_000 }, async () => {
-    const { page, errors } = await openGame(h, 1366, 768);
-    await clickTarget(page, 'button:daily');
-    await waitScene(page, 'Daily');
-    await waitExtra(page, 'challengeId');
-    expect((await extra(page)).challengeId).toBe(today);
-    await shot(page, 'daily-intro');
-    await clickTarget(page, 'button:board');
-    await waitScene(page, 'Leaderboard');
-    await waitExtra(page, 'entries');
-    const x = await extra(page);
-    expect(x.entries).toEqual([{ rank: 1, nickname: '<b>Ada</b>', score: score, moves: puzzle.par, stars: 3, you: false }]);
-    expect(x.histogram).toEqual([{ moves: puzzle.par, count: 1 }]);
-    await shot(page, 'daily-board');
-    expect(errors).toEqual([]);
-  });
+  it(
+    "opens today's challenge from the menu and shows the verified board",
+    { timeout: 90_000 },
+    async () => {
+      const { page, errors } = await openGame(h, 1366, 768);
+      await clickTarget(page, 'button:daily');
+      await waitScene(page, 'Daily');
+      await waitExtra(page, 'challengeId');
+      expect((await extra(page)).challengeId).toBe(today);
+      await shot(page, 'daily-intro');
+      await clickTarget(page, 'button:board');
+      await waitScene(page, 'Leaderboard');
+      await waitExtra(page, 'entries');
+      const x = await extra(page);
+      expect(x.entries).toEqual([
+        { rank: 1, nickname: '<b>Ada</b>', score: score, moves: puzzle.par, stars: 3, you: false },
+      ]);
+      expect(x.histogram).toEqual([{ moves: puzzle.par, count: 1 }]);
+      await shot(page, 'daily-board');
+      expect(errors).toEqual([]);
+    },
+  );
 
-  it.skipIf(!PUZZLE_TAKES_SESSION)('plays today, sees its verified rank on the board and copies the share text', { timeout: 120_000 }, async () => {
-    const { page, errors } = await openGame(h, 1366, 768);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.url });
-    await clickTarget(page, 'button:daily');
-    await waitScene(page, 'Daily');
-    await waitExtra(page, 'challengeId');
-    await page.fill('#daily-nickname', '  Grace  ');
-    await clickTarget(page, 'button:play');
-    await waitScene(page, 'Puzzle');
-    for (const move of puzzle.solution) {
-      await page.fill('#console-input', move);
-      await page.keyboard.press('Enter');
-      await waitFor(page, `!window.__heapHeroes.busy`);
-      const skip = await page.$('[data-tool="gcSkip"]');
-      if (skip) await skip.click();
-    }
-    await waitScene(page, 'Leaderboard');
-    await waitExtra(page, 'entries');
-    const x = await extra(page);
-    expect(x.rank).toEqual({ rank: 2, of: 2 });
-    expect(x.you).toEqual({ rank: 2, nickname: 'Grace', score: score, moves: puzzle.par, stars: 3, you: true });
-    expect(await page.textContent('#share-text')).toBe(x.share);
-    await clickTarget(page, 'button:share');
-    await waitFor(page, `(document.querySelector('#share-status')?.textContent ?? '') !== ''`);
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(x.share);
-    await shot(page, 'daily-result');
-    expect(errors).toEqual([]);
-  });
+  it.skipIf(!PUZZLE_TAKES_SESSION)(
+    'plays today, sees its verified rank on the board and copies the share text',
+    { timeout: 120_000 },
+    async () => {
+      const { page, errors } = await openGame(h, 1366, 768);
+      await page
+        .context()
+        .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.url });
+      await clickTarget(page, 'button:daily');
+      await waitScene(page, 'Daily');
+      await waitExtra(page, 'challengeId');
+      await page.fill('#daily-nickname', '  Grace  ');
+      await clickTarget(page, 'button:play');
+      await waitScene(page, 'Puzzle');
+      for (const move of puzzle.solution) {
+        await page.fill('#console-input', move);
+        await page.keyboard.press('Enter');
+        await waitFor(page, `!window.__heapHeroes.busy`);
+        const skip = await page.$('[data-tool="gcSkip"]');
+        if (skip) await skip.click();
+      }
+      await waitScene(page, 'Leaderboard');
+      await waitExtra(page, 'entries');
+      const x = await extra(page);
+      expect(x.rank).toEqual({ rank: 2, of: 2 });
+      expect(x.you).toEqual({
+        rank: 2,
+        nickname: 'Grace',
+        score: score,
+        moves: puzzle.par,
+        stars: 3,
+        you: true,
+      });
+      expect(await page.textContent('#share-text')).toBe(x.share);
+      await clickTarget(page, 'button:share');
+      await waitFor(page, `(document.querySelector('#share-status')?.textContent ?? '') !== ''`);
+      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(x.share);
+      await shot(page, 'daily-result');
+      expect(errors).toEqual([]);
+    },
+  );
 });

@@ -20,7 +20,9 @@ describe('engine determinism across runtimes', () => {
     const { page, errors } = await openGame(h, 800, 600);
     for (const seed of [11, 2026, 777_777]) {
       const { initial, log, final } = randomLog(seed, 300);
-      const args = [JSON.stringify(initial), JSON.stringify(log)].map((a) => JSON.stringify(a)).join(', ');
+      const args = [JSON.stringify(initial), JSON.stringify(log)]
+        .map((a) => JSON.stringify(a))
+        .join(', ');
       const inBrowser = await page.evaluate(`window.__heapHeroes.replayHash(${args})`);
       expect(inBrowser).toBe(hashState(final));
     }

@@ -15,7 +15,16 @@ import { defaultRules } from '../../server/game/activeRules.ts';
 
 export const RESULTS_DIR = resolve('test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Rect {
   x: number;
@@ -33,8 +42,18 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const tmp = mkdtempSync(join(tmpdir(), 'heap-heroes-browser-'));
   const clientDir = join(tmp, 'client');
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'error', build: { outDir: clientDir, emptyOutDir: true } });
-  const server = await createGameServer({ port: 0, host: '127.0.0.1', dataDir: join(tmp, 'data'), rules: defaultRules, clientDir });
+  await build({
+    configFile: resolve('vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir: clientDir, emptyOutDir: true },
+  });
+  const server = await createGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(tmp, 'data'),
+    rules: defaultRules,
+    clientDir,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   mkdirSync(RESULTS_DIR, { recursive: true });
   return {
@@ -54,14 +73,21 @@ export interface GamePage {
 }
 
 /** Open the game at a viewport size; `storage` pre-seeds localStorage (e.g. campaign progress). */
-export async function openGame(h: Harness, width: number, height: number, storage: Record<string, string> = {}): Promise<GamePage> {
+export async function openGame(
+  h: Harness,
+  width: number,
+  height: number,
+  storage: Record<string, string> = {},
+): Promise<GamePage> {
   const page = await h.browser.newPage({ viewport: { width, height }, hasTouch: width < 500 });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(`(() => { const s = ${JSON.stringify(storage)}; for (const k in s) localStorage.setItem(k, s[k]); })()`);
+  await page.addInitScript(
+    `(() => { const s = ${JSON.stringify(storage)}; for (const k in s) localStorage.setItem(k, s[k]); })()`,
+  );
   await page.goto(h.server.url);
   await waitScene(page, 'Menu');
   return { page, errors };
@@ -80,7 +106,10 @@ export async function waitFor(page: Page, expression: string, timeout = 15_000):
 }
 
 export async function waitScene(page: Page, key: string): Promise<void> {
-  await waitFor(page, `!!window.__heapHeroes && window.__heapHeroes.active().includes(${JSON.stringify(key)})`);
+  await waitFor(
+    page,
+    `!!window.__heapHeroes && window.__heapHeroes.active().includes(${JSON.stringify(key)})`,
+  );
   await page.waitForTimeout(150);
 }
 
@@ -121,6 +150,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 
 /** Progress that unlocks every level before `puzzleId` (campaign order). */
 export function progressUpTo(order: readonly string[], puzzleId: string): Record<string, string> {
-  const solved = Object.fromEntries(order.slice(0, order.indexOf(puzzleId)).map((id) => [id, { stars: 3, bestMoves: 1 }]));
+  const solved = Object.fromEntries(
+    order.slice(0, order.indexOf(puzzleId)).map((id) => [id, { stars: 3, bestMoves: 1 }]),
+  );
   return { 'heap-heroes:progress': JSON.stringify(solved) };
 }

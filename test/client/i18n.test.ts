@@ -11,12 +11,20 @@ describe('i18n', () => {
   });
 
   it.each(LANGS)('%s uses the same placeholders as English', (lang) => {
-    for (const key of keys) expect([key, placeholders(DICTIONARIES[lang][key])]).toEqual([key, placeholders(DICTIONARIES.en[key])]);
+    for (const key of keys)
+      expect([key, placeholders(DICTIONARIES[lang][key])]).toEqual([
+        key,
+        placeholders(DICTIONARIES.en[key]),
+      ]);
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('say.refcount', { obj: 'Node b', from: 1, to: 2 }, 'en')).toBe('Node b’s refcount 1 → 2.');
-    expect(t('say.refcount', { obj: 'Node b', from: 1, to: 2 }, 'id')).toBe('refcount Node b 1 → 2.');
+    expect(t('say.refcount', { obj: 'Node b', from: 1, to: 2 }, 'en')).toBe(
+      'Node b’s refcount 1 → 2.',
+    );
+    expect(t('say.refcount', { obj: 'Node b', from: 1, to: 2 }, 'id')).toBe(
+      'refcount Node b 1 → 2.',
+    );
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
 });

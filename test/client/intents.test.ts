@@ -28,11 +28,15 @@ describe('gestures as Python statements', () => {
     expect(say({ type: 'none', source: sources[`o${b}:.next`]! })).toBe('b.next = None');
     expect(say({ type: 'point', source: sources['g:a']!, target: a })).toBe('a = a');
     expect(say({ type: 'point', source: sources[`o${a}:.next`]!, target: a })).toBe('a.next = a');
-    expect(say({ type: 'pointImmortal', source: sources['g:b']!, value: { t: 'int', v: 7 } })).toBe('b = 7');
+    expect(say({ type: 'pointImmortal', source: sources['g:b']!, value: { t: 'int', v: 7 } })).toBe(
+      'b = 7',
+    );
     expect(say({ type: 'weakref', target: b })).toBe('w = weakref.ref(b)');
     expect(say({ type: 'bind', target: b })).toBe('x = b');
     expect(say({ type: 'new', kind: 'list', into: null })).toBe('l = []');
-    expect(say({ type: 'new', kind: 'instance', cls: 'Node', into: sources[`o${a}:.next`]! })).toBe('a.next = Node()');
+    expect(say({ type: 'new', kind: 'instance', cls: 'Node', into: sources[`o${a}:.next`]! })).toBe(
+      'a.next = Node()',
+    );
     expect(say({ type: 'collect' })).toBe('gc.collect()');
     expect(say({ type: 'toggleGc' })).toBe('gc.enable()');
   });

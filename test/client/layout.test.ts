@@ -8,7 +8,11 @@ import type { Rect } from '../../client/view/geometry.ts';
 const ref = (id: number): Value => ({ t: 'ref', id });
 const NONE: Value = { t: 'none' };
 
-function state(objects: HeapObject[], globals: Record<string, Value>, frames: EngineState['frames'] = []): EngineState {
+function state(
+  objects: HeapObject[],
+  globals: Record<string, Value>,
+  frames: EngineState['frames'] = [],
+): EngineState {
   return {
     version: 0,
     nextId: Math.max(0, ...objects.map((o) => o.id)) + 1,
@@ -29,15 +33,31 @@ function state(objects: HeapObject[], globals: Record<string, Value>, frames: En
   };
 }
 const node = (id: number, next: Value): HeapObject => ({
-  id, kind: 'instance', rc: 1, gen: 0, cls: 'Node', attrs: [['next', next]], dict: null, weakref: null,
+  id,
+  kind: 'instance',
+  rc: 1,
+  gen: 0,
+  cls: 'Node',
+  attrs: [['next', next]],
+  dict: null,
+  weakref: null,
 });
-const list = (id: number, items: Value[]): HeapObject => ({ id, kind: 'list', rc: 1, gen: 0, items, capacity: items.length });
+const list = (id: number, items: Value[]): HeapObject => ({
+  id,
+  kind: 'list',
+  rc: 1,
+  gen: 0,
+  items,
+  capacity: items.length,
+});
 
 /** A deterministic pseudo-random heap of n objects (xorshift; no Math.random in tests either). */
 function randomHeap(n: number, seed: number): EngineState {
   let s = seed;
   const rand = (k: number): number => {
-    s ^= s << 13; s ^= s >>> 17; s ^= s << 5;
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
     return Math.abs(s) % k;
   };
   const objects: HeapObject[] = [];
@@ -45,17 +65,42 @@ function randomHeap(n: number, seed: number): EngineState {
     const target = (): Value => (rand(3) === 0 ? NONE : ref(1 + rand(n)));
     const kind = rand(4);
     if (kind === 0) objects.push(list(id, Array.from({ length: rand(12) }, target)));
-    else if (kind === 1) objects.push({ id, kind: 'dict', rc: 1, gen: 0, tableSize: 8, filled: 2, entries: [['k', target()], ['longer_key', target()]] });
-    else if (kind === 2) objects.push({ id, kind: 'weakref', rc: 1, gen: null, referent: rand(2) ? 1 + rand(n) : null });
+    else if (kind === 1)
+      objects.push({
+        id,
+        kind: 'dict',
+        rc: 1,
+        gen: 0,
+        tableSize: 8,
+        filled: 2,
+        entries: [
+          ['k', target()],
+          ['longer_key', target()],
+        ],
+      });
+    else if (kind === 2)
+      objects.push({
+        id,
+        kind: 'weakref',
+        rc: 1,
+        gen: null,
+        referent: rand(2) ? 1 + rand(n) : null,
+      });
     else objects.push(node(id, target()));
   }
   const globals: Record<string, Value> = {};
-  for (let i = 0; i < Math.min(8, n); i++) globals[`v${i}`] = rand(4) === 0 ? { t: 'int', v: rand(9) } : ref(1 + rand(n));
+  for (let i = 0; i < Math.min(8, n); i++)
+    globals[`v${i}`] = rand(4) === 0 ? { t: 'int', v: rand(9) } : ref(1 + rand(n));
   return state(objects, globals, [{ fn: 'f', varnames: ['x'], locals: { x: ref(1) } }]);
 }
 
 function cards(l: HeapLayout): Rect[] {
-  return [...l.frames.map((f) => f.rect), ...Object.values(l.nodes).map((n) => n.rect), ...l.tray.map((t) => t.rect), l.bin];
+  return [
+    ...l.frames.map((f) => f.rect),
+    ...Object.values(l.nodes).map((n) => n.rect),
+    ...l.tray.map((t) => t.rect),
+    l.bin,
+  ];
 }
 
 describe('layoutHeap', () => {
@@ -84,10 +129,19 @@ describe('layoutHeap', () => {
 
   it('labels arrows by slot and draws weakref referents dashed', () => {
     const s = state(
-      [list(1, [ref(2), NONE]), node(2, ref(1)), { id: 3, kind: 'weakref', rc: 1, gen: null, referent: 2 }],
+      [
+        list(1, [ref(2), NONE]),
+        node(2, ref(1)),
+        { id: 3, kind: 'weakref', rc: 1, gen: null, referent: 2 },
+      ],
       { a: ref(1), w: ref(3) },
     );
-    const arrows = layoutHeap(s).arrows.map((a) => [a.source, a.label, a.weak, 'obj' in a.to ? a.to.obj : a.to.tray]);
+    const arrows = layoutHeap(s).arrows.map((a) => [
+      a.source,
+      a.label,
+      a.weak,
+      'obj' in a.to ? a.to.obj : a.to.tray,
+    ]);
     expect(arrows).toEqual([
       ['g:a', 'a', false, 1],
       ['g:w', 'w', false, 3],
@@ -99,26 +153,43 @@ describe('layoutHeap', () => {
   });
 
   it('puts None and the small ints in use in the immortal tray, ascending', () => {
-    const s = state([list(1, [{ t: 'int', v: 7 }, { t: 'int', v: -3 }])], { a: ref(1), n: { t: 'int', v: 7 } });
+    const s = state(
+      [
+        list(1, [
+          { t: 'int', v: 7 },
+          { t: 'int', v: -3 },
+        ]),
+      ],
+      { a: ref(1), n: { t: 'int', v: 7 } },
+    );
     expect(layoutHeap(s).tray.map((t) => t.key)).toEqual(['None', '-3', '7']);
   });
 
   it('discovers objects breadth-first from the roots, then the unreachable ones by id', () => {
-    const s = state([node(1, NONE), node(2, ref(4)), node(3, ref(3)), node(4, ref(1))], { b: ref(2) });
+    const s = state([node(1, NONE), node(2, ref(4)), node(3, ref(3)), node(4, ref(1))], {
+      b: ref(2),
+    });
     expect(discoveryOrder(s)).toEqual([2, 4, 1, 3]);
   });
 
-  it.each([1, 2, 3, 4, 6])('never overlaps cards with 60 objects in %i columns (regular and compact)', (cols) => {
-    for (let seed = 1; seed <= 20; seed++) {
-      const l = layoutHeap(randomHeap(60, seed * 7919), undefined, { maxColumns: cols, compact: seed % 2 === 0 });
-      const rects = cards(l);
-      for (let i = 0; i < rects.length; i++) {
-        for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+  it.each([1, 2, 3, 4, 6])(
+    'never overlaps cards with 60 objects in %i columns (regular and compact)',
+    (cols) => {
+      for (let seed = 1; seed <= 20; seed++) {
+        const l = layoutHeap(randomHeap(60, seed * 7919), undefined, {
+          maxColumns: cols,
+          compact: seed % 2 === 0,
+        });
+        const rects = cards(l);
+        for (let i = 0; i < rects.length; i++) {
+          for (let j = i + 1; j < rects.length; j++)
+            expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+        }
+        expect(Object.keys(l.nodes)).toHaveLength(60);
+        expect(new Set(Object.values(l.nodes).map((n) => n.column)).size).toBeLessThanOrEqual(cols);
       }
-      expect(Object.keys(l.nodes)).toHaveLength(60);
-      expect(new Set(Object.values(l.nodes).map((n) => n.column)).size).toBeLessThanOrEqual(cols);
-    }
-  });
+    },
+  );
 
   it('is deterministic', () => {
     const s = randomHeap(30, 42);
@@ -128,7 +199,11 @@ describe('layoutHeap', () => {
   it('keeps existing objects where they were when a new object appears', () => {
     const before = state([node(1, ref(2)), node(2, NONE), list(3, [])], { a: ref(1), c: ref(3) });
     const first = layoutHeap(before);
-    const after = state([node(1, ref(2)), node(2, NONE), list(3, []), list(4, [])], { a: ref(1), c: ref(3), d: ref(4) });
+    const after = state([node(1, ref(2)), node(2, NONE), list(3, []), list(4, [])], {
+      a: ref(1),
+      c: ref(3),
+      d: ref(4),
+    });
     const second = layoutHeap(after, first.memory);
     for (const id of [1, 2, 3]) expect(second.nodes[id]!.rect).toEqual(first.nodes[id]!.rect);
     expect(second.nodes[4]).toBeDefined();
@@ -137,15 +212,22 @@ describe('layoutHeap', () => {
   it('keeps an object in its column after the reference that placed it is rebound', () => {
     const first = layoutHeap(state([node(1, ref(2)), node(2, NONE)], { a: ref(1) }));
     expect(first.nodes[2]!.column).toBe(1);
-    const moved = layoutHeap(state([node(1, NONE), node(2, NONE)], { a: ref(1), b: ref(2) }), first.memory);
+    const moved = layoutHeap(
+      state([node(1, NONE), node(2, NONE)], { a: ref(1), b: ref(2) }),
+      first.memory,
+    );
     expect(moved.nodes[2]!.column).toBe(1);
-    expect(layoutHeap(state([node(1, NONE), node(2, NONE)], { a: ref(1), b: ref(2) })).nodes[2]!.column).toBe(0);
+    expect(
+      layoutHeap(state([node(1, NONE), node(2, NONE)], { a: ref(1), b: ref(2) })).nodes[2]!.column,
+    ).toBe(0);
   });
 
   it('folds a 60-node chain into the allowed columns instead of one tower', () => {
     const objects = Array.from({ length: 60 }, (_, i) => node(i + 1, i < 59 ? ref(i + 2) : NONE));
     const l = layoutHeap(state(objects, { head: ref(1) }), undefined, { maxColumns: 4 });
-    const perColumn = [0, 1, 2, 3].map((c) => Object.values(l.nodes).filter((n) => n.column === c).length);
+    const perColumn = [0, 1, 2, 3].map(
+      (c) => Object.values(l.nodes).filter((n) => n.column === c).length,
+    );
     expect(Math.max(...perColumn)).toBeLessThanOrEqual(17);
   });
 });
@@ -166,14 +248,34 @@ describe('geometry', () => {
   });
 
   it('dashes a 100px line into 8px dashes with 6px gaps', () => {
-    const d = dashes([{ x: 0, y: 0 }, { x: 100, y: 0 }], 8, 6);
+    const d = dashes(
+      [
+        { x: 0, y: 0 },
+        { x: 100, y: 0 },
+      ],
+      8,
+      6,
+    );
     expect(d.map(([a, b]) => [a.x, b.x])).toEqual([
-      [0, 8], [14, 22], [28, 36], [42, 50], [56, 64], [70, 78], [84, 92], [98, 100],
+      [0, 8],
+      [14, 22],
+      [28, 36],
+      [42, 50],
+      [56, 64],
+      [70, 78],
+      [84, 92],
+      [98, 100],
     ]);
   });
 
   it('enters targets on the right from their left edge and back edges from the right', () => {
-    expect(arrowCurve({ x: 0, y: 50 }, { x: 100, y: 0, w: 50, h: 100 }).to).toEqual({ x: 100, y: 50 });
-    expect(arrowCurve({ x: 200, y: 50 }, { x: 100, y: 0, w: 50, h: 100 }).to).toEqual({ x: 150, y: 50 });
+    expect(arrowCurve({ x: 0, y: 50 }, { x: 100, y: 0, w: 50, h: 100 }).to).toEqual({
+      x: 100,
+      y: 50,
+    });
+    expect(arrowCurve({ x: 200, y: 50 }, { x: 100, y: 0, w: 50, h: 100 }).to).toEqual({
+      x: 150,
+      y: 50,
+    });
   });
 });

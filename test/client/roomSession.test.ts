@@ -25,12 +25,28 @@ class FakeRoom implements RoomLike {
       const r = applyMove(puzzle, this.board, p.move!);
       if (r.ok) {
         this.board = r.value.board;
-        this.emit('applied', { seq: p.seq, by: 's1', move: p.move, kind: r.value.kind, version: this.board.moves.length, output: [], events: r.value.events });
+        this.emit('applied', {
+          seq: p.seq,
+          by: 's1',
+          move: p.move,
+          kind: r.value.kind,
+          version: this.board.moves.length,
+          output: [],
+          events: r.value.events,
+        });
       } else {
-        this.emit('rejected', { seq: p.seq, code: r.error.code, message: r.error.message, version: this.board.moves.length });
+        this.emit('rejected', {
+          seq: p.seq,
+          code: r.error.code,
+          message: r.error.message,
+          version: this.board.moves.length,
+        });
       }
     }
-    if (type === 'undo') this.board = (boardAfter(puzzle, this.board.moves.slice(0, -1)) as { ok: true; value: Board }).value;
+    if (type === 'undo')
+      this.board = (
+        boardAfter(puzzle, this.board.moves.slice(0, -1)) as { ok: true; value: Board }
+      ).value;
     if (type === 'reset') this.board = startBoard(puzzle);
     this.stateHandler?.({ moves: this.board.moves } as never);
   }

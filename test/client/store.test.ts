@@ -1,29 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import {
-  defaultSettings, isUnlocked, loadProgress, loadSettings, recordResult, saveProgress, saveSettings,
-  PROGRESS_KEY, SETTINGS_KEY,
+  defaultSettings,
+  isUnlocked,
+  loadProgress,
+  loadSettings,
+  recordResult,
+  saveProgress,
+  saveSettings,
+  PROGRESS_KEY,
+  SETTINGS_KEY,
 } from '../../client/ui/store.ts';
 import type { KeyValueStore } from '../../client/ui/store.ts';
 
-function memoryStore(init: Record<string, string> = {}): KeyValueStore & { data: Map<string, string> } {
+function memoryStore(
+  init: Record<string, string> = {},
+): KeyValueStore & { data: Map<string, string> } {
   const data = new Map(Object.entries(init));
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
 describe('settings', () => {
   it('defaults to Indonesian for an Indonesian browser', () => {
-    expect(defaultSettings(false, 'id-ID')).toEqual({ lang: 'id', reducedMotion: false, theme: 'light' });
-    expect(defaultSettings(true, 'en-GB')).toEqual({ lang: 'en', reducedMotion: true, theme: 'light' });
+    expect(defaultSettings(false, 'id-ID')).toEqual({
+      lang: 'id',
+      reducedMotion: false,
+      theme: 'light',
+    });
+    expect(defaultSettings(true, 'en-GB')).toEqual({
+      lang: 'en',
+      reducedMotion: true,
+      theme: 'light',
+    });
   });
 
   it('round-trips and ignores corrupt data', () => {
     const store = memoryStore();
     saveSettings(store, { lang: 'id', reducedMotion: true, theme: 'dark' });
-    expect(loadSettings(store, defaultSettings())).toEqual({ lang: 'id', reducedMotion: true, theme: 'dark' });
+    expect(loadSettings(store, defaultSettings())).toEqual({
+      lang: 'id',
+      reducedMotion: true,
+      theme: 'dark',
+    });
     const bad = memoryStore({ [SETTINGS_KEY]: '{"lang":"fr","reducedMotion":"yes"' });
     expect(loadSettings(bad, defaultSettings())).toEqual(defaultSettings());
     const partial = memoryStore({ [SETTINGS_KEY]: '{"lang":"fr","theme":"dark"}' });
-    expect(loadSettings(partial, defaultSettings())).toEqual({ lang: 'en', reducedMotion: false, theme: 'dark' });
+    expect(loadSettings(partial, defaultSettings())).toEqual({
+      lang: 'en',
+      reducedMotion: false,
+      theme: 'dark',
+    });
   });
 });
 

@@ -252,7 +252,10 @@ describe('weak references', () => {
     h.do({ type: 'defineClass', name: 'S2', slots: ['a'] });
     h.list('l');
     h.obj('s', 'S2');
-    for (const [name, type] of [['l', 'list'], ['s', 'S2']] as const) {
+    for (const [name, type] of [
+      ['l', 'list'],
+      ['s', 'S2'],
+    ] as const) {
       const r = h.state;
       expect(() => h.weak('w', name)).toThrow('weakref/not_weakrefable');
       expect(h.state).toBe(r);

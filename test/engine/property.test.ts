@@ -40,7 +40,9 @@ function garbage(s: EngineState): { all: number[]; tracked: number } {
 
 function checkCollection(before: EngineState, after: EngineState, trace: GcTrace): void {
   const g = garbage(before);
-  const freed = Object.values(before.objects).filter((o) => !after.objects[o.id]).map((o) => o.id);
+  const freed = Object.values(before.objects)
+    .filter((o) => !after.objects[o.id])
+    .map((o) => o.id);
   if (trace.generation === 2 && !trace.automatic) {
     expect(trace.result).toBe(g.tracked);
     expect(freed).toEqual(g.all);
@@ -70,7 +72,10 @@ describe('random heaps against the naive reachability oracle', () => {
         const next = res.value.state;
         expect(next.version).toBe(s.version + 1);
         const problems = checkInvariants(next);
-        if (problems.length) throw new Error(`seed ${seed} step ${step} ${JSON.stringify(action)}: ${problems.join('; ')}`);
+        if (problems.length)
+          throw new Error(
+            `seed ${seed} step ${step} ${JSON.stringify(action)}: ${problems.join('; ')}`,
+          );
         for (const e of res.value.events) {
           if (e.type !== 'collected') continue;
           if (e.trace.generation === 2 && !e.trace.automatic) fullCollections++;

@@ -1,12 +1,24 @@
 /** Reference counts, frees, frames and sizes: exact numbers from SEMANTICS.md §1, §7 (3.11). */
 import { describe, expect, it } from 'vitest';
+import { applyInPlace } from '../../shared/engine/apply.ts';
 import {
-  applyInPlace,
-} from '../../shared/engine/apply.ts';
-import { createState, itemAt, nameAt, ref, sizeOf, heapBytes, type Action } from '../../shared/engine/index.ts';
+  createState,
+  itemAt,
+  nameAt,
+  ref,
+  sizeOf,
+  heapBytes,
+  type Action,
+} from '../../shared/engine/index.ts';
 import { Heap } from '../helpers/engine.ts';
 
-const call = (fn: string, params: string[], args: string[], h: Heap, locals: string[] = []): Action => ({
+const call = (
+  fn: string,
+  params: string[],
+  args: string[],
+  h: Heap,
+  locals: string[] = [],
+): Action => ({
   type: 'call',
   fn,
   params,
@@ -86,7 +98,9 @@ describe('freeing by refcount', () => {
     const outer = h.list('outer', 'x', 'y');
     h.del('x', 'y');
     h.del('outer');
-    const freed = h.lastEvents.filter((e) => e.type === 'freed').map((e) => (e.type === 'freed' ? e.id : 0));
+    const freed = h.lastEvents
+      .filter((e) => e.type === 'freed')
+      .map((e) => (e.type === 'freed' ? e.id : 0));
     expect(freed).toEqual([outer, y, x]);
   });
 
@@ -100,10 +114,16 @@ describe('freeing by refcount', () => {
 
   it('a 1,000,000-long chain frees without stack overflow', () => {
     const s = createState({ gcEnabled: false });
-    expect(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('head') })).toBe(null);
+    expect(
+      applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('head') }),
+    ).toBe(null);
     for (let i = 0; i < 999_999; i++) {
       const head = s.globals.head!;
-      applyInPlace(s, { type: 'new', object: { kind: 'list', items: [head] }, into: nameAt('head') });
+      applyInPlace(s, {
+        type: 'new',
+        object: { kind: 'list', items: [head] },
+        into: nameAt('head'),
+      });
     }
     expect(Object.keys(s.objects).length).toBe(1_000_000);
     expect(applyInPlace(s, { type: 'delete', at: nameAt('head') })).toBe(null);

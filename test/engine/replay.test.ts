@@ -52,7 +52,14 @@ describe('replay and hashing', () => {
     ]);
     expect(r).toEqual({
       ok: false,
-      error: { index: 1, error: { code: 'name/unbound', message: "name 'zz' is not defined", python: "NameError: name 'zz' is not defined" } },
+      error: {
+        index: 1,
+        error: {
+          code: 'name/unbound',
+          message: "name 'zz' is not defined",
+          python: "NameError: name 'zz' is not defined",
+        },
+      },
     });
   });
 });
@@ -67,21 +74,96 @@ describe('rejected actions change nothing and say why', () => {
   const before = hashState(frozen);
 
   const cases: [string, Action, string, string | undefined][] = [
-    ['del of an unbound name', { type: 'delete', at: nameAt('nope') }, ENGINE_ERRORS.NameUnbound, "NameError: name 'nope' is not defined"],
-    ['index out of range', { type: 'store', into: itemAt(l, 0), value: { t: 'none' } }, ENGINE_ERRORS.IndexOutOfRange, 'IndexError: list assignment index out of range'],
-    ['pop from empty list', { type: 'pop', list: l, into: null }, ENGINE_ERRORS.PopFromEmpty, 'IndexError: pop from empty list'],
-    ['missing key', { type: 'delete', at: keyAt(d, 'k') }, ENGINE_ERRORS.KeyMissing, "KeyError: 'k'"],
-    ['missing attribute', { type: 'delete', at: attrAt(n, 'x') }, ENGINE_ERRORS.AttributeMissing, "AttributeError: 'Node' object has no attribute 'x'"],
-    ['undeclared slot', { type: 'store', into: attrAt(s, 'foo'), value: { t: 'none' } }, ENGINE_ERRORS.SlotNotDeclared, "AttributeError: 'Slot' object has no attribute 'foo'"],
-    ['weakref to a list', { type: 'weakref', referent: l, into: nameAt('w') }, ENGINE_ERRORS.NotWeakrefable, "TypeError: cannot create weak reference to 'list' object"],
-    ['unknown object', { type: 'store', into: nameAt('x'), value: { t: 'ref', id: 999 } }, ENGINE_ERRORS.UnknownObject, undefined],
-    ['big int', { type: 'store', into: nameAt('x'), value: { t: 'int', v: 1000 } }, ENGINE_ERRORS.InvalidInt, undefined],
-    ['return without a call', { type: 'return', value: { t: 'none' }, into: null }, ENGINE_ERRORS.NoFrame, undefined],
-    ['wrong arity', { type: 'call', fn: 'f', params: ['p'], locals: [], args: [] }, ENGINE_ERRORS.BadArity, "TypeError: f() missing 1 required positional argument: 'p'"],
-    ['append to a dict', { type: 'append', list: d, value: { t: 'none' } }, ENGINE_ERRORS.WrongKind, undefined],
-    ['unknown class', { type: 'new', object: { kind: 'instance', cls: 'Nope' }, into: nameAt('x') }, ENGINE_ERRORS.UnknownClass, "NameError: name 'Nope' is not defined"],
-    ['bad generation', { type: 'collect', generation: 5 as 2 }, ENGINE_ERRORS.BadGeneration, 'ValueError: invalid generation'],
-    ['unknown action', { type: 'explode' } as unknown as Action, ENGINE_ERRORS.UnknownAction, undefined],
+    [
+      'del of an unbound name',
+      { type: 'delete', at: nameAt('nope') },
+      ENGINE_ERRORS.NameUnbound,
+      "NameError: name 'nope' is not defined",
+    ],
+    [
+      'index out of range',
+      { type: 'store', into: itemAt(l, 0), value: { t: 'none' } },
+      ENGINE_ERRORS.IndexOutOfRange,
+      'IndexError: list assignment index out of range',
+    ],
+    [
+      'pop from empty list',
+      { type: 'pop', list: l, into: null },
+      ENGINE_ERRORS.PopFromEmpty,
+      'IndexError: pop from empty list',
+    ],
+    [
+      'missing key',
+      { type: 'delete', at: keyAt(d, 'k') },
+      ENGINE_ERRORS.KeyMissing,
+      "KeyError: 'k'",
+    ],
+    [
+      'missing attribute',
+      { type: 'delete', at: attrAt(n, 'x') },
+      ENGINE_ERRORS.AttributeMissing,
+      "AttributeError: 'Node' object has no attribute 'x'",
+    ],
+    [
+      'undeclared slot',
+      { type: 'store', into: attrAt(s, 'foo'), value: { t: 'none' } },
+      ENGINE_ERRORS.SlotNotDeclared,
+      "AttributeError: 'Slot' object has no attribute 'foo'",
+    ],
+    [
+      'weakref to a list',
+      { type: 'weakref', referent: l, into: nameAt('w') },
+      ENGINE_ERRORS.NotWeakrefable,
+      "TypeError: cannot create weak reference to 'list' object",
+    ],
+    [
+      'unknown object',
+      { type: 'store', into: nameAt('x'), value: { t: 'ref', id: 999 } },
+      ENGINE_ERRORS.UnknownObject,
+      undefined,
+    ],
+    [
+      'big int',
+      { type: 'store', into: nameAt('x'), value: { t: 'int', v: 1000 } },
+      ENGINE_ERRORS.InvalidInt,
+      undefined,
+    ],
+    [
+      'return without a call',
+      { type: 'return', value: { t: 'none' }, into: null },
+      ENGINE_ERRORS.NoFrame,
+      undefined,
+    ],
+    [
+      'wrong arity',
+      { type: 'call', fn: 'f', params: ['p'], locals: [], args: [] },
+      ENGINE_ERRORS.BadArity,
+      "TypeError: f() missing 1 required positional argument: 'p'",
+    ],
+    [
+      'append to a dict',
+      { type: 'append', list: d, value: { t: 'none' } },
+      ENGINE_ERRORS.WrongKind,
+      undefined,
+    ],
+    [
+      'unknown class',
+      { type: 'new', object: { kind: 'instance', cls: 'Nope' }, into: nameAt('x') },
+      ENGINE_ERRORS.UnknownClass,
+      "NameError: name 'Nope' is not defined",
+    ],
+    [
+      'bad generation',
+      { type: 'collect', generation: 5 as 2 },
+      ENGINE_ERRORS.BadGeneration,
+      'ValueError: invalid generation',
+    ],
+    [
+      'unknown action',
+      { type: 'explode' } as unknown as Action,
+      ENGINE_ERRORS.UnknownAction,
+      undefined,
+    ],
   ];
 
   for (const [name, action, code, python] of cases) {

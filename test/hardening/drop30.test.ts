@@ -21,24 +21,31 @@ afterAll(async () => {
   await t.stop();
 });
 
-it('comes back to the same seat and score after its socket was down for 30 s', { timeout: 75_000 }, async () => {
-  expect(LIMITS.reconnectSeconds).toBeGreaterThan(30);
-  const host = await new Client(t.server.url).create('classroom', { host: true, puzzleId: TEST_PUZZLE_ID });
-  host.onMessage('*', () => undefined);
-  const ada = await studentThrough(proxy.url, host.roomId, 'Ada');
-  ada.room.reconnection.minUptime = 0;
-  const score = await solve(ada, t.puzzle.solution);
-  const sessionId = ada.room.sessionId;
-  proxy.cut();
-  await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false));
-  await new Promise((r) => setTimeout(r, 30_000));
-  expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false);
-  proxy.restore();
-  await vi.waitFor(() => expect(ada.reconnects).toBe(1), { timeout: 15_000, interval: 100 });
-  expect(ada.room.sessionId).toBe(sessionId);
-  expect(ada.left).toEqual([]);
-  await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(true));
-  expect(seatOf(ada.room, ada.welcome.seatId)).toMatchObject({ score, nickname: 'Ada' });
-  expect(seatOf(ada.room, ada.welcome.seatId)?.board?.solved).toBe(true);
-  expect(seatOf(host, ada.welcome.seatId)?.score).toBe(score);
-});
+it(
+  'comes back to the same seat and score after its socket was down for 30 s',
+  { timeout: 75_000 },
+  async () => {
+    expect(LIMITS.reconnectSeconds).toBeGreaterThan(30);
+    const host = await new Client(t.server.url).create('classroom', {
+      host: true,
+      puzzleId: TEST_PUZZLE_ID,
+    });
+    host.onMessage('*', () => undefined);
+    const ada = await studentThrough(proxy.url, host.roomId, 'Ada');
+    ada.room.reconnection.minUptime = 0;
+    const score = await solve(ada, t.puzzle.solution);
+    const sessionId = ada.room.sessionId;
+    proxy.cut();
+    await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false));
+    await new Promise((r) => setTimeout(r, 30_000));
+    expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false);
+    proxy.restore();
+    await vi.waitFor(() => expect(ada.reconnects).toBe(1), { timeout: 15_000, interval: 100 });
+    expect(ada.room.sessionId).toBe(sessionId);
+    expect(ada.left).toEqual([]);
+    await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(true));
+    expect(seatOf(ada.room, ada.welcome.seatId)).toMatchObject({ score, nickname: 'Ada' });
+    expect(seatOf(ada.room, ada.welcome.seatId)?.board?.solved).toBe(true);
+    expect(seatOf(host, ada.welcome.seatId)?.score).toBe(score);
+  },
+);

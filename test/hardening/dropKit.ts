@@ -1,7 +1,11 @@
 /** A student who solves the class puzzle (so their seat carries a score), for the drop tests. */
 import { Client, type Room } from '@colyseus/sdk';
 import { expect, vi } from 'vitest';
-import type { ClassroomStateShape, CompletedMessage, WelcomeMessage } from '../../shared/protocol.ts';
+import type {
+  ClassroomStateShape,
+  CompletedMessage,
+  WelcomeMessage,
+} from '../../shared/protocol.ts';
 import { collect } from '../server/helpers.ts';
 
 export interface Student {
@@ -12,7 +16,12 @@ export interface Student {
   left: number[];
 }
 
-export async function studentThrough(url: string, code: string, nickname: string, token?: string): Promise<Student> {
+export async function studentThrough(
+  url: string,
+  code: string,
+  nickname: string,
+  token?: string,
+): Promise<Student> {
   const room = await new Client(url).joinById(code, { nickname, ...(token ? { token } : {}) });
   const welcomes = collect<WelcomeMessage>(room, 'welcome');
   const completed = collect<CompletedMessage>(room, 'completed');
@@ -33,4 +42,5 @@ export async function solve(s: Student, moves: readonly string[]): Promise<numbe
   return score;
 }
 
-export const seatOf = (room: Room, seatId: string) => (room.state as unknown as ClassroomStateShape).seats.get(seatId);
+export const seatOf = (room: Room, seatId: string) =>
+  (room.state as unknown as ClassroomStateShape).seats.get(seatId);

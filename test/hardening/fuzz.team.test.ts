@@ -9,7 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../server/game/activeRules.ts';
 import type { TeamStateShape } from '../../shared/protocol.ts';
 import { replayHash, startTestServer, TEST_PUZZLE_ID, type TestServer } from '../server/helpers.ts';
-import { GoodPlayer, invariantCheckingRules, joinRoom, runAttacker, sleep, type InvariantLog } from './fuzzKit.ts';
+import {
+  GoodPlayer,
+  invariantCheckingRules,
+  joinRoom,
+  runAttacker,
+  sleep,
+  type InvariantLog,
+} from './fuzzKit.ts';
 import { watchProcess } from './processWatch.ts';
 
 const SEED = 0x7ea3_f022;
@@ -42,51 +49,81 @@ async function team(): Promise<Team> {
 }
 
 describe('team fuzz', () => {
-  it(`survives ${MESSAGES} random and malformed messages while the team keeps playing`, { timeout: 60_000 }, async () => {
-    const teams = await Promise.all(Array.from({ length: ROOMS }, () => team()));
-    const solution = t.puzzle.solution;
-    const deadline = Date.now() + 45_000;
-    const budget = Math.ceil(MESSAGES / (ROOMS * ATTACKERS_PER_ROOM));
-    const attackers = Promise.all(teams.flatMap((tm, r) => Array.from({ length: ATTACKERS_PER_ROOM }, (_, i) => runAttacker({
-      url: t.server.url, code: tm.code, seed: SEED + r * 100 + i, budget, deadline,
-      ctx: { solution, live: false, foreignTypes: ['setPuzzle', 'liveHost', 'liveAnswer', 'liveHint', 'nope'] }, nickname: `Fuzz ${r}.${i}`,
-    }))));
-    let fuzzing = true;
-    const stop = attackers.finally(() => (fuzzing = false));
-    // During the storm the board is shared with attackers, so moves may be refused; each must be answered.
-    const honest = teams.flatMap((tm) => tm.players).map(async (p, i) => {
-      let n = 0;
-      while (fuzzing) {
-        const move = solution[(n + i) % solution.length]!;
-        await p.act('move', { move });
-        n++;
-      }
-      return n;
-    });
-    const stats = await stop;
-    const sent = stats.reduce((s, a) => s + a.sent, 0);
-    const moves = await Promise.all(honest);
-    console.log(`team fuzz: ${sent} messages, ${stats.reduce((s, a) => s + a.rejoins, 0)} joins, ${log.accepted} accepted moves, honest moves ${moves.reduce((a, b) => a + b, 0)}`);
+  it(
+    `survives ${MESSAGES} random and malformed messages while the team keeps playing`,
+    { timeout: 60_000 },
+    async () => {
+      const teams = await Promise.all(Array.from({ length: ROOMS }, () => team()));
+      const solution = t.puzzle.solution;
+      const deadline = Date.now() + 45_000;
+      const budget = Math.ceil(MESSAGES / (ROOMS * ATTACKERS_PER_ROOM));
+      const attackers = Promise.all(
+        teams.flatMap((tm, r) =>
+          Array.from({ length: ATTACKERS_PER_ROOM }, (_, i) =>
+            runAttacker({
+              url: t.server.url,
+              code: tm.code,
+              seed: SEED + r * 100 + i,
+              budget,
+              deadline,
+              ctx: {
+                solution,
+                live: false,
+                foreignTypes: ['setPuzzle', 'liveHost', 'liveAnswer', 'liveHint', 'nope'],
+              },
+              nickname: `Fuzz ${r}.${i}`,
+            }),
+          ),
+        ),
+      );
+      let fuzzing = true;
+      const stop = attackers.finally(() => (fuzzing = false));
+      // During the storm the board is shared with attackers, so moves may be refused; each must be answered.
+      const honest = teams
+        .flatMap((tm) => tm.players)
+        .map(async (p, i) => {
+          let n = 0;
+          while (fuzzing) {
+            const move = solution[(n + i) % solution.length]!;
+            await p.act('move', { move });
+            n++;
+          }
+          return n;
+        });
+      const stats = await stop;
+      const sent = stats.reduce((s, a) => s + a.sent, 0);
+      const moves = await Promise.all(honest);
+      console.log(
+        `team fuzz: ${sent} messages, ${stats.reduce((s, a) => s + a.rejoins, 0)} joins, ${log.accepted} accepted moves, honest moves ${moves.reduce((a, b) => a + b, 0)}`,
+      );
 
-    expect(sent).toBeGreaterThanOrEqual(MESSAGES);
-    expect(watch.errors).toEqual([]);
-    expect(log.violations).toEqual([]);
-    for (const p of teams.flatMap((tm) => tm.players)) {
-      expect(p.left).toEqual([]);
-      expect(p.slow).toEqual([]);
-      expect(p.unanswered).toBe(0);
-      expect(p.applied + p.refused.length).toBeGreaterThan(50);
-    }
-    // Afterwards each team resets and solves its puzzle together, alternating players.
-    await sleep(300);
-    for (const tm of teams) {
-      const [a, b] = tm.players as [GoodPlayer, GoodPlayer];
-      expect(await a.act('reset', {}, (seq) => boardOf(a.room).lastSeq === seq && boardOf(a.room).version === 0)).toBe(true);
-      for (const [i, move] of solution.entries()) expect(await (i % 2 === 0 ? a : b).act('move', { move })).toBe(true);
-      await sleep(100);
-      expect(boardOf(b.room).solved).toBe(true);
-      expect(boardOf(b.room).stateHash).toBe(replayHash(t.rules, t.puzzle, solution));
-      expect(a.completed).toBeGreaterThanOrEqual(1);
-    }
-  });
+      expect(sent).toBeGreaterThanOrEqual(MESSAGES);
+      expect(watch.errors).toEqual([]);
+      expect(log.violations).toEqual([]);
+      for (const p of teams.flatMap((tm) => tm.players)) {
+        expect(p.left).toEqual([]);
+        expect(p.slow).toEqual([]);
+        expect(p.unanswered).toBe(0);
+        expect(p.applied + p.refused.length).toBeGreaterThan(50);
+      }
+      // Afterwards each team resets and solves its puzzle together, alternating players.
+      await sleep(300);
+      for (const tm of teams) {
+        const [a, b] = tm.players as [GoodPlayer, GoodPlayer];
+        expect(
+          await a.act(
+            'reset',
+            {},
+            (seq) => boardOf(a.room).lastSeq === seq && boardOf(a.room).version === 0,
+          ),
+        ).toBe(true);
+        for (const [i, move] of solution.entries())
+          expect(await (i % 2 === 0 ? a : b).act('move', { move })).toBe(true);
+        await sleep(100);
+        expect(boardOf(b.room).solved).toBe(true);
+        expect(boardOf(b.room).stateHash).toBe(replayHash(t.rules, t.puzzle, solution));
+        expect(a.completed).toBeGreaterThanOrEqual(1);
+      }
+    },
+  );
 });

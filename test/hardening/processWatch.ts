@@ -6,8 +6,12 @@ export interface ProcessWatch {
 
 export function watchProcess(): ProcessWatch {
   const errors: string[] = [];
-  const onRejection = (reason: unknown): void => void errors.push(`unhandledRejection: ${String(reason instanceof Error ? reason.stack : reason)}`);
-  const onException = (err: Error): void => void errors.push(`uncaughtException: ${err.stack ?? err.message}`);
+  const onRejection = (reason: unknown): void =>
+    void errors.push(
+      `unhandledRejection: ${String(reason instanceof Error ? reason.stack : reason)}`,
+    );
+  const onException = (err: Error): void =>
+    void errors.push(`uncaughtException: ${err.stack ?? err.message}`);
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onException);
   return {

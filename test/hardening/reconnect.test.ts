@@ -24,7 +24,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hh-reconnect-'));
-  server = await createGameServer({ port: 0, host: '127.0.0.1', dataDir: dir, rules: defaultRules, clientDir: join(dir, 'none'), reconnectSeconds: 5 });
+  server = await createGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    rules: defaultRules,
+    clientDir: join(dir, 'none'),
+    reconnectSeconds: 5,
+  });
   proxy = await startProxy({ host: '127.0.0.1', port: server.port });
 });
 afterAll(async () => {
@@ -34,7 +41,10 @@ afterAll(async () => {
 });
 
 async function classWithSolver() {
-  const host = await new Client(server.url).create('classroom', { host: true, puzzleId: TEST_PUZZLE_ID });
+  const host = await new Client(server.url).create('classroom', {
+    host: true,
+    puzzleId: TEST_PUZZLE_ID,
+  });
   host.onMessage('*', () => undefined);
   const ada = await studentThrough(proxy.url, host.roomId, 'Ada');
   ada.room.reconnection.minUptime = 0;
@@ -44,34 +54,44 @@ async function classWithSolver() {
 }
 
 describe('dropped sockets (window 5 s)', () => {
-  it('resumes the same session, seat, board and score after a 1.5 s outage', { timeout: 20_000 }, async () => {
-    const { host, ada, score } = await classWithSolver();
-    const sessionId = ada.room.sessionId;
-    proxy.cut();
-    await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false));
-    await sleep(1500);
-    proxy.restore();
-    await vi.waitFor(() => expect(ada.reconnects).toBe(1), { timeout: 8000 });
-    expect(ada.room.sessionId).toBe(sessionId);
-    expect(ada.left).toEqual([]);
-    await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(true));
-    expect(seatOf(ada.room, ada.welcome.seatId)).toMatchObject({ score, nickname: 'Ada' });
-    expect(seatOf(ada.room, ada.welcome.seatId)?.board?.solved).toBe(true);
-    expect(seatOf(host, ada.welcome.seatId)?.score).toBe(score);
-  });
+  it(
+    'resumes the same session, seat, board and score after a 1.5 s outage',
+    { timeout: 20_000 },
+    async () => {
+      const { host, ada, score } = await classWithSolver();
+      const sessionId = ada.room.sessionId;
+      proxy.cut();
+      await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false));
+      await sleep(1500);
+      proxy.restore();
+      await vi.waitFor(() => expect(ada.reconnects).toBe(1), { timeout: 8000 });
+      expect(ada.room.sessionId).toBe(sessionId);
+      expect(ada.left).toEqual([]);
+      await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(true));
+      expect(seatOf(ada.room, ada.welcome.seatId)).toMatchObject({ score, nickname: 'Ada' });
+      expect(seatOf(ada.room, ada.welcome.seatId)?.board?.solved).toBe(true);
+      expect(seatOf(host, ada.welcome.seatId)?.score).toBe(score);
+    },
+  );
 
-  it('after an outage longer than the window, the seat token brings back the same seat, board and score', { timeout: 30_000 }, async () => {
-    const { host, ada, score } = await classWithSolver();
-    ada.room.reconnection.maxRetries = 0; // the page gives up (or was closed) while offline
-    proxy.cut();
-    await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false));
-    await sleep(6500);
-    proxy.restore();
-    const back = await studentThrough(proxy.url, host.roomId, 'Ada', ada.welcome.token);
-    expect(back.welcome.seatId).toBe(ada.welcome.seatId);
-    await vi.waitFor(() => expect(seatOf(back.room, ada.welcome.seatId)?.board?.solved).toBe(true));
-    expect(seatOf(back.room, ada.welcome.seatId)?.score).toBe(score);
-    await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(true));
-    expect((host.state as unknown as { studentCount: number }).studentCount).toBe(1);
-  });
+  it(
+    'after an outage longer than the window, the seat token brings back the same seat, board and score',
+    { timeout: 30_000 },
+    async () => {
+      const { host, ada, score } = await classWithSolver();
+      ada.room.reconnection.maxRetries = 0; // the page gives up (or was closed) while offline
+      proxy.cut();
+      await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false));
+      await sleep(6500);
+      proxy.restore();
+      const back = await studentThrough(proxy.url, host.roomId, 'Ada', ada.welcome.token);
+      expect(back.welcome.seatId).toBe(ada.welcome.seatId);
+      await vi.waitFor(() =>
+        expect(seatOf(back.room, ada.welcome.seatId)?.board?.solved).toBe(true),
+      );
+      expect(seatOf(back.room, ada.welcome.seatId)?.score).toBe(score);
+      await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(true));
+      expect((host.state as unknown as { studentCount: number }).studentCount).toBe(1);
+    },
+  );
 });

@@ -20,8 +20,18 @@ const JOIN_LIMIT = { capacity: 5, perSecond: 0.5 };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hh-web-'));
   mkdirSync(join(dir, 'client'));
-  writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>Heap Heroes</title><script type="module" src="/app.js"></script>');
-  server = await createGameServer({ port: 0, host: '127.0.0.1', dataDir: join(dir, 'data'), rules: defaultRules, clientDir: join(dir, 'client'), joinLimit: JOIN_LIMIT });
+  writeFileSync(
+    join(dir, 'client', 'index.html'),
+    '<!doctype html><title>Heap Heroes</title><script type="module" src="/app.js"></script>',
+  );
+  server = await createGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(dir, 'data'),
+    rules: defaultRules,
+    clientDir: join(dir, 'client'),
+    joinLimit: JOIN_LIMIT,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -29,13 +39,21 @@ afterAll(async () => {
 });
 
 /** POST /matchmake/joinById/<code> from a chosen local address (127.0.0.x are all loopback). */
-function joinFrom(localAddress: string, code: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function joinFrom(
+  localAddress: string,
+  code: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}/matchmake/joinById/${code}`, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
+    const req = request(
+      `${server.url}/matchmake/joinById/${code}`,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ nickname: 'Guesser' }));
   });
@@ -56,13 +74,19 @@ describe('security headers', () => {
       const res = await fetch(`${server.url}${path}`);
       expectHardened(res.headers);
     }
-    const mm = await fetch(`${server.url}/matchmake/joinById/000000`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const mm = await fetch(`${server.url}/matchmake/joinById/000000`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(mm.status).toBeGreaterThanOrEqual(400);
     expectHardened(mm.headers);
   });
 
   it('allows no inline script, no foreign origin, no framing by others', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives = Object.fromEntries(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['connect-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
@@ -71,7 +95,9 @@ describe('security headers', () => {
   });
 
   it('grants no cross-origin access to the API or the matchmaker', async () => {
-    const res = await fetch(`${server.url}/api/challenges/today`, { headers: { origin: 'https://evil.example' } });
+    const res = await fetch(`${server.url}/api/challenges/today`, {
+      headers: { origin: 'https://evil.example' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
@@ -82,7 +108,8 @@ describe('join-code guessing', () => {
     const code = host.roomId;
     const unknown = code === '999999' ? '999998' : '999999';
     // Up to the capacity, unknown codes are plain "not found" (522) and real codes still join.
-    for (let i = 0; i < JOIN_LIMIT.capacity; i++) expect((await joinFrom('127.0.0.2', unknown)).status).toBe(522);
+    for (let i = 0; i < JOIN_LIMIT.capacity; i++)
+      expect((await joinFrom('127.0.0.2', unknown)).status).toBe(522);
     // Bucket empty: even the real code is refused, from that address only, whatever XFF says.
     const refused = await joinFrom('127.0.0.2', code, { 'x-forwarded-for': '10.9.8.7' });
     expect(refused.status).toBe(429);
@@ -97,7 +124,8 @@ describe('join-code guessing', () => {
 
   it('never charges joins of real codes', async () => {
     const host = await new Client(server.url).create('classroom', { host: true });
-    for (let i = 0; i < JOIN_LIMIT.capacity * 3; i++) expect((await joinFrom('127.0.0.4', host.roomId)).status).toBe(200);
+    for (let i = 0; i < JOIN_LIMIT.capacity * 3; i++)
+      expect((await joinFrom('127.0.0.4', host.roomId)).status).toBe(200);
     await host.leave();
   });
 });

@@ -48,7 +48,11 @@ export class Heap {
   }
 
   list(name: string, ...items: string[]): ObjId {
-    this.do({ type: 'new', object: { kind: 'list', items: items.map((n) => this.v(n)) }, into: nameAt(name) });
+    this.do({
+      type: 'new',
+      object: { kind: 'list', items: items.map((n) => this.v(n)) },
+      into: nameAt(name),
+    });
     return this.id(name);
   }
 

@@ -3,7 +3,10 @@ import { apply, type Action, type EngineState } from '../../shared/engine/index.
 import { Heap } from './engine.ts';
 import { Rand, randomAction } from './randomActions.ts';
 
-export function randomLog(seed: number, length: number): { initial: EngineState; log: Action[]; final: EngineState } {
+export function randomLog(
+  seed: number,
+  length: number,
+): { initial: EngineState; log: Action[]; final: EngineState } {
   const initial = new Heap().state;
   const r = new Rand(seed);
   const log: Action[] = [];

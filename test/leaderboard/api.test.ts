@@ -34,8 +34,19 @@ describe('GET /api/challenges/today', () => {
     const r = await getJson(api('/today'));
     expect(r.status).toBe(200);
     expect(r.body.now).toBe(Date.UTC(2026, 10, 24, 12));
-    expect(r.body.daily).toMatchObject({ id: DAY, kind: 'daily', period: '2026-11-24', opensAt: Date.UTC(2026, 10, 24), closesAt: Date.UTC(2026, 10, 26) });
-    expect(r.body.weekly).toMatchObject({ id: 'weekly-2026-W48', kind: 'weekly', opensAt: Date.UTC(2026, 10, 23), closesAt: Date.UTC(2026, 11, 1) });
+    expect(r.body.daily).toMatchObject({
+      id: DAY,
+      kind: 'daily',
+      period: '2026-11-24',
+      opensAt: Date.UTC(2026, 10, 24),
+      closesAt: Date.UTC(2026, 10, 26),
+    });
+    expect(r.body.weekly).toMatchObject({
+      id: 'weekly-2026-W48',
+      kind: 'weekly',
+      opensAt: Date.UTC(2026, 10, 23),
+      closesAt: Date.UTC(2026, 11, 1),
+    });
     const { solution, ...rest } = puzzleOf(DAY);
     expect(r.body.daily.puzzle).toEqual(rest);
     expect('solution' in r.body.daily.puzzle).toBe(false);
@@ -53,7 +64,15 @@ describe('forged submissions', () => {
     const p = puzzleOf(DAY);
     const replay = replayChallenge(p, p.solution);
     if (!replay.ok) throw new Error('reference solution refused');
-    const r = await submit(DAY, { nickname: ' Ada ', deviceToken: token('forger'), moves: p.solution, score: 999_999, seconds: 1, par: 1, stars: 3 });
+    const r = await submit(DAY, {
+      nickname: ' Ada ',
+      deviceToken: token('forger'),
+      moves: p.solution,
+      score: 999_999,
+      seconds: 1,
+      par: 1,
+      stars: 3,
+    });
     expect(r.status).toBe(200);
     const { solved, moves, par, stars, score, examined, steps } = replay.result;
     expect(r.body).toEqual({
@@ -66,15 +85,29 @@ describe('forged submissions', () => {
     });
     expect(score).toBe(1200);
     const b = await board(DAY, `?device=${token('forger')}`);
-    expect(b.body.entries).toEqual([{ rank: 1, nickname: 'Ada', score: 1200, moves: par, stars: 3, you: true }]);
+    expect(b.body.entries).toEqual([
+      { rank: 1, nickname: 'Ada', score: 1200, moves: par, stars: 3, you: true },
+    ]);
   });
 
   it('rejects an impossible move with its index and records nothing', async () => {
     const p = puzzleOf(DAY);
-    const r = await submit(DAY, { nickname: 'Mallory', deviceToken: token('impossible'), moves: [p.solution[0], 'del nobody_here', ...p.solution.slice(1)] });
+    const r = await submit(DAY, {
+      nickname: 'Mallory',
+      deviceToken: token('impossible'),
+      moves: [p.solution[0], 'del nobody_here', ...p.solution.slice(1)],
+    });
     expect(r.status).toBe(422);
-    expect(r.body.error).toEqual({ code: 'python/NameError', message: expect.any(String), moveIndex: 1 });
-    const disallowed = await submit(DAY, { nickname: 'Mallory', deviceToken: token('impossible'), moves: ['x = []'] });
+    expect(r.body.error).toEqual({
+      code: 'python/NameError',
+      message: expect.any(String),
+      moveIndex: 1,
+    });
+    const disallowed = await submit(DAY, {
+      nickname: 'Mallory',
+      deviceToken: token('impossible'),
+      moves: ['x = []'],
+    });
     expect(disallowed.status).toBe(422);
     expect(disallowed.body.error).toMatchObject({ code: 'move/not_allowed', moveIndex: 0 });
     expect((await board(DAY, `?device=${token('impossible')}`)).body.you).toBeNull();
@@ -84,9 +117,18 @@ describe('forged submissions', () => {
     const other = puzzleOf('daily-2026-11-25').solution;
     const expected = replayChallenge(puzzleOf(DAY), other);
     expect(expected).toMatchObject({ ok: true, result: { solved: false, score: 0 } });
-    const r = await submit(DAY, { nickname: 'Eve', deviceToken: token('other-seed'), moves: other, score: 1200 });
+    const r = await submit(DAY, {
+      nickname: 'Eve',
+      deviceToken: token('other-seed'),
+      moves: other,
+      score: 1200,
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ result: { solved: false, moves: other.length, stars: 0, score: 0 }, improved: false, rank: null });
+    expect(r.body).toMatchObject({
+      result: { solved: false, moves: other.length, stars: 0, score: 0 },
+      improved: false,
+      rank: null,
+    });
     expect((await board(DAY, `?device=${token('other-seed')}`)).body.you).toBeNull();
   });
 });
@@ -107,36 +149,86 @@ describe('ranking, histogram and class boards', () => {
     ];
     for (const [who, moves, at] of plays) {
       s.clock.t = challengeById(id)!.opensAt + at * 1000;
-      expect((await submit(id, { nickname: who, deviceToken: token(who), moves })).status).toBe(200);
+      expect((await submit(id, { nickname: who, deviceToken: token(who), moves })).status).toBe(
+        200,
+      );
     }
-    const same = [token('same-a'), token('same-b')].sort((a, b) => (deviceHash(a) < deviceHash(b) ? -1 : 1));
+    const same = [token('same-a'), token('same-b')].sort((a, b) =>
+      deviceHash(a) < deviceHash(b) ? -1 : 1,
+    );
     const sameNames = same.map((t) => (t === token('same-a') ? 'same-a' : 'same-b'));
     const b = await board(id, `?device=${token('pad1')}`);
-    expect(b.body.entries.map((e: { nickname: string }) => e.nickname)).toEqual(['early', ...sameNames, 'late', 'pad1', 'pad2-b', 'pad2']);
+    expect(b.body.entries.map((e: { nickname: string }) => e.nickname)).toEqual([
+      'early',
+      ...sameNames,
+      'late',
+      'pad1',
+      'pad2-b',
+      'pad2',
+    ]);
     expect(b.body.entries.map((e: { rank: number }) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(b.body.you).toMatchObject({ rank: 5, nickname: 'pad1', moves: p.par + 1, you: true });
     expect(b.body.total).toBe(7);
-    expect(b.body.histogram).toEqual([{ moves: p.par, count: 4 }, { moves: p.par + 1, count: 1 }, { moves: p.par + 2, count: 2 }]);
+    expect(b.body.histogram).toEqual([
+      { moves: p.par, count: 4 },
+      { moves: p.par + 1, count: 1 },
+      { moves: p.par + 2, count: 2 },
+    ]);
   });
 
   it('keeps the best per device: a worse resubmission renames but does not replace', async () => {
     const id = paddableDay();
     const p = puzzleOf(id);
-    const r = await submit(id, { nickname: 'early-again', deviceToken: token('early'), moves: ['gc.collect()', ...p.solution] });
+    const r = await submit(id, {
+      nickname: 'early-again',
+      deviceToken: token('early'),
+      moves: ['gc.collect()', ...p.solution],
+    });
     expect(r.body).toMatchObject({ improved: false, rank: { rank: 1, of: 7 } });
     const b = await board(id);
-    expect(b.body.entries[0]).toMatchObject({ rank: 1, nickname: 'early-again', moves: p.par, you: false });
-    expect(b.body.histogram).toEqual([{ moves: p.par, count: 4 }, { moves: p.par + 1, count: 1 }, { moves: p.par + 2, count: 2 }]);
+    expect(b.body.entries[0]).toMatchObject({
+      rank: 1,
+      nickname: 'early-again',
+      moves: p.par,
+      you: false,
+    });
+    expect(b.body.histogram).toEqual([
+      { moves: p.par, count: 4 },
+      { moves: p.par + 1, count: 1 },
+      { moves: p.par + 2, count: 2 },
+    ]);
   });
 
   it('scopes a board to a class code (case-insensitive) while the global board keeps everyone', async () => {
     const id = paddableDay();
     const p = puzzleOf(id);
-    await submit(id, { nickname: 'Kid', deviceToken: token('class-kid'), moves: ['gc.collect()', ...p.solution], classCode: 'room-7b' });
-    await submit(id, { nickname: 'Kim', deviceToken: token('class-kim'), moves: p.solution, classCode: 'ROOM-7B' });
+    await submit(id, {
+      nickname: 'Kid',
+      deviceToken: token('class-kid'),
+      moves: ['gc.collect()', ...p.solution],
+      classCode: 'room-7b',
+    });
+    await submit(id, {
+      nickname: 'Kim',
+      deviceToken: token('class-kim'),
+      moves: p.solution,
+      classCode: 'ROOM-7B',
+    });
     const cls = await board(id, `?class=Room-7b&device=${token('class-kid')}`);
-    expect(cls.body).toMatchObject({ classCode: 'ROOM-7B', total: 2, histogram: [{ moves: p.par, count: 1 }, { moves: p.par + 1, count: 1 }] });
-    expect(cls.body.entries.map((e: { nickname: string; rank: number }) => [e.rank, e.nickname])).toEqual([[1, 'Kim'], [2, 'Kid']]);
+    expect(cls.body).toMatchObject({
+      classCode: 'ROOM-7B',
+      total: 2,
+      histogram: [
+        { moves: p.par, count: 1 },
+        { moves: p.par + 1, count: 1 },
+      ],
+    });
+    expect(
+      cls.body.entries.map((e: { nickname: string; rank: number }) => [e.rank, e.nickname]),
+    ).toEqual([
+      [1, 'Kim'],
+      [2, 'Kid'],
+    ]);
     expect(cls.body.you).toMatchObject({ rank: 2, nickname: 'Kid' });
     expect((await board(id)).body.total).toBe(9);
   });
@@ -146,9 +238,21 @@ describe('windows and bad input', () => {
   it('accepts a daily through its grace day, then answers challenge/closed; the board stays readable', async () => {
     const p = puzzleOf('daily-2026-11-25');
     s.clock.t = Date.UTC(2026, 10, 26, 23, 59);
-    expect((await submit('daily-2026-11-25', { nickname: 'Grace', deviceToken: token('grace'), moves: p.solution })).status).toBe(200);
+    expect(
+      (
+        await submit('daily-2026-11-25', {
+          nickname: 'Grace',
+          deviceToken: token('grace'),
+          moves: p.solution,
+        })
+      ).status,
+    ).toBe(200);
     s.clock.t = Date.UTC(2026, 10, 27);
-    const late = await submit('daily-2026-11-25', { nickname: 'Late', deviceToken: token('late2'), moves: p.solution });
+    const late = await submit('daily-2026-11-25', {
+      nickname: 'Late',
+      deviceToken: token('late2'),
+      moves: p.solution,
+    });
     expect(late.status).toBe(410);
     expect(late.body.error.code).toBe('challenge/closed');
     expect((await board('daily-2026-11-25')).body.total).toBe(1);
@@ -156,10 +260,18 @@ describe('windows and bad input', () => {
 
   it('answers unknown and not-yet-open challenges with 404 and 403', async () => {
     s.clock.t = Date.UTC(2026, 10, 24, 12);
-    const future = await submit('daily-2026-11-25', { nickname: 'Soon', deviceToken: token('future'), moves: ['del a'] });
+    const future = await submit('daily-2026-11-25', {
+      nickname: 'Soon',
+      deviceToken: token('future'),
+      moves: ['del a'],
+    });
     expect([future.status, future.body.error.code]).toEqual([403, 'challenge/not_open']);
     for (const id of ['daily-2026-02-30', 'holding-hands', 'weekly-2026-W60']) {
-      const r = await submit(id, { nickname: 'X', deviceToken: token('unknown'), moves: ['del a'] });
+      const r = await submit(id, {
+        nickname: 'X',
+        deviceToken: token('unknown'),
+        moves: ['del a'],
+      });
       expect([r.status, r.body.error.code]).toEqual([404, 'challenge/unknown']);
     }
     expect((await board('daily-2026-02-30')).status).toBe(404);
@@ -183,7 +295,11 @@ describe('windows and bad input', () => {
       [[1, 2], 400, 'request/invalid'],
     ];
     for (const [body, status, code] of cases) {
-      const r = await postJson(api(`/${DAY}/submit`), typeof body === 'string' ? body : body, typeof body === 'string');
+      const r = await postJson(
+        api(`/${DAY}/submit`),
+        typeof body === 'string' ? body : body,
+        typeof body === 'string',
+      );
       expect([status, code], JSON.stringify(body)).toEqual([r.status, r.body.error?.code]);
     }
     expect((await board(DAY, '?device=short')).status).toBe(400);
@@ -191,7 +307,11 @@ describe('windows and bad input', () => {
 
   it('stores a nickname with markup verbatim, as text', async () => {
     const p = puzzleOf(DAY);
-    const r = await submit(DAY, { nickname: '<b>Bo</b>', deviceToken: token('markup'), moves: p.solution });
+    const r = await submit(DAY, {
+      nickname: '<b>Bo</b>',
+      deviceToken: token('markup'),
+      moves: p.solution,
+    });
     expect(r.status).toBe(200);
     const b = await board(DAY, `?device=${token('markup')}`);
     expect(b.body.you.nickname).toBe('<b>Bo</b>');

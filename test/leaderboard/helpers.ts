@@ -19,17 +19,28 @@ export interface ChallengeServer {
 }
 
 /** Limits high enough that only the rate-limit tests ever hit them. */
-export const LOOSE = { perIp: { capacity: 10_000, perSecond: 1000 }, perDevice: { capacity: 1000, perSecond: 1000 } };
+export const LOOSE = {
+  perIp: { capacity: 10_000, perSecond: 1000 },
+  perDevice: { capacity: 1000, perSecond: 1000 },
+};
 
-export async function startChallengeServer(opts: { dataDir?: string; clock?: Clock; limits?: ChallengeOptions['limits'] } = {}): Promise<ChallengeServer> {
+export async function startChallengeServer(
+  opts: { dataDir?: string; clock?: Clock; limits?: ChallengeOptions['limits'] } = {},
+): Promise<ChallengeServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'hh-leaderboard-'));
   const clock = opts.clock ?? { t: Date.UTC(2026, 10, 24, 12) };
   const server = await createGameServer({
-    port: 0, host: '127.0.0.1', dataDir, rules: defaultRules, clientDir: join(dataDir, 'no-client'),
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    rules: defaultRules,
+    clientDir: join(dataDir, 'no-client'),
     challenges: { now: () => clock.t, limits: opts.limits ?? LOOSE },
   });
   return {
-    server, dataDir, clock,
+    server,
+    dataDir,
+    clock,
     stop: async (wipe = true) => {
       await server.close();
       if (wipe) rmSync(dataDir, { recursive: true, force: true });
@@ -52,8 +63,16 @@ export async function getJson<T = Json>(url: string): Promise<Reply<T>> {
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 
-export async function postJson<T = Json>(url: string, body: unknown, raw = false): Promise<Reply<T>> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ? (body as string) : JSON.stringify(body) });
+export async function postJson<T = Json>(
+  url: string,
+  body: unknown,
+  raw = false,
+): Promise<Reply<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: raw ? (body as string) : JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 

@@ -5,7 +5,12 @@ import { postJson, startChallengeServer, token, type ChallengeServer } from './h
 
 let s: ChallengeServer;
 beforeAll(async () => {
-  s = await startChallengeServer({ limits: { perIp: { capacity: 3, perSecond: 0.01 }, perDevice: { capacity: 2, perSecond: 0.01 } } });
+  s = await startChallengeServer({
+    limits: {
+      perIp: { capacity: 3, perSecond: 0.01 },
+      perDevice: { capacity: 2, perSecond: 0.01 },
+    },
+  });
 });
 afterAll(async () => {
   await s.stop();
@@ -14,11 +19,20 @@ afterAll(async () => {
 it('refuses the third submission of a device and the fourth of an address', async () => {
   const id = 'daily-2026-11-24';
   const moves = challengeById(id)!.puzzle.solution;
-  const send = (who: string) => postJson(`${s.server.url}/api/challenges/${id}/submit`, { nickname: who, deviceToken: token(who), moves });
+  const send = (who: string) =>
+    postJson(`${s.server.url}/api/challenges/${id}/submit`, {
+      nickname: who,
+      deviceToken: token(who),
+      moves,
+    });
   expect((await send('a')).status).toBe(200);
   expect((await send('a')).status).toBe(200);
   const third = await send('a');
-  expect([third.status, third.body.error.code, third.headers.get('retry-after')]).toEqual([429, 'rate/limited', '100']);
+  expect([third.status, third.body.error.code, third.headers.get('retry-after')]).toEqual([
+    429,
+    'rate/limited',
+    '100',
+  ]);
   const otherDevice = await send('b');
   expect([otherDevice.status, otherDevice.body.error.code]).toEqual([429, 'rate/limited']);
   s.clock.t += 100_000; // one token back in each bucket

@@ -9,7 +9,15 @@ it('keeps the board, ranks and histogram across a server restart', async () => {
   const first = await startChallengeServer();
   const url = (srv: typeof first, path: string) => `${srv.server.url}/api/challenges/${id}${path}`;
   for (const who of ['one', 'two']) {
-    expect((await postJson(url(first, '/submit'), { nickname: who, deviceToken: token(who), moves: p.solution })).status).toBe(200);
+    expect(
+      (
+        await postJson(url(first, '/submit'), {
+          nickname: who,
+          deviceToken: token(who),
+          moves: p.solution,
+        })
+      ).status,
+    ).toBe(200);
     first.clock.t += 1000;
   }
   const before = await getJson(url(first, `/leaderboard?device=${token('two')}`));

@@ -1,15 +1,38 @@
 /** Drives the pure live machine in tests: every step must be accepted unless checked otherwise. */
-import { applyLive, type Actor, type LiveCommand, type LiveEvent, type LiveItem, type LiveState } from '../../shared/live/index.ts';
+import {
+  applyLive,
+  type Actor,
+  type LiveCommand,
+  type LiveEvent,
+  type LiveItem,
+  type LiveState,
+} from '../../shared/live/index.ts';
 
 export const HOST: Actor = { role: 'host' };
 export const SYSTEM: Actor = { role: 'system' };
 export const student = (studentId: string): Actor => ({ role: 'student', studentId });
 
-export const PUZZLE: LiveItem = { kind: 'puzzle', id: 'p1', concepts: ['cycles', 'gc-collect'], par: 3 };
-export const QUESTION: LiveItem = { kind: 'predict', id: 'q1', concepts: ['refcount'], choices: ['1', '2', '3'], answer: '2' };
+export const PUZZLE: LiveItem = {
+  kind: 'puzzle',
+  id: 'p1',
+  concepts: ['cycles', 'gc-collect'],
+  par: 3,
+};
+export const QUESTION: LiveItem = {
+  kind: 'predict',
+  id: 'q1',
+  concepts: ['refcount'],
+  choices: ['1', '2', '3'],
+  answer: '2',
+};
 
 /** Applies a command that must succeed; returns the new state and its events. */
-export function must(state: LiveState, actor: Actor, cmd: LiveCommand, now: number): { state: LiveState; events: LiveEvent[] } {
+export function must(
+  state: LiveState,
+  actor: Actor,
+  cmd: LiveCommand,
+  now: number,
+): { state: LiveState; events: LiveEvent[] } {
   const r = applyLive(state, actor, cmd, now);
   if (!r.ok) throw new Error(`refused ${cmd.type}: ${r.error.code}`);
   return r.value;

@@ -1,8 +1,16 @@
 /** A scripted @colyseus/sdk participant of a live classroom, for the integration tests. */
 import type { Room } from '@colyseus/sdk';
 import { expect, vi } from 'vitest';
-import type { LiveClassroomStateShape, LiveRejectedMessage, LiveTeacherMessage } from '../../shared/live/protocol.ts';
-import type { ClassroomStateShape, RejectedMessage, WelcomeMessage } from '../../shared/protocol.ts';
+import type {
+  LiveClassroomStateShape,
+  LiveRejectedMessage,
+  LiveTeacherMessage,
+} from '../../shared/live/protocol.ts';
+import type {
+  ClassroomStateShape,
+  RejectedMessage,
+  WelcomeMessage,
+} from '../../shared/protocol.ts';
 import { collect, type TestServer } from '../server/helpers.ts';
 
 export interface Participant {
@@ -37,9 +45,12 @@ export const hostClass = (t: TestServer, puzzleId: string) =>
   participate(() => t.client().create('classroom', { host: true, nickname: 'Ms Byte', puzzleId }));
 
 export const joinClass = (t: TestServer, code: string, nickname?: string, token?: string) =>
-  participate(() => t.client().joinById(code, { ...(nickname ? { nickname } : {}), ...(token ? { token } : {}) }));
+  participate(() =>
+    t.client().joinById(code, { ...(nickname ? { nickname } : {}), ...(token ? { token } : {}) }),
+  );
 
-export const hostCmd = (p: Participant, msg: Record<string, unknown>) => p.room.send('liveHost', msg);
+export const hostCmd = (p: Participant, msg: Record<string, unknown>) =>
+  p.room.send('liveHost', msg);
 
 /** Waits for the public phase every participant sees. */
 export async function phaseIs(p: Participant, phase: string): Promise<void> {

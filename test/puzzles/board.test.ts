@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { hashState } from '../../shared/engine/index.ts';
-import { applyMove, boardAfter, goalStatus, inspect, startBoard } from '../../shared/puzzles/board.ts';
+import {
+  applyMove,
+  boardAfter,
+  goalStatus,
+  inspect,
+  startBoard,
+} from '../../shared/puzzles/board.ts';
 import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 
@@ -17,7 +23,10 @@ describe('applyMove', () => {
     const r = applyMove(pair, startBoard(pair), 'a.next = None');
     expect(r).toEqual({
       ok: false,
-      error: { code: 'move/not_allowed', message: 'Setting things to None is not allowed in this level.' },
+      error: {
+        code: 'move/not_allowed',
+        message: 'Setting things to None is not allowed in this level.',
+      },
     });
   });
 
@@ -25,12 +34,18 @@ describe('applyMove', () => {
     const start = startBoard(pair);
     const before = hashState(start.engine);
     const missing = applyMove(pair, start, 'del zzz');
-    expect(missing.ok ? null : missing.error).toEqual({ code: 'python/NameError', message: "NameError: name 'zzz' is not defined" });
+    expect(missing.ok ? null : missing.error).toEqual({
+      code: 'python/NameError',
+      message: "NameError: name 'zzz' is not defined",
+    });
     const twice = boardAfter(pair, ['del a', 'del a']);
     expect(twice.ok ? null : twice.error.code).toBe('python/NameError');
     expect(twice.ok ? null : twice.error.moveIndex).toBe(1);
     const many = applyMove(pair, start, 'del a, b');
-    expect(many.ok ? null : many.error).toEqual({ code: 'move/unsupported', message: 'Delete one thing per move: `del a`, then `del b`.' });
+    expect(many.ok ? null : many.error).toEqual({
+      code: 'move/unsupported',
+      message: 'Delete one thing per move: `del a`, then `del b`.',
+    });
     const syntax = applyMove(pair, start, 'a = = b');
     expect(syntax.ok ? null : [syntax.error.code, syntax.error.line]).toEqual(['move/syntax', 1]);
     expect(hashState(start.engine)).toBe(before);
@@ -44,7 +59,9 @@ describe('applyMove', () => {
     if (!b.ok) throw new Error('setup');
     const out = applyMove(pair, b.value, 'print(gc.collect())');
     expect(out.ok ? out.value.output : null).toEqual(['2']);
-    expect(out.ok ? out.value.traces.map((t) => [t.result, t.young.length, t.automatic]) : null).toEqual([[2, 2, false]]);
+    expect(
+      out.ok ? out.value.traces.map((t) => [t.result, t.young.length, t.automatic]) : null,
+    ).toEqual([[2, 2, false]]);
     expect(out.ok ? out.value.kind : null).toBe('collect');
   });
 
@@ -54,7 +71,9 @@ describe('applyMove', () => {
     if (!r.ok) throw new Error('setup');
     const out = applyMove(alarm, r.value, 'x = []');
     if (!out.ok) throw new Error(out.error.message);
-    expect(out.value.traces.map((t) => [t.automatic, t.generation, t.result])).toEqual([[true, 0, 1]]);
+    expect(out.value.traces.map((t) => [t.automatic, t.generation, t.result])).toEqual([
+      [true, 0, 1],
+    ]);
     expect(out.value.board.collections).toEqual([]);
     expect(goalStatus(alarm, out.value.board).done).toBe(true);
   });

@@ -31,12 +31,14 @@ function checkParity(puzzle: Puzzle): number {
       const quickState = quick?.ok ? quick.value.state : null;
       if (!slow.ok && slow.error.message.includes('an automatic collection')) {
         // The runner refuses automatic collections in scripts; puzzles model them (board.ts).
-        const auto = quick?.ok && quick.value.events.some((e) => e.type === 'collected' && e.trace.automatic);
+        const auto =
+          quick?.ok && quick.value.events.some((e) => e.type === 'collected' && e.trace.automatic);
         expect(auto, `${puzzle.id}: ${move}`).toBe(true);
         continue;
       }
       expect(quickState === null, `${puzzle.id}: ${move}`).toBe(!slow.ok);
-      if (slow.ok && quickState) expect(canonicalJson(quickState), move).toBe(canonicalJson(slow.value.state));
+      if (slow.ok && quickState)
+        expect(canonicalJson(quickState), move).toBe(canonicalJson(slow.value.state));
       checked++;
     }
     if (step === null) break;

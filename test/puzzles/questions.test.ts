@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { runSetup } from '../../shared/puzzles/run.ts';
 import { resolvePath } from '../../shared/puzzles/paths.ts';
 import { withPreamble } from '../../shared/puzzles/preamble.ts';
-import { answerOf, choicesOf, NONE_SURVIVE, QUESTIONS } from '../../shared/puzzles/questions/index.ts';
+import {
+  answerOf,
+  choicesOf,
+  NONE_SURVIVE,
+  QUESTIONS,
+} from '../../shared/puzzles/questions/index.ts';
 import type { Question } from '../../shared/puzzles/questions/index.ts';
 
 const hasPython = spawnSync('python3', ['--version']).status === 0;
@@ -39,12 +44,15 @@ describe('predict questions', () => {
     expect(QUESTIONS.filter((q) => q.kind === 'print').length).toBeGreaterThanOrEqual(15);
   });
 
-  it.each(QUESTIONS.map((q) => [q.id, q] as const))('%s: engine answer = CPython, distractors are wrong', (_id, q) => {
-    const mine = answer(q);
-    expect(q.distractors).not.toContain(mine);
-    expect(new Set(q.distractors).size).toBe(q.distractors.length);
-    if (hasPython) expect(mine).toBe(cpythonAnswer(q));
-  });
+  it.each(QUESTIONS.map((q) => [q.id, q] as const))(
+    '%s: engine answer = CPython, distractors are wrong',
+    (_id, q) => {
+      const mine = answer(q);
+      expect(q.distractors).not.toContain(mine);
+      expect(new Set(q.distractors).size).toBe(q.distractors.length);
+      if (hasPython) expect(mine).toBe(cpythonAnswer(q));
+    },
+  );
 
   it.each(QUESTIONS.filter((q) => q.kind === 'survivors').map((q) => [q.id, q] as const))(
     '%s asks about weakref-able instances only',
@@ -54,7 +62,10 @@ describe('predict questions', () => {
       for (const path of q.ask) {
         const v = resolvePath(run.value.state, path);
         const obj = v?.t === 'ref' ? run.value.state.objects[v.id] : undefined;
-        expect(obj?.kind === 'instance' && run.value.state.classes[obj.cls]?.weakrefable, path).toBe(true);
+        expect(
+          obj?.kind === 'instance' && run.value.state.classes[obj.cls]?.weakrefable,
+          path,
+        ).toBe(true);
       }
     },
   );

@@ -3,7 +3,12 @@ import type { Board } from '../../shared/puzzles/contract.ts';
 import { resolvePath } from '../../shared/puzzles/paths.ts';
 import { answerOf, NONE_SURVIVE, QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import type { Question } from '../../shared/puzzles/questions/index.ts';
-import { replayLine, replayPlan, replayStart, topLevelStatements } from '../../shared/puzzles/questions/replay.ts';
+import {
+  replayLine,
+  replayPlan,
+  replayStart,
+  topLevelStatements,
+} from '../../shared/puzzles/questions/replay.ts';
 
 const byId = (id: string): Question => QUESTIONS.find((q) => q.id === id)!;
 
@@ -25,23 +30,47 @@ function replayed(q: Question): { answer: string; boards: Board[]; outputs: stri
     outputs.push(r.value.output);
   }
   if (q.kind === 'print') return { answer: outputs.flat().join('\n'), boards, outputs };
-  const alive = q.ask.filter((_, i) => { const v = ids[i]; return v?.t === 'ref' && board.engine.objects[v.id] !== undefined; });
+  const alive = q.ask.filter((_, i) => {
+    const v = ids[i];
+    return v?.t === 'ref' && board.engine.objects[v.id] !== undefined;
+  });
   return { answer: alive.length ? alive.join(', ') : NONE_SURVIVE, boards, outputs };
 }
 
 describe('predict questions replayed line by line', () => {
   it('splits a program into top-level statements (a def keeps its body)', () => {
-    expect(topLevelStatements('gc.disable()\ndef f(p):\n    q = p\n\na = []\nf(a)\n')).toEqual(['gc.disable()', 'def f(p):\n    q = p', 'a = []', 'f(a)']);
+    expect(topLevelStatements('gc.disable()\ndef f(p):\n    q = p\n\na = []\nf(a)\n')).toEqual([
+      'gc.disable()',
+      'def f(p):\n    q = p',
+      'a = []',
+      'f(a)',
+    ]);
   });
 
   it('asks about the survivors lines, or from the first printing statement on', () => {
-    expect(replayPlan(byId('survive-cycle-del'))).toEqual({ ok: true, value: { before: byId('survive-cycle-del').program, lines: ['del b', 'del a'] } });
+    expect(replayPlan(byId('survive-cycle-del'))).toEqual({
+      ok: true,
+      value: { before: byId('survive-cycle-del').program, lines: ['del b', 'del a'] },
+    });
     expect(replayPlan(byId('weak-cycle'))).toEqual({
       ok: true,
-      value: { before: 'gc.disable()\na = Node()\nb = Node()\na.next = b\nb.next = a\nw = weakref.ref(a)\ndel a, b\n', lines: ['print(w() is None)', 'gc.collect()', 'print(w() is None)'] },
+      value: {
+        before:
+          'gc.disable()\na = Node()\nb = Node()\na.next = b\nb.next = a\nw = weakref.ref(a)\ndel a, b\n',
+        lines: ['print(w() is None)', 'gc.collect()', 'print(w() is None)'],
+      },
     });
-    expect(replayPlan(byId('rc-parameter'))).toEqual({ ok: true, value: { before: 'def f(p):\n    print(sys.getrefcount(p))\na = []\n', lines: ['f(a)'] } });
-    expect(replayPlan(byId('gc-isenabled'))).toEqual({ ok: true, value: { before: '', lines: ['print(gc.isenabled())', 'gc.disable()', 'print(gc.isenabled())'] } });
+    expect(replayPlan(byId('rc-parameter'))).toEqual({
+      ok: true,
+      value: { before: 'def f(p):\n    print(sys.getrefcount(p))\na = []\n', lines: ['f(a)'] },
+    });
+    expect(replayPlan(byId('gc-isenabled'))).toEqual({
+      ok: true,
+      value: {
+        before: '',
+        lines: ['print(gc.isenabled())', 'gc.disable()', 'print(gc.isenabled())'],
+      },
+    });
   });
 
   it('gives every question the engine answer of answerOf', () => {
@@ -72,9 +101,15 @@ describe('predict questions replayed line by line', () => {
     const r = replayLine(s2.value.ctx, s2.value.board, 'print(gc.collect())');
     if (!r.ok) throw new Error('collect');
     expect(r.value.output).toEqual(['2']);
-    expect(r.value.traces.map((t) => [t.automatic, t.result, t.freed.length])).toEqual([[false, 2, 2]]);
-    expect(r.value.board.collections).toEqual([{ moveIndex: 0, result: 2, examined: r.value.traces[0]!.young.length }]);
-    expect(Object.keys(r.value.board.engine.objects).length).toBe(Object.keys(s2.value.board.engine.objects).length - 2);
+    expect(r.value.traces.map((t) => [t.automatic, t.result, t.freed.length])).toEqual([
+      [false, 2, 2],
+    ]);
+    expect(r.value.board.collections).toEqual([
+      { moveIndex: 0, result: 2, examined: r.value.traces[0]!.young.length },
+    ]);
+    expect(Object.keys(r.value.board.engine.objects).length).toBe(
+      Object.keys(s2.value.board.engine.objects).length - 2,
+    );
   });
 
   it('refuses a broken line and keeps the board', () => {

@@ -3,7 +3,14 @@ import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
 import { accuracy, scorePlay, starsFor } from '../../shared/puzzles/scoring.ts';
 import { verifyPlay } from '../../shared/puzzles/verify.ts';
 
-const play = { solved: true, par: 4, moves: 4, examined: [] as number[], hintsUsed: 0, seconds: 30 };
+const play = {
+  solved: true,
+  par: 4,
+  moves: 4,
+  examined: [] as number[],
+  hintsUsed: 0,
+  seconds: 30,
+};
 
 describe('game score', () => {
   it('gives stars from moves against par', () => {
@@ -32,7 +39,13 @@ describe('game score', () => {
 
   it('charges hints, extra moves and (gently) time', () => {
     const s = scorePlay({ ...play, moves: 6, hintsUsed: 2, seconds: 130 });
-    expect(s.breakdown).toEqual({ base: 1000, extraMoves: -100, collections: 0, hints: -200, timeBonus: 150 });
+    expect(s.breakdown).toEqual({
+      base: 1000,
+      extraMoves: -100,
+      collections: 0,
+      hints: -200,
+      timeBonus: 150,
+    });
     expect(s.points).toBe(850);
     expect(s.stars).toBe(2);
     expect(scorePlay({ ...play, seconds: 100000, hintsUsed: 3, moves: 40 }).points).toBe(100);
@@ -62,7 +75,14 @@ describe('verifyPlay', () => {
     if (!alarm) throw new Error('level');
     const r = verifyPlay(alarm, ['del loop', 'x = []'], { hintsUsed: 1, seconds: 10 });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.record).toEqual({ solved: true, par: 2, moves: 2, examined: [1], hintsUsed: 1, seconds: 10 });
+    expect(r.value.record).toEqual({
+      solved: true,
+      par: 2,
+      moves: 2,
+      examined: [1],
+      hintsUsed: 1,
+      seconds: 10,
+    });
     expect(r.value.score.points).toBe(1000 - 2 - 100 + 200);
     expect(r.value.score.stars).toBe(3);
     const bad = verifyPlay(alarm, ['del loop', 'del loop'], { hintsUsed: 0, seconds: 0 });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const run = (file: string) => spawnSync(process.execPath, [join(ROOT, 'scripts', 'py.mjs'), file], { encoding: 'utf8' });
+const run = (file: string) =>
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'py.mjs'), file], { encoding: 'utf8' });
 
 describe('npm run py -- FILE.py', () => {
   it('prints what CPython prints and exits 0', () => {
@@ -23,7 +24,9 @@ describe('npm run py -- FILE.py', () => {
     writeFileSync(file, "import gc\nprint(gc.isenabled())\nd = {}\nx = d['k']\n");
     const r = run(file);
     expect(r.stdout).toBe('True\n');
-    expect(r.stderr).toBe(`Traceback (most recent call last):\n  File "${file}", line 4, in <module>\n    x = d['k']\nKeyError: 'k'\n`);
+    expect(r.stderr).toBe(
+      `Traceback (most recent call last):\n  File "${file}", line 4, in <module>\n    x = d['k']\nKeyError: 'k'\n`,
+    );
     expect(r.status).toBe(1);
   });
 

@@ -44,9 +44,17 @@ const COMPILE_CASES: [string, string, string][] = [
   ["x = 'abc", 'SyntaxError', 'unterminated string literal'],
   ['x = $', 'SyntaxError', "invalid character '$'"],
   ['  x = 1', 'IndentationError', 'unexpected indent'],
-  ['def f():\nx = 1', 'IndentationError', 'expected an indented block after function definition on line 5'],
+  [
+    'def f():\nx = 1',
+    'IndentationError',
+    'expected an indented block after function definition on line 5',
+  ],
   ['def f():\n    x = 1\n      y = 2', 'IndentationError', 'unexpected indent'],
-  ['def f():\n    x = 1\n  y = 2', 'IndentationError', 'unindent does not match any outer indentation level'],
+  [
+    'def f():\n    x = 1\n  y = 2',
+    'IndentationError',
+    'unindent does not match any outer indentation level',
+  ],
 ];
 
 describe('compile errors print nothing and name the line', () => {
@@ -63,7 +71,11 @@ describe('compile errors print nothing and name the line', () => {
 
   it('reports the line of the offending statement', () => {
     const r = runPython(`${PRE}x = []\ny = a + b\n`, { filename: 'bad.py' });
-    expect(r.stderr.split('\n').slice(0, 3)).toEqual([`  File "bad.py", line ${LINE + 1}`, '    y = a + b', "unsupported: the '+' operator (only 'is' and 'is not' compare values)"]);
+    expect(r.stderr.split('\n').slice(0, 3)).toEqual([
+      `  File "bad.py", line ${LINE + 1}`,
+      '    y = a + b',
+      "unsupported: the '+' operator (only 'is' and 'is not' compare values)",
+    ]);
   });
 });
 
@@ -103,7 +115,9 @@ describe('parser', () => {
   });
 
   it('accepts one-line bodies, empty class parens and __slots__ forms', () => {
-    const r = runPython("import sys\nclass A(): pass\nclass B:\n    __slots__ = ('x',)\nclass C:\n    __slots__ = ()\ndef f(): return None\nb = B()\nb.x = b\nprint(sys.getrefcount(b))\nf()\n");
+    const r = runPython(
+      "import sys\nclass A(): pass\nclass B:\n    __slots__ = ('x',)\nclass C:\n    __slots__ = ()\ndef f(): return None\nb = B()\nb.x = b\nprint(sys.getrefcount(b))\nf()\n",
+    );
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('3\n');
   });

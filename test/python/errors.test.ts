@@ -7,14 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { runPython } from '../../shared/python/index.ts';
 import { hasPython3, lastLine, runCPythonBatch } from './helpers/cpython.ts';
 
-const PRE = "import gc, sys, weakref\ngc.disable()\n\n\nclass Node:\n    pass\n\n\nclass Slot:\n    __slots__ = ('next', 'prev', '__weakref__')\n\n\nclass Bare:\n    __slots__ = ('a',)\n\n\ngc.collect()\n";
+const PRE =
+  "import gc, sys, weakref\ngc.disable()\n\n\nclass Node:\n    pass\n\n\nclass Slot:\n    __slots__ = ('next', 'prev', '__weakref__')\n\n\nclass Bare:\n    __slots__ = ('a',)\n\n\ngc.collect()\n";
 
 /** [body after the preamble, expected stdout, expected last stderr line] */
 export const RUNTIME_CASES: [string, string, string][] = [
   ['print(1)\nprint(x)', '1\n', "NameError: name 'x' is not defined"],
   ['del x', '', "NameError: name 'x' is not defined"],
-  ['def f():\n    print(t)\n    t = []\nf()', '', "UnboundLocalError: cannot access local variable 't' where it is not associated with a value"],
-  ['def f():\n    del t\n    t = []\nf()', '', "UnboundLocalError: cannot access local variable 't' where it is not associated with a value"],
+  [
+    'def f():\n    print(t)\n    t = []\nf()',
+    '',
+    "UnboundLocalError: cannot access local variable 't' where it is not associated with a value",
+  ],
+  [
+    'def f():\n    del t\n    t = []\nf()',
+    '',
+    "UnboundLocalError: cannot access local variable 't' where it is not associated with a value",
+  ],
   ['def f():\n    return zz\nf()', '', "NameError: name 'zz' is not defined"],
   ['a = []\nprint(len(a))\nb = a[0]', '0\n', 'IndexError: list index out of range'],
   ['a = []\na[0] = a', '', 'IndexError: list assignment index out of range'],
@@ -38,9 +47,21 @@ export const RUNTIME_CASES: [string, string, string][] = [
   ['n = Node()\nn.append(n)', '', "AttributeError: 'Node' object has no attribute 'append'"],
   ['a = []\nw = weakref.ref(a)', '', "TypeError: cannot create weak reference to 'list' object"],
   ['d = {}\nw = weakref.ref(d)', '', "TypeError: cannot create weak reference to 'dict' object"],
-  ['b = Bare()\nw = weakref.ref(b)', '', "TypeError: cannot create weak reference to 'Bare' object"],
-  ['x = None\nw = weakref.ref(x)', '', "TypeError: cannot create weak reference to 'NoneType' object"],
-  ['n = Node()\nw = weakref.ref(n)\nv = weakref.ref(w)', '', "TypeError: cannot create weak reference to 'weakref.ReferenceType' object"],
+  [
+    'b = Bare()\nw = weakref.ref(b)',
+    '',
+    "TypeError: cannot create weak reference to 'Bare' object",
+  ],
+  [
+    'x = None\nw = weakref.ref(x)',
+    '',
+    "TypeError: cannot create weak reference to 'NoneType' object",
+  ],
+  [
+    'n = Node()\nw = weakref.ref(n)\nv = weakref.ref(w)',
+    '',
+    "TypeError: cannot create weak reference to 'weakref.ReferenceType' object",
+  ],
   ['n = Node()\nx = n()', '', "TypeError: 'Node' object is not callable"],
   ['a = []\nx = a()', '', "TypeError: 'list' object is not callable"],
   ['n = Node()\nx = n[0]', '', "TypeError: 'Node' object is not subscriptable"],
@@ -50,32 +71,73 @@ export const RUNTIME_CASES: [string, string, string][] = [
   ['n = Node()\nprint(len(n))', '', "TypeError: object of type 'Node' has no len()"],
   ['x = Node(1)', '', 'TypeError: Node() takes no arguments'],
   ['def f(p):\n    pass\nf()', '', "TypeError: f() missing 1 required positional argument: 'p'"],
-  ['def f(p, q, r):\n    pass\nf()', '', "TypeError: f() missing 3 required positional arguments: 'p', 'q', and 'r'"],
-  ['def f():\n    pass\nf(None)', '', 'TypeError: f() takes 0 positional arguments but 1 was given'],
-  ['def f(p):\n    pass\nf(None, None)', '', 'TypeError: f() takes 1 positional argument but 2 were given'],
+  [
+    'def f(p, q, r):\n    pass\nf()',
+    '',
+    "TypeError: f() missing 3 required positional arguments: 'p', 'q', and 'r'",
+  ],
+  [
+    'def f():\n    pass\nf(None)',
+    '',
+    'TypeError: f() takes 0 positional arguments but 1 was given',
+  ],
+  [
+    'def f(p):\n    pass\nf(None, None)',
+    '',
+    'TypeError: f() takes 1 positional argument but 2 were given',
+  ],
   ['a = []\na.append()', '', 'TypeError: list.append() takes exactly one argument (0 given)'],
   ['print(gc.collect(3))', '', 'ValueError: invalid generation'],
   ['f()\ndef f():\n    pass', '', "NameError: name 'f' is not defined"],
-  ['x = []\nprint(sys.getrefcount(x))\ndef f(p):\n    print(sys.getrefcount(p))\n    q = p.missing\nf(x)', '2\n3\n', "AttributeError: 'list' object has no attribute 'missing'"],
+  [
+    'x = []\nprint(sys.getrefcount(x))\ndef f(p):\n    print(sys.getrefcount(p))\n    q = p.missing\nf(x)',
+    '2\n3\n',
+    "AttributeError: 'list' object has no attribute 'missing'",
+  ],
   ['a = Node()\na.next = f()', '', "NameError: name 'f' is not defined"],
-  ['def f():\n    print(1)\n    return None\nzz.next = f()', '1\n', "NameError: name 'zz' is not defined"],
+  [
+    'def f():\n    print(1)\n    return None\nzz.next = f()',
+    '1\n',
+    "NameError: name 'zz' is not defined",
+  ],
 ];
 
 /** Valid programs using the runner's extras beyond the oracle subset. [body, stdout] */
 export const EXTRA_CASES: [string, string][] = [
-  ['print(gc.get_threshold())\ngc.set_threshold(500)\nprint(gc.get_threshold())\ngc.set_threshold(1, 2, 3)\nprint(gc.get_threshold())', '(700, 10, 10)\n(500, 10, 10)\n(1, 2, 3)\n'],
-  ['b = [2]\na = [1, None, b]\na.append(a)\nprint(a)\ne = {}\nd = {\'k\': a, \'x\': e}\nd[\'y\'] = d\nprint(d)\nprint(len(a), len(d))', "[1, None, [2], [...]]\n{'k': [1, None, [2], [...]], 'x': {}, 'y': {...}}\n4 3\n"],
-  ["e = []\nd = {}\nprint(gc.is_tracked(d))\nd['k'] = 1\nprint(gc.is_tracked(d))\nd['x'] = []\nprint(gc.is_tracked(d))\ndel d['x']\nprint(gc.is_tracked(d))\ngc.collect()\nprint(gc.is_tracked(d), gc.is_tracked(None), gc.is_tracked(e))", 'False\nFalse\nTrue\nTrue\nFalse False True\n'],
-  ['a = []\nb = a\nprint(a is b, a is not b, None is None, 7 is 7)\nprint(True, False, None, 42, -5)\nprint()', 'True False True True\nTrue False None 42 -5\n\n'],
+  [
+    'print(gc.get_threshold())\ngc.set_threshold(500)\nprint(gc.get_threshold())\ngc.set_threshold(1, 2, 3)\nprint(gc.get_threshold())',
+    '(700, 10, 10)\n(500, 10, 10)\n(1, 2, 3)\n',
+  ],
+  [
+    "b = [2]\na = [1, None, b]\na.append(a)\nprint(a)\ne = {}\nd = {'k': a, 'x': e}\nd['y'] = d\nprint(d)\nprint(len(a), len(d))",
+    "[1, None, [2], [...]]\n{'k': [1, None, [2], [...]], 'x': {}, 'y': {...}}\n4 3\n",
+  ],
+  [
+    "e = []\nd = {}\nprint(gc.is_tracked(d))\nd['k'] = 1\nprint(gc.is_tracked(d))\nd['x'] = []\nprint(gc.is_tracked(d))\ndel d['x']\nprint(gc.is_tracked(d))\ngc.collect()\nprint(gc.is_tracked(d), gc.is_tracked(None), gc.is_tracked(e))",
+    'False\nFalse\nTrue\nTrue\nFalse False True\n',
+  ],
+  [
+    'a = []\nb = a\nprint(a is b, a is not b, None is None, 7 is 7)\nprint(True, False, None, 42, -5)\nprint()',
+    'True False True True\nTrue False None 42 -5\n\n',
+  ],
   ['a = [None, None, None]\nx = a[-1]\na[-2] = a\ndel a[-3]\nprint(len(a), a[0] is a)', '2 True\n'],
   ["e = []\nx = {'k': None, 'k': e}\nprint(x)", "{'k': []}\n"],
   ['def f(p):\n    return p\n    print(1)\nx = f(3)\nprint(x)', '3\n'],
-  ['def g(p):\n    print(sys.getrefcount(p))\ndef f(p):\n    g(p)\n    return None\na = []\nf(a)\nprint(sys.getrefcount(a))', '4\n2\n'],
+  [
+    'def g(p):\n    print(sys.getrefcount(p))\ndef f(p):\n    g(p)\n    return None\na = []\nf(a)\nprint(sys.getrefcount(a))',
+    '4\n2\n',
+  ],
   ['a = []\na.append(a)\ndel a\nn = gc.collect()\nprint(n)', '1\n'],
   ['a = []\na.append(a)\ndel a\nprint(gc.collect(0), gc.collect(1), gc.collect())', '1 0 0\n'],
-  ['n = Node()\nw = weakref.ref(n)\nprint(sys.getrefcount(w))\nx = w\nprint(sys.getrefcount(w))', '2\n3\n'],
+  [
+    'n = Node()\nw = weakref.ref(n)\nprint(sys.getrefcount(w))\nx = w\nprint(sys.getrefcount(w))',
+    '2\n3\n',
+  ],
   // 35 instances exhaust Node's shared-key table: the third attribute name materializes __dict__s
-  [`${Array.from({ length: 35 }, (_, i) => `n${i} = Node()`).join('\n')}\nn1.x = n2\nn2.y = n1\nn1.z = n1\ndel n1, n2\nprint(gc.collect())`, '4\n'],
+  [
+    `${Array.from({ length: 35 }, (_, i) => `n${i} = Node()`).join('\n')}\nn1.x = n2\nn2.y = n1\nn1.z = n1\ndel n1, n2\nprint(gc.collect())`,
+    '4\n',
+  ],
 ];
 
 function check(src: string, stdout: string, last: string): void {
@@ -86,7 +148,7 @@ function check(src: string, stdout: string, last: string): void {
   if (last) expect(r.stderr.startsWith('Traceback (most recent call last):\n')).toBe(true);
 }
 
-describe('runtime errors print CPython\'s last traceback line', () => {
+describe("runtime errors print CPython's last traceback line", () => {
   it.each(RUNTIME_CASES)('%s', (src, stdout, last) => check(src, stdout, last));
 });
 
@@ -96,16 +158,25 @@ describe('extras beyond the oracle subset', () => {
 
 describe('the tables agree with CPython', () => {
   it.skipIf(!hasPython3())('every case prints and raises what python3 does', () => {
-    const cases: [string, string, string][] = [...RUNTIME_CASES, ...EXTRA_CASES.map(([s, o]): [string, string, string] => [s, o, ''])];
+    const cases: [string, string, string][] = [
+      ...RUNTIME_CASES,
+      ...EXTRA_CASES.map(([s, o]): [string, string, string] => [s, o, '']),
+    ];
     const results = runCPythonBatch(cases.map(([src]) => PRE + src));
     cases.forEach(([src, stdout, last], i) => {
-      expect({ src, stdout: results[i]?.stdout, last: results[i]?.error }).toEqual({ src, stdout, last });
+      expect({ src, stdout: results[i]?.stdout, last: results[i]?.error }).toEqual({
+        src,
+        stdout,
+        last,
+      });
     });
   });
 });
 
-it('shows the traceback of nested calls with each frame\'s line', () => {
-  const r = runPython('def g():\n    x = missing\ndef f():\n    g()\nf()\n', { filename: 'nested.py' });
+it("shows the traceback of nested calls with each frame's line", () => {
+  const r = runPython('def g():\n    x = missing\ndef f():\n    g()\nf()\n', {
+    filename: 'nested.py',
+  });
   expect(r.stderr).toBe(
     'Traceback (most recent call last):\n' +
       '  File "nested.py", line 5, in <module>\n    f()\n' +

@@ -22,7 +22,17 @@ describe('generator', () => {
   it('writes scripts the runner accepts, with functions, cycles, weakrefs and errors', () => {
     const scripts = Array.from({ length: 60 }, (_, i) => generateScript(500 + i));
     const all = scripts.join('\n');
-    for (const fragment of ['def f1(', 'return ', 'weakref.ref(', '() is None)', '.pop()', '.clear()', "['k']", 'print(gc.collect())', 'print(sys.getrefcount(']) {
+    for (const fragment of [
+      'def f1(',
+      'return ',
+      'weakref.ref(',
+      '() is None)',
+      '.pop()',
+      '.clear()',
+      "['k']",
+      'print(gc.collect())',
+      'print(sys.getrefcount(',
+    ]) {
       expect(all).toContain(fragment);
     }
     const results = scripts.map((s) => runPython(s));
@@ -40,15 +50,24 @@ function compareWithCPython(seeds: number[]): void {
   sources.forEach((src, i) => {
     const ours = runPython(src);
     const py = cpython[i];
-    const same = py && ours.stdout === py.stdout && lastLine(ours.stderr) === py.error && ours.exitCode === py.exitCode;
-    if (!same) mismatches.push(`seed ${seeds[i]}: ours ${JSON.stringify(lastLine(ours.stderr))} cpython ${JSON.stringify(py?.error)}`);
+    const same =
+      py &&
+      ours.stdout === py.stdout &&
+      lastLine(ours.stderr) === py.error &&
+      ours.exitCode === py.exitCode;
+    if (!same)
+      mismatches.push(
+        `seed ${seeds[i]}: ours ${JSON.stringify(lastLine(ours.stderr))} cpython ${JSON.stringify(py?.error)}`,
+      );
   });
   expect(mismatches).toEqual([]);
 }
 
 describe('generated scripts agree with CPython', () => {
   if (!hasPython3()) {
-    console.warn('python3 is missing or not CPython 3.11: skipping the differential tests against CPython');
+    console.warn(
+      'python3 is missing or not CPython 3.11: skipping the differential tests against CPython',
+    );
   }
 
   it.skipIf(!hasPython3())(`${FIXED} fixed seeds`, () => {

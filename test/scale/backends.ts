@@ -39,7 +39,9 @@ function sqliteFixture(): BackendFixture {
 }
 
 /** Creates an empty schema and returns a URL whose connections use it. */
-export async function freshPgSchema(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPgSchema(
+  baseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const schema = `hh_test_${randomBytes(6).toString('hex')}`;
   const admin = async (sql: string): Promise<void> => {
     const client = new pg.Client({ connectionString: baseUrl });
@@ -78,6 +80,8 @@ export const BACKENDS: readonly Backend[] = [
 /** Prints (once per file) why a variant is skipped, so a green run never hides it. */
 export function warnIfSkipped(backend: Backend, what: string): void {
   if (!backend.available) {
-    console.warn(`[test/scale] HH_TEST_DATABASE_URL is not set: skipping ${what} on PostgreSQL (run scripts/ci-services.sh).`);
+    console.warn(
+      `[test/scale] HH_TEST_DATABASE_URL is not set: skipping ${what} on PostgreSQL (run scripts/ci-services.sh).`,
+    );
   }
 }

@@ -30,12 +30,22 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess(name: string, env: Record<string, string>): Promise<ServerProcess> {
+export async function startServerProcess(
+  name: string,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), `hh-proc-${name}-`));
   const child = spawn(process.execPath, ['server/index.ts'], {
     cwd: join(import.meta.dirname, '..', '..'),
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: join(dataDir, 'no-client') },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      CLIENT_DIR: join(dataDir, 'no-client'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,11 +70,17 @@ export async function startServerProcess(name: string, env: Record<string, strin
   return proc;
 }
 
-async function waitUntilReady(child: ChildProcess, output: () => string, timeoutMs = 15_000): Promise<void> {
+async function waitUntilReady(
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = 15_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!output().includes('Heap Heroes server on')) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
-    if (Date.now() > deadline) throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -4,8 +4,12 @@ import { resolvePublicAddress, scaleServerOptions } from '../../server/scale/red
 
 describe('publicAddress', () => {
   it('takes PUBLIC_ADDRESS as given, without a scheme or trailing slash', () => {
-    expect(resolvePublicAddress({ publicAddress: 'play.example.org/p1', port: 0 })).toBe('play.example.org/p1');
-    expect(resolvePublicAddress({ publicAddress: 'https://play.example.org:8443/', port: 2567 })).toBe('play.example.org:8443');
+    expect(resolvePublicAddress({ publicAddress: 'play.example.org/p1', port: 0 })).toBe(
+      'play.example.org/p1',
+    );
+    expect(
+      resolvePublicAddress({ publicAddress: 'https://play.example.org:8443/', port: 2567 }),
+    ).toBe('play.example.org:8443');
   });
 
   it('falls back to HOST:PORT for a concrete host', () => {
@@ -14,7 +18,12 @@ describe('publicAddress', () => {
   });
 
   it('refuses what other processes could not send a browser to', () => {
-    for (const bad of [{ port: 2567 }, { host: '0.0.0.0', port: 2567 }, { host: '::', port: 2567 }, { host: '127.0.0.1', port: 0 }]) {
+    for (const bad of [
+      { port: 2567 },
+      { host: '0.0.0.0', port: 2567 },
+      { host: '::', port: 2567 },
+      { host: '127.0.0.1', port: 0 },
+    ]) {
       expect(() => resolvePublicAddress(bad)).toThrow('REDIS_URL needs PUBLIC_ADDRESS');
     }
   });
@@ -22,6 +31,8 @@ describe('publicAddress', () => {
   it('adds nothing without REDIS_URL, and refuses a Redis setup it cannot advertise before connecting', () => {
     expect(scaleServerOptions({ port: 2567 })).toEqual({});
     expect(scaleServerOptions({ port: 0, redisUrl: '' })).toEqual({});
-    expect(() => scaleServerOptions({ port: 0, redisUrl: 'redis://127.0.0.1:1' })).toThrow('REDIS_URL needs PUBLIC_ADDRESS');
+    expect(() => scaleServerOptions({ port: 0, redisUrl: 'redis://127.0.0.1:1' })).toThrow(
+      'REDIS_URL needs PUBLIC_ADDRESS',
+    );
   });
 });

@@ -20,27 +20,57 @@ interface Column {
 }
 
 it('has the same migration versions and names on both backends', () => {
-  expect(PG_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(MIGRATIONS.map((m) => [m.version, m.name]));
+  expect(PG_MIGRATIONS.map((m) => [m.version, m.name])).toEqual(
+    MIGRATIONS.map((m) => [m.version, m.name]),
+  );
 });
 
-function sqliteSchema(file: string): { columns: Column[]; indexes: string[]; ledgers: Record<string, number[]> } {
+function sqliteSchema(file: string): {
+  columns: Column[];
+  indexes: string[];
+  ledgers: Record<string, number[]>;
+} {
   const db = new DatabaseSync(file);
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    const tables = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all();
     const columns = tables.flatMap(({ name }) =>
-      db.prepare(`PRAGMA table_info(${String(name)})`).all().map((c) => ({
-        table: String(name), column: String(c.name), notNull: Number(c.notnull) === 1 || Number(c.pk) > 0, primaryKey: Number(c.pk) > 0,
-      })),
+      db
+        .prepare(`PRAGMA table_info(${String(name)})`)
+        .all()
+        .map((c) => ({
+          table: String(name),
+          column: String(c.name),
+          notNull: Number(c.notnull) === 1 || Number(c.pk) > 0,
+          primaryKey: Number(c.pk) > 0,
+        })),
     );
-    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-    const ledger = (t: string): number[] => db.prepare(`SELECT version FROM ${t} ORDER BY version`).all().map((r) => Number(r.version));
-    return { columns, indexes: indexes.map((i) => String(i.name)), ledgers: { main: ledger('schema_migrations'), live: ledger('live_schema_migrations') } };
+    const indexes = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .all();
+    const ledger = (t: string): number[] =>
+      db
+        .prepare(`SELECT version FROM ${t} ORDER BY version`)
+        .all()
+        .map((r) => Number(r.version));
+    return {
+      columns,
+      indexes: indexes.map((i) => String(i.name)),
+      ledgers: { main: ledger('schema_migrations'), live: ledger('live_schema_migrations') },
+    };
   } finally {
     db.close();
   }
 }
 
-async function postgresSchema(url: string): Promise<{ columns: Column[]; indexes: string[]; ledgers: Record<string, number[]> }> {
+async function postgresSchema(
+  url: string,
+): Promise<{ columns: Column[]; indexes: string[]; ledgers: Record<string, number[]> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -52,12 +82,25 @@ async function postgresSchema(url: string): Promise<{ columns: Column[]; indexes
             AND k.column_name = c.column_name) AS pk
       FROM information_schema.columns c WHERE c.table_schema = current_schema()
       ORDER BY c.table_name, c.ordinal_position`);
-    const indexes = await client.query(`SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%_pkey' ORDER BY indexname`);
-    const ledger = async (t: string): Promise<number[]> => (await client.query(`SELECT version FROM ${t} ORDER BY version`)).rows.map((r) => Number(r.version));
+    const indexes = await client.query(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%_pkey' ORDER BY indexname`,
+    );
+    const ledger = async (t: string): Promise<number[]> =>
+      (await client.query(`SELECT version FROM ${t} ORDER BY version`)).rows.map((r) =>
+        Number(r.version),
+      );
     return {
-      columns: cols.rows.map((r) => ({ table: r.table_name, column: r.column_name, notNull: r.is_nullable === 'NO', primaryKey: r.pk })),
+      columns: cols.rows.map((r) => ({
+        table: r.table_name,
+        column: r.column_name,
+        notNull: r.is_nullable === 'NO',
+        primaryKey: r.pk,
+      })),
       indexes: indexes.rows.map((r) => String(r.indexname)),
-      ledgers: { main: await ledger('schema_migrations'), live: await ledger('live_schema_migrations') },
+      ledgers: {
+        main: await ledger('schema_migrations'),
+        live: await ledger('live_schema_migrations'),
+      },
     };
   } finally {
     await client.end();

@@ -11,20 +11,47 @@ import type { LiveReport } from '../../shared/live/index.ts';
 import { BACKENDS, type BackendFixture, warnIfSkipped } from './backends.ts';
 
 const result = (over: Partial<ResultInput> = {}): ResultInput => ({
-  roomCode: '123456', roomKind: 'classroom', seatId: 's1', nickname: 'Weak Ref Otter', puzzleId: 'p1',
-  moves: ['del a', 'gc.collect()'], solved: true, par: 2, stars: 3, score: 1180, stateHash: 'abc',
-  completedAt: 1_700_000_000_000, ...over,
+  roomCode: '123456',
+  roomKind: 'classroom',
+  seatId: 's1',
+  nickname: 'Weak Ref Otter',
+  puzzleId: 'p1',
+  moves: ['del a', 'gc.collect()'],
+  solved: true,
+  par: 2,
+  stars: 3,
+  score: 1180,
+  stateHash: 'abc',
+  completedAt: 1_700_000_000_000,
+  ...over,
 });
 
 const submission = (over: Partial<ChallengeSubmission> = {}): ChallengeSubmission => ({
-  challengeId: 'daily-2026-11-24', classCode: '', device: 'dev-a', nickname: 'Ada', score: 900,
-  moves: ['del a', 'del b'], examined: 3, par: 2, stars: 3, stateHash: 'h', submittedAt: 1_764_000_000_000, ...over,
+  challengeId: 'daily-2026-11-24',
+  classCode: '',
+  device: 'dev-a',
+  nickname: 'Ada',
+  score: 900,
+  moves: ['del a', 'del b'],
+  examined: 3,
+  par: 2,
+  stars: 3,
+  stateHash: 'h',
+  submittedAt: 1_764_000_000_000,
+  ...over,
 });
 
 const applied = (s: Storage): Promise<number[]> =>
-  Promise.resolve((s.store as unknown as { appliedMigrations(): number[] | Promise<number[]> }).appliedMigrations());
+  Promise.resolve(
+    (
+      s.store as unknown as { appliedMigrations(): number[] | Promise<number[]> }
+    ).appliedMigrations(),
+  );
 
-const REPORT = { rows: [{ nickname: 'Ada', points: 1000 }], headline: null } as unknown as LiveReport;
+const REPORT = {
+  rows: [{ nickname: 'Ada', points: 1000 }],
+  headline: null,
+} as unknown as LiveReport;
 const TEACHER = 'teacher-token-0123456789abcdef';
 const GLOBAL = { challengeId: 'daily-2026-11-24', classCode: '' };
 
@@ -74,12 +101,16 @@ for (const backend of BACKENDS) {
       await store.saveResult(result());
       await store.saveResult(result({ seatId: 's2', puzzleId: 'p2', moves: ['x = None'] }));
       await store.saveResult(result({ roomCode: '654321', moves: [] }));
-      expect((await store.listResults({ roomCode: '123456' })).map((r) => [r.seatId, r.moves])).toEqual([
+      expect(
+        (await store.listResults({ roomCode: '123456' })).map((r) => [r.seatId, r.moves]),
+      ).toEqual([
         ['s1', ['del a', 'gc.collect()']],
         ['s2', ['x = None']],
       ]);
       expect((await store.listResults({ puzzleId: 'p2' })).map((r) => r.seatId)).toEqual(['s2']);
-      expect(await store.listResults({ roomCode: '654321', seatId: 's1' })).toMatchObject([{ moves: [], moveCount: 0 }]);
+      expect(await store.listResults({ roomCode: '654321', seatId: 's1' })).toMatchObject([
+        { moves: [], moveCount: 0 },
+      ]);
       expect(await store.listResults({ roomCode: '000000' })).toEqual([]);
     });
 
@@ -93,14 +124,33 @@ for (const backend of BACKENDS) {
 
     it('keeps a challenge best per device and board; a worse run only renames', async () => {
       const { store } = await open(await fixture());
-      expect(await store.recordChallengeSubmission(submission({ classCode: 'ROOM7' }))).toEqual({ improved: true });
-      expect(await store.recordChallengeSubmission(submission({ score: 800, nickname: 'Ada L' }))).toEqual({ improved: false });
+      expect(await store.recordChallengeSubmission(submission({ classCode: 'ROOM7' }))).toEqual({
+        improved: true,
+      });
+      expect(
+        await store.recordChallengeSubmission(submission({ score: 800, nickname: 'Ada L' })),
+      ).toEqual({ improved: false });
       expect(await store.challengeTop(GLOBAL, 10)).toEqual([
-        { device: 'dev-a', nickname: 'Ada L', score: 900, moveCount: 2, examined: 3, stars: 3, submittedAt: 1_764_000_000_000 },
+        {
+          device: 'dev-a',
+          nickname: 'Ada L',
+          score: 900,
+          moveCount: 2,
+          examined: 3,
+          stars: 3,
+          submittedAt: 1_764_000_000_000,
+        },
       ]);
-      expect(await store.challengeTop({ ...GLOBAL, classCode: 'ROOM7' }, 10)).toMatchObject([{ nickname: 'Ada', score: 900 }]);
-      expect(await store.recordChallengeSubmission(submission({ score: 900, examined: 2 }))).toEqual({ improved: true });
-      expect(await store.challengeStanding(GLOBAL, 'dev-a')).toMatchObject({ rank: 1, best: { examined: 2 } });
+      expect(await store.challengeTop({ ...GLOBAL, classCode: 'ROOM7' }, 10)).toMatchObject([
+        { nickname: 'Ada', score: 900 },
+      ]);
+      expect(
+        await store.recordChallengeSubmission(submission({ score: 900, examined: 2 })),
+      ).toEqual({ improved: true });
+      expect(await store.challengeStanding(GLOBAL, 'dev-a')).toMatchObject({
+        rank: 1,
+        best: { examined: 2 },
+      });
     });
 
     it('orders boards by score, moves, examined, time, device; ranks, counts and histograms them', async () => {
@@ -113,19 +163,30 @@ for (const backend of BACKENDS) {
         submission({ device: 'd4', score: 900, submittedAt: 1_764_000_000_001 }),
       ];
       for (const s of runs) await store.recordChallengeSubmission(s);
-      expect((await store.challengeTop(GLOBAL, 10)).map((b) => b.device)).toEqual(['d3', 'd4', 'd5', 'd2', 'd1']);
+      expect((await store.challengeTop(GLOBAL, 10)).map((b) => b.device)).toEqual([
+        'd3',
+        'd4',
+        'd5',
+        'd2',
+        'd1',
+      ]);
       expect((await store.challengeTop(GLOBAL, 2)).map((b) => b.device)).toEqual(['d3', 'd4']);
       expect((await store.challengeStanding(GLOBAL, 'd5'))?.rank).toBe(3);
       expect(await store.challengeStanding(GLOBAL, 'nobody')).toBeNull();
       expect(await store.challengeCount(GLOBAL)).toBe(5);
       expect(await store.challengeCount({ ...GLOBAL, classCode: 'NONE' })).toBe(0);
-      expect(await store.challengeHistogram(GLOBAL)).toEqual([{ moves: 2, count: 4 }, { moves: 3, count: 1 }]);
+      expect(await store.challengeHistogram(GLOBAL)).toEqual([
+        { moves: 2, count: 4 },
+        { moves: 3, count: 1 },
+      ]);
     });
 
     it('keeps the best of concurrent submissions from one device', async () => {
       const { store } = await open(await fixture());
       const scores = [300, 900, 100, 700, 500, 800, 200, 600];
-      const replies = await Promise.all(scores.map((score) => store.recordChallengeSubmission(submission({ score }))));
+      const replies = await Promise.all(
+        scores.map((score) => store.recordChallengeSubmission(submission({ score }))),
+      );
       // However they interleave, the first one to commit improved, and the true best is kept.
       expect(replies.some((r) => r.improved)).toBe(true);
       expect(await store.challengeTop(GLOBAL, 10)).toMatchObject([{ device: 'dev-a', score: 900 }]);
@@ -134,15 +195,33 @@ for (const backend of BACKENDS) {
     it('keeps live reports for their teachers only, until deleted', async () => {
       const { liveReports } = await open(await fixture());
       await liveReports.save('report-0001', '123456', [TEACHER], REPORT, 1_764_000_000_000);
-      await liveReports.save('report-0001', '123456', [TEACHER, 'co-teacher-key-0123456789'], REPORT, 1_764_000_000_500);
+      await liveReports.save(
+        'report-0001',
+        '123456',
+        [TEACHER, 'co-teacher-key-0123456789'],
+        REPORT,
+        1_764_000_000_500,
+      );
       expect(await liveReports.get('report-0001', TEACHER)).toEqual({
         ok: true,
-        value: { id: 'report-0001', roomCode: '123456', createdAt: 1_764_000_000_000, updatedAt: 1_764_000_000_500, report: REPORT },
+        value: {
+          id: 'report-0001',
+          roomCode: '123456',
+          createdAt: 1_764_000_000_000,
+          updatedAt: 1_764_000_000_500,
+          report: REPORT,
+        },
       });
       expect((await liveReports.get('report-0001', 'co-teacher-key-0123456789')).ok).toBe(true);
-      expect(await liveReports.get('report-0001', 'student-token-0123456789')).toEqual({ ok: false, status: 403 });
+      expect(await liveReports.get('report-0001', 'student-token-0123456789')).toEqual({
+        ok: false,
+        status: 403,
+      });
       expect(await liveReports.get('report-none', TEACHER)).toEqual({ ok: false, status: 404 });
-      expect(await liveReports.remove('report-0001', 'student-token-0123456789')).toEqual({ ok: false, status: 403 });
+      expect(await liveReports.remove('report-0001', 'student-token-0123456789')).toEqual({
+        ok: false,
+        status: 403,
+      });
       expect(await liveReports.remove('report-0001', TEACHER)).toEqual({ ok: true, value: true });
       expect(await liveReports.get('report-0001', TEACHER)).toEqual({ ok: false, status: 404 });
     });

@@ -20,7 +20,9 @@ import { startServerProcess, type ServerProcess } from './processes.ts';
 
 const available = TEST_REDIS_URL !== '' && TEST_DATABASE_URL !== '';
 if (!available) {
-  console.warn('[test/scale] HH_TEST_REDIS_URL and HH_TEST_DATABASE_URL are needed for the two-process test: skipped (run scripts/ci-services.sh).');
+  console.warn(
+    '[test/scale] HH_TEST_REDIS_URL and HH_TEST_DATABASE_URL are needed for the two-process test: skipped (run scripts/ci-services.sh).',
+  );
 }
 
 /** A Redis database of our own (0 is left alone), so concurrent runs do not see each other's processes. */
@@ -58,8 +60,11 @@ describe.skipIf(!available)('two server processes on shared Redis and PostgreSQL
     return listing!.publicAddress === a.address ? { host: a, other: b } : { host: b, other: a };
   }
 
-  const join = (via: ServerProcess, code: string, options: Record<string, unknown>): Promise<Participant> =>
-    participate(() => new Client(via.url).joinById(code, options));
+  const join = (
+    via: ServerProcess,
+    code: string,
+    options: Record<string, unknown>,
+  ): Promise<Participant> => participate(() => new Client(via.url).joinById(code, options));
 
   async function solve(p: Participant): Promise<CompletedMessage[]> {
     const completed = collect<CompletedMessage>(p.room, 'completed');
@@ -69,17 +74,27 @@ describe.skipIf(!available)('two server processes on shared Redis and PostgreSQL
   }
 
   it('joins a class created through A by code through the other process; results land in PostgreSQL', async () => {
-    const teacher = await participate(() => new Client(a.url).create('classroom', { host: true, nickname: 'Ms Byte', puzzleId: puzzle.id }));
+    const teacher = await participate(() =>
+      new Client(a.url).create('classroom', {
+        host: true,
+        nickname: 'Ms Byte',
+        puzzleId: puzzle.id,
+      }),
+    );
     const code = teacher.welcome.code;
     const { host, other } = await hostOf(code);
-    const students = await Promise.all(['Ada', 'Grace', 'Linus'].map((nickname) => join(other, code, { nickname })));
+    const students = await Promise.all(
+      ['Ada', 'Grace', 'Linus'].map((nickname) => join(other, code, { nickname })),
+    );
     expect(students.map((s) => s.welcome.role)).toEqual(['student', 'student', 'student']);
     await vi.waitFor(() => expect(teacher.state().studentCount).toBe(3));
     const completions = await Promise.all(students.map(solve));
     expect(completions.map((c) => c[0]!.solved)).toEqual([true, true, true]);
     const rows = await storage.store.listResults({ roomCode: code });
     expect(rows.map((r) => r.nickname).sort()).toEqual(['Ada', 'Grace', 'Linus']);
-    expect(rows.every((r) => r.solved && r.roomKind === 'classroom' && r.puzzleId === puzzle.id)).toBe(true);
+    expect(
+      rows.every((r) => r.solved && r.roomKind === 'classroom' && r.puzzleId === puzzle.id),
+    ).toBe(true);
     expect(rows.map((r) => r.moves)).toEqual(rows.map(() => puzzle.solution));
 
     // A refreshed page comes back to its seat with its token, through either process.
@@ -96,31 +111,47 @@ describe.skipIf(!available)('two server processes on shared Redis and PostgreSQL
     hostCmd(teacher, { cmd: 'end' });
     await phaseIs(teacher, 'podium');
     const report = (via: ServerProcess) =>
-      fetch(`${via.url}/api/live/reports/${teacher.teacher[0]!.reportId}`, { headers: { authorization: `Bearer ${teacher.welcome.token}` } });
+      fetch(`${via.url}/api/live/reports/${teacher.teacher[0]!.reportId}`, {
+        headers: { authorization: `Bearer ${teacher.welcome.token}` },
+      });
     await vi.waitFor(async () => expect((await report(host)).status).toBe(200));
     expect((await report(other)).status).toBe(200);
     await Promise.all([teacher, ...students.slice(1)].map((p) => p.room.leave()));
   });
 
   it('resumes a dropped socket with its reconnection token through the other process', async () => {
-    const teacher = await participate(() => new Client(a.url).create('classroom', { host: true, puzzleId: puzzle.id }));
+    const teacher = await participate(() =>
+      new Client(a.url).create('classroom', { host: true, puzzleId: puzzle.id }),
+    );
     const { host, other } = await hostOf(teacher.welcome.code);
     const ada = await join(other, teacher.welcome.code, { nickname: 'Ada' });
     ada.room.send('move', { move: puzzle.solution[0]!, seq: 1 });
-    await vi.waitFor(() => expect(teacher.state().seats.get(ada.welcome.seatId)?.board?.version).toBe(1));
+    await vi.waitFor(() =>
+      expect(teacher.state().seats.get(ada.welcome.seatId)?.board?.version).toBe(1),
+    );
     // An abnormal close (not a consented leave): the server holds the seat (onDrop → allowReconnection).
-    (ada.room.connection.transport as unknown as { ws: { close(code: number): void } }).ws.close(4999);
-    await vi.waitFor(() => expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(false));
+    (ada.room.connection.transport as unknown as { ws: { close(code: number): void } }).ws.close(
+      4999,
+    );
+    await vi.waitFor(() =>
+      expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(false),
+    );
     const back = await new Client(other.url).reconnect(ada.room.reconnectionToken);
     expect(back.sessionId).toBe(ada.room.sessionId);
-    await vi.waitFor(() => expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(true));
+    await vi.waitFor(() =>
+      expect(teacher.state().seats.get(ada.welcome.seatId)?.connected).toBe(true),
+    );
     expect(host).not.toBe(other);
     await Promise.all([back.leave(), teacher.room.leave()]);
   });
 
   it('gives classes created through both processes distinct codes, each joinable through the other', async () => {
     const teachers = await Promise.all(
-      [a, b, a, b].map((via) => participate(() => new Client(via.url).create('classroom', { host: true, puzzleId: puzzle.id }))),
+      [a, b, a, b].map((via) =>
+        participate(() =>
+          new Client(via.url).create('classroom', { host: true, puzzleId: puzzle.id }),
+        ),
+      ),
     );
     const codes = teachers.map((t) => t.welcome.code);
     expect(new Set(codes).size).toBe(4);
@@ -136,19 +167,30 @@ describe.skipIf(!available)('two server processes on shared Redis and PostgreSQL
   it('answers an unknown code the same way on both processes', async () => {
     const codes = new Set((await driver.query({})).map((r) => r.roomId));
     const unknown = ['000001', '000002', '000003'].find((c) => !codes.has(c))!;
-    for (const via of [a, b]) await expect(new Client(via.url).joinById(unknown, { nickname: 'Eve' })).rejects.toThrow();
+    for (const via of [a, b])
+      await expect(new Client(via.url).joinById(unknown, { nickname: 'Eve' })).rejects.toThrow();
   });
 
   it('ranks a challenge submitted through A on the leaderboard served by B', async () => {
-    const today = (await (await fetch(`${a.url}/api/challenges/today`)).json()) as { daily: { id: string } };
+    const today = (await (await fetch(`${a.url}/api/challenges/today`)).json()) as {
+      daily: { id: string };
+    };
     const challenge = challengeById(today.daily.id)!;
     const submit = await fetch(`${a.url}/api/challenges/${challenge.id}/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ nickname: 'Ada', deviceToken: 'device-scale-test-0001', moves: challenge.puzzle.solution }),
+      body: JSON.stringify({
+        nickname: 'Ada',
+        deviceToken: 'device-scale-test-0001',
+        moves: challenge.puzzle.solution,
+      }),
     });
     expect(submit.status).toBe(200);
-    const board = (await (await fetch(`${b.url}/api/challenges/${challenge.id}/leaderboard?device=device-scale-test-0001`)).json()) as {
+    const board = (await (
+      await fetch(
+        `${b.url}/api/challenges/${challenge.id}/leaderboard?device=device-scale-test-0001`,
+      )
+    ).json()) as {
       entries: { nickname: string }[];
       you: { rank: number };
     };

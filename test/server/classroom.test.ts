@@ -1,7 +1,13 @@
 import { matchMaker } from '@colyseus/core';
 import type { Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppliedMessage, ClassroomStateShape, CompletedMessage, RejectedMessage, WelcomeMessage } from '../../shared/protocol.ts';
+import type {
+  AppliedMessage,
+  ClassroomStateShape,
+  CompletedMessage,
+  RejectedMessage,
+  WelcomeMessage,
+} from '../../shared/protocol.ts';
 import { ROOMS } from '../../shared/protocol.ts';
 import { collect, ILLEGAL_MOVE, replayHash, startTestServer, type TestServer } from './helpers.ts';
 
@@ -32,7 +38,10 @@ async function join(make: () => Promise<Room>): Promise<Joined> {
   return { ...joined, welcome: welcomes[0]! };
 }
 
-const host = () => join(() => t.client().create(ROOMS.classroom, { host: true, nickname: 'Ms Byte', puzzleId: t.puzzle.id }));
+const host = () =>
+  join(() =>
+    t.client().create(ROOMS.classroom, { host: true, nickname: 'Ms Byte', puzzleId: t.puzzle.id }),
+  );
 const student = (code: string, nickname: string, token?: string) =>
   join(() => t.client().joinById(code, { nickname, ...(token ? { token } : {}) }));
 const stateOf = (room: Room) => room.state as unknown as ClassroomStateShape;
@@ -58,7 +67,12 @@ describe('classroom room', () => {
     const first = t.puzzle.solution[0]!;
     ada.room.send('move', { move: first, seq: 7 });
     await vi.waitFor(() => expect(ada.applied.length).toBe(1));
-    expect(ada.applied[0]).toMatchObject({ seq: 7, by: ada.welcome.seatId, move: first, version: 1 });
+    expect(ada.applied[0]).toMatchObject({
+      seq: 7,
+      by: ada.welcome.seatId,
+      move: first,
+      version: 1,
+    });
     await vi.waitFor(() => expect(boardOf(ada)?.version).toBe(1));
     expect(movesOf(ada)).toEqual([first]);
     expect(boardOf(ada)?.lastSeq).toBe(7);
@@ -87,15 +101,32 @@ describe('classroom room', () => {
     const ada = await student(teacher.welcome.code, 'Ada');
     t.puzzle.solution.forEach((move, seq) => ada.room.send('move', { move, seq }));
     await vi.waitFor(() => expect(ada.completed.length).toBe(1));
-    const expected = { puzzleId: t.puzzle.id, solved: true, moves: t.puzzle.par, par: t.puzzle.par, stars: 3 };
+    const expected = {
+      puzzleId: t.puzzle.id,
+      solved: true,
+      moves: t.puzzle.par,
+      par: t.puzzle.par,
+      stars: 3,
+    };
     expect(ada.completed[0]).toMatchObject(expected);
     const rows = await t.server.store.listResults({ roomCode: teacher.welcome.code });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ seatId: ada.welcome.seatId, nickname: 'Ada', moves: t.puzzle.solution, score: ada.completed[0]!.score });
+    expect(rows[0]).toMatchObject({
+      seatId: ada.welcome.seatId,
+      nickname: 'Ada',
+      moves: t.puzzle.solution,
+      score: ada.completed[0]!.score,
+    });
     expect(rows[0]!.stateHash).toBe(replayHash(t.rules, t.puzzle, t.puzzle.solution));
     ada.room.send('move', { move: t.puzzle.solution[0]!, seq: 99 });
-    await vi.waitFor(() => expect(ada.rejected.at(-1)).toMatchObject({ seq: 99, code: 'board/solved' }));
-    await vi.waitFor(() => expect(stateOf(teacher.room).seats.get(ada.welcome.seatId)?.score).toBe(ada.completed[0]!.score));
+    await vi.waitFor(() =>
+      expect(ada.rejected.at(-1)).toMatchObject({ seq: 99, code: 'board/solved' }),
+    );
+    await vi.waitFor(() =>
+      expect(stateOf(teacher.room).seats.get(ada.welcome.seatId)?.score).toBe(
+        ada.completed[0]!.score,
+      ),
+    );
   });
 
   it('shows a student only their own seat while the host sees every seat', async () => {
@@ -103,13 +134,17 @@ describe('classroom room', () => {
     const ada = await student(teacher.welcome.code, 'Ada');
     const bob = await student(teacher.welcome.code, 'Bob');
     bob.room.send('move', { move: t.puzzle.solution[0]! });
-    await vi.waitFor(() => expect(stateOf(teacher.room).seats.get(bob.welcome.seatId)?.board?.version).toBe(1));
+    await vi.waitFor(() =>
+      expect(stateOf(teacher.room).seats.get(bob.welcome.seatId)?.board?.version).toBe(1),
+    );
     const seen = (room: Room) => {
       const ids: string[] = [];
       stateOf(room).seats.forEach((_s, id) => ids.push(id));
       return ids.sort();
     };
-    expect(seen(teacher.room)).toEqual([teacher.welcome.seatId, ada.welcome.seatId, bob.welcome.seatId].sort());
+    expect(seen(teacher.room)).toEqual(
+      [teacher.welcome.seatId, ada.welcome.seatId, bob.welcome.seatId].sort(),
+    );
     expect(seen(ada.room)).toEqual([ada.welcome.seatId]);
     expect(seen(bob.room)).toEqual([bob.welcome.seatId]);
   });
@@ -147,7 +182,9 @@ describe('classroom room', () => {
     expect(await matchMaker.query({ roomId: teacher.welcome.code })).toHaveLength(1);
     await ada.room.leave(true);
     await teacher.room.leave(true);
-    await vi.waitFor(async () => expect(await matchMaker.query({ roomId: teacher.welcome.code })).toEqual([]));
+    await vi.waitFor(async () =>
+      expect(await matchMaker.query({ roomId: teacher.welcome.code })).toEqual([]),
+    );
   });
 
   it('keeps the seat and board through a dropped socket (automatic reconnection)', async () => {
@@ -158,9 +195,13 @@ describe('classroom room', () => {
     ada.room.reconnection.minUptime = 0;
     const reconnected = new Promise<void>((resolve) => ada.room.onReconnect(() => resolve()));
     ada.room.connection.close(4010, 'network lost');
-    await vi.waitFor(() => expect(stateOf(teacher.room).seats.get(ada.welcome.seatId)?.connected).toBe(false));
+    await vi.waitFor(() =>
+      expect(stateOf(teacher.room).seats.get(ada.welcome.seatId)?.connected).toBe(false),
+    );
     await reconnected;
-    await vi.waitFor(() => expect(stateOf(teacher.room).seats.get(ada.welcome.seatId)?.connected).toBe(true));
+    await vi.waitFor(() =>
+      expect(stateOf(teacher.room).seats.get(ada.welcome.seatId)?.connected).toBe(true),
+    );
     ada.room.send('move', { move: t.puzzle.solution[1]! });
     await vi.waitFor(() => expect(boardOf(ada)?.version).toBe(2));
   });
@@ -172,7 +213,11 @@ describe('classroom room', () => {
     await vi.waitFor(() => expect(boardOf(ada)?.version).toBe(1));
     ada.room.connection.close(4010, 'page refresh'); // the tab is gone; its reconnection never comes
     const again = await student(teacher.welcome.code, 'Ada', ada.welcome.token);
-    expect(again.welcome).toMatchObject({ seatId: ada.welcome.seatId, token: ada.welcome.token, role: 'student' });
+    expect(again.welcome).toMatchObject({
+      seatId: ada.welcome.seatId,
+      token: ada.welcome.token,
+      role: 'student',
+    });
     await vi.waitFor(() => expect(boardOf(again)?.version).toBe(1));
     expect(movesOf(again)).toEqual([t.puzzle.solution[0]]);
     expect(stateOf(teacher.room).studentCount).toBe(1);
@@ -182,8 +227,12 @@ describe('classroom room', () => {
     const teacher = await host();
     const ada = await student(teacher.welcome.code, 'Ada');
     await teacher.room.leave(false);
-    const back = await join(() => t.client().joinById(teacher.welcome.code, { token: teacher.welcome.token }));
+    const back = await join(() =>
+      t.client().joinById(teacher.welcome.code, { token: teacher.welcome.token }),
+    );
     expect(back.welcome).toMatchObject({ role: 'host', seatId: teacher.welcome.seatId });
-    await vi.waitFor(() => expect(stateOf(back.room).seats.get(ada.welcome.seatId)?.nickname).toBe('Ada'));
+    await vi.waitFor(() =>
+      expect(stateOf(back.room).seats.get(ada.welcome.seatId)?.nickname).toBe('Ada'),
+    );
   });
 });

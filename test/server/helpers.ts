@@ -19,7 +19,13 @@ export interface TestServer {
 
 export async function startTestServer(rules: Rules = defaultRules): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hh-server-'));
-  const server = await createGameServer({ port: 0, host: '127.0.0.1', dataDir, rules, clientDir: join(dataDir, 'no-client') });
+  const server = await createGameServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    rules,
+    clientDir: join(dataDir, 'no-client'),
+  });
   return {
     server,
     rules,

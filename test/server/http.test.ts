@@ -26,22 +26,46 @@ describe('HTTP', () => {
   });
 
   it('POST /api/verify replays the moves and computes the result itself, ignoring claimed scores', async () => {
-    const res = await post('/api/verify', { puzzleId: t.puzzle.id, moves: t.puzzle.solution, score: 999_999, stars: 3 });
+    const res = await post('/api/verify', {
+      puzzleId: t.puzzle.id,
+      moves: t.puzzle.solution,
+      score: 999_999,
+      stars: 3,
+    });
     expect(res.status).toBe(200);
     const { result } = await json(res);
-    expect(result).toMatchObject({ puzzleId: t.puzzle.id, solved: true, moves: t.puzzle.par, par: t.puzzle.par, stars: 3 });
+    expect(result).toMatchObject({
+      puzzleId: t.puzzle.id,
+      solved: true,
+      moves: t.puzzle.par,
+      par: t.puzzle.par,
+      stars: 3,
+    });
     expect(result.score).toBeLessThan(999_999);
   });
 
   it('reports an unsolved move list as not solved with no points', async () => {
-    const res = await post('/api/verify', { puzzleId: t.puzzle.id, moves: t.puzzle.solution.slice(0, -1) });
+    const res = await post('/api/verify', {
+      puzzleId: t.puzzle.id,
+      moves: t.puzzle.solution.slice(0, -1),
+    });
     expect(await json(res)).toEqual({
-      result: { puzzleId: t.puzzle.id, solved: false, moves: t.puzzle.par - 1, par: t.puzzle.par, stars: 0, score: 0 },
+      result: {
+        puzzleId: t.puzzle.id,
+        solved: false,
+        moves: t.puzzle.par - 1,
+        par: t.puzzle.par,
+        stars: 0,
+        score: 0,
+      },
     });
   });
 
   it('rejects an illegal move with its index, an unknown puzzle, and malformed bodies with 4xx codes', async () => {
-    const illegal = await post('/api/verify', { puzzleId: t.puzzle.id, moves: [t.puzzle.solution[0], ILLEGAL_MOVE] });
+    const illegal = await post('/api/verify', {
+      puzzleId: t.puzzle.id,
+      moves: [t.puzzle.solution[0], ILLEGAL_MOVE],
+    });
     expect(illegal.status).toBe(422);
     expect((await json(illegal)).error.moveIndex).toBe(1);
     const unknown = await post('/api/verify', { puzzleId: 'no-such-puzzle', moves: [] });
@@ -60,7 +84,10 @@ describe('HTTP', () => {
     const res = await post('/api/verify', { puzzleId: t.puzzle.id, moves: [] }, headers);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-    const preflight = await fetch(`${t.server.url}/matchmake/create/classroom`, { method: 'OPTIONS', headers });
+    const preflight = await fetch(`${t.server.url}/matchmake/create/classroom`, {
+      method: 'OPTIONS',
+      headers,
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -27,10 +27,23 @@ const mirror = (target: BoardState, board: Board, by = 's1') =>
 function snapshot(s: BoardState) {
   const objects: Record<string, unknown> = {};
   s.objects.forEach((o, id) => {
-    objects[id] = { id: o.id, kind: o.kind, cls: o.cls, rc: o.rc, gen: o.gen, weak: o.weak, dict: o.dict, slots: [...o.slots].map((x) => [x.label, x.tag, x.v]) };
+    objects[id] = {
+      id: o.id,
+      kind: o.kind,
+      cls: o.cls,
+      rc: o.rc,
+      gen: o.gen,
+      weak: o.weak,
+      dict: o.dict,
+      slots: [...o.slots].map((x) => [x.label, x.tag, x.v]),
+    };
   });
   return {
-    puzzleId: s.puzzleId, version: s.version, stateHash: s.stateHash, gcEnabled: s.gcEnabled, solved: s.solved,
+    puzzleId: s.puzzleId,
+    version: s.version,
+    stateHash: s.stateHash,
+    gcEnabled: s.gcEnabled,
+    solved: s.solved,
     objects,
     globals: [...s.globals].map((x) => [x.label, x.tag, x.v]),
     frames: [...s.frames].map((f) => [f.fn, [...f.locals].map((x) => [x.label, x.tag, x.v])]),
@@ -39,25 +52,41 @@ function snapshot(s: BoardState) {
   };
 }
 
-const triple = (label: string, v: Value) => [label, v.t, v.t === 'ref' ? v.id : v.t === 'int' ? v.v : 0];
+const triple = (label: string, v: Value) => [
+  label,
+  v.t,
+  v.t === 'ref' ? v.id : v.t === 'int' ? v.v : 0,
+];
 
 /** What the mirror must hold for a board, computed from the engine state directly. */
 function expected(board: Board, by = 's1') {
   const objects: Record<string, unknown> = {};
   for (const o of Object.values(board.engine.objects)) {
     objects[String(o.id)] = {
-      id: o.id, kind: o.kind, cls: o.kind === 'instance' ? o.cls : '', rc: o.rc, gen: o.gen ?? -1,
-      weak: o.kind === 'weakref' ? (o.referent ?? -1) : o.kind === 'instance' ? (o.weakref ?? -1) : -1,
+      id: o.id,
+      kind: o.kind,
+      cls: o.kind === 'instance' ? o.cls : '',
+      rc: o.rc,
+      gen: o.gen ?? -1,
+      weak:
+        o.kind === 'weakref' ? (o.referent ?? -1) : o.kind === 'instance' ? (o.weakref ?? -1) : -1,
       dict: o.kind === 'instance' ? (o.dict ?? -1) : -1,
       slots: slotsOf(o).map((x) => [x.label, x.tag, x.v]),
     };
   }
   const goal = rules.goalStatus(puzzle, board);
   return {
-    puzzleId: board.puzzleId, version: board.moves.length, stateHash: rules.hashState(board.engine),
-    gcEnabled: board.engine.gc.enabled, solved: goal.done, objects,
+    puzzleId: board.puzzleId,
+    version: board.moves.length,
+    stateHash: rules.hashState(board.engine),
+    gcEnabled: board.engine.gc.enabled,
+    solved: goal.done,
+    objects,
     globals: Object.entries(board.engine.globals).map(([n, v]) => triple(n, v)),
-    frames: board.engine.frames.map((f) => [f.fn, f.varnames.filter((n) => f.locals[n]).map((n) => triple(n, f.locals[n]!))]),
+    frames: board.engine.frames.map((f) => [
+      f.fn,
+      f.varnames.filter((n) => f.locals[n]).map((n) => triple(n, f.locals[n]!)),
+    ]),
     moves: board.moves.map((m) => [m, by]),
     goals: goal.clauses.map((c) => [c.id, c.met]),
   };
@@ -72,17 +101,20 @@ describe('mirrorBoard', () => {
     expect(Object.keys(snapshot(target).objects).length).toBeGreaterThan(0);
   });
 
-  it.each(CAMPAIGN.map((p) => [p.id, p] as const))('follows every solution prefix of %s, forwards and back, in place', (_id, p) => {
-    puzzle = p;
-    const target = new BoardState();
-    const prefixes = puzzle.solution.map((_m, i) => puzzle.solution.slice(0, i + 1));
-    for (const moves of [...prefixes, ...prefixes.slice().reverse(), []]) {
-      const board = boardAfter(moves);
-      mirror(target, board);
-      expect(snapshot(target)).toEqual(expected(board));
-    }
-    puzzle = rules.puzzle(TEST_PUZZLE_ID)!;
-  });
+  it.each(CAMPAIGN.map((p) => [p.id, p] as const))(
+    'follows every solution prefix of %s, forwards and back, in place',
+    (_id, p) => {
+      puzzle = p;
+      const target = new BoardState();
+      const prefixes = puzzle.solution.map((_m, i) => puzzle.solution.slice(0, i + 1));
+      for (const moves of [...prefixes, ...prefixes.slice().reverse(), []]) {
+        const board = boardAfter(moves);
+        mirror(target, board);
+        expect(snapshot(target)).toEqual(expected(board));
+      }
+      puzzle = rules.puzzle(TEST_PUZZLE_ID)!;
+    },
+  );
 
   it('keeps unchanged objects as the same schema instances (small patches)', () => {
     const target = new BoardState();

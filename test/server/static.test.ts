@@ -28,7 +28,9 @@ describe('static client', () => {
   it('serves built files and falls back to index.html for app routes', async () => {
     expect(await (await fetch(`${url}/app.js`)).text()).toBe('console.log(1)');
     expect(await (await fetch(`${url}/`)).text()).toContain('<title>Heap Heroes</title>');
-    expect(await (await fetch(`${url}/class/123456`)).text()).toContain('<title>Heap Heroes</title>');
+    expect(await (await fetch(`${url}/class/123456`)).text()).toContain(
+      '<title>Heap Heroes</title>',
+    );
   });
 
   it('never answers API or matchmaking paths with the page', async () => {

@@ -57,7 +57,10 @@ describe('SqliteStore', () => {
     await store.saveResult(result());
     await store.saveResult(result({ seatId: 's2', puzzleId: 'p2' }));
     await store.saveResult(result({ roomCode: '654321' }));
-    expect((await store.listResults({ roomCode: '123456' })).map((r) => r.seatId)).toEqual(['s1', 's2']);
+    expect((await store.listResults({ roomCode: '123456' })).map((r) => r.seatId)).toEqual([
+      's1',
+      's2',
+    ]);
     expect((await store.listResults({ puzzleId: 'p2' })).map((r) => r.seatId)).toEqual(['s2']);
     expect((await store.listResults({ roomCode: '654321', seatId: 's1' })).length).toBe(1);
     await store.close();

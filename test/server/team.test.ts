@@ -1,6 +1,12 @@
 import type { Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AppliedMessage, CompletedMessage, RejectedMessage, TeamStateShape, WelcomeMessage } from '../../shared/protocol.ts';
+import type {
+  AppliedMessage,
+  CompletedMessage,
+  RejectedMessage,
+  TeamStateShape,
+  WelcomeMessage,
+} from '../../shared/protocol.ts';
 import { ROOMS } from '../../shared/protocol.ts';
 import { matchMaker } from '@colyseus/core';
 import type { TeamRoom } from '../../server/rooms/TeamRoom.ts';
@@ -33,10 +39,13 @@ async function player(make: () => Promise<Room>): Promise<Player> {
 }
 
 const stateOf = (p: Player) => p.room.state as unknown as TeamStateShape;
-const logOf = (p: Player) => [...(stateOf(p).board?.moves ?? [])].map((m) => ({ move: m.move, by: m.by }));
+const logOf = (p: Player) =>
+  [...(stateOf(p).board?.moves ?? [])].map((m) => ({ move: m.move, by: m.by }));
 
 async function pair(): Promise<[Player, Player]> {
-  const ada = await player(() => t.client().create(ROOMS.team, { nickname: 'Ada', puzzleId: t.puzzle.id }));
+  const ada = await player(() =>
+    t.client().create(ROOMS.team, { nickname: 'Ada', puzzleId: t.puzzle.id }),
+  );
   const bob = await player(() => t.client().joinById(ada.welcome.code, { nickname: 'Bob' }));
   return [ada, bob];
 }
@@ -54,10 +63,18 @@ describe('team room', () => {
     ];
     await vi.waitFor(() => expect(logOf(ada)).toEqual(expected));
     await vi.waitFor(() => expect(logOf(bob)).toEqual(expected));
-    expect(ada.applied.map((a) => [a.by, a.version])).toEqual([[ada.welcome.seatId, 1], [bob.welcome.seatId, 2]]);
+    expect(ada.applied.map((a) => [a.by, a.version])).toEqual([
+      [ada.welcome.seatId, 1],
+      [bob.welcome.seatId, 2],
+    ]);
     const names = new Map<string, string>();
     stateOf(ada).players.forEach((p, id) => names.set(id, p.nickname));
-    expect(names).toEqual(new Map([[ada.welcome.seatId, 'Ada'], [bob.welcome.seatId, 'Bob']]));
+    expect(names).toEqual(
+      new Map([
+        [ada.welcome.seatId, 'Ada'],
+        [bob.welcome.seatId, 'Bob'],
+      ]),
+    );
   });
 
   it('keeps the room hash equal to replaying its move log through the engine', async () => {
@@ -81,7 +98,16 @@ describe('team room', () => {
     await vi.waitFor(() => expect(stateOf(ada).board.version).toBe(0));
     expect(stateOf(ada).board.stateHash).toBe(replayHash(t.rules, t.puzzle, []));
     bob.room.send('undo', { seq: 4 });
-    await vi.waitFor(() => expect(bob.rejected).toEqual([{ seq: 4, code: 'move/nothing_to_undo', message: 'There is no move to take back.', version: 0 }]));
+    await vi.waitFor(() =>
+      expect(bob.rejected).toEqual([
+        {
+          seq: 4,
+          code: 'move/nothing_to_undo',
+          message: 'There is no move to take back.',
+          version: 0,
+        },
+      ]),
+    );
   });
 
   it('stores one result when the team solves the puzzle and tells every player', async () => {
@@ -93,7 +119,9 @@ describe('team room', () => {
     await vi.waitFor(() => expect(ada.completed.length + bob.completed.length).toBe(2));
     expect(ada.completed[0]).toEqual(bob.completed[0]);
     const rows = await t.server.store.listResults({ roomCode: ada.welcome.code });
-    expect(rows.map((r) => [r.roomKind, r.nickname, r.moves])).toEqual([['team', 'Ada, Bob', t.puzzle.solution]]);
+    expect(rows.map((r) => [r.roomKind, r.nickname, r.moves])).toEqual([
+      ['team', 'Ada, Bob', t.puzzle.solution],
+    ]);
   });
 
   it('removes a player who leaves, but keeps their moves in the log', async () => {

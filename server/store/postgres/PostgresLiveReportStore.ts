@@ -4,7 +4,12 @@
  * read or deleted through any process.
  */
 import type { LiveReport } from '../../../shared/live/index.ts';
-import { hashToken, type Access, type LiveReportStore, type StoredLiveReport } from '../../live/reportStore.ts';
+import {
+  hashToken,
+  type Access,
+  type LiveReportStore,
+  type StoredLiveReport,
+} from '../../live/reportStore.ts';
 import { migrate, type PgDb } from './db.ts';
 import { PG_LIVE_LEDGER, PG_LIVE_MIGRATIONS } from './migrations.ts';
 
@@ -20,7 +25,13 @@ class PostgresLiveReportStore implements LiveReportStore {
     this.db = db;
   }
 
-  async save(id: string, roomCode: string, tokens: readonly string[], report: LiveReport, now: number): Promise<void> {
+  async save(
+    id: string,
+    roomCode: string,
+    tokens: readonly string[],
+    report: LiveReport,
+    now: number,
+  ): Promise<void> {
     await this.db.transaction(async (q) => {
       await q(
         `INSERT INTO live_reports (id, room_code, created_at, updated_at, report_json) VALUES (?,?,?,?,?)
@@ -28,7 +39,10 @@ class PostgresLiveReportStore implements LiveReportStore {
         [id, roomCode, now, now, JSON.stringify(report)],
       );
       for (const t of tokens) {
-        await q('INSERT INTO live_report_keys (report_id, key_hash) VALUES (?, ?) ON CONFLICT DO NOTHING', [id, hashToken(t)]);
+        await q(
+          'INSERT INTO live_report_keys (report_id, key_hash) VALUES (?, ?) ON CONFLICT DO NOTHING',
+          [id, hashToken(t)],
+        );
       }
     });
   }
@@ -63,7 +77,10 @@ class PostgresLiveReportStore implements LiveReportStore {
   private async check(id: string, token: string): Promise<Access<true>> {
     const [exists] = await this.db.query('SELECT 1 AS one FROM live_reports WHERE id = ?', [id]);
     if (exists === undefined) return { ok: false, status: 404 };
-    const [key] = await this.db.query('SELECT 1 AS one FROM live_report_keys WHERE report_id = ? AND key_hash = ?', [id, hashToken(token)]);
+    const [key] = await this.db.query(
+      'SELECT 1 AS one FROM live_report_keys WHERE report_id = ? AND key_hash = ?',
+      [id, hashToken(token)],
+    );
     return key === undefined ? { ok: false, status: 403 } : { ok: true, value: true };
   }
 }

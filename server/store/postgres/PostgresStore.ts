@@ -3,8 +3,24 @@
  * SqliteStore, so rooms and routes cannot tell them apart. Several server processes may share one
  * database: migrations take an advisory lock, challenge submissions lock per device.
  */
-import type { BoardScope, ChallengeBest, ChallengeSubmission, ResultInput, ResultQuery, Store, StoredResult } from '../Store.ts';
-import { countOf, histogramOf, insertSubmission, lockDevice, offerBest, standingOf, topOf } from './challengeSql.ts';
+import type {
+  BoardScope,
+  ChallengeBest,
+  ChallengeSubmission,
+  ResultInput,
+  ResultQuery,
+  Store,
+  StoredResult,
+} from '../Store.ts';
+import {
+  countOf,
+  histogramOf,
+  insertSubmission,
+  lockDevice,
+  offerBest,
+  standingOf,
+  topOf,
+} from './challengeSql.ts';
 import { appliedVersions, migrate, type PgDb, type Row } from './db.ts';
 import { PG_LEDGER, PG_MIGRATIONS } from './migrations.ts';
 
@@ -33,11 +49,24 @@ export class PostgresStore implements Store {
       const [row] = await q(
         `INSERT INTO results (room_code, room_kind, seat_id, nickname, puzzle_id, solved, move_count,
            par, stars, score, state_hash, completed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
-        [r.roomCode, r.roomKind, r.seatId, r.nickname, r.puzzleId, r.solved ? 1 : 0, r.moves.length,
-          r.par, r.stars, r.score, r.stateHash, r.completedAt],
+        [
+          r.roomCode,
+          r.roomKind,
+          r.seatId,
+          r.nickname,
+          r.puzzleId,
+          r.solved ? 1 : 0,
+          r.moves.length,
+          r.par,
+          r.stars,
+          r.score,
+          r.stateHash,
+          r.completedAt,
+        ],
       );
       const id = Number(row!.id);
-      for (const [idx, move] of r.moves.entries()) await q('INSERT INTO result_moves (result_id, idx, move) VALUES (?,?,?)', [id, idx, move]);
+      for (const [idx, move] of r.moves.entries())
+        await q('INSERT INTO result_moves (result_id, idx, move) VALUES (?,?,?)', [id, idx, move]);
       return id;
     });
   }
@@ -50,11 +79,15 @@ export class PostgresStore implements Store {
     ].filter((f): f is [string, string] => f[1] !== undefined);
     const where = filters.map(([column]) => `${column} = ?`);
     const sql = `SELECT * FROM results ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-    const rows = await this.db.query(sql, filters.map(([, value]) => value));
+    const rows = await this.db.query(
+      sql,
+      filters.map(([, value]) => value),
+    );
     if (rows.length === 0) return [];
-    const moves = await this.db.query('SELECT result_id, move FROM result_moves WHERE result_id = ANY(?::int[]) ORDER BY result_id, idx', [
-      rows.map((r) => Number(r.id)),
-    ]);
+    const moves = await this.db.query(
+      'SELECT result_id, move FROM result_moves WHERE result_id = ANY(?::int[]) ORDER BY result_id, idx',
+      [rows.map((r) => Number(r.id))],
+    );
     const byResult = new Map<number, string[]>();
     for (const m of moves) {
       const id = Number(m.result_id);
@@ -68,7 +101,8 @@ export class PostgresStore implements Store {
       await lockDevice(q, s);
       await insertSubmission(q, s);
       const improved = await offerBest(q, { challengeId: s.challengeId, classCode: '' }, s);
-      if (s.classCode !== '') await offerBest(q, { challengeId: s.challengeId, classCode: s.classCode }, s);
+      if (s.classCode !== '')
+        await offerBest(q, { challengeId: s.challengeId, classCode: s.classCode }, s);
       return { improved };
     });
   }
@@ -77,7 +111,10 @@ export class PostgresStore implements Store {
     return topOf(this.db.query, scope, limit);
   }
 
-  challengeStanding(scope: BoardScope, device: string): Promise<{ best: ChallengeBest; rank: number } | null> {
+  challengeStanding(
+    scope: BoardScope,
+    device: string,
+  ): Promise<{ best: ChallengeBest; rank: number } | null> {
     return standingOf(this.db.query, scope, device);
   }
 

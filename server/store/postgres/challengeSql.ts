@@ -23,19 +23,44 @@ export async function insertSubmission(q: Query, s: ChallengeSubmission): Promis
   await q(
     `INSERT INTO challenge_submissions (challenge_id, class_code, device, nickname, score, move_count, examined,
        par, stars, state_hash, moves, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-    [s.challengeId, s.classCode, s.device, s.nickname, s.score, s.moves.length, s.examined, s.par, s.stars,
-      s.stateHash, JSON.stringify(s.moves), s.submittedAt],
+    [
+      s.challengeId,
+      s.classCode,
+      s.device,
+      s.nickname,
+      s.score,
+      s.moves.length,
+      s.examined,
+      s.par,
+      s.stars,
+      s.stateHash,
+      JSON.stringify(s.moves),
+      s.submittedAt,
+    ],
   );
 }
 
 /** Upserts the device's best on one board if the submission beats it; renames either way. */
-export async function offerBest(q: Query, scope: BoardScope, s: ChallengeSubmission): Promise<boolean> {
+export async function offerBest(
+  q: Query,
+  scope: BoardScope,
+  s: ChallengeSubmission,
+): Promise<boolean> {
   const key = [scope.challengeId, scope.classCode, s.device];
-  const [row] = await q('SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?', key);
+  const [row] = await q(
+    'SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?',
+    key,
+  );
   const next = { score: s.score, moves: s.moves.length, examined: s.examined };
   const old = row ? best(row) : null;
-  if (old && !isImprovement(next, { score: old.score, moves: old.moveCount, examined: old.examined })) {
-    await q('UPDATE challenge_best SET nickname = ? WHERE challenge_id = ? AND class_code = ? AND device = ?', [s.nickname, ...key]);
+  if (
+    old &&
+    !isImprovement(next, { score: old.score, moves: old.moveCount, examined: old.examined })
+  ) {
+    await q(
+      'UPDATE challenge_best SET nickname = ? WHERE challenge_id = ? AND class_code = ? AND device = ?',
+      [s.nickname, ...key],
+    );
     return false;
   }
   await q(
@@ -49,33 +74,55 @@ export async function offerBest(q: Query, scope: BoardScope, s: ChallengeSubmiss
 }
 
 export async function topOf(q: Query, scope: BoardScope, limit: number): Promise<ChallengeBest[]> {
-  const rows = await q(`SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? ORDER BY ${ORDER} LIMIT ?`, [
-    scope.challengeId, scope.classCode, limit,
-  ]);
+  const rows = await q(
+    `SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? ORDER BY ${ORDER} LIMIT ?`,
+    [scope.challengeId, scope.classCode, limit],
+  );
   return rows.map(best);
 }
 
-export async function standingOf(q: Query, scope: BoardScope, device: string): Promise<{ best: ChallengeBest; rank: number } | null> {
-  const [row] = await q('SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?', [
-    scope.challengeId, scope.classCode, device,
-  ]);
+export async function standingOf(
+  q: Query,
+  scope: BoardScope,
+  device: string,
+): Promise<{ best: ChallengeBest; rank: number } | null> {
+  const [row] = await q(
+    'SELECT * FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND device = ?',
+    [scope.challengeId, scope.classCode, device],
+  );
   if (!row) return null;
   const b = best(row);
-  const [above] = await q(`SELECT COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND ${ABOVE}`, [
-    scope.challengeId, scope.classCode, b.score, b.score, b.moveCount, b.moveCount, b.examined, b.examined,
-    b.submittedAt, b.submittedAt, b.device,
-  ]);
+  const [above] = await q(
+    `SELECT COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ? AND ${ABOVE}`,
+    [
+      scope.challengeId,
+      scope.classCode,
+      b.score,
+      b.score,
+      b.moveCount,
+      b.moveCount,
+      b.examined,
+      b.examined,
+      b.submittedAt,
+      b.submittedAt,
+      b.device,
+    ],
+  );
   return { best: b, rank: Number(above?.n ?? 0) + 1 };
 }
 
 export async function countOf(q: Query, scope: BoardScope): Promise<number> {
-  const [row] = await q('SELECT COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ?', [
-    scope.challengeId, scope.classCode,
-  ]);
+  const [row] = await q(
+    'SELECT COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ?',
+    [scope.challengeId, scope.classCode],
+  );
   return Number(row?.n ?? 0);
 }
 
-export async function histogramOf(q: Query, scope: BoardScope): Promise<{ moves: number; count: number }[]> {
+export async function histogramOf(
+  q: Query,
+  scope: BoardScope,
+): Promise<{ moves: number; count: number }[]> {
   const rows = await q(
     `SELECT move_count, COUNT(*) AS n FROM challenge_best WHERE challenge_id = ? AND class_code = ?
      GROUP BY move_count ORDER BY move_count`,

@@ -26,11 +26,13 @@ export class PgDb {
     this.pool.on('error', (err) => console.error('postgres pool error:', err.message));
   }
 
-  readonly query: Query = async (sql, args = []) => (await this.pool.query(pgSql(sql), [...args])).rows as Row[];
+  readonly query: Query = async (sql, args = []) =>
+    (await this.pool.query(pgSql(sql), [...args])).rows as Row[];
 
   async transaction<T>(fn: (q: Query) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const q: Query = async (sql, args = []) => (await client.query(pgSql(sql), [...args])).rows as Row[];
+    const q: Query = async (sql, args = []) =>
+      (await client.query(pgSql(sql), [...args])).rows as Row[];
     try {
       await client.query('BEGIN');
       const value = await fn(q);
@@ -69,22 +71,37 @@ export interface MigrationLedger {
  * Applies pending migrations in order, each in its own transaction, recorded in `table`. A session
  * advisory lock (keyed by the table name) serialises processes starting at the same time.
  */
-export async function migrate(db: PgDb, ledger: MigrationLedger, migrations: readonly PgMigration[]): Promise<void> {
+export async function migrate(
+  db: PgDb,
+  ledger: MigrationLedger,
+  migrations: readonly PgMigration[],
+): Promise<void> {
   const { table, named } = ledger;
   const client = await db.pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [table]);
     const nameColumn = named ? 'name TEXT NOT NULL, ' : '';
-    await client.query(`CREATE TABLE IF NOT EXISTS ${table} (version INTEGER PRIMARY KEY, ${nameColumn}applied_at BIGINT NOT NULL)`);
-    const applied = new Set((await client.query(`SELECT version FROM ${table}`)).rows.map((r: Row) => Number(r.version)));
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${table} (version INTEGER PRIMARY KEY, ${nameColumn}applied_at BIGINT NOT NULL)`,
+    );
+    const applied = new Set(
+      (await client.query(`SELECT version FROM ${table}`)).rows.map((r: Row) => Number(r.version)),
+    );
     for (const m of migrations) {
       if (applied.has(m.version)) continue;
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
         const record = named
-          ? client.query(`INSERT INTO ${table} (version, name, applied_at) VALUES ($1, $2, $3)`, [m.version, m.name, Date.now()])
-          : client.query(`INSERT INTO ${table} (version, applied_at) VALUES ($1, $2)`, [m.version, Date.now()]);
+          ? client.query(`INSERT INTO ${table} (version, name, applied_at) VALUES ($1, $2, $3)`, [
+              m.version,
+              m.name,
+              Date.now(),
+            ])
+          : client.query(`INSERT INTO ${table} (version, applied_at) VALUES ($1, $2)`, [
+              m.version,
+              Date.now(),
+            ]);
         await record;
         await client.query('COMMIT');
       } catch (e) {
@@ -99,5 +116,7 @@ export async function migrate(db: PgDb, ledger: MigrationLedger, migrations: rea
 }
 
 export async function appliedVersions(db: PgDb, table: string): Promise<number[]> {
-  return (await db.query(`SELECT version FROM ${table} ORDER BY version`)).map((r) => Number(r.version));
+  return (await db.query(`SELECT version FROM ${table} ORDER BY version`)).map((r) =>
+    Number(r.version),
+  );
 }

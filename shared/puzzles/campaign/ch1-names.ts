@@ -13,8 +13,14 @@ export const CHAPTER_1: PuzzleInput[] = [
       id: 'Nama tinggal di Stack, sedangkan list-nya tinggal di Heap. Nama itu cuma panah (referensi) yang menunjuk ke list. Begitu panah terakhir ke sebuah objek hilang, Python langsung membebaskan objek itu.',
     },
     hints: [
-      { en: 'How many arrows point at the list?', id: 'Ada berapa panah yang menunjuk ke list itu?' },
-      { en: '`del` removes a name, and with it, its arrow.', id: '`del` menghapus sebuah nama, sekaligus panahnya.' },
+      {
+        en: 'How many arrows point at the list?',
+        id: 'Ada berapa panah yang menunjuk ke list itu?',
+      },
+      {
+        en: '`del` removes a name, and with it, its arrow.',
+        id: '`del` menghapus sebuah nama, sekaligus panahnya.',
+      },
       { en: 'Type `del box`.', id: 'Ketik `del box`.' },
     ],
     setup: py('gc.disable()', 'box = []'),
@@ -53,8 +59,14 @@ export const CHAPTER_1: PuzzleInput[] = [
       id: '`sys.getrefcount(a)` memberi tahu berapa panah yang menunjuk ke sebuah objek, ditambah satu: panah yang dipinjam fungsi itu untuk melihat. Di sini tiga nama berbagi satu list, dan nama keempat punya list sendiri.',
     },
     hints: [
-      { en: 'Which names point at the same list as `a`?', id: 'Nama mana saja yang menunjuk ke list yang sama dengan `a`?' },
-      { en: 'Free the shared list, but leave `d` alone.', id: 'Bebaskan list yang dipakai bersama, tapi jangan ganggu `d`.' },
+      {
+        en: 'Which names point at the same list as `a`?',
+        id: 'Nama mana saja yang menunjuk ke list yang sama dengan `a`?',
+      },
+      {
+        en: 'Free the shared list, but leave `d` alone.',
+        id: 'Bebaskan list yang dipakai bersama, tapi jangan ganggu `d`.',
+      },
       { en: '`del a`, `del b`, `del c`.', id: '`del a`, `del b`, `del c`.' },
     ],
     setup: py('gc.disable()', 'a = []', 'b = a', 'c = b', 'd = []'),
@@ -76,7 +88,10 @@ export const CHAPTER_1: PuzzleInput[] = [
       id: '`score = None` tetap mempertahankan namanya, tapi sekarang nama itu menunjuk ke None. Objek lama kehilangan satu panah, sama seperti dengan `del`. None adalah satu objek bawaan yang tidak pernah hilang, jadi tidak ikut dihitung di sini.',
     },
     hints: [
-      { en: 'Two names point at the list. `del` is locked.', id: 'Dua nama menunjuk ke list itu. `del` dikunci.' },
+      {
+        en: 'Two names point at the list. `del` is locked.',
+        id: 'Dua nama menunjuk ke list itu. `del` dikunci.',
+      },
       { en: 'Rebind each name to None.', id: 'Arahkan ulang setiap nama ke None.' },
       { en: '`score = None`, then `backup = None`.', id: '`score = None`, lalu `backup = None`.' },
     ],

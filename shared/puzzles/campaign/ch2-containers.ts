@@ -13,8 +13,14 @@ export const CHAPTER_2: PuzzleInput[] = [
       id: 'List menyimpan panah ke item-itemnya, sama seperti nama. List `inner` punya dua panah: nama `inner` dan slot `outer[0]`. Saat sebuah list dibebaskan, list itu melepas semua yang dipegangnya.',
     },
     hints: [
-      { en: 'Freeing `outer` also drops its arrow to the inner list.', id: 'Membebaskan `outer` juga melepas panahnya ke list di dalamnya.' },
-      { en: 'Remove both names; watch the counts fall.', id: 'Hapus kedua nama, lalu perhatikan hitungannya turun.' },
+      {
+        en: 'Freeing `outer` also drops its arrow to the inner list.',
+        id: 'Membebaskan `outer` juga melepas panahnya ke list di dalamnya.',
+      },
+      {
+        en: 'Remove both names; watch the counts fall.',
+        id: 'Hapus kedua nama, lalu perhatikan hitungannya turun.',
+      },
       { en: '`del inner`, then `del outer`.', id: '`del inner`, lalu `del outer`.' },
     ],
     setup: py('gc.disable()', 'inner = []', 'outer = [inner]'),
@@ -34,7 +40,10 @@ export const CHAPTER_2: PuzzleInput[] = [
     },
     hints: [
       { en: 'Keep the box, lose what is inside.', id: 'Kotaknya tetap ada, isinya dibuang.' },
-      { en: 'Lists have a method that drops all items at once.', id: 'List punya method yang membuang semua item sekaligus.' },
+      {
+        en: 'Lists have a method that drops all items at once.',
+        id: 'List punya method yang membuang semua item sekaligus.',
+      },
       { en: '`box.clear()`.', id: '`box.clear()`.' },
     ],
     setup: py('gc.disable()', 'a = []', 'b = []', 'box = [a, b]', 'del a', 'del b'),
@@ -56,7 +65,10 @@ export const CHAPTER_2: PuzzleInput[] = [
       id: 'Atribut seperti `a.next` adalah panah yang disimpan di dalam objek. Mengisinya dengan None memutus panah itu. Objek yang tadinya ditunjuk akan dibebaskan kalau tidak ada panah lain ke sana.',
     },
     hints: [
-      { en: 'Only `a.next` holds the second Node.', id: 'Hanya `a.next` yang memegang Node kedua.' },
+      {
+        en: 'Only `a.next` holds the second Node.',
+        id: 'Hanya `a.next` yang memegang Node kedua.',
+      },
       { en: 'Point `a.next` somewhere else.', id: 'Arahkan `a.next` ke tempat lain.' },
       { en: '`a.next = None`.', id: '`a.next = None`.' },
     ],
@@ -79,11 +91,26 @@ export const CHAPTER_2: PuzzleInput[] = [
       id: 'Ini sebuah rantai: `a` → Node kedua → Node ketiga. Satu langkah hanya bisa menjangkau satu tingkat dari sebuah nama, jadi Node ketiga tidak bisa disentuh langsung. Beri Node kedua nama sendiri (`x = a.next`), lalu lanjutkan dari situ.',
     },
     hints: [
-      { en: 'Keep the first two Nodes; free only the last one.', id: 'Pertahankan dua Node pertama, bebaskan yang terakhir saja.' },
-      { en: 'A new name is a new arrow: it does not copy anything.', id: 'Nama baru berarti panah baru, tidak ada yang disalin.' },
+      {
+        en: 'Keep the first two Nodes; free only the last one.',
+        id: 'Pertahankan dua Node pertama, bebaskan yang terakhir saja.',
+      },
+      {
+        en: 'A new name is a new arrow: it does not copy anything.',
+        id: 'Nama baru berarti panah baru, tidak ada yang disalin.',
+      },
       { en: '`x = a.next`, then `x.next = None`.', id: '`x = a.next`, lalu `x.next = None`.' },
     ],
-    setup: py('gc.disable()', 'a = Node()', 'b = Node()', 'c = Node()', 'a.next = b', 'b.next = c', 'del b', 'del c'),
+    setup: py(
+      'gc.disable()',
+      'a = Node()',
+      'b = Node()',
+      'c = Node()',
+      'a.next = b',
+      'b.next = c',
+      'del b',
+      'del c',
+    ),
     allowed: ['createRef', 'rebindNone', 'delName'],
     goal: [
       { kind: 'alive', refs: ['a', 'a.next'] },
@@ -103,8 +130,14 @@ export const CHAPTER_2: PuzzleInput[] = [
       id: "Dict menyimpan satu panah untuk setiap nilai. Node yang sama disimpan di bawah dua kunci, jadi Node itu punya dua panah. Hapus seperlunya saja: Node di bawah 'keep' harus tetap ada.",
     },
     hints: [
-      { en: "How many keys point at d['hero']'s object?", id: "Ada berapa kunci yang menunjuk ke objek d['hero']?" },
-      { en: '`d.clear()` would throw away the keeper too.', id: '`d.clear()` akan ikut membuang Node yang harus dijaga.' },
+      {
+        en: "How many keys point at d['hero']'s object?",
+        id: "Ada berapa kunci yang menunjuk ke objek d['hero']?",
+      },
+      {
+        en: '`d.clear()` would throw away the keeper too.',
+        id: '`d.clear()` akan ikut membuang Node yang harus dijaga.',
+      },
       { en: "`del d['hero']`, then `del d['pal']`.", id: "`del d['hero']`, lalu `del d['pal']`." },
     ],
     setup: py(

@@ -16,7 +16,10 @@ export const CHAPTER_3: PuzzleInput[] = [
     },
     hints: [
       { en: 'Deleting the name is not enough here.', id: 'Menghapus namanya saja tidak cukup.' },
-      { en: 'Once no name reaches the list, call the collector.', id: 'Setelah tidak ada nama yang mencapai list itu, panggil collector.' },
+      {
+        en: 'Once no name reaches the list, call the collector.',
+        id: 'Setelah tidak ada nama yang mencapai list itu, panggil collector.',
+      },
       { en: '`del loop`, then `gc.collect()`.', id: '`del loop`, lalu `gc.collect()`.' },
     ],
     setup: py('gc.disable()', 'loop = []', 'loop.append(loop)'),
@@ -35,8 +38,14 @@ export const CHAPTER_3: PuzzleInput[] = [
       id: 'Dua Node saling menunjuk. `gc.collect()` mengembalikan jumlah objek tak terjangkau yang ditemukannya. Di Python 3.11 satu instance biasa dihitung satu objek, jadi pasangan ini dihitung 2.',
     },
     hints: [
-      { en: 'Each Node keeps the other alive.', id: 'Setiap Node membuat Node lainnya tetap hidup.' },
-      { en: 'Drop both names first, then collect.', id: 'Hapus dulu kedua namanya, baru panggil collector.' },
+      {
+        en: 'Each Node keeps the other alive.',
+        id: 'Setiap Node membuat Node lainnya tetap hidup.',
+      },
+      {
+        en: 'Drop both names first, then collect.',
+        id: 'Hapus dulu kedua namanya, baru panggil collector.',
+      },
       { en: '`del a`, `del b`, `gc.collect()`.', id: '`del a`, `del b`, `gc.collect()`.' },
     ],
     setup: py('gc.disable()', ...PAIR),
@@ -58,8 +67,14 @@ export const CHAPTER_3: PuzzleInput[] = [
       id: 'Kamu tidak selalu butuh collector. Putuskan satu panah di siklus itu selagi masih bisa dijangkau, maka reference counting akan membebaskan semuanya begitu nama terakhir hilang. Caranya gratis, tanpa pencarian sama sekali.',
     },
     hints: [
-      { en: 'A cycle with one arrow cut is just a chain.', id: 'Siklus yang satu panahnya diputus hanyalah sebuah rantai.' },
-      { en: 'Cut `a.next` (or `b.next`) before you drop the names.', id: 'Putuskan `a.next` (atau `b.next`) sebelum menghapus nama-namanya.' },
+      {
+        en: 'A cycle with one arrow cut is just a chain.',
+        id: 'Siklus yang satu panahnya diputus hanyalah sebuah rantai.',
+      },
+      {
+        en: 'Cut `a.next` (or `b.next`) before you drop the names.',
+        id: 'Putuskan `a.next` (atau `b.next`) sebelum menghapus nama-namanya.',
+      },
       { en: '`a.next = None`, `del a`, `del b`.', id: '`a.next = None`, `del a`, `del b`.' },
     ],
     setup: py('gc.disable()', ...PAIR),
@@ -78,11 +93,25 @@ export const CHAPTER_3: PuzzleInput[] = [
       id: 'Angka yang dikembalikan `gc.collect()` hanya menghitung objek yang ditemukan tak terjangkau. Objek yang sudah dibebaskan oleh reference counting tidak dihitung, begitu juga objek yang masih bisa dicapai dari sebuah nama.',
     },
     hints: [
-      { en: 'Two cycles here: a pair and a self-loop.', id: 'Ada dua siklus di sini: sepasang Node dan satu list yang memegang dirinya.' },
-      { en: 'The self-loop must survive, so keep its name.', id: 'List yang memegang dirinya harus tetap hidup, jadi biarkan namanya.' },
+      {
+        en: 'Two cycles here: a pair and a self-loop.',
+        id: 'Ada dua siklus di sini: sepasang Node dan satu list yang memegang dirinya.',
+      },
+      {
+        en: 'The self-loop must survive, so keep its name.',
+        id: 'List yang memegang dirinya harus tetap hidup, jadi biarkan namanya.',
+      },
       { en: '`del p`, `del q`, `gc.collect()`.', id: '`del p`, `del q`, `gc.collect()`.' },
     ],
-    setup: py('gc.disable()', 'p = Node()', 'q = Node()', 'p.next = q', 'q.next = p', 's = []', 's.append(s)'),
+    setup: py(
+      'gc.disable()',
+      'p = Node()',
+      'q = Node()',
+      'p.next = q',
+      'q.next = p',
+      's = []',
+      's.append(s)',
+    ),
     allowed: ['delName', 'collect'],
     goal: [
       { kind: 'collectReturned', n: 2 },
@@ -101,9 +130,18 @@ export const CHAPTER_3: PuzzleInput[] = [
       id: 'Sebuah siklus baru menjadi sampah kalau tidak ada apa pun di luar siklus yang bisa mencapainya. Selama list `keep` masih memegang salah satu Node, `gc.collect()` tidak akan menyentuh siklus itu dan mengembalikan 0.',
     },
     hints: [
-      { en: 'Count every arrow into the cycle from outside.', id: 'Hitung semua panah dari luar yang masuk ke siklus.' },
-      { en: 'Names and the list slot all count. Keep the list itself.', id: 'Nama dan slot list sama-sama dihitung. List-nya sendiri harus tetap ada.' },
-      { en: '`del a`, `del b`, `keep.clear()`, `gc.collect()`.', id: '`del a`, `del b`, `keep.clear()`, `gc.collect()`.' },
+      {
+        en: 'Count every arrow into the cycle from outside.',
+        id: 'Hitung semua panah dari luar yang masuk ke siklus.',
+      },
+      {
+        en: 'Names and the list slot all count. Keep the list itself.',
+        id: 'Nama dan slot list sama-sama dihitung. List-nya sendiri harus tetap ada.',
+      },
+      {
+        en: '`del a`, `del b`, `keep.clear()`, `gc.collect()`.',
+        id: '`del a`, `del b`, `keep.clear()`, `gc.collect()`.',
+      },
     ],
     setup: py('gc.disable()', ...PAIR, 'keep = [a]'),
     allowed: ['delName', 'deleteRef', 'collect'],

@@ -15,8 +15,14 @@ export const CHAPTER_4: PuzzleInput[] = [
       id: 'Collector juga bisa bangun sendiri. Python menghitung objek kontainer yang baru dibuat; kalau hitungannya melewati ambang (threshold), Python mengumpulkan objek-objek termuda. Python aslinya menunggu sampai 700, tapi level ini memasang ambang 1 dengan `gc.set_threshold(1, 10, 10)`.',
     },
     hints: [
-      { en: 'You may not call gc.collect(). What else wakes the collector?', id: 'Kamu tidak boleh memanggil gc.collect(). Apa lagi yang bisa membangunkan collector?' },
-      { en: 'Make the loop unreachable, then create one new object.', id: 'Buat list itu tak terjangkau, lalu buat satu objek baru.' },
+      {
+        en: 'You may not call gc.collect(). What else wakes the collector?',
+        id: 'Kamu tidak boleh memanggil gc.collect(). Apa lagi yang bisa membangunkan collector?',
+      },
+      {
+        en: 'Make the loop unreachable, then create one new object.',
+        id: 'Buat list itu tak terjangkau, lalu buat satu objek baru.',
+      },
       { en: '`del loop`, then `x = []`.', id: '`del loop`, lalu `x = []`.' },
     ],
     setup: py('gc.set_threshold(1, 10, 10)', 'loop = []', 'loop.append(loop)'),
@@ -36,9 +42,18 @@ export const CHAPTER_4: PuzzleInput[] = [
       id: '`gc.disable()` menghentikan pengumpulan otomatis (hitungannya tetap bertambah). `gc.enable()` menyalakannya lagi: objek baru berikutnya yang membuat hitungan melewati ambang akan memulai pengumpulan. Urutan itu penting!',
     },
     hints: [
-      { en: 'The collector is off, and you may not call gc.collect().', id: 'Collector sedang mati, dan kamu tidak boleh memanggil gc.collect().' },
-      { en: 'Make the pair garbage first, then switch on, then allocate.', id: 'Jadikan pasangan itu sampah dulu, lalu nyalakan collector, lalu buat objek baru.' },
-      { en: '`del a`, `del b`, `gc.enable()`, `x = []`.', id: '`del a`, `del b`, `gc.enable()`, `x = []`.' },
+      {
+        en: 'The collector is off, and you may not call gc.collect().',
+        id: 'Collector sedang mati, dan kamu tidak boleh memanggil gc.collect().',
+      },
+      {
+        en: 'Make the pair garbage first, then switch on, then allocate.',
+        id: 'Jadikan pasangan itu sampah dulu, lalu nyalakan collector, lalu buat objek baru.',
+      },
+      {
+        en: '`del a`, `del b`, `gc.enable()`, `x = []`.',
+        id: '`del a`, `del b`, `gc.enable()`, `x = []`.',
+      },
     ],
     setup: py('gc.disable()', 'gc.set_threshold(1, 10, 10)', ...PAIR),
     allowed: ['delName', 'newObject', 'toggleGc'],
@@ -58,8 +73,14 @@ export const CHAPTER_4: PuzzleInput[] = [
     },
     hints: [
       { en: 'The two Nodes already count 2.', id: 'Dua Node itu sudah dihitung 2.' },
-      { en: 'Dropping an arrow into a cycle frees nothing, so the count stays. Rebinding a name drops an arrow too.', id: 'Melepas panah ke sebuah siklus tidak membebaskan apa pun, jadi hitungannya tetap. Mengarahkan ulang sebuah nama juga melepas panah.' },
-      { en: '`del a`, `b = []` (one arrow dropped, one object made), `x = []`.', id: '`del a`, `b = []` (satu panah lepas, satu objek baru), `x = []`.' },
+      {
+        en: 'Dropping an arrow into a cycle frees nothing, so the count stays. Rebinding a name drops an arrow too.',
+        id: 'Melepas panah ke sebuah siklus tidak membebaskan apa pun, jadi hitungannya tetap. Mengarahkan ulang sebuah nama juga melepas panah.',
+      },
+      {
+        en: '`del a`, `b = []` (one arrow dropped, one object made), `x = []`.',
+        id: '`del a`, `b = []` (satu panah lepas, satu objek baru), `x = []`.',
+      },
     ],
     setup: py('gc.set_threshold(3, 10, 10)', ...PAIR),
     allowed: ['delName', 'newObject'],
@@ -78,8 +99,14 @@ export const CHAPTER_4: PuzzleInput[] = [
       id: '`gc.disable()` hanya menghentikan pengumpulan otomatis. `gc.collect()` tetap bisa dipakai, jadi program boleh mematikan pengumpulan otomatis lalu mengumpulkan sendiri di saat yang dipilihnya. Di level ini, biarkan collector tetap mati.',
     },
     hints: [
-      { en: 'You do not need to switch the collector on.', id: 'Kamu tidak perlu menyalakan collector.' },
-      { en: 'Make the pair unreachable, then collect by hand.', id: 'Buat pasangan itu tak terjangkau, lalu kumpulkan secara manual.' },
+      {
+        en: 'You do not need to switch the collector on.',
+        id: 'Kamu tidak perlu menyalakan collector.',
+      },
+      {
+        en: 'Make the pair unreachable, then collect by hand.',
+        id: 'Buat pasangan itu tak terjangkau, lalu kumpulkan secara manual.',
+      },
       { en: '`del a`, `del b`, `gc.collect()`.', id: '`del a`, `del b`, `gc.collect()`.' },
     ],
     setup: py('gc.disable()', ...PAIR),

@@ -15,9 +15,15 @@ export const CHAPTER_5: PuzzleInput[] = [
       id: '`w = weakref.ref(hero)` membuat panah lemah: panah ini tidak menambah hitungan, jadi tidak bisa membuat `hero` tetap hidup. Memanggil `w()` mengembalikan objeknya, atau None kalau objek itu sudah dibebaskan.',
     },
     hints: [
-      { en: 'Make the weak arrow while `hero` still has a name.', id: 'Buat panah lemahnya selagi `hero` masih punya nama.' },
+      {
+        en: 'Make the weak arrow while `hero` still has a name.',
+        id: 'Buat panah lemahnya selagi `hero` masih punya nama.',
+      },
       { en: 'Then remove every strong arrow.', id: 'Lalu hapus semua panah yang kuat.' },
-      { en: '`w = weakref.ref(hero)`, `del hero`, `del fan`.', id: '`w = weakref.ref(hero)`, `del hero`, `del fan`.' },
+      {
+        en: '`w = weakref.ref(hero)`, `del hero`, `del fan`.',
+        id: '`w = weakref.ref(hero)`, `del hero`, `del fan`.',
+      },
     ],
     setup: py('gc.disable()', 'hero = Node()', 'fan = hero'),
     allowed: ['weakref', 'delName'],
@@ -39,7 +45,10 @@ export const CHAPTER_5: PuzzleInput[] = [
       id: 'Objek di dalam siklus sampah masih hidup sampai collector membebaskannya, jadi `w() is None` tetap False walaupun semua nama sudah dihapus. Hanya `gc.collect()` yang membebaskan pasangan itu dan mengosongkan referensi lemahnya.',
     },
     hints: [
-      { en: 'The weak arrow does not count, but the cycle does.', id: 'Panah lemah tidak dihitung, tapi siklusnya dihitung.' },
+      {
+        en: 'The weak arrow does not count, but the cycle does.',
+        id: 'Panah lemah tidak dihitung, tapi siklusnya dihitung.',
+      },
       { en: 'Drop the names, then collect.', id: 'Hapus nama-namanya, lalu kumpulkan.' },
       { en: '`del a`, `del b`, `gc.collect()`.', id: '`del a`, `del b`, `gc.collect()`.' },
     ],
@@ -59,8 +68,14 @@ export const CHAPTER_5: PuzzleInput[] = [
       id: 'Tidak ada nama yang mencapai pasangan ini lagi, tapi collector belum berjalan, jadi `w()` masih bisa menemukan salah satunya. `x = w()` memberimu panah kuat lagi, dan siklus yang bisa dicapai dari sebuah nama bukanlah sampah.',
     },
     hints: [
-      { en: 'Collecting now would free the pair. Act first.', id: 'Kalau dikumpulkan sekarang, pasangan itu akan dibebaskan. Bertindaklah lebih dulu.' },
-      { en: 'Turn the weak arrow back into a strong one.', id: 'Ubah panah lemah itu kembali menjadi panah kuat.' },
+      {
+        en: 'Collecting now would free the pair. Act first.',
+        id: 'Kalau dikumpulkan sekarang, pasangan itu akan dibebaskan. Bertindaklah lebih dulu.',
+      },
+      {
+        en: 'Turn the weak arrow back into a strong one.',
+        id: 'Ubah panah lemah itu kembali menjadi panah kuat.',
+      },
       { en: '`x = w()`, then `gc.collect()`.', id: '`x = w()`, lalu `gc.collect()`.' },
     ],
     setup: py('gc.disable()', ...PAIR, 'w = weakref.ref(a)', 'del a', 'del b'),
@@ -83,9 +98,15 @@ export const CHAPTER_5: PuzzleInput[] = [
       id: 'Referensi lemah juga sebuah objek: 80 byte di heap. Kalau kamu meminta `weakref.ref(boss)` lagi selagi yang pertama masih ada, Python memberikan objek weakref yang sama, jadi heap tidak bertambah.',
     },
     hints: [
-      { en: 'The budget fits `boss` (56 bytes) and one weakref (80).', id: 'Anggarannya cukup untuk `boss` (56 byte) dan satu weakref (80 byte).' },
+      {
+        en: 'The budget fits `boss` (56 bytes) and one weakref (80).',
+        id: 'Anggarannya cukup untuk `boss` (56 byte) dan satu weakref (80 byte).',
+      },
       { en: 'Both names must hold a weakref.', id: 'Kedua nama harus berisi weakref.' },
-      { en: '`w1 = weakref.ref(boss)`, `w2 = weakref.ref(boss)`.', id: '`w1 = weakref.ref(boss)`, `w2 = weakref.ref(boss)`.' },
+      {
+        en: '`w1 = weakref.ref(boss)`, `w2 = weakref.ref(boss)`.',
+        id: '`w1 = weakref.ref(boss)`, `w2 = weakref.ref(boss)`.',
+      },
     ],
     setup: py('gc.disable()', 'boss = Node()'),
     allowed: ['weakref', 'createRef'],
@@ -108,11 +129,26 @@ export const CHAPTER_5: PuzzleInput[] = [
       id: 'Induk dan anak saling menunjuk: itu siklus. Simpan panah lemah ke induknya sebagai ganti `child.prev` yang kuat, maka reference counting bisa membebaskan keduanya tanpa collector sama sekali.',
     },
     hints: [
-      { en: 'The weak arrow must exist at the end.', id: 'Panah lemahnya harus tetap ada di akhir.' },
-      { en: 'Make `w` first, then cut the strong arrow back, then drop the names.', id: 'Buat `w` dulu, lalu putuskan panah kuat ke induk, lalu hapus nama-namanya.' },
-      { en: '`w = weakref.ref(parent)`, `del child.prev`, `del parent`, `del child`.', id: '`w = weakref.ref(parent)`, `del child.prev`, `del parent`, `del child`.' },
+      {
+        en: 'The weak arrow must exist at the end.',
+        id: 'Panah lemahnya harus tetap ada di akhir.',
+      },
+      {
+        en: 'Make `w` first, then cut the strong arrow back, then drop the names.',
+        id: 'Buat `w` dulu, lalu putuskan panah kuat ke induk, lalu hapus nama-namanya.',
+      },
+      {
+        en: '`w = weakref.ref(parent)`, `del child.prev`, `del parent`, `del child`.',
+        id: '`w = weakref.ref(parent)`, `del child.prev`, `del parent`, `del child`.',
+      },
     ],
-    setup: py('gc.disable()', 'parent = Node()', 'child = Node()', 'parent.next = child', 'child.prev = parent'),
+    setup: py(
+      'gc.disable()',
+      'parent = Node()',
+      'child = Node()',
+      'parent.next = child',
+      'child.prev = parent',
+    ),
     allowed: ['weakref', 'deleteRef', 'delName', 'rebindNone', 'collect'],
     goal: [
       { kind: 'freed', refs: ['parent', 'child'] },

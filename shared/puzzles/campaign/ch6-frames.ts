@@ -13,8 +13,14 @@ export const CHAPTER_6: PuzzleInput[] = [
       id: 'Setiap pemanggilan fungsi menaruh frame baru di Stack untuk variabel lokalnya. Saat fungsi selesai (return), frame itu diambil dan setiap variabel lokal melepas objeknya. Objek yang dikembalikan mendapat panah baru lebih dulu, jadi objek itu selamat.',
     },
     hints: [
-      { en: '`make()` builds two lists but returns only one.', id: '`make()` membuat dua list, tapi hanya mengembalikan satu.' },
-      { en: 'A bare call throws its result away. Catch it in a name.', id: 'Pemanggilan tanpa nama membuang hasilnya. Tangkap hasilnya dengan sebuah nama.' },
+      {
+        en: '`make()` builds two lists but returns only one.',
+        id: '`make()` membuat dua list, tapi hanya mengembalikan satu.',
+      },
+      {
+        en: 'A bare call throws its result away. Catch it in a name.',
+        id: 'Pemanggilan tanpa nama membuang hasilnya. Tangkap hasilnya dengan sebuah nama.',
+      },
       { en: '`keep = make()`.', id: '`keep = make()`.' },
     ],
     setup: py('gc.disable()', 'def make():', '    t = []', '    u = [t]', '    return t'),
@@ -37,11 +43,24 @@ export const CHAPTER_6: PuzzleInput[] = [
       id: '`pair()` menghubungkan dua Node lokal menjadi siklus. Saat fungsi selesai, variabel lokalnya hilang, tapi siklusnya tidak: setiap pemanggilan meninggalkan dua objek sampah untuk collector.',
     },
     hints: [
-      { en: 'Each call leaves 2 unreachable Nodes.', id: 'Setiap pemanggilan meninggalkan 2 Node yang tak terjangkau.' },
-      { en: 'You need gc.collect() to return 4.', id: 'Kamu perlu membuat gc.collect() mengembalikan 4.' },
+      {
+        en: 'Each call leaves 2 unreachable Nodes.',
+        id: 'Setiap pemanggilan meninggalkan 2 Node yang tak terjangkau.',
+      },
+      {
+        en: 'You need gc.collect() to return 4.',
+        id: 'Kamu perlu membuat gc.collect() mengembalikan 4.',
+      },
       { en: '`pair()`, `pair()`, `gc.collect()`.', id: '`pair()`, `pair()`, `gc.collect()`.' },
     ],
-    setup: py('gc.disable()', 'def pair():', '    p = Node()', '    q = Node()', '    p.next = q', '    q.next = p'),
+    setup: py(
+      'gc.disable()',
+      'def pair():',
+      '    p = Node()',
+      '    q = Node()',
+      '    p.next = q',
+      '    q.next = p',
+    ),
     allowed: ['call', 'collect'],
     goal: [{ kind: 'collectReturned', n: 4 }],
     par: 3,
@@ -57,9 +76,18 @@ export const CHAPTER_6: PuzzleInput[] = [
       id: '`ring()` mengembalikan salah satu anggota siklus. Kalau hasilnya disimpan, seluruh cincin ikut selamat, karena semua yang bisa dicapai dari sebuah nama tetap hidup. Kalau hasilnya dibuang, cincinnya menjadi sampah.',
     },
     hints: [
-      { en: 'You need one ring kept and one ring collected.', id: 'Kamu perlu satu cincin disimpan dan satu cincin dikumpulkan.' },
-      { en: '`r = ring()` keeps one; `ring()` alone throws one away.', id: '`r = ring()` menyimpan satu; `ring()` saja membuang satu.' },
-      { en: '`r = ring()`, `ring()`, `gc.collect()`.', id: '`r = ring()`, `ring()`, `gc.collect()`.' },
+      {
+        en: 'You need one ring kept and one ring collected.',
+        id: 'Kamu perlu satu cincin disimpan dan satu cincin dikumpulkan.',
+      },
+      {
+        en: '`r = ring()` keeps one; `ring()` alone throws one away.',
+        id: '`r = ring()` menyimpan satu; `ring()` saja membuang satu.',
+      },
+      {
+        en: '`r = ring()`, `ring()`, `gc.collect()`.',
+        id: '`r = ring()`, `ring()`, `gc.collect()`.',
+      },
     ],
     setup: py(
       'gc.disable()',
@@ -90,8 +118,14 @@ export const CHAPTER_6: PuzzleInput[] = [
       id: 'Parameter adalah panah lokal baru ke argumennya. `del p` di dalam `forget` hanya menghapus nama lokal itu. Nama global `big` tetap hidup di modul sampai kamu menghapusnya.',
     },
     hints: [
-      { en: 'Does calling `forget(big)` change the global name?', id: 'Apakah memanggil `forget(big)` mengubah nama globalnya?' },
-      { en: 'Only the global name is left holding the list.', id: 'Tinggal nama global itu yang memegang list-nya.' },
+      {
+        en: 'Does calling `forget(big)` change the global name?',
+        id: 'Apakah memanggil `forget(big)` mengubah nama globalnya?',
+      },
+      {
+        en: 'Only the global name is left holding the list.',
+        id: 'Tinggal nama global itu yang memegang list-nya.',
+      },
       { en: '`del big`.', id: '`del big`.' },
     ],
     setup: py('gc.disable()', 'def forget(p):', '    del p', 'big = []'),
@@ -110,8 +144,14 @@ export const CHAPTER_6: PuzzleInput[] = [
       id: '`load()` menyimpan parameternya di `cache`, sebuah list global. Fungsinya selesai, tapi objeknya tetap ada: variabel global hidup sampai dihapus, begitu juga semua yang dipegangnya.',
     },
     hints: [
-      { en: 'Each Node has two arrows: its name and a cache slot.', id: 'Setiap Node punya dua panah: namanya dan satu slot di cache.' },
-      { en: 'Keep the cache list itself; empty it.', id: 'List cache-nya tetap ada, cukup dikosongkan.' },
+      {
+        en: 'Each Node has two arrows: its name and a cache slot.',
+        id: 'Setiap Node punya dua panah: namanya dan satu slot di cache.',
+      },
+      {
+        en: 'Keep the cache list itself; empty it.',
+        id: 'List cache-nya tetap ada, cukup dikosongkan.',
+      },
       { en: '`del a`, `del b`, `cache.clear()`.', id: '`del a`, `del b`, `cache.clear()`.' },
     ],
     setup: py(

@@ -15,8 +15,14 @@ export const CHAPTER_7: PuzzleInput[] = [
       id: 'Python membuat bilangan bulat dari -5 sampai 256 sekali saja, saat mulai berjalan, dan semua orang memakainya bersama: setelah `x = 10` dan `y = 10`, `x is y` bernilai True. Menyimpan bilangan kecil tidak menambah isi heap-mu. Perhatikan meteran heap: list `scores` sendiri besarnya 72 byte.',
     },
     hints: [
-      { en: 'The two inner lists cost 56 bytes each.', id: 'Dua list di dalamnya masing-masing memakan 56 byte.' },
-      { en: 'Replace each inner list with a small number.', id: 'Ganti setiap list di dalamnya dengan sebuah bilangan kecil.' },
+      {
+        en: 'The two inner lists cost 56 bytes each.',
+        id: 'Dua list di dalamnya masing-masing memakan 56 byte.',
+      },
+      {
+        en: 'Replace each inner list with a small number.',
+        id: 'Ganti setiap list di dalamnya dengan sebuah bilangan kecil.',
+      },
       { en: '`scores[0] = 7`, `scores[1] = 7`.', id: '`scores[0] = 7`, `scores[1] = 7`.' },
     ],
     setup: py('gc.disable()', 'a = []', 'b = []', 'scores = [a, b]', 'del a', 'del b'),
@@ -39,7 +45,10 @@ export const CHAPTER_7: PuzzleInput[] = [
     },
     hints: [
       { en: 'Both names point at one list.', id: 'Kedua nama menunjuk ke satu list.' },
-      { en: 'Each name must end up holding an int.', id: 'Di akhir, setiap nama harus berisi bilangan bulat.' },
+      {
+        en: 'Each name must end up holding an int.',
+        id: 'Di akhir, setiap nama harus berisi bilangan bulat.',
+      },
       { en: '`big = 0`, `count = 0`.', id: '`big = 0`, `count = 0`.' },
     ],
     setup: py('gc.disable()', 'big = []', 'count = big'),
@@ -58,11 +67,14 @@ export const CHAPTER_7: PuzzleInput[] = [
     concepts: ['sizes-slots', 'heap-meter'],
     title: { en: 'Slim objects', id: 'Objek yang ramping' },
     lesson: {
-      en: '`sys.getsizeof(Node())` is 56 bytes. A class with `__slots__ = (\'x\', \'y\')` has room for exactly those two attributes and nothing else, and its instances measure 48 bytes. Swap the team over to Points.',
-      id: '`sys.getsizeof(Node())` besarnya 56 byte. Kelas dengan `__slots__ = (\'x\', \'y\')` hanya punya tempat untuk dua atribut itu, tidak lebih, dan instance-nya berukuran 48 byte. Ganti anggota tim menjadi Point.',
+      en: "`sys.getsizeof(Node())` is 56 bytes. A class with `__slots__ = ('x', 'y')` has room for exactly those two attributes and nothing else, and its instances measure 48 bytes. Swap the team over to Points.",
+      id: "`sys.getsizeof(Node())` besarnya 56 byte. Kelas dengan `__slots__ = ('x', 'y')` hanya punya tempat untuk dua atribut itu, tidak lebih, dan instance-nya berukuran 48 byte. Ganti anggota tim menjadi Point.",
     },
     hints: [
-      { en: 'Two Nodes (112 bytes) are in the team now.', id: 'Sekarang ada dua Node (112 byte) di dalam tim.' },
+      {
+        en: 'Two Nodes (112 bytes) are in the team now.',
+        id: 'Sekarang ada dua Node (112 byte) di dalam tim.',
+      },
       { en: 'Put the Points where the Nodes are.', id: 'Taruh Point di tempat Node berada.' },
       { en: '`team[0] = p1`, `team[1] = p2`.', id: '`team[0] = p1`, `team[1] = p2`.' },
     ],
@@ -95,8 +107,14 @@ export const CHAPTER_7: PuzzleInput[] = [
       id: 'List menyiapkan ruang cadangan saat bertambah panjang: `[]` besarnya 56 byte, dan `append` pertama menyiapkan tempat untuk 4 item (88 byte). `clear()` membuang item-itemnya dan mengembalikan ruang cadangan itu.',
     },
     hints: [
-      { en: 'The log and its three Nodes weigh 256 bytes.', id: 'Log beserta tiga Node-nya beratnya 256 byte.' },
-      { en: 'Keep the log, drop its items and its spare room.', id: 'Log-nya tetap ada, buang item dan ruang cadangannya.' },
+      {
+        en: 'The log and its three Nodes weigh 256 bytes.',
+        id: 'Log beserta tiga Node-nya beratnya 256 byte.',
+      },
+      {
+        en: 'Keep the log, drop its items and its spare room.',
+        id: 'Log-nya tetap ada, buang item dan ruang cadangannya.',
+      },
       { en: '`log.clear()`.', id: '`log.clear()`.' },
     ],
     setup: py(
@@ -130,11 +148,28 @@ export const CHAPTER_7: PuzzleInput[] = [
       id: "Dict kecil seperti `{'x': 0}` memakan 184 byte, karena dict menyiapkan satu tabel penuh untuk kunci-kunci berikutnya. Objek `__slots__` dengan dua field hanya 48 byte. Susun ulang list-nya dengan dua Point agar muat dalam anggaran.",
     },
     hints: [
-      { en: 'There must be exactly three objects in the end.', id: 'Di akhir harus ada tepat tiga objek.' },
-      { en: 'Make two Points, then a new list of both.', id: 'Buat dua Point, lalu list baru yang berisi keduanya.' },
-      { en: '`p = Point()`, `q = Point()`, `pts = [p, q]`.', id: '`p = Point()`, `q = Point()`, `pts = [p, q]`.' },
+      {
+        en: 'There must be exactly three objects in the end.',
+        id: 'Di akhir harus ada tepat tiga objek.',
+      },
+      {
+        en: 'Make two Points, then a new list of both.',
+        id: 'Buat dua Point, lalu list baru yang berisi keduanya.',
+      },
+      {
+        en: '`p = Point()`, `q = Point()`, `pts = [p, q]`.',
+        id: '`p = Point()`, `q = Point()`, `pts = [p, q]`.',
+      },
     ],
-    setup: py('gc.disable()', ...POINT, "d1 = {'x': 0}", "d2 = {'x': 0}", 'pts = [d1, d2]', 'del d1', 'del d2'),
+    setup: py(
+      'gc.disable()',
+      ...POINT,
+      "d1 = {'x': 0}",
+      "d2 = {'x': 0}",
+      'pts = [d1, d2]',
+      'del d1',
+      'del d2',
+    ),
     allowed: ['newObject', 'createRef'],
     goal: [
       { kind: 'heapAtMost', bytes: 168 },

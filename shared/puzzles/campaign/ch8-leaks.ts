@@ -13,9 +13,18 @@ export const CHAPTER_8: PuzzleInput[] = [
       id: 'Ibu dan anak saling menunjuk, dan keduanya ada di dalam list `family`. Bebaskan mereka tanpa collector: beri nama salah satunya, putuskan satu panah di siklusnya, lalu lepaskan.',
     },
     hints: [
-      { en: 'Clearing the list first would leave an unreachable cycle.', id: 'Kalau list-nya dikosongkan lebih dulu, siklusnya jadi tak terjangkau.' },
-      { en: 'Give mum a name (`m = family[0]`), then cut `m.next`.', id: 'Beri nama untuk ibu (`m = family[0]`), lalu putuskan `m.next`.' },
-      { en: '`m = family[0]`, `m.next = None`, `family.clear()`, `del m`.', id: '`m = family[0]`, `m.next = None`, `family.clear()`, `del m`.' },
+      {
+        en: 'Clearing the list first would leave an unreachable cycle.',
+        id: 'Kalau list-nya dikosongkan lebih dulu, siklusnya jadi tak terjangkau.',
+      },
+      {
+        en: 'Give mum a name (`m = family[0]`), then cut `m.next`.',
+        id: 'Beri nama untuk ibu (`m = family[0]`), lalu putuskan `m.next`.',
+      },
+      {
+        en: '`m = family[0]`, `m.next = None`, `family.clear()`, `del m`.',
+        id: '`m = family[0]`, `m.next = None`, `family.clear()`, `del m`.',
+      },
     ],
     setup: py(
       'gc.disable()',
@@ -47,8 +56,14 @@ export const CHAPTER_8: PuzzleInput[] = [
       id: 'Program ini pernah memanggil `gc.disable()`, lalu menjalankan `session()` tiga kali. Setiap pemanggilan meninggalkan siklus dua Node. Bersihkan semuanya, dan biarkan collector menyala untuk seterusnya.',
     },
     hints: [
-      { en: 'How many objects are unreachable now?', id: 'Ada berapa objek yang tak terjangkau sekarang?' },
-      { en: 'Two things to do: one switch, one collection.', id: 'Ada dua hal yang perlu dilakukan: satu tombol, satu pengumpulan.' },
+      {
+        en: 'How many objects are unreachable now?',
+        id: 'Ada berapa objek yang tak terjangkau sekarang?',
+      },
+      {
+        en: 'Two things to do: one switch, one collection.',
+        id: 'Ada dua hal yang perlu dilakukan: satu tombol, satu pengumpulan.',
+      },
       { en: '`gc.enable()`, `gc.collect()`.', id: '`gc.enable()`, `gc.collect()`.' },
     ],
     setup: py(
@@ -63,7 +78,11 @@ export const CHAPTER_8: PuzzleInput[] = [
       'session()',
     ),
     allowed: ['toggleGc', 'collect', 'call'],
-    goal: [{ kind: 'noGarbage' }, { kind: 'collectReturned', n: 6 }, { kind: 'gcEnabled', value: true }],
+    goal: [
+      { kind: 'noGarbage' },
+      { kind: 'collectReturned', n: 6 },
+      { kind: 'gcEnabled', value: true },
+    ],
     par: 2,
     solution: ['gc.enable()', 'gc.collect()'],
   },
@@ -73,15 +92,31 @@ export const CHAPTER_8: PuzzleInput[] = [
     concepts: ['weakref', 'globals', 'containers'],
     title: { en: 'The cache that never forgets', id: 'Cache yang tak pernah lupa' },
     lesson: {
-      en: "`remember()` put `big` in a global dict, so it can never be freed while the program runs. Swap that strong arrow for a weak one in a name: you can still find `big` while it lives, and it can be freed.",
-      id: "`remember()` menaruh `big` di sebuah dict global, jadi objek itu tidak akan pernah bisa dibebaskan selama program berjalan. Ganti panah kuat itu dengan panah lemah di sebuah nama: kamu masih bisa menemukan `big` selama ia hidup, dan ia tetap bisa dibebaskan.",
+      en: '`remember()` put `big` in a global dict, so it can never be freed while the program runs. Swap that strong arrow for a weak one in a name: you can still find `big` while it lives, and it can be freed.',
+      id: '`remember()` menaruh `big` di sebuah dict global, jadi objek itu tidak akan pernah bisa dibebaskan selama program berjalan. Ganti panah kuat itu dengan panah lemah di sebuah nama: kamu masih bisa menemukan `big` selama ia hidup, dan ia tetap bisa dibebaskan.',
     },
     hints: [
-      { en: 'Who holds `big`? Count the strong arrows.', id: 'Siapa saja yang memegang `big`? Hitung panah kuatnya.' },
-      { en: 'Make the weak arrow while you still can, then cut both strong ones.', id: 'Buat panah lemahnya selagi masih bisa, lalu putuskan kedua panah kuatnya.' },
-      { en: "`w = weakref.ref(big)`, `del cache['last']`, `del big`.", id: "`w = weakref.ref(big)`, `del cache['last']`, `del big`." },
+      {
+        en: 'Who holds `big`? Count the strong arrows.',
+        id: 'Siapa saja yang memegang `big`? Hitung panah kuatnya.',
+      },
+      {
+        en: 'Make the weak arrow while you still can, then cut both strong ones.',
+        id: 'Buat panah lemahnya selagi masih bisa, lalu putuskan kedua panah kuatnya.',
+      },
+      {
+        en: "`w = weakref.ref(big)`, `del cache['last']`, `del big`.",
+        id: "`w = weakref.ref(big)`, `del cache['last']`, `del big`.",
+      },
     ],
-    setup: py('gc.disable()', 'cache = {}', 'def remember(p):', "    cache['last'] = p", 'big = Node()', 'remember(big)'),
+    setup: py(
+      'gc.disable()',
+      'cache = {}',
+      'def remember(p):',
+      "    cache['last'] = p",
+      'big = Node()',
+      'remember(big)',
+    ),
     allowed: ['weakref', 'deleteRef', 'delName'],
     goal: [
       { kind: 'freed', refs: ['big'] },
@@ -102,9 +137,18 @@ export const CHAPTER_8: PuzzleInput[] = [
       id: '`open_file(app)` mengikat sebuah Node baru dan `app` menjadi siklus, lalu menyimpan Node itu di `registry` yang global. `cfg` juga memegang `app`, dan ada satu list lama yang memegang dirinya sendiri dan sudah jadi sampah. Bebaskan `app` beserta file-nya, pertahankan `registry` dan `cfg`, dan jangan sisakan sampah.',
     },
     hints: [
-      { en: 'The old self-loop can only go with gc.collect().', id: 'List lama itu hanya bisa dibersihkan dengan gc.collect().' },
-      { en: 'Cut every outside arrow into the app–file cycle first.', id: 'Putuskan dulu semua panah dari luar yang masuk ke siklus app–file.' },
-      { en: "`del app`, `del cfg['app']`, `registry.clear()`, `gc.collect()`.", id: "`del app`, `del cfg['app']`, `registry.clear()`, `gc.collect()`." },
+      {
+        en: 'The old self-loop can only go with gc.collect().',
+        id: 'List lama itu hanya bisa dibersihkan dengan gc.collect().',
+      },
+      {
+        en: 'Cut every outside arrow into the app–file cycle first.',
+        id: 'Putuskan dulu semua panah dari luar yang masuk ke siklus app–file.',
+      },
+      {
+        en: "`del app`, `del cfg['app']`, `registry.clear()`, `gc.collect()`.",
+        id: "`del app`, `del cfg['app']`, `registry.clear()`, `gc.collect()`.",
+      },
     ],
     setup: py(
       'gc.disable()',

@@ -17,7 +17,11 @@ import { SURVIVORS } from './survivors.ts';
 
 export { NONE_SURVIVE, type Question };
 
-export const QUESTIONS: readonly Question[] = parseQuestions([...PRINT_REFCOUNTS, ...PRINT_COLLECT, ...SURVIVORS]);
+export const QUESTIONS: readonly Question[] = parseQuestions([
+  ...PRINT_REFCOUNTS,
+  ...PRINT_COLLECT,
+  ...SURVIVORS,
+]);
 
 /** The correct answer, computed by the engine (see format.ts for the two answer formats). */
 export function answerOf(q: Question): Result<string, MoveError> {
@@ -30,7 +34,8 @@ export function answerOf(q: Question): Result<string, MoveError> {
   const ids: number[] = [];
   for (const path of q.ask) {
     const v = resolvePath(run.value.state, path);
-    if (!v || v.t !== 'ref') return err({ code: 'question/bad_ask', message: `${path} is not an object` });
+    if (!v || v.t !== 'ref')
+      return err({ code: 'question/bad_ask', message: `${path} is not an object` });
     ids.push(v.id);
   }
   let state = run.value.state;

@@ -118,7 +118,12 @@ export const PRINT_REFCOUNTS: QuestionInput[] = [
     concepts: ['weakref'],
     kind: 'print',
     prompt: WHAT,
-    program: py('n = Node()', 'w = weakref.ref(n)', 'print(w() is None)', 'print(sys.getrefcount(n))'),
+    program: py(
+      'n = Node()',
+      'w = weakref.ref(n)',
+      'print(w() is None)',
+      'print(sys.getrefcount(n))',
+    ),
     distractors: ['True\n3', 'False\n3', 'True\n2'],
     explain: {
       en: 'The Node is alive, so `w()` finds it. A weak reference adds nothing to the count: still 2.',

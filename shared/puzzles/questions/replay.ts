@@ -42,7 +42,8 @@ export function topLevelStatements(program: string): string[] {
   return out;
 }
 
-const program = (statements: readonly string[]): string => (statements.length ? `${statements.join('\n')}\n` : '');
+const program = (statements: readonly string[]): string =>
+  statements.length ? `${statements.join('\n')}\n` : '';
 
 /** Split a question into what runs first and the line(s) it asks about. */
 export function replayPlan(q: Question): Result<ReplayPlan, MoveError> {
@@ -51,7 +52,8 @@ export function replayPlan(q: Question): Result<ReplayPlan, MoveError> {
   for (let i = 0; i < statements.length; i++) {
     const run = runSetup(program(statements.slice(0, i + 1)));
     if (!run.ok) return run;
-    if (run.value.output.length > 0) return ok({ before: program(statements.slice(0, i)), lines: statements.slice(i) });
+    if (run.value.output.length > 0)
+      return ok({ before: program(statements.slice(0, i)), lines: statements.slice(i) });
   }
   return ok({ before: q.program, lines: [] });
 }
@@ -60,7 +62,10 @@ export function replayPlan(q: Question): Result<ReplayPlan, MoveError> {
 export function replayStart(plan: ReplayPlan, boardId: string): Result<ReplayStart, MoveError> {
   const run = runSetup(plan.before);
   if (!run.ok) return run;
-  return ok({ board: { puzzleId: boardId, engine: run.value.state, moves: [], collections: [] }, ctx: run.value.ctx });
+  return ok({
+    board: { puzzleId: boardId, engine: run.value.state, moves: [], collections: [] },
+    ctx: run.value.ctx,
+  });
 }
 
 /**
@@ -68,7 +73,11 @@ export function replayStart(plan: ReplayPlan, boardId: string): Result<ReplaySta
  * `print(sys.getrefcount(a))` run as written); `kind` is then only descriptive: a statement that
  * is not a palette move counts as `delName` when it deletes names, else as `call`.
  */
-export function replayLine(ctx: RunContext, board: Board, line: string): Result<MoveOutcome, MoveError> {
+export function replayLine(
+  ctx: RunContext,
+  board: Board,
+  line: string,
+): Result<MoveOutcome, MoveError> {
   const run = execStatement(ctx, board.engine, line);
   if (!run.ok) return run;
   const traces: GcTrace[] = [];
@@ -78,9 +87,24 @@ export function replayLine(ctx: RunContext, board: Board, line: string): Result<
     puzzleId: board.puzzleId,
     engine: run.value.state,
     moves: [...board.moves, line],
-    collections: explicit ? [...board.collections, { moveIndex: board.moves.length, result: explicit.result, examined: explicit.young.length }] : board.collections,
+    collections: explicit
+      ? [
+          ...board.collections,
+          {
+            moveIndex: board.moves.length,
+            result: explicit.result,
+            examined: explicit.young.length,
+          },
+        ]
+      : board.collections,
   };
-  return ok({ board: next, events: run.value.events, output: run.value.output, kind: kindOf(ctx, line), traces });
+  return ok({
+    board: next,
+    events: run.value.events,
+    output: run.value.output,
+    kind: kindOf(ctx, line),
+    traces,
+  });
 }
 
 function kindOf(ctx: RunContext, line: string): MoveKind {

@@ -39,7 +39,10 @@ function bodyStatement(w: World, b: Body): void {
   const x = pick(w.rand, vals);
   const y = pick(w.rand, vals);
   if (roll < 6) return void b.lines.push(linkStmt(w, b, x, y));
-  if (roll === 6) return void b.lines.push(pick(w.rand, [`print(sys.getrefcount(${x}))`, 'print(gc.collect())', `print(${x} is ${y})`]));
+  if (roll === 6)
+    return void b.lines.push(
+      pick(w.rand, [`print(sys.getrefcount(${x}))`, 'print(gc.collect())', `print(${x} is ${y})`]),
+    );
   if (roll === 7 && w.fns.length) return callInBody(w, b, vals);
   if (roll === 8) {
     const globals = storable(w);
@@ -74,7 +77,8 @@ export function defFunction(w: World, cyclic: boolean): string {
     const ring = LOCALS.slice(0, 1 + int(w.rand, 3));
     ring.forEach((n) => alloc(w, b, n));
     ring.forEach((n, i) => b.lines.push(linkStmt(w, b, n, ring[(i + 1) % ring.length] as string)));
-    if (params.length && chance(w.rand, 0.5)) b.lines.push(linkStmt(w, b, ring[0] as string, params[0] as string));
+    if (params.length && chance(w.rand, 0.5))
+      b.lines.push(linkStmt(w, b, ring[0] as string, params[0] as string));
   }
   const extra = 1 + int(w.rand, cyclic ? 3 : 6);
   for (let i = 0; i < extra; i++) bodyStatement(w, b);
@@ -103,7 +107,9 @@ export function callFunction(w: World): string | null {
 /** A def with a local cycle, then one or two calls and a printed collection. */
 export function funcCycle(w: World): string {
   const def = defFunction(w, true);
-  const calls = Array.from({ length: 1 + int(w.rand, 2) }, () => callFunction(w) ?? '').filter(Boolean);
+  const calls = Array.from({ length: 1 + int(w.rand, 2) }, () => callFunction(w) ?? '').filter(
+    Boolean,
+  );
   return [def, ...calls, 'print(gc.collect())'].join('\n');
 }
 
@@ -122,10 +128,12 @@ export function cycle(w: World): string {
   };
   ring.forEach((_, i) => lines.push(edge(i, ring[(i + 1) % size] as string)));
   if (size > 2 && chance(w.rand, 0.3)) lines.push(edge(0, ring[2] as string));
-  if (chance(w.rand, 0.5)) lines.push(`m = ${pick(w.rand, ['[]', 'Node()', '{}'])}`, edge(size - 1, 'm'), 'del m');
+  if (chance(w.rand, 0.5))
+    lines.push(`m = ${pick(w.rand, ['[]', 'Node()', '{}'])}`, edge(size - 1, 'm'), 'del m');
   const weakable = ring.filter((_, i) => kinds[i] === 'Node()' || kinds[i] === 'Slot()');
   const wn = pick(w.rand, WEAK_NAMES);
-  if (weakable.length && chance(w.rand, 0.6)) lines.push(`${wn} = weakref.ref(${pick(w.rand, weakable)})`);
+  if (weakable.length && chance(w.rand, 0.6))
+    lines.push(`${wn} = weakref.ref(${pick(w.rand, weakable)})`);
   const kept = chance(w.rand, 0.3) ? (ring[0] as string) : null;
   lines.push(`del ${ring.filter((n) => n !== kept).join(', ')}`);
   lines.push('print(gc.collect())');

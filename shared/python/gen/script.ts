@@ -22,8 +22,25 @@ export interface GenOptions {
 }
 
 const MIX = {
-  new: 14, alias: 5, link: 14, unlink: 6, read: 6, del: 8, weak: 4, deref: 3, rc: 10, gc: 6,
-  is: 4, weakcheck: 3, gcctl: 2, extra: 4, odd: 2, def: 3, call: 6, cycle: 3, funccycle: 2,
+  new: 14,
+  alias: 5,
+  link: 14,
+  unlink: 6,
+  read: 6,
+  del: 8,
+  weak: 4,
+  deref: 3,
+  rc: 10,
+  gc: 6,
+  is: 4,
+  weakcheck: 3,
+  gcctl: 2,
+  extra: 4,
+  odd: 2,
+  def: 3,
+  call: 6,
+  cycle: 3,
+  funccycle: 2,
 } as const;
 
 const EXTRA_CLASS = "class Pair:\n    __slots__ = ('left', 'right')\n\n\n";
@@ -34,7 +51,9 @@ function preamble(extraClass: boolean): string {
     'import gc, sys, weakref',
     'gc.disable()\n\n',
     'class Node:\n    pass\n\n',
-    "class Slot:\n    __slots__ = ('next', 'prev', '__weakref__')\n\n\n" + (extraClass ? EXTRA_CLASS : '') + 'gc.collect()',
+    "class Slot:\n    __slots__ = ('next', 'prev', '__weakref__')\n\n\n" +
+      (extraClass ? EXTRA_CLASS : '') +
+      'gc.collect()',
   ].join('\n');
 }
 
@@ -122,7 +141,7 @@ function errorCandidate(w: World): string | null {
     vals.length ? `x = ${pick(w.rand, vals)}()` : null,
     w.fns.length ? `${pick(w.rand, w.fns).name}(${vals.slice(0, 3).join(', ')})` : null,
     'def f_err(p):\n    print(t)\n    t = p\nf_err(None)',
-    "def f_err2():\n    del u\n    u = []\nf_err2()",
+    'def f_err2():\n    del u\n    u = []\nf_err2()',
     dicts.length ? `${pick(w.rand, dicts)}.append(1)` : null,
     lists.length ? `${pick(w.rand, lists)}.next = None` : null,
   ];

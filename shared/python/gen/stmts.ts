@@ -5,11 +5,22 @@
  */
 import { chance, int, pick } from './rand.ts';
 import type { World } from './world.ts';
-import { attrsFor, INTS, KEYS, MODULE_NAMES, names, objectAt, setAttrs, storable, WEAK_NAMES } from './world.ts';
+import {
+  attrsFor,
+  INTS,
+  KEYS,
+  MODULE_NAMES,
+  names,
+  objectAt,
+  setAttrs,
+  storable,
+  WEAK_NAMES,
+} from './world.ts';
 
 type Builder = (w: World) => string | null;
 
-const any = (w: World, items: readonly string[]): string | null => (items.length ? pick(w.rand, items) : null);
+const any = (w: World, items: readonly string[]): string | null =>
+  items.length ? pick(w.rand, items) : null;
 const target = (w: World): string => pick(w.rand, MODULE_NAMES);
 const className = (w: World): string => pick(w.rand, w.classes).name;
 
@@ -36,9 +47,14 @@ function link(w: World): string | null {
   const v = pick(w.rand, vals);
   const kind = int(w.rand, 4);
   if (kind === 0) return withName(names(w, 'list'), (y) => `${y}.append(${v})`, w);
-  if (kind === 1) return withName(names(w, 'dict'), (y) => `${y}['${pick(w.rand, KEYS)}'] = ${v}`, w);
+  if (kind === 1)
+    return withName(names(w, 'dict'), (y) => `${y}['${pick(w.rand, KEYS)}'] = ${v}`, w);
   if (kind === 2) return withName(names(w, 'list'), (y) => `${y}[${listIndex(w, y)}] = ${v}`, w);
-  return withName(names(w, 'instance'), (y) => `${y}.${pick(w.rand, attrsFor(w, objectAt(w, w.session.rt.state.globals[y])))} = ${v}`, w);
+  return withName(
+    names(w, 'instance'),
+    (y) => `${y}.${pick(w.rand, attrsFor(w, objectAt(w, w.session.rt.state.globals[y])))} = ${v}`,
+    w,
+  );
 }
 
 function withName(candidates: string[], f: (name: string) => string, w: World): string | null {
@@ -57,7 +73,8 @@ function listIndex(w: World, name: string): number {
 
 function unlink(w: World): string | null {
   const kind = int(w.rand, 5);
-  if (kind === 0) return withName(names(w, 'instance'), (y) => `del ${y}.${any(w, setAttrs(w, y)) ?? 'next'}`, w);
+  if (kind === 0)
+    return withName(names(w, 'instance'), (y) => `del ${y}.${any(w, setAttrs(w, y)) ?? 'next'}`, w);
   if (kind === 1) return withName(names(w, 'dict'), (y) => `del ${y}['${pick(w.rand, KEYS)}']`, w);
   if (kind === 2) return withName(names(w, 'list'), (y) => `del ${y}[${listIndex(w, y)}]`, w);
   if (kind === 3) return withName(names(w, 'list'), (y) => `${y}.pop()`, w);
@@ -67,21 +84,33 @@ function unlink(w: World): string | null {
 function read(w: World): string | null {
   const x = target(w);
   const kind = int(w.rand, 4);
-  if (kind === 0) return withName(names(w, 'instance'), (y) => `${x} = ${y}.${any(w, setAttrs(w, y)) ?? 'next'}`, w);
+  if (kind === 0)
+    return withName(
+      names(w, 'instance'),
+      (y) => `${x} = ${y}.${any(w, setAttrs(w, y)) ?? 'next'}`,
+      w,
+    );
   if (kind === 1) return withName(names(w, 'list'), (y) => `${x} = ${y}[${listIndex(w, y)}]`, w);
-  if (kind === 2) return withName(names(w, 'dict'), (y) => `${x} = ${y}['${pick(w.rand, KEYS)}']`, w);
+  if (kind === 2)
+    return withName(names(w, 'dict'), (y) => `${x} = ${y}['${pick(w.rand, KEYS)}']`, w);
   return withName(names(w, 'list'), (y) => `${x} = ${y}.pop()`, w);
 }
 
 function del(w: World): string | null {
   const bound = names(w, 'none', 'int', 'list', 'dict', 'instance');
   if (!bound.length) return null;
-  const picked = [...new Set(Array.from({ length: 1 + int(w.rand, 3) }, () => pick(w.rand, bound)))];
+  const picked = [
+    ...new Set(Array.from({ length: 1 + int(w.rand, 3) }, () => pick(w.rand, bound))),
+  ];
   return `del ${picked.join(', ')}`;
 }
 
 function weak(w: World): string | null {
-  return withName(names(w, 'instance'), (y) => `${pick(w.rand, WEAK_NAMES)} = weakref.ref(${y})`, w);
+  return withName(
+    names(w, 'instance'),
+    (y) => `${pick(w.rand, WEAK_NAMES)} = weakref.ref(${y})`,
+    w,
+  );
 }
 
 function deref(w: World): string | null {
@@ -94,7 +123,8 @@ function rc(w: World): string | null {
   const y = any(w, objs);
   if (y === null) return null;
   const attrs = setAttrs(w, y);
-  if (attrs.length && chance(w.rand, 0.2)) return `print(sys.getrefcount(${y}.${pick(w.rand, attrs)}))`;
+  if (attrs.length && chance(w.rand, 0.2))
+    return `print(sys.getrefcount(${y}.${pick(w.rand, attrs)}))`;
   return `print(sys.getrefcount(${y}))`;
 }
 
@@ -116,14 +146,25 @@ function weakcheck(w: World): string | null {
 }
 
 function gcctl(w: World): string {
-  return pick(w.rand, ['gc.enable()', 'gc.disable()', 'print(gc.isenabled())', 'print(gc.get_threshold())', 'gc.disable()']);
+  return pick(w.rand, [
+    'gc.enable()',
+    'gc.disable()',
+    'print(gc.isenabled())',
+    'print(gc.get_threshold())',
+    'gc.disable()',
+  ]);
 }
 
 /** Extras beyond the oracle corpus: len, is_tracked, reprs, small ints. */
 function extra(w: World): string | null {
   const kind = int(w.rand, 6);
   // not lists: see docs/python-runner.md "Engine issues" (list capacity after del / constant displays)
-  if (kind === 5) return withName(names(w, 'dict', 'instance', 'weakref', 'none', 'int'), (y) => `print(sys.getsizeof(${y}))`, w);
+  if (kind === 5)
+    return withName(
+      names(w, 'dict', 'instance', 'weakref', 'none', 'int'),
+      (y) => `print(sys.getsizeof(${y}))`,
+      w,
+    );
   if (kind === 0) return withName(names(w, 'list', 'dict'), (y) => `print(len(${y}))`, w);
   if (kind === 1) return withName(storable(w), (y) => `print(gc.is_tracked(${y}))`, w);
   if (kind === 2) return withName(names(w, 'none', 'int', 'list', 'dict'), (y) => `print(${y})`, w);
@@ -139,9 +180,12 @@ function alias(w: World): string | null {
 function odd(w: World): string | null {
   const weak = names(w, 'weakref');
   const kind = int(w.rand, 4);
-  if (kind === 0 && weak.length) return withName(names(w, 'list'), (y) => `${y}.append(${pick(w.rand, weak)})`, w);
-  if (kind === 1 && weak.length) return withName(names(w, 'instance'), (y) => `${y}.other = ${pick(w.rand, weak)}`, w);
-  if (kind === 2 && weak.length) return withName(names(w, 'dict'), (y) => `${y}['k'] = ${pick(w.rand, weak)}`, w);
+  if (kind === 0 && weak.length)
+    return withName(names(w, 'list'), (y) => `${y}.append(${pick(w.rand, weak)})`, w);
+  if (kind === 1 && weak.length)
+    return withName(names(w, 'instance'), (y) => `${y}.other = ${pick(w.rand, weak)}`, w);
+  if (kind === 2 && weak.length)
+    return withName(names(w, 'dict'), (y) => `${y}['k'] = ${pick(w.rand, weak)}`, w);
   return withName(storable(w), (y) => `${y} = ${y}`, w);
 }
 

@@ -20,7 +20,21 @@ export interface World {
   classes: { name: string; slots: string[] | null; weakrefable: boolean }[];
 }
 
-export const MODULE_NAMES = ['a', 'b', 'c', 'd', 'e', 'g', 'h', 'k', 'm', 'n', 'x', 'y', 'z'] as const;
+export const MODULE_NAMES = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'e',
+  'g',
+  'h',
+  'k',
+  'm',
+  'n',
+  'x',
+  'y',
+  'z',
+] as const;
 export const WEAK_NAMES = ['w1', 'w2', 'w3'] as const;
 export const PLAIN_ATTRS = ['next', 'prev', 'data', 'other'] as const;
 export const KEYS = ['k', 'x', 'y'] as const;

@@ -47,7 +47,9 @@ let available: boolean | null = null;
 /** True when `python3` is CPython 3.11, the oracle's version (3.14 counts differently, see SEMANTICS.md). */
 export function hasPython3(): boolean {
   if (available === null) {
-    const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], { encoding: 'utf8' });
+    const r = spawnSync('python3', ['-c', 'import sys; print(sys.version_info[:2] == (3, 11))'], {
+      encoding: 'utf8',
+    });
     available = r.status === 0 && r.stdout.trim() === 'True';
   }
   return available;
@@ -64,10 +66,14 @@ export function runCPythonBatch(sources: string[]): CPythonResult[] {
     });
     writeFileSync(join(dir, 'harness.py'), HARNESS);
     writeFileSync(join(dir, 'paths.json'), JSON.stringify(paths));
-    const r = spawnSync('python3', [join(dir, 'harness.py'), join(dir, 'paths.json'), join(dir, 'out.json')], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const r = spawnSync(
+      'python3',
+      [join(dir, 'harness.py'), join(dir, 'paths.json'), join(dir, 'out.json')],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
     if (r.status !== 0) throw new Error(`python3 harness failed: ${r.stderr}`);
     return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as CPythonResult[];
   } finally {
