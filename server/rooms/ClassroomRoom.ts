@@ -19,6 +19,7 @@ import {
   CLIENT_MESSAGES,
   ClassroomJoinOptions,
   LIMITS,
+  HintMessage,
   MoveMessage,
   ResetMessage,
   ROOM_ERRORS,
@@ -81,6 +82,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) =>
       this.onBoard(c, (b) => b.reset(m)),
     );
+    this.onMessage(CLIENT_MESSAGES.hint, HintMessage, (c, m) => this.onBoard(c, (b) => b.hint(m)));
     this.onMessage(CLIENT_MESSAGES.setPuzzle, SetPuzzleMessage, (c, m) =>
       this.onSetPuzzle(c, m.puzzleId),
     );

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RoomSession } from '../../client/session/RoomSession.ts';
 import type { RoomLike } from '../../client/session/RoomSession.ts';
 import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
-import { applyMove, boardAfter, startBoard } from '../../shared/puzzles/board.ts';
+import { master } from '../../shared/board/master.ts';
+import { applyMove, startBoard } from '../../shared/puzzles/board.ts';
 import type { Board } from '../../shared/puzzles/contract.ts';
 
 /** A fake room that plays the server's part with the same shared code (no network). */
@@ -45,8 +46,11 @@ class FakeRoom implements RoomLike {
     }
     if (type === 'undo')
       this.board = (
-        boardAfter(puzzle, this.board.moves.slice(0, -1)) as { ok: true; value: Board }
-      ).value;
+        master.replay(puzzle, this.board.moves.slice(0, -1)) as {
+          ok: true;
+          match: { board: Board };
+        }
+      ).match.board;
     if (type === 'reset') this.board = startBoard(puzzle);
     this.stateHandler?.({ moves: this.board.moves } as never);
   }

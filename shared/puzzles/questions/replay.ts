@@ -63,7 +63,7 @@ export function replayStart(plan: ReplayPlan, boardId: string): Result<ReplaySta
   const run = runSetup(plan.before);
   if (!run.ok) return run;
   return ok({
-    board: { puzzleId: boardId, engine: run.value.state, moves: [], collections: [] },
+    board: { puzzleId: boardId, engine: run.value.state, moves: [], collections: [], examined: [] },
     ctx: run.value.ctx,
   });
 }
@@ -97,6 +97,7 @@ export function replayLine(
           },
         ]
       : board.collections,
+    examined: [...board.examined, ...traces.map((t) => t.young.length)],
   };
   return ok({
     board: next,
