@@ -18,7 +18,7 @@ export const DIALECTS = {
   },
 } as const satisfies Record<Dialect, { autoId: string; epochMs: string; begin: string }>;
 
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   /** SQL with `{autoId}` / `{epochMs}` placeholders (see DIALECTS). */

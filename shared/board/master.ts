@@ -43,9 +43,9 @@ export interface Match {
   readonly undone: readonly string[];
 }
 
-export type Refusal = { ok: false } & MoveError;
-export type Moved = { ok: true; match: Match; outcome: MoveOutcome };
-export type Replayed = { ok: true; match: Match } | (Refusal & { moveIndex: number });
+type Refusal = { ok: false } & MoveError;
+type Moved = { ok: true; match: Match; outcome: MoveOutcome };
+type Replayed = { ok: true; match: Match } | (Refusal & { moveIndex: number });
 
 export interface Master {
   /** A fresh match on the puzzle's start board. */

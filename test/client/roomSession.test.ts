@@ -91,6 +91,21 @@ describe('RoomSession', () => {
     expect(room.left).toBe(true);
   });
 
+  it('opens hints here and reports each to the room, keeping the count across room updates', async () => {
+    const puzzle = campaignPuzzle('holding-hands')!;
+    const room = new FakeRoom(startBoard(puzzle), puzzle.id);
+    const s = new RoomSession(room, puzzle, movesOf);
+    expect(s.nextHint()).toEqual({ tier: 1, total: 3, text: puzzle.hints[0] });
+    expect(room.sent).toEqual([['hint', { seq: 1 }]]);
+    await s.submit('del a');
+    room.send('reset', {});
+    expect(s.snapshot()).toMatchObject({ hintsUsed: 1, board: { moves: [] } });
+    s.nextHint();
+    s.nextHint();
+    expect(s.nextHint()).toBe(null);
+    expect(room.sent.filter(([type]) => type === 'hint')).toHaveLength(3);
+  });
+
   it('resolves a rejected move with the room error and keeps the board', async () => {
     const puzzle = campaignPuzzle('holding-hands')!;
     const s = new RoomSession(new FakeRoom(startBoard(puzzle), puzzle.id), puzzle, movesOf);
