@@ -60,7 +60,6 @@ export class LocalSession implements Session {
   }
 
   async submit(statement: string): Promise<SubmitResult> {
-    const before = this.match.board.engine;
     const played = master.play(this.match, statement.trim());
     if (!played.ok) {
       const { code, message, line } = played;
@@ -68,6 +67,7 @@ export class LocalSession implements Session {
       return { ok: false, statement: statement.trim(), error: this.localized(statement, error) };
     }
     this.change(played.match);
+    const before = played.before.engine;
     return { ok: true, statement: statement.trim(), outcome: played.outcome, before };
   }
 

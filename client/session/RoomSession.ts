@@ -60,7 +60,6 @@ export class RoomSession implements Session {
     const resolve = m.seq === undefined ? undefined : this.pending.get(m.seq);
     if (!resolve || m.seq === undefined) return;
     this.pending.delete(m.seq);
-    const before = this.match.board.engine;
     const played = master.play(this.match, m.move);
     if (!played.ok) {
       const { code, message } = played;
@@ -68,7 +67,7 @@ export class RoomSession implements Session {
     }
     this.match = played.match;
     this.notify();
-    resolve({ ok: true, statement: m.move, outcome: played.outcome, before });
+    resolve({ ok: true, statement: m.move, outcome: played.outcome, before: played.before.engine });
   }
 
   private rejected(m: RejectedMessage): void {

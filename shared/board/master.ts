@@ -44,8 +44,11 @@ export interface Match {
 }
 
 type Refusal = { ok: false } & MoveError;
-type Moved = { ok: true; match: Match; outcome: MoveOutcome };
+/** `before` is the board the move was played on (animations, share steps): see `prior`. */
+type Moved = { ok: true; match: Match; outcome: MoveOutcome; before: Board };
 type Replayed = { ok: true; match: Match } | (Refusal & { moveIndex: number });
+
+type Observer = (before: Board, outcome: MoveOutcome) => void;
 
 export interface Master {
   /** A fresh match on the puzzle's start board. */
@@ -62,11 +65,7 @@ export interface Master {
    * Play `moves` in order from the start board with the same checks as `play`; the first refusal
    * names its move. `observe` sees each accepted move with the board it was played on.
    */
-  replay(
-    puzzle: Puzzle,
-    moves: readonly string[],
-    observe?: (before: Board, outcome: MoveOutcome) => void,
-  ): Replayed;
+  replay(puzzle: Puzzle, moves: readonly string[], observe?: Observer): Replayed;
   /** The score of the match now (scoring rule: shared/board/score.ts). */
   score(match: Match, seconds: number): BoardScore;
 }
@@ -86,6 +85,13 @@ function staleness(match: Match, expected: number | undefined): Refusal | null {
 /** A start board nobody else holds: the rules' start board may be shared (memoized). */
 const ownCopy = (board: Board): Board => JSON.parse(JSON.stringify(board)) as Board;
 
+/**
+ * The board before a move, as callers receive it in `Moved.before`. The engine's `apply` copies
+ * today, so the board handed to it stays intact; when `apply` updates in place, this becomes
+ * `ownCopy` (the one line to change), and no caller keeps a board it handed to the rules.
+ */
+const prior = (board: Board): Board => board;
+
 export function createMaster(rules: BoardRules = PUZZLE_RULES): Master {
   const at = (match: Match, board: Board, undone: readonly string[]): Match => ({
     puzzle: match.puzzle,
@@ -103,18 +109,19 @@ export function createMaster(rules: BoardRules = PUZZLE_RULES): Master {
   /** The move checks shared by play, redo and replay; `undone` is the redo stack after it. */
   const advance = (match: Match, move: string, undone: readonly string[]): Moved | Refusal => {
     if (match.goal.done) return refuse(BOARD_ERRORS.solved, 'This puzzle is already solved.');
+    const before = prior(match.board);
     const result = rules.applyMove(match.puzzle, match.board, move);
     if (!result.ok) return { ok: false, ...result.error };
-    return { ok: true, match: at(match, result.value.board, undone), outcome: result.value };
+    const next = at(match, result.value.board, undone);
+    return { ok: true, match: next, outcome: result.value, before };
   };
 
   const replayFrom = (start: Match, moves: readonly string[], observe?: Observer): Replayed => {
     let match = start;
     for (const [moveIndex, move] of moves.entries()) {
-      const before = match.board;
       const moved = advance(match, move, []);
       if (!moved.ok) return { ...moved, moveIndex };
-      observe?.(before, moved.outcome);
+      observe?.(moved.before, moved.outcome);
       match = moved.match;
     }
     return { ok: true, match };
@@ -156,8 +163,6 @@ export function createMaster(rules: BoardRules = PUZZLE_RULES): Master {
       }),
   };
 }
-
-type Observer = (before: Board, outcome: MoveOutcome) => void;
 
 /** The master over the real puzzle rules (what the clients, the verifier and the leaderboard use). */
 export const master: Master = createMaster();

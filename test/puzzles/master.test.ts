@@ -74,6 +74,17 @@ describe('board master: refusals, undo, redo, reset', () => {
     expect(versionOf(done)).toBe(pair.solution.length);
   });
 
+  it('hands back the board each move was played on', () => {
+    const start = master.open(pair);
+    const startJson = JSON.stringify(start.board);
+    const moved = master.play(start, 'del a', 0);
+    if (!moved.ok) throw new Error(moved.message);
+    expect(JSON.stringify(moved.before)).toBe(startJson);
+    const seen: string[][] = [];
+    master.replay(pair, ['del a', 'del b'], (before) => seen.push(before.moves));
+    expect(seen).toEqual([[], ['del a']]);
+  });
+
   it('passes the rules refusal through with its code', () => {
     const r = master.play(master.open(pair), 'del zzz');
     expect(r).toMatchObject({ ok: false, code: 'python/NameError' });
