@@ -7,7 +7,7 @@
  * Setting a puzzle up (running its setup program) is memoized per puzzle id and setup text,
  * in a small bounded table; the cache is invisible to callers.
  */
-import type { EngineState, GcTrace, Result } from '../engine/index.ts';
+import type { EngineEvent, EngineState, GcTrace, Result } from '../engine/index.ts';
 import { err, ok } from '../engine/index.ts';
 import { classifyMove, NOT_ALLOWED } from './classify.ts';
 import type { Definitions } from './classify.ts';
@@ -115,16 +115,8 @@ export function advance(
     events: withEvents,
   });
   if (!run.ok) return run;
-  const traces: GcTrace[] = [];
-  for (const e of run.value.events) if (e.type === 'collected') traces.push(e.trace);
-  const record = kind.value === 'collect' ? collectionRecord(board, run.value.state, traces) : null;
-  const next: Board = {
-    puzzleId: board.puzzleId,
-    engine: run.value.state,
-    moves: [...board.moves, move.trim()],
-    collections: record ? [...board.collections, record] : board.collections,
-    examined: [...board.examined, ...examinedBy(traces, record)],
-  };
+  const traces = tracesOf(run.value.events);
+  const next = boardAfterRun(board, run.value.state, move.trim(), traces, kind.value === 'collect');
   return ok({
     board: next,
     events: run.value.events,
@@ -132,6 +124,34 @@ export function advance(
     kind: kind.value,
     traces,
   });
+}
+
+/** The collection traces among a statement's engine events. */
+export function tracesOf(events: readonly EngineEvent[]): GcTrace[] {
+  const traces: GcTrace[] = [];
+  for (const e of events) if (e.type === 'collected') traces.push(e.trace);
+  return traces;
+}
+
+/**
+ * The board after `statement` ran to `after`: the statement appended to the log, a `gc.collect()`
+ * (`collects`) recorded in `collections`, and every collection's examined objects in `examined`.
+ */
+export function boardAfterRun(
+  board: Board,
+  after: EngineState,
+  statement: string,
+  traces: readonly GcTrace[],
+  collects: boolean,
+): Board {
+  const record = collects ? collectionRecord(board, after, traces) : null;
+  return {
+    puzzleId: board.puzzleId,
+    engine: after,
+    moves: [...board.moves, statement],
+    collections: record ? [...board.collections, record] : board.collections,
+    examined: [...board.examined, ...examinedBy(traces, record)],
+  };
 }
 
 /**
@@ -147,7 +167,7 @@ function examinedBy(traces: readonly GcTrace[], record: { examined: number } | n
 function collectionRecord(
   board: Board,
   after: EngineState,
-  traces: GcTrace[],
+  traces: readonly GcTrace[],
 ): Board['collections'][number] {
   const moveIndex = board.moves.length;
   const explicit = traces.find((t) => !t.automatic);
