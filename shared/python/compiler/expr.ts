@@ -595,7 +595,7 @@ function subkwargs(c: CompilerState, keywords: Keyword[], begin: number, end: nu
   for (let i = begin; i < end; i++) {
     u.loadConst({ t: 'str', v: at(keywords, i).arg as string });
     visitExpr(c, at(keywords, i).value);
-    if (big) u.emit('MAP_ADD', 1);
+    if (big) u.emitNoLine('MAP_ADD', 1);
   }
   if (!big) u.emit('BUILD_MAP', n);
 }

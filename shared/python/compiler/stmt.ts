@@ -162,6 +162,7 @@ export function visitStmt(c: CompilerState, s: Stmt): void {
         return;
       }
       visitExpr(c, s.value);
+      unsetLoc(c); // the POP_TOP is artificial
       u.emit('POP_TOP');
       return;
     case 'Pass':

@@ -35,6 +35,8 @@ export class SymbolTable {
   /** Any free variable (own or a child's): CO_NOFREE is off. */
   hasFree = false;
   comprehension = false;
+  /** Where each name was first declared global/nonlocal (CPython's ste_directives), for errors. */
+  readonly directives = new Map<string, { lineno: number; col_offset: number }>();
 
   readonly name: string;
   readonly kind: BlockKind;
@@ -240,9 +242,8 @@ export class Symtable {
               : `name '${name}' is assigned to before ${word} declaration`;
         syntaxError(msg, s);
       }
-      if (!isGlobal && cur & DEF_GLOBAL) syntaxError(`name '${name}' is nonlocal and global`, s);
-      if (isGlobal && cur & DEF_NONLOCAL) syntaxError(`name '${name}' is nonlocal and global`, s);
       this.addDef(name, isGlobal ? DEF_GLOBAL : DEF_NONLOCAL, s);
+      if (!this.cur.directives.has(m)) this.cur.directives.set(m, s);
     }
   }
 
@@ -496,14 +497,16 @@ function analyzeName(
   global: Set<string>,
 ): void {
   if (flags & DEF_GLOBAL) {
+    if (flags & DEF_NONLOCAL) {
+      syntaxError(`name '${name}' is nonlocal and global`, t.directives.get(name) ?? t);
+    }
     scopes.set(name, 'GLOBAL_EXPLICIT');
     global.add(name);
     return;
   }
   if (flags & DEF_NONLOCAL) {
     if (!bound || !bound.has(name)) {
-      const node = { lineno: t.lineno };
-      syntaxError(`no binding for nonlocal '${name}' found`, node);
+      syntaxError(`no binding for nonlocal '${name}' found`, t.directives.get(name) ?? t);
     }
     scopes.set(name, 'FREE');
     t.hasFree = true;
