@@ -59,7 +59,12 @@ export function assemble(c: CompilerState, addNone: boolean): CodeObject {
   }
   for (const b of layout(u.entry)) cleanBasicBlock(b);
   normalizeJumps(u.entry);
-  return finish(u, flags, stacksize);
+  // co_cellvars in localsplus order: cells that are parameters (at their varnames slot) first.
+  const cellvars = u.cellvars
+    .map((name, i) => ({ name, offset: at(fixed, i) }))
+    .sort((a, b) => a.offset - b.offset)
+    .map((x) => x.name);
+  return finish(u, flags, stacksize, cellvars);
 }
 
 function codeFlags(u: Unit): number {
@@ -118,7 +123,8 @@ function fixCellOffsets(u: Unit, fixed: number[]): void {
 }
 
 function duplicateExitsWithoutLineno(u: Unit): void {
-  for (const b of layout(u.entry)) {
+  // CPython walks u_blocks through b_list: newest block first.
+  for (const b of [...u.blocks].reverse()) {
     const last = b.last();
     if (!last || !isJump(last.op) || !last.target) continue;
     const target = last.target;
@@ -305,7 +311,7 @@ function position(loc: Loc): Instr['pos'] {
   return [line, endLine, c(col), c(endCol)];
 }
 
-function finish(u: Unit, flags: number, stacksize: number): CodeObject {
+function finish(u: Unit, flags: number, stacksize: number, cellvars: string[]): CodeObject {
   const blocks = layout(u.entry);
   const start = new Map<Block, number>();
   let n = 0;
@@ -349,7 +355,7 @@ function finish(u: Unit, flags: number, stacksize: number): CodeObject {
     stacksize,
     nlocals: u.varnames.items.length,
     varnames: [...u.varnames.items],
-    cellvars: [...u.cellvars],
+    cellvars,
     freevars: [...u.freevars],
     names: [...u.names.items],
     consts: [...u.consts.items],

@@ -18,7 +18,9 @@ export function constKey(c: CodeConstant): string | null {
     case 'frozenset':
       return `${c.t}(${c.items.map((i) => constKey(i) ?? '?').join(',')})`;
     case 'code':
-      return null;
+      // Equal code objects (code_richcompare) are one constant: a `finally` body compiled twice
+      // shares its functions and comprehensions.
+      return `code:${JSON.stringify(c.code)}`;
   }
 }
 
