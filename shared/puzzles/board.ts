@@ -8,7 +8,7 @@
  * in a small bounded table; the cache is invisible to callers.
  */
 import type { EngineState, GcTrace, Result } from '../engine/index.ts';
-import { apply, err, ok } from '../engine/index.ts';
+import { apply, cloneState, err, ok } from '../engine/index.ts';
 import { fastAction } from './fastmove.ts';
 import { classifyMove, NOT_ALLOWED } from './classify.ts';
 import type { Definitions } from './classify.ts';
@@ -144,7 +144,8 @@ function execQuick(
   // A rejection is re-run through the runner, which words the exact Python error.
   if (action === null || action === 'reject')
     return execStatement(ctx, board.engine, move, { events: withEvents });
-  const r = apply(board.engine, action);
+  // apply() changes its state in place; the board's state stays for undo and refusals.
+  const r = apply(cloneState(board.engine), action);
   if (!r.ok) return execStatement(ctx, board.engine, move, { events: withEvents });
   return ok({ state: r.value.state, events: withEvents ? r.value.events : [], output: [] });
 }

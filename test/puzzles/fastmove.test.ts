@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apply, canonicalJson } from '../../shared/engine/index.ts';
+import { apply, canonicalJson, cloneState } from '../../shared/engine/index.ts';
 import { applyMove, prepare } from '../../shared/puzzles/board.ts';
 import type { Board } from '../../shared/puzzles/contract.ts';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
@@ -27,7 +27,7 @@ function checkParity(puzzle: Puzzle): number {
       const fast = fastAction(state, move, prep.ctx.special, prep.ctx.classes);
       if (fast === null) continue;
       const slow = execStatement(prep.ctx, state, move, { events: false });
-      const quick = fast === 'reject' ? null : apply(state, fast);
+      const quick = fast === 'reject' ? null : apply(cloneState(state), fast);
       const quickState = quick?.ok ? quick.value.state : null;
       if (!slow.ok && slow.error.message.includes('an automatic collection')) {
         // The runner refuses automatic collections in scripts; puzzles model them (board.ts).
