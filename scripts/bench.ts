@@ -24,6 +24,8 @@ import {
 const OBJECTS = 100_000;
 const EDGES = 300_000;
 const CLUSTER = 10;
+/** Trials of the collection on each side (median reported); the engine's first ones include JIT warm-up. */
+const TRIALS = 5;
 
 /** Edges [from, to] of the heap, deterministic for the seed. */
 function heapShape(seed: number): { edges: [number, number][]; roots: number[] } {
@@ -160,7 +162,7 @@ def run():
     return (time.perf_counter() - t0) * 1000, n, roots
 gc.collect()
 out = {'trials': []}
-for _ in range(3):
+for _ in range(int(sys.argv[2])):
     ms, n, roots = run()
     out['trials'].append([ms, n])
     del roots
@@ -172,13 +174,17 @@ t0 = time.perf_counter()
 del head
 out['chain'] = (time.perf_counter() - t0) * 1000
 gc.enable()
-gc.collect()
-t0 = time.perf_counter()
-objs = []
-for _ in range(100_000):
-    t = []
-    objs.append(t)
-out['build'] = (time.perf_counter() - t0) * 1000
+builds = []
+for _ in range(3):
+    gc.collect()
+    t0 = time.perf_counter()
+    objs = []
+    for _ in range(100_000):
+        t = []
+        objs.append(t)
+    builds.append((time.perf_counter() - t0) * 1000)
+    del objs, t
+out['build'] = sorted(builds)[1]
 print(json.dumps(out))
 `;
 
@@ -195,9 +201,9 @@ function main(): void {
     JSON.stringify({ n: new Array(OBJECTS).fill(0), ...shape }),
   );
   writeFileSync(join(dir, 'bench.py'), PYTHON);
-  const engine = [timeEngine(shape), timeEngine(shape), timeEngine(shape)];
+  const engine = Array.from({ length: TRIALS }, () => timeEngine(shape));
   const py = JSON.parse(
-    execFileSync('python3', [join(dir, 'bench.py'), join(dir, 'shape.json')], {
+    execFileSync('python3', [join(dir, 'bench.py'), join(dir, 'shape.json'), String(TRIALS)], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     }),
@@ -215,7 +221,7 @@ function main(): void {
   );
   const chain = engineChainMs();
   console.log(`1M-chain free: engine ${chain.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms`);
-  const build = engineBuildMs();
+  const build = median([engineBuildMs(), engineBuildMs(), engineBuildMs()]);
   console.log(`build 100k gc on: engine ${build.toFixed(0)} ms, CPython ${py.build.toFixed(0)} ms`);
   console.log(`gc.collect 100k: engine/CPython = ${(engMs / pyMs).toFixed(2)}`);
   console.log(`free 1M chain: engine/CPython = ${(chain / py.chain).toFixed(2)}`);

@@ -108,7 +108,7 @@ export function applyNew(ctx: Ctx, a: Of<'new'>): void {
   noteAllocation(ctx);
   const obj = build(ctx, a.object);
   addObject(ctx, obj);
-  emit(ctx, { type: 'allocated', id: obj.id, kind: obj.kind });
+  if (ctx.record) emit(ctx, { type: 'allocated', id: obj.id, kind: obj.kind });
   if (obj.kind === 'dict')
     releaseReplaced(
       ctx,
@@ -116,7 +116,7 @@ export function applyNew(ctx: Ctx, a: Of<'new'>): void {
       obj.entries.map(([, v]) => v),
     );
   obj.rc = 1;
-  emit(ctx, { type: 'refcount', id: obj.id, from: 0, to: 1 });
+  if (ctx.record) emit(ctx, { type: 'refcount', id: obj.id, from: 0, to: 1 });
   storeMoved(ctx, a.into, { t: 'ref', id: obj.id });
 }
 
@@ -142,6 +142,7 @@ export function applyAppend(ctx: Ctx, a: Of<'append'>): void {
   touch(ctx, list);
   resizeList(list, list.items.length + 1);
   list.items.push(a.value);
+  if (!ctx.record) return;
   emit(ctx, {
     type: 'stored',
     place: { kind: 'item', obj: list.id, index: list.items.length - 1 },

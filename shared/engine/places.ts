@@ -120,7 +120,7 @@ export function storeValue(ctx: Ctx, place: Place, value: Value): void {
 /** Stores a value whose reference the caller already owns (a fresh object, a popped item). */
 export function storeMoved(ctx: Ctx, place: Place, value: Value): void {
   const old = put(ctx, place, value);
-  emit(ctx, { type: 'stored', place, value, old });
+  if (ctx.record) emit(ctx, { type: 'stored', place, value, old });
   decref(ctx, old);
 }
 
@@ -167,6 +167,6 @@ export function deletePlace(ctx: Ctx, place: Place): void {
       old = deleteAttribute(ctx, place.obj, place.name);
       break;
   }
-  emit(ctx, { type: 'removed', place, old });
+  if (ctx.record) emit(ctx, { type: 'removed', place, old });
   decref(ctx, old);
 }

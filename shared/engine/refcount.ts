@@ -33,12 +33,17 @@ export function decref(ctx: Ctx, value: Value | null | undefined): void {
 
 /** Decrements without freeing; returns true when the count reached 0. */
 function dropOne(ctx: Ctx, id: ObjId): boolean {
+  return dropObject(ctx, id) !== null;
+}
+
+/** Decrements without freeing; returns the object when its count reached 0, else null. */
+function dropObject(ctx: Ctx, id: ObjId): HeapObject | null {
   const obj = ctx.s.objects[id];
   if (!obj) throw new Error(`decref of dead object #${id}`);
   if (obj.rc <= 0) throw new Error(`refcount of #${id} would go below zero`);
   setRc(ctx, obj, obj.rc - 1);
   if (ctx.record) emit(ctx, { type: 'refcount', id, from: obj.rc + 1, to: obj.rc });
-  return obj.rc === 0;
+  return obj.rc === 0 ? obj : null;
 }
 
 /**
@@ -105,8 +110,8 @@ export function freeCascade(ctx: Ctx, id: ObjId, cause: 'refcount' | 'gc'): void
   const base = pending.length;
   release(ctx, ctx.s.objects[id]!, cause);
   while (pending.length > base) {
-    const next = pending.pop()!;
-    if (dropOne(ctx, next)) release(ctx, ctx.s.objects[next]!, cause);
+    const dead = dropObject(ctx, pending.pop()!);
+    if (dead !== null) release(ctx, dead, cause);
   }
 }
 

@@ -27,6 +27,8 @@ export interface Working {
   size: [number, number, number];
   /** During a collection: dense young index + 1 of each young id; 0 otherwise. */
   slot: Int32Array;
+  /** Objects the collector has read from the generation lists so far (tests: O(young) work). */
+  gathered: number;
   /** Incremental digest cache (digest.ts), created on first use. */
   digest: DigestCache | null;
 }
@@ -102,6 +104,7 @@ function build(s: EngineState): Working {
     tail: [0, 0, 0],
     size: [0, 0, 0],
     slot: new Int32Array(cap),
+    gathered: 0,
     digest: null,
   };
   for (const key in s.objects) {
@@ -140,6 +143,7 @@ export function youngIds(w: Working, gen: Generation): Int32Array {
       ids[i++] = id;
     }
   }
+  w.gathered += n;
   if (!sorted) ids.sort();
   return ids;
 }
