@@ -137,7 +137,9 @@ export function youngIds(w: Working, gen: Generation): Int32Array {
   const ids = new Int32Array(n);
   let i = 0;
   let sorted = true;
-  for (let g = 0; g <= gen; g++) {
+  // Oldest generation first: older lists hold older (smaller) ids, so the walk is usually
+  // already ascending and the sort is skipped.
+  for (let g = gen; g >= 0; g--) {
     for (let id = w.head[g]!; id !== 0; id = w.next[id]!) {
       if (i > 0 && ids[i - 1]! > id) sorted = false;
       ids[i++] = id;
