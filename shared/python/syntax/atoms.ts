@@ -81,12 +81,14 @@ function parseParen(p: Cursor): Expr {
     p.expectOp(')');
     return y;
   }
+  const firstTok = p.peek();
   const first = parseStarNamed(p);
   if (isCompFor(p)) {
     const generators = parseComprehensions(p);
     p.expectOp(')');
     return { _type: 'GeneratorExp', elt: first, generators, ...p.loc(open) };
   }
+  p.checkComma(firstTok, ')');
   if (p.eatOp(')')) {
     if (first._type === 'Starred') p.failNode('cannot use starred expression here', first);
     return first;
@@ -100,7 +102,9 @@ function parseRest(p: Cursor, first: Expr, closer: string): Expr[] {
   const elts = [first];
   while (p.eatOp(',')) {
     if (p.isOp(closer)) break;
+    const t = p.peek();
     elts.push(parseStarNamed(p));
+    p.checkComma(t, closer);
   }
   p.expectOp(closer);
   return elts;
@@ -109,12 +113,14 @@ function parseRest(p: Cursor, first: Expr, closer: string): Expr[] {
 function parseList(p: Cursor): Expr {
   const open = p.next();
   if (p.eatOp(']')) return { _type: 'List', elts: [], ctx: load(), ...p.loc(open) };
+  const firstTok = p.peek();
   const first = parseStarNamed(p);
   if (isCompFor(p)) {
     const generators = parseComprehensions(p);
     p.expectOp(']');
     return { _type: 'ListComp', elt: first, generators, ...p.loc(open) };
   }
+  p.checkComma(firstTok, ']');
   const elts = parseRest(p, first, ']');
   return { _type: 'List', elts, ctx: load(), ...p.loc(open) };
 }
@@ -126,6 +132,7 @@ function parseBrace(p: Cursor): Expr {
   let value: Expr;
   if (p.eatOp('**')) value = parseBitOr(p);
   else {
+    const firstTok = p.peek();
     const first = parseStarNamed(p);
     if (!p.eatOp(':')) {
       if (isCompFor(p)) {
@@ -133,11 +140,14 @@ function parseBrace(p: Cursor): Expr {
         p.expectOp('}');
         return { _type: 'SetComp', elt: first, generators, ...p.loc(open) };
       }
+      p.checkComma(firstTok, '}');
       const elts = parseRest(p, first, '}');
       return { _type: 'Set', elts, ...p.loc(open) };
     }
     key = first;
+    const valueTok = p.peek();
     value = parseExpression(p);
+    p.checkComma(valueTok, '}');
     if (isCompFor(p)) {
       const generators = parseComprehensions(p);
       p.expectOp('}');
@@ -154,7 +164,9 @@ function parseBrace(p: Cursor): Expr {
     } else {
       keys.push(parseExpression(p));
       p.expectOp(':');
+      const valueTok = p.peek();
       values.push(parseExpression(p));
+      p.checkComma(valueTok, '}');
     }
   }
   p.expectOp('}');
@@ -212,6 +224,7 @@ export function parseArgs(p: Cursor): { args: Expr[]; keywords: Keyword[]; open:
   const open = p.expectOp('(');
   const args: Expr[] = [];
   const keywords: Keyword[] = [];
+  let misplaced = '';
   while (!p.isOp(')')) {
     const t = p.peek();
     if (p.eatOp('*')) {
@@ -245,16 +258,19 @@ export function parseArgs(p: Cursor): { args: Expr[]; keywords: Keyword[]; open:
         args.push(gen);
         break;
       }
-      if (keywords.length > 0) {
+      if (keywords.length > 0 && !misplaced) {
         const unpack = keywords.some((k) => k.arg === null);
-        p.failNode(`positional argument follows keyword argument${unpack ? ' unpacking' : ''}`, e);
+        misplaced = `positional argument follows keyword argument${unpack ? ' unpacking' : ''}`;
       }
       if (p.isOp('='))
         p.failNode('expression cannot contain assignment, perhaps you meant "=="?', e);
       args.push(e);
     }
+    p.checkComma(t, ')');
     if (!p.eatOp(',')) break;
   }
+  // CPython reports these at the last token of the argument list.
+  if (misplaced) p.failTok(misplaced, p.peek());
   p.expectOp(')');
   return { args, keywords, open };
 }

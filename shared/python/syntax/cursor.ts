@@ -11,6 +11,15 @@ import { KEYWORDS } from './tokens.ts';
 /** Tokens that never end a node: a block's end is its last statement's last token. */
 const LAYOUT: ReadonlySet<string> = new Set(['NEWLINE', 'INDENT', 'DEDENT']);
 
+const EXPR_KEYWORDS: ReadonlySet<string> = new Set([
+  'False',
+  'None',
+  'True',
+  'await',
+  'lambda',
+  'not',
+]);
+
 export class Cursor {
   i = 0;
   /** The furthest token index looked at: generic errors point there, as CPython's do. */
@@ -151,7 +160,24 @@ export class Cursor {
       return this.failAt('unexpected indent', t.line, Number(t.value), 'IndentationError');
     if (t.type === 'DEDENT' && far === this.i)
       return this.failAt('unexpected unindent', t.line, t.offset, 'IndentationError');
+    // CPython then tokenizes the rest of the file: a tokenizer error there wins.
+    // An unclosed bracket wins only when the error is on a later line than the bracket.
+    const later = this.tokens[this.tokens.length - 1]?.error;
+    if (later && !(later.msg.endsWith('was never closed') && t.line <= later.lineno)) throw later;
     return this.failTok('invalid syntax', t);
+  }
+
+  /** `a b` inside brackets: CPython's "Perhaps you forgot a comma?" at `a`. */
+  checkComma(start: Token, closer: string): void {
+    if (this.isOp(',') || this.isOp(closer)) return;
+    const t = this.peek();
+    if (start.type === 'NAME' && t.type === 'STRING') return;
+    const startsExpr =
+      t.type === 'NUMBER' ||
+      t.type === 'STRING' ||
+      (t.type === 'NAME' && (!KEYWORDS.has(t.value) || EXPR_KEYWORDS.has(t.value))) ||
+      (t.type === 'OP' && ['(', '[', '{', '-', '+', '~', '...'].includes(t.value));
+    if (startsExpr) this.failTok('invalid syntax. Perhaps you forgot a comma?', start);
   }
 }
 

@@ -78,8 +78,7 @@ export function parseExpression(p: Cursor): Expr {
   if (!p.isKw('if')) return body;
   p.next();
   const test = parseDisjunction(p);
-  if (!p.isKw('else'))
-    p.failAt("expected 'else' after 'if' expression", p.last.endLine, p.last.endOffset);
+  if (!p.isKw('else')) p.failTok("expected 'else' after 'if' expression", start);
   p.next();
   const orelse = parseExpression(p);
   return { _type: 'IfExp', test, body, orelse, ...p.loc(start) };

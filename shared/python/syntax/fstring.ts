@@ -46,8 +46,9 @@ export function parseFString(
   if (i < s.end) fail(s, "f-string: single '}' is not allowed");
 }
 
+/** f-string errors point at the token after the string literals, as CPython's do. */
 function fail(s: State, msg: string): never {
-  return s.p.failTok(msg, s.t);
+  return s.p.failTok(msg, s.p.peek());
 }
 
 function decode(s: State, chunk: string): string {
@@ -69,7 +70,7 @@ function parseBody(s: State, i: number, level: number, b: JoinedBuilder): number
     while (j < s.end) {
       const c = text[j];
       if (c === '\\' && !s.raw) {
-        j += text[j + 1] === 'N' && text[j + 2] === '{' ? text.indexOf('}', j) + 1 : 2;
+        j = text[j + 1] === 'N' && text[j + 2] === '{' ? text.indexOf('}', j) + 1 : j + 2;
         continue;
       }
       if (c === '{' || c === '}') {

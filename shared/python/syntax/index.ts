@@ -11,7 +11,7 @@ export { PySyntaxError } from './errors.ts';
 export type { SyntaxErrorType } from './errors.ts';
 
 export function parse(src: string): Module {
-  const text = normalizeNewlines(src.charCodeAt(0) === 0xfeff ? src.slice(1) : src);
+  const text = normalizeNewlines(src);
   const p = new Cursor(tokenize(text));
   const body = parseStatements(p, 'ENDMARKER');
   return { _type: 'Module', body, type_ignores: [] };

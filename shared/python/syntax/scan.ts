@@ -30,7 +30,9 @@ export function scanString(tok: Tokenizer, start: number, prefix: number): numbe
       const kind = triple
         ? 'unterminated triple-quoted string literal'
         : 'unterminated string literal';
-      tok.fail(`${kind} (detected at line ${tok.lineNo})`, startLine, startOffset);
+      // At end of input CPython counts the last line that has text on it.
+      const atEnd = c === undefined && src.endsWith('\n') ? 1 : 0;
+      tok.fail(`${kind} (detected at line ${tok.lineNo - atEnd})`, startLine, startOffset);
     }
     if (c === '\\') {
       if (src[i + 1] === '\n') tok.newline(i + 2);

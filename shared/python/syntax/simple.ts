@@ -35,9 +35,21 @@ export function parseSimpleStatements(p: Cursor): Stmt[] {
     if (p.peek().type === 'NEWLINE') break;
     out.push(parseSimple(p));
   }
-  if (p.peek().type !== 'NEWLINE') p.invalid();
+  if (p.peek().type !== 'NEWLINE') {
+    checkLegacyPrint(p, out[out.length - 1]!);
+    p.invalid();
+  }
   p.next();
   return out;
+}
+
+/** `print x`: CPython's hint, when a bare `print`/`exec` is followed by an expression. */
+function checkLegacyPrint(p: Cursor, s: Stmt): void {
+  if (s._type !== 'Expr' || s.value._type !== 'Name') return;
+  const name = s.value.id;
+  if ((name === 'print' || name === 'exec') && startsExpression(p)) {
+    p.failNode(`Missing parentheses in call to '${name}'. Did you mean ${name}(...)?`, s.value);
+  }
 }
 
 function rhs(p: Cursor): Expr {
@@ -196,8 +208,8 @@ function parseFrom(p: Cursor, t: Token): Stmt {
       if (p.peek().type === 'NEWLINE')
         p.failAt(
           'trailing comma not allowed without surrounding parentheses',
-          p.last.line,
-          p.last.offset,
+          p.peek().line,
+          p.peek().offset,
         );
       names.push(alias(p, false));
     }

@@ -96,7 +96,8 @@ export function parseStrings(p: Cursor, toks: Token[]): Expr {
   const parts = toks.map(splitString);
   const part = (i: number) => parts[i]!;
   const bytes = parts.map((x) => x.prefix.includes('b'));
-  if (bytes.some((b) => b !== bytes[0])) p.failTok('cannot mix bytes and nonbytes literals', first);
+  if (bytes.some((b) => b !== bytes[0]))
+    p.failTok('cannot mix bytes and nonbytes literals', p.peek());
   const kind = first.value[0] === 'u' ? 'u' : null;
   if (!parts.some((x) => x.prefix.includes('f'))) {
     const text = toks.map((t, i) => decodeLiteral(p, t, part(i))).join('');

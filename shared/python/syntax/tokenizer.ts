@@ -19,6 +19,7 @@ export interface Origin {
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 const ID_START = /[\p{XID_Start}_]/u;
 const ID_CONTINUE = /[\p{XID_Continue}]/u;
+const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
 
 function isIdStart(c: string): boolean {
   return (
@@ -328,7 +329,7 @@ export class Tokenizer {
         : OPERATORS_1.has(c)
           ? 1
           : 0;
-    if (op === 0) this.fail('invalid syntax', this.line, start - this.lineStart + 1);
+    if (op === 0) this.fail(invalidCharacter(c), this.line, start - this.lineStart + 1);
     this.pos += op;
     if (c === '(' || c === '[' || c === '{') {
       this.brackets.push({
@@ -352,6 +353,16 @@ export class Tokenizer {
     }
     push('OP');
   }
+}
+
+/** CPython's message for a character that starts no token. */
+function invalidCharacter(c: string): string {
+  const cp = c.codePointAt(0) ?? 0;
+  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+  if (cp < 0x20 || cp === 0x7f || (cp > 0x7f && NON_PRINTABLE.test(c))) {
+    return `invalid non-printable character U+${hex}`;
+  }
+  return cp < 0x80 ? 'invalid syntax' : `invalid character '${c}' (U+${hex})`;
 }
 
 /** Tokenizes `src` (newlines already normalized). */
