@@ -161,9 +161,6 @@ export class Cursor {
     if (t.type === 'DEDENT' && far === this.i)
       return this.failAt('unexpected unindent', t.line, t.offset, 'IndentationError');
     // CPython then tokenizes the rest of the file: a tokenizer error there wins.
-    // An unclosed bracket wins only when the error is on a later line than the bracket.
-    const later = this.tokens[this.tokens.length - 1]?.error;
-    if (later && !(later.msg.endsWith('was never closed') && t.line <= later.lineno)) throw later;
     return this.failTok('invalid syntax', t);
   }
 

@@ -22,7 +22,7 @@ export function scanString(tok: Tokenizer, start: number, prefix: number): numbe
   const q = src[start + prefix];
   const triple = src[start + prefix + 1] === q && src[start + prefix + 2] === q;
   const startLine = tok.lineNo;
-  const startOffset = start - tok.currentLineStart + 1;
+  const startOffset = tok.charCol(start) + 1;
   let i = start + prefix + (triple ? 3 : 1);
   for (;;) {
     const c = src[i];
@@ -65,14 +65,19 @@ function digits(
 }
 
 function failAt(tok: Tokenizer, msg: string, i: number): never {
-  return tok.fail(msg, tok.lineNo, i - tok.currentLineStart + 1);
+  return tok.fail(msg, tok.lineNo, tok.charCol(i) + 1);
 }
 
-function verifyEnd(tok: Tokenizer, i: number, kind: string, start: number): number {
+/** Errors after a backed-up character: CPython's offset is that character's 0-based column. */
+function failBefore(tok: Tokenizer, msg: string, i: number): never {
+  return tok.fail(msg, tok.lineNo, tok.charCol(i));
+}
+
+function verifyEnd(tok: Tokenizer, i: number, kind: string): number {
   const src = tok.src;
   const c = src[i];
   if (c !== undefined && isIdContinue(c) && !KEYWORD_AFTER_NUMBER.test(src.slice(i, i + 4))) {
-    failAt(tok, `invalid ${kind} literal`, kind === 'decimal' ? start : i);
+    failBefore(tok, `invalid ${kind} literal`, i);
   }
   return i;
 }
@@ -92,11 +97,11 @@ export function scanNumber(tok: Tokenizer, start: number): number {
     if (src[i] === '_') i++;
     if (!ok(src[i] ?? '')) {
       if (isDec(src[i] ?? '')) failAt(tok, `invalid digit '${src[i]}' in ${kind} literal`, i);
-      failAt(tok, `invalid ${kind} literal`, i);
+      failBefore(tok, `invalid ${kind} literal`, i);
     }
     i = digits(src, i, ok, tok, kind);
     if (isDec(src[i] ?? '')) failAt(tok, `invalid digit '${src[i]}' in ${kind} literal`, i);
-    return verifyEnd(tok, i, kind, start);
+    return verifyEnd(tok, i, kind);
   }
   let i = digits(src, start, isDec, tok, 'decimal');
   const intPart = src.slice(start, i);
@@ -112,7 +117,7 @@ export function scanNumber(tok: Tokenizer, start: number): number {
     if (isDec(src[j] ?? '')) {
       isFloat = true;
       i = digits(src, j, isDec, tok, 'decimal');
-    } else if (src[j - 1] !== e) failAt(tok, 'invalid decimal literal', start);
+    } else if (src[j - 1] !== e) failBefore(tok, 'invalid decimal literal', j);
   }
   if (src[i] === 'j' || src[i] === 'J') {
     isFloat = true;
@@ -122,8 +127,8 @@ export function scanNumber(tok: Tokenizer, start: number): number {
     tok.fail(
       'leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers',
       tok.lineNo,
-      start - tok.currentLineStart + 1,
+      tok.charCol(start) + 1,
     );
   }
-  return verifyEnd(tok, i, 'decimal', start);
+  return verifyEnd(tok, i, 'decimal');
 }

@@ -74,6 +74,17 @@ export class Tokenizer {
     return n;
   }
 
+  /** The 0-based column of char index `idx` in code points (CPython's error offsets). */
+  charCol(idx: number, lineStart = this.lineStart): number {
+    if (this.ascii) return idx - lineStart;
+    let n = 0;
+    for (let i = lineStart; i < idx; i++) {
+      const c = this.src.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdbff) n++;
+    }
+    return n;
+  }
+
   lineText(lineStart: number): string {
     const end = this.src.indexOf('\n', lineStart);
     return this.src.slice(lineStart, end < 0 ? this.src.length : end);
@@ -118,15 +129,15 @@ export class Tokenizer {
       col: startCol + shift,
       endLine: this.line + this.origin.line - 1,
       endCol: endCol + shift,
-      offset: start - startLineStart + 1,
-      endOffset: this.pos - this.lineStart + 1,
+      offset: this.charCol(start, startLineStart) + 1,
+      endOffset: this.charCol(this.pos) + 1,
     });
   }
 
   private pushEmpty(type: TokenType, value = ''): void {
     const col = this.byteCol(this.pos);
     const line = this.line + this.origin.line - 1;
-    const offset = this.pos - this.lineStart + 1;
+    const offset = this.charCol(this.pos) + 1;
     this.tokens.push({
       type,
       value,
@@ -186,7 +197,7 @@ export class Tokenizer {
           this.fail(
             'unexpected character after line continuation character',
             this.line,
-            this.pos - this.lineStart + 2,
+            this.charCol(this.pos) + 2,
           );
         this.pos += 2;
         this.newline(this.pos);
@@ -211,7 +222,7 @@ export class Tokenizer {
     const col = this.byteCol(start);
     this.pos--;
     const line = this.line + this.origin.line - 1;
-    const offset = start - this.lineStart + 1;
+    const offset = this.charCol(start) + 1;
     this.tokens.push({
       type: 'NEWLINE',
       value: '\n',
@@ -329,18 +340,18 @@ export class Tokenizer {
         : OPERATORS_1.has(c)
           ? 1
           : 0;
-    if (op === 0) this.fail(invalidCharacter(c), this.line, start - this.lineStart + 1);
+    if (op === 0) this.fail(invalidCharacter(c), this.line, this.charCol(start) + 1);
     this.pos += op;
     if (c === '(' || c === '[' || c === '{') {
       this.brackets.push({
         ch: c,
         line: this.line,
-        offset: start - this.lineStart + 1,
+        offset: this.charCol(start) + 1,
         col: startCol,
       });
     } else if (op === 1 && CLOSERS[c] !== undefined) {
       const open = this.brackets.pop();
-      const offset = start - this.lineStart + 1;
+      const offset = this.charCol(start) + 1;
       if (open === undefined) this.fail(`unmatched '${c}'`, this.line, offset);
       if (open.ch !== CLOSERS[c]) {
         const where = open.line !== this.line ? ` on line ${open.line + this.origin.line - 1}` : '';

@@ -3,11 +3,14 @@
  * python3 process (its `node`/`constant` functions, imported), so the tests stay fast.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const TOOLS = resolve(import.meta.dirname, '../../tools');
+/** CPython's answers, keyed by the sources and the dump tool: reruns need no python3. */
+const CACHE = join(tmpdir(), 'heap-heroes-pyast-cache');
 
 const BATCH = `
 import json, sys
@@ -30,8 +33,22 @@ export interface PyError {
   offset: number;
 }
 
-/** CPython's `ast.parse` of each source (as pyast.py prints it), or its SyntaxError. */
+/** CPython's `ast.parse` of each source (as pyast.py prints it), or its SyntaxError; cached. */
 export function cpythonAst(sources: string[]): unknown[] {
+  const key = createHash('sha256')
+    .update(readFileSync(join(TOOLS, 'pyast.py')))
+    .update(BATCH)
+    .update(JSON.stringify(sources))
+    .digest('hex');
+  const cached = join(CACHE, `${key}.json`);
+  if (existsSync(cached)) return JSON.parse(readFileSync(cached, 'utf8')) as unknown[];
+  const result = runBatch(sources);
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(cached, JSON.stringify(result));
+  return result;
+}
+
+function runBatch(sources: string[]): unknown[] {
   const dir = mkdtempSync(join(tmpdir(), 'heap-heroes-pyast-'));
   try {
     const input = join(dir, 'in.json');
