@@ -26,8 +26,12 @@ export function floatRepr(x: number): string {
   return `${sign}${digits.slice(0, intDigits)}.${digits.slice(intDigits)}`;
 }
 
+/** Decimal ints that a double holds exactly: the common case, without BigInt. */
+const SMALL_DECIMAL = /^(0|[1-9][0-9]{0,14})$/;
+
 /** A NUMBER token's value. */
 export function numberConstant(text: string): PyConstant {
+  if (SMALL_DECIMAL.test(text)) return { t: 'int', v: String(Number(text)) };
   const t = text.replace(/_/g, '');
   const last = t[t.length - 1];
   if (last === 'j' || last === 'J')
