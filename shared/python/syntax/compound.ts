@@ -209,7 +209,8 @@ function parseDef(p: Cursor, decorator_list: Expr[], start: Token): Stmt {
   const isAsync = p.eatKw('async');
   const t = p.expectKw('def');
   const name = p.name().value;
-  p.expectOp('(');
+  if (!p.isOp('(')) p.failTok("expected '('", p.peek());
+  p.next();
   const args = parseParams(p, ')', true);
   p.expectOp(')');
   const returns = p.eatOp('->') ? parseExpression(p) : null;

@@ -15,11 +15,13 @@ export type { SyntaxErrorType } from './errors.ts';
 export function parse(src: string): Module {
   const text = normalizeNewlines(src);
   const tokens = tokenize(text);
+  const p = new Cursor(tokens);
   try {
-    const body = parseStatements(new Cursor(tokens), 'ENDMARKER');
+    const body = parseStatements(p, 'ENDMARKER');
     return { _type: 'Module', body, type_ignores: [] };
   } catch (e) {
-    throw laterTokenizerError(e, tokens[tokens.length - 1]?.error) ?? e;
+    const reached = tokens[Math.min(Math.max(p.far, p.i), tokens.length - 1)]!;
+    throw laterTokenizerError(e, reached.line, tokens[tokens.length - 1]?.error) ?? e;
   }
 }
 
@@ -28,10 +30,15 @@ export function parse(src: string): Module {
  * replaces it — an unclosed bracket only when the error lies on a later line than the bracket;
  * indentation errors never.
  */
-function laterTokenizerError(e: unknown, later: PySyntaxError | undefined): PySyntaxError | null {
+function laterTokenizerError(
+  e: unknown,
+  reachedLine: number,
+  later: PySyntaxError | undefined,
+): PySyntaxError | null {
   if (!(e instanceof PySyntaxError) || !later || e === later || later.type !== 'SyntaxError') {
     return null;
   }
-  if (later.msg.endsWith('was never closed') && e.lineno <= later.lineno) return null;
+  // CPython compares the line of the furthest token it read, not the error's own line.
+  if (later.msg.endsWith('was never closed') && reachedLine <= later.lineno) return null;
   return later;
 }

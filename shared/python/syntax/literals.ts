@@ -56,7 +56,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   v: '\v',
 };
 
-/** A few \N{...} names; the full Unicode name table is not carried (see README). */
+/** A few \N{...} names. The full Unicode name table is not carried: other names raise a SyntaxError (a known gap). */
 const UNICODE_NAMES: Record<string, number> = {
   BULLET: 0x2022,
   'EM DASH': 0x2014,

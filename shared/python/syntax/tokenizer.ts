@@ -270,12 +270,8 @@ export class Tokenizer {
       this.altIndents.push(alt);
       this.pushEmpty('INDENT', String(i - this.lineStart));
     } else {
-      while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]!) {
-        this.indents.pop();
-        this.altIndents.pop();
-        this.pushEmpty('DEDENT');
-      }
-      if (col !== this.indents[this.indents.length - 1]) {
+      // A mismatch is reported before any DEDENT is produced, as CPython's tokenizer does.
+      if (!this.indents.includes(col)) {
         const text = this.lineText(this.lineStart);
         this.fail(
           'unindent does not match any outer indentation level',
@@ -283,6 +279,11 @@ export class Tokenizer {
           text.length + 1,
           'IndentationError',
         );
+      }
+      while (this.indents.length > 1 && col < this.indents[this.indents.length - 1]!) {
+        this.indents.pop();
+        this.altIndents.pop();
+        this.pushEmpty('DEDENT');
       }
       if (alt !== this.altIndents[this.altIndents.length - 1]) tabError();
     }

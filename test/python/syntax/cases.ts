@@ -214,4 +214,9 @@ export const ERROR_CASES: string[] = [
   'def f(:\n    pass',
   'else = 1',
   'x = 5 +* 3',
+  'def f:\n  pass',
+  'def f x(): pass',
+  'def f',
+  'x = [1, 2\ny = 3\n',
+  'if x:\n  a\n b\n',
 ];
