@@ -3,7 +3,7 @@
  * Returns the index just past the literal.
  */
 import type { Tokenizer } from './tokenizer.ts';
-import { isIdContinue } from './tokenizer.ts';
+import { isIdContinue } from './chars.ts';
 
 const PREFIXES: ReadonlySet<string> = new Set(['r', 'u', 'b', 'f', 'br', 'rb', 'fr', 'rf']);
 
