@@ -14,13 +14,34 @@ export function foldModule(m: Module): Module {
   return walk(m as unknown as Node) as unknown as Module;
 }
 
+/** Folds bottom-up; a subtree with nothing to fold is returned as is (no copy). */
 function walk(n: Node): Node {
-  const out: Node = { ...n };
-  for (const [k, v] of Object.entries(n)) {
-    if (Array.isArray(v)) out[k] = v.map((x) => (isNode(x) ? walk(x) : x));
-    else if (isNode(v)) out[k] = walk(v);
+  let out: Node | null = null;
+  for (const k in n) {
+    const v = n[k];
+    if (Array.isArray(v)) {
+      let list: unknown[] | null = null;
+      v.forEach((x: unknown, i) => {
+        if (!isNode(x)) return;
+        const y = walk(x);
+        if (y !== x) {
+          list ??= [...v];
+          list[i] = y;
+        }
+      });
+      if (list) {
+        out ??= { ...n };
+        out[k] = list;
+      }
+    } else if (isNode(v)) {
+      const y = walk(v);
+      if (y !== v) {
+        out ??= { ...n };
+        out[k] = y;
+      }
+    }
   }
-  return post(out);
+  return post(out ?? n);
 }
 
 function isNode(v: unknown): v is Node {
