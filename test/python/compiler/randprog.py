@@ -82,6 +82,10 @@ def stmt(depth, infunc, inloop, ind):
         return [f'{p}def {R.choice(["f","g","h"])}({args}):'] + ([f'{p}    """doc"""'] if R.random() < 0.2 else []) + ([f'{p}    {R.choice(["nonlocal", "global"])} {name()}'] if R.random() < 0.2 and infunc else []) + stmts(depth+1, True, False, ind+1)
     if k == 18: return [f'{p}class {R.choice(["A","B"])}{R.choice(["", "(A)", "(object, metaclass=type)"])}:'] + stmts(depth+1, False, False, ind+1)
     if k == 19: return [f'{p}global {name()}']
+    if k == 20 and infunc: return [f'{p}{name()} = yield from {expr()}']
+    if k == 21: return [f'{p}class C({R.choice(["", "A", "object"])}):', f'{p}    """doc"""', f'{p}    attr = {expr()}', f'{p}    def m(self, a=1):', f'{p}        super().m()', f'{p}        self.{R.choice(["x","__p"])} = {expr()}'] + stmts(depth+1, True, False, ind+2)
+    if k == 22: return [f'{p}def gen({R.choice(["", "n", "*a"])}):', f'{p}    for i in {expr()}:', f'{p}        yield i'] + stmts(depth+1, True, False, ind+1)
+    if k == 23 and infunc: return [f'{p}nonlocal {name()}']
     return [f'{p}{name()} = {expr()}']
 out = []
 for i in range(N):
