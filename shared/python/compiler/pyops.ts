@@ -71,6 +71,10 @@ export function binaryOp(op: string, l: CodeConstant, r: CodeConstant): CodeCons
       const res = intOp(op, a, b, bothBool);
       return res;
     }
+    // an int too big for a float raises OverflowError when mixed with one
+    if (!Number.isFinite(Number(a)) || !Number.isFinite(Number(b))) {
+      if (typeof a === 'bigint' || typeof b === 'bigint') return null;
+    }
     const res = floatOp(op, Number(a), Number(b));
     return res === null ? null : fromNum(res);
   }
@@ -88,7 +92,8 @@ function intOp(op: string, a: bigint, b: bigint, bothBool: boolean): CodeConstan
       if (a !== 0n && b !== 0n && numBits(a) + numBits(b) > MAX_INT_SIZE) return null;
       return fromNum(a * b);
     case 'Div':
-      return b === 0n ? null : fromNum(Number(a) / Number(b));
+      if (b === 0n || !Number.isFinite(Number(a)) || !Number.isFinite(Number(b))) return null;
+      return fromNum(Number(a) / Number(b));
     case 'FloorDiv':
       return b === 0n ? null : fromNum(floorDiv(a, b));
     case 'Mod':
@@ -151,7 +156,8 @@ function floatOp(op: string, a: number, b: number): number | null {
     case 'Pow':
       if (a < 0 && !Number.isInteger(b)) return null;
       if (a === 0 && b < 0) return null;
-      return a ** b;
+      // float ** float that overflows raises OverflowError: not folded
+      return Number.isFinite(a ** b) || !Number.isFinite(a) || !Number.isFinite(b) ? a ** b : null;
   }
   return null;
 }
