@@ -5,7 +5,7 @@ import { emit } from './ctx.ts';
 import { ENGINE_ERRORS as E } from './errors.ts';
 import { reject } from './fail.ts';
 import { noteAllocation } from './collect.ts';
-import { presizedDict, resizeList } from './growth.ts';
+import { dictDisplayTable, displayCapacity, resizeList } from './growth.ts';
 import { asList, checkPlace, storeMoved, storeValue } from './places.ts';
 import { decref, incref } from './refcount.ts';
 import type { HeapObject, ListObject, Value } from './types.ts';
@@ -29,9 +29,7 @@ function build(ctx: Ctx, object: NewObject): HeapObject {
   const id = ctx.s.nextId++;
   switch (object.kind) {
     case 'list': {
-      // LIST_EXTEND into an empty list preallocates exactly, rounded up to an even count.
-      const n = object.items.length;
-      const capacity = object.constant ? (n + 1) & ~1 : n;
+      const capacity = displayCapacity(object.items.length, object.constant === true);
       return {
         id,
         kind: 'list',
@@ -50,7 +48,7 @@ function build(ctx: Ctx, object: NewObject): HeapObject {
         rc: 0,
         gen: tracked ? 0 : null,
         entries,
-        ...presizedDict(entries.length),
+        ...dictDisplayTable(object.entries.map(([k]) => k)),
       };
     }
     case 'instance': {

@@ -80,14 +80,12 @@ function assign(
 
 /** A dict display; a repeated key keeps its first position and its last value, as CPython. */
 function dictObject(rt: Runtime, depth: number, entries: [Expr, Expr][]): NewObject {
-  const out: [string, Value][] = [];
-  for (const [k, v] of entries) {
-    const key = (k as Expr & { e: 'str' }).v;
-    const value = evalRead(rt, depth, v);
-    const at = out.findIndex(([kk]) => kk === key);
-    if (at >= 0) out[at] = [key, value];
-    else out.push([key, value]);
-  }
+  // Repeated keys stay in: the engine keeps the last value, and sizes the table from the
+  // display's length, as BUILD_CONST_KEY_MAP does.
+  const out = entries.map(([k, v]): [string, Value] => [
+    (k as Expr & { e: 'str' }).v,
+    evalRead(rt, depth, v),
+  ]);
   return { kind: 'dict', entries: out };
 }
 
