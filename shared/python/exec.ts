@@ -6,6 +6,7 @@
  */
 import type { NewObject, Place, Value } from '../engine/index.ts';
 import type { Expr, Stmt } from './ast.ts';
+import { chargeGen0, checkAfterStatement, heapIsEmpty, statementCharge } from './autogc.ts';
 import { checkWeakrefable, collect, moduleFunction, print, requireModule } from './builtins.ts';
 import type { FunctionInfo } from './check.ts';
 import { moduleCall } from './check.ts';
@@ -22,6 +23,20 @@ export type Flow = { returned: Value } | null;
 export function execStmt(rt: Runtime, st: Stmt, functions: Map<Stmt, FunctionInfo>): Flow {
   const depth = rt.frames.length - 1;
   (rt.frames[depth] as { line: number }).line = st.line;
+  const charge = statementCharge(st);
+  rt.gen0.pending = charge;
+  chargeGen0(rt, charge, heapIsEmpty(rt.state));
+  const flow = runStatement(rt, depth, st, functions);
+  checkAfterStatement(rt, charge);
+  return flow;
+}
+
+function runStatement(
+  rt: Runtime,
+  depth: number,
+  st: Stmt,
+  functions: Map<Stmt, FunctionInfo>,
+): Flow {
   switch (st.s) {
     case 'import':
       st.modules.forEach((m) => rt.modules.add(m));
