@@ -9,6 +9,7 @@
 import type { Action, EngineState } from '../engine/index.ts';
 import { createState } from '../engine/index.ts';
 import { checkProgram } from './check.ts';
+import { classifyCompileError } from './classify.ts';
 import { execStmt } from './exec.ts';
 import { parseProgram } from './parser.ts';
 import { compileMessage, runtimeMessage } from './report.ts';
@@ -74,7 +75,8 @@ export function runChunk(session: Session, source: string): ChunkResult {
       classes: rt.classes,
     });
   } catch (e) {
-    return fail('compile', compileMessage(e, session.filename, numbered));
+    const classified = classifyCompileError(e, numbered);
+    return fail('compile', compileMessage(classified, session.filename, numbered));
   }
   const restore = snapshot(rt);
   const [outLen, logLen] = [rt.out.length, rt.log.length];

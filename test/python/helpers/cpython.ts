@@ -99,3 +99,34 @@ export function lastLine(text: string): string {
   const lines = text.trimEnd().split('\n');
   return lines[lines.length - 1] ?? '';
 }
+
+const COMPILE_HARNESS = `
+import json, sys, warnings
+warnings.simplefilter('ignore')
+out = []
+for src in json.load(open(sys.argv[1])):
+    try:
+        compile(src, 'x.py', 'exec')
+        out.append({'kind': 'ok', 'line': 0})
+    except SyntaxError as e:
+        out.append({'kind': type(e).__name__, 'line': e.lineno or 0})
+json.dump(out, open(sys.argv[2], 'w'))
+`;
+
+/** What compile() says of each source in python3: 'ok', or the SyntaxError subclass and line. */
+export function compileCPythonBatch(sources: string[]): { kind: string; line: number }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'heap-heroes-compile-'));
+  try {
+    writeFileSync(join(dir, 'harness.py'), COMPILE_HARNESS);
+    writeFileSync(join(dir, 'in.json'), JSON.stringify(sources));
+    const args = [join(dir, 'harness.py'), join(dir, 'in.json'), join(dir, 'out.json')];
+    const r = spawnSync('python3', args, { encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`python3 compile harness failed: ${r.stderr}`);
+    return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as {
+      kind: string;
+      line: number;
+    }[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
