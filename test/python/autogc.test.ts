@@ -68,13 +68,21 @@ describe('random scripts with the collector on agree with CPython or are refused
     expect(accepted).toBeGreaterThan(5);
   });
 
-  it.skipIf(!hasPython3())('200 fixed seeds', () => {
-    expect(differing(Array.from({ length: 200 }, (_, i) => 1 + i))).toEqual([]);
-  });
+  it.skipIf(!hasPython3())(
+    '200 fixed seeds',
+    () => {
+      expect(differing(Array.from({ length: 200 }, (_, i) => 1 + i))).toEqual([]);
+    },
+    120_000,
+  );
 
-  it.skipIf(!hasPython3())('200 fresh seeds', () => {
-    const base = (Date.now() % 1_000_000_000) * 5;
-    console.info(`auto-gc script seeds ${base}..${base + 199}`);
-    expect(differing(Array.from({ length: 200 }, (_, i) => base + i))).toEqual([]);
-  });
+  it.skipIf(!hasPython3())(
+    '200 fresh seeds',
+    () => {
+      const base = (Date.now() % 1_000_000_000) * 5;
+      console.info(`auto-gc script seeds ${base}..${base + 199}`);
+      expect(differing(Array.from({ length: 200 }, (_, i) => base + i))).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -38,13 +38,21 @@ describe('random size scripts agree with CPython', () => {
     expect(all).toMatch(/= \[(\w+, ){30,}\w+\]/);
   });
 
-  it.skipIf(!hasPython3())(`${FIXED} fixed seeds`, () => {
-    expect(mismatches(Array.from({ length: FIXED }, (_, i) => 1 + i))).toEqual([]);
-  });
+  it.skipIf(!hasPython3())(
+    `${FIXED} fixed seeds`,
+    () => {
+      expect(mismatches(Array.from({ length: FIXED }, (_, i) => 1 + i))).toEqual([]);
+    },
+    120_000,
+  );
 
-  it.skipIf(!hasPython3())(`${FRESH} fresh seeds`, () => {
-    const base = (Date.now() % 1_000_000_000) * 3;
-    console.info(`size-script seeds ${base}..${base + FRESH - 1}`);
-    expect(mismatches(Array.from({ length: FRESH }, (_, i) => base + i))).toEqual([]);
-  });
+  it.skipIf(!hasPython3())(
+    `${FRESH} fresh seeds`,
+    () => {
+      const base = (Date.now() % 1_000_000_000) * 3;
+      console.info(`size-script seeds ${base}..${base + FRESH - 1}`);
+      expect(mismatches(Array.from({ length: FRESH }, (_, i) => base + i))).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -53,14 +53,18 @@ function tally(sources: string[], labels: string[]): Tally {
 describe('compile errors: SyntaxError only where CPython raises one', () => {
   const base = validPrograms();
 
-  it.skipIf(!hasPython3())('every tutorial program is valid Python: none is a SyntaxError', () => {
-    expect(
-      tally(
-        base,
-        base.map((_, i) => `program ${i}`),
-      ).wrong,
-    ).toEqual([]);
-  });
+  it.skipIf(!hasPython3())(
+    'every tutorial program is valid Python: none is a SyntaxError',
+    () => {
+      expect(
+        tally(
+          base,
+          base.map((_, i) => `program ${i}`),
+        ).wrong,
+      ).toEqual([]);
+    },
+    120_000,
+  );
 
   const check = (seeds: number[]): void => {
     const t = tally(
@@ -75,13 +79,21 @@ describe('compile errors: SyntaxError only where CPython raises one', () => {
     expect(t.caught).toBeGreaterThan(t.refusedErrors * 10);
   };
 
-  it.skipIf(!hasPython3())('1500 fixed mutants', () => {
-    check(Array.from({ length: 1500 }, (_, i) => 1 + i));
-  });
+  it.skipIf(!hasPython3())(
+    '1500 fixed mutants',
+    () => {
+      check(Array.from({ length: 1500 }, (_, i) => 1 + i));
+    },
+    120_000,
+  );
 
-  it.skipIf(!hasPython3())('1000 fresh mutants', () => {
-    const base0 = (Date.now() % 1_000_000_000) * 11;
-    console.info(`mutant seeds ${base0}..${base0 + 999}`);
-    check(Array.from({ length: 1000 }, (_, i) => base0 + i));
-  });
+  it.skipIf(!hasPython3())(
+    '1000 fresh mutants',
+    () => {
+      const base0 = (Date.now() % 1_000_000_000) * 11;
+      console.info(`mutant seeds ${base0}..${base0 + 999}`);
+      check(Array.from({ length: 1000 }, (_, i) => base0 + i));
+    },
+    120_000,
+  );
 });
