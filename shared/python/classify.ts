@@ -3,14 +3,32 @@
  *
  * The runner's parser knows only its subset, so its SyntaxError may be a valid Python construct
  * it does not support, and its `unsupported` may hide a real syntax error further down (CPython
- * compiles the whole file first). The full-grammar recognizer (validity.ts) decides:
- * invalid Python → CPython's error kind and line; valid (or not judged) → `unsupported`, naming
- * the construct on the line the runner stopped at.
+ * compiles the whole file first). The full Python 3.11 front end (syntax/ and compiler/, the one
+ * parser and compiler of the teaching VM) decides: invalid Python → CPython's error kind and
+ * line; valid → `unsupported`, naming the construct on the line the runner stopped at.
  */
+import { compileModule, UnsupportedError } from './compiler/index.ts';
 import { CompileError } from './errors.ts';
-import type { Tok } from './validity-tokens.ts';
-import { tokenize, VerdictError } from './validity-tokens.ts';
-import { pythonSyntax } from './validity.ts';
+import { parse, PySyntaxError } from './syntax/index.ts';
+import type { Token } from './syntax/tokens.ts';
+import { normalizeNewlines, tokenize } from './syntax/tokenizer.ts';
+
+type Verdict =
+  | { valid: true }
+  | { valid: false; kind: 'SyntaxError' | 'IndentationError'; line: number; detail: string };
+
+/** Whether CPython 3.11 would compile `source` (parse, then the compiler's own checks). */
+function pythonSyntax(source: string): Verdict {
+  try {
+    compileModule(parse(source));
+  } catch (e) {
+    if (e instanceof UnsupportedError) return { valid: true };
+    if (!(e instanceof PySyntaxError)) throw e;
+    const kind = e.type === 'SyntaxError' ? 'SyntaxError' : 'IndentationError'; // TabError is one
+    return { valid: false, kind, line: e.lineno, detail: e.msg };
+  }
+  return { valid: true };
+}
 
 /** The error to report for `e`, thrown while compiling `source` (other errors pass through). */
 export function classifyCompileError(e: unknown, source: string): unknown {
@@ -66,15 +84,17 @@ const BEFORE_OPERAND = new Set([
   'return',
 ]);
 
+/** A token as the construct namer reads it. */
+const word = (t: Token): { kind: 'string' | 'other'; text: string } => ({
+  kind: t.type === 'STRING' ? 'string' : 'other',
+  text: t.value,
+});
+
 /** A short name for the first construct on `line` that the runner does not support. */
 export function constructAt(source: string, line: number): string {
-  let toks: Tok[];
-  try {
-    toks = tokenize(source).filter((t) => t.line === line && t.kind !== 'error');
-  } catch (e) {
-    if (e instanceof VerdictError) return 'this statement';
-    throw e;
-  }
+  const toks = tokenize(normalizeNewlines(source))
+    .filter((t) => t.line === line && t.type !== 'ERROR')
+    .map(word);
   const first = toks[0];
   if (first?.text === '@') return 'decorators';
   const keyword = first && STATEMENT_KEYWORDS[first.text];
