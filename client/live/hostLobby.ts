@@ -12,6 +12,7 @@ import { btn, el, p, row } from './dom.ts';
 interface JoinInfo {
   link: string;
   qr: string;
+  localOnly?: boolean;
 }
 
 const joinInfo = new Map<string, Promise<JoinInfo | null>>();
@@ -43,13 +44,17 @@ export function joinBlock(conn: LiveConnection, big: boolean): HTMLElement {
     conn.code,
   );
   const link = el('p', { class: 'live-link', id: 'live-link' });
+  const warning = el('p', { class: 'live-error live-teacher-only', id: 'live-link-warning' });
+  warning.hidden = true;
   const text = el('div');
-  text.append(p(t('live.joinAt')), code, link);
+  text.append(p(t('live.joinAt')), code, link, warning);
   box.append(qr, text);
   void fetchJoin(conn.code).then((info) => {
     if (!info) return;
     qr.src = info.qr;
     link.textContent = info.link;
+    if (info.localOnly) warning.textContent = t('live.linkLocalOnly');
+    warning.hidden = !info.localOnly;
   });
   return box;
 }
@@ -104,7 +109,7 @@ export function setChooser(conn: LiveConnection): HTMLElement {
   return box;
 }
 
-const TIMERS = [null, 60, 120, 300] as const;
+const TIMERS = [null, 20, 60, 120, 300] as const;
 
 /** Lock, late joiners, speed bonus and the round timer (untimed by default). */
 export function settingsRow(conn: LiveConnection): HTMLElement {
@@ -162,7 +167,14 @@ export function studentChips(conn: LiveConnection, projector: boolean): HTMLElem
     li.append(el('span', {}, s.nickname));
     if (!projector) {
       if (s.pendingName) {
-        li.append(el('span', { class: 'live-muted' }, t('live.typed', { name: s.pendingName })));
+        // What the student typed was refused by the filter: hidden until the teacher opens it,
+        // because this screen may be the one the class sees.
+        const typed = el('details', { class: 'live-muted live-pending' });
+        typed.append(
+          el('summary', {}, t('live.nameWaiting')),
+          el('span', {}, t('live.typed', { name: s.pendingName })),
+        );
+        li.append(typed);
         li.append(
           btn(
             `approve-${s.id}`,
