@@ -316,6 +316,9 @@ export const en = {
   'live.nameWaiting': 'name waiting for your approval (tap to see it)',
   'live.answerOnDevices': 'Answer on your phone or laptop:',
   'live.oneSolution': 'A solution in {n} moves:',
+  'live.tryAgain': 'Try again',
+  'daily.nicknameLong': 'A nickname has at most 20 characters.',
+  'daily.nicknameWords': 'Please choose a friendlier nickname.',
 } as const;
 
 export type MessageKey = keyof typeof en;

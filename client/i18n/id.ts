@@ -317,4 +317,7 @@ export const id: Messages = {
   'live.nameWaiting': 'nama menunggu persetujuanmu (ketuk untuk melihat)',
   'live.answerOnDevices': 'Jawab di HP atau laptopmu:',
   'live.oneSolution': 'Satu solusi dalam {n} langkah:',
+  'live.tryAgain': 'Coba lagi',
+  'daily.nicknameLong': 'Nama panggilan paling banyak 20 karakter.',
+  'daily.nicknameWords': 'Pilih nama panggilan yang lebih ramah.',
 };

@@ -183,7 +183,16 @@ export class StudentView {
     const live = this.conn.state.live;
     const s = this.conn.status;
     if (OVER.has(live.phase)) return this.finished();
-    if (s === 'kicked' || s === 'taken' || s === 'lost')
+    if (s === 'lost')
+      return [
+        row(
+          btn('student-retry', t('live.tryAgain'), () => location.reload()),
+          btn('student-leave', t('live.backToMenu'), () => this.actions.leave(), {
+            secondary: true,
+          }),
+        ),
+      ];
+    if (s === 'kicked' || s === 'taken')
       return [row(btn('student-leave', t('live.backToMenu'), () => this.actions.leave()))];
     const cell = this.conn.myRow?.cells.at(live.round - 1);
     switch (live.phase) {
