@@ -319,6 +319,7 @@ export const en = {
   'live.tryAgain': 'Try again',
   'daily.nicknameLong': 'A nickname has at most 20 characters.',
   'daily.nicknameWords': 'Please choose a friendlier nickname.',
+  'live.setPredictConcept': 'Predict: {concept} ({n})',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -320,4 +320,5 @@ export const id: Messages = {
   'live.tryAgain': 'Coba lagi',
   'daily.nicknameLong': 'Nama panggilan paling banyak 20 karakter.',
   'daily.nicknameWords': 'Pilih nama panggilan yang lebih ramah.',
+  'live.setPredictConcept': 'Tebak: {concept} ({n})',
 };

@@ -2,7 +2,9 @@
  * The teacher's lobby: the join block (code ≥ 10% of the screen height, QR from the server, link),
  * the round set chooser, class settings, and the students with kick / approve-name buttons.
  */
+import { CONCEPT_TEXT } from '../../shared/live/concepts.ts';
 import { CHAPTERS } from '../../shared/puzzles/campaign/index.ts';
+import { CONCEPTS } from '../../shared/puzzles/format.ts';
 import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
 import { lang, t } from '../i18n/index.ts';
@@ -92,17 +94,42 @@ function setOptions(): SetOption[] {
       label: t('live.setPredict', { n: QUESTIONS.length }),
       choice: () => ({ source: 'predict' }),
     },
+    ...predictByConcept(),
   ];
 }
+
+/** One predict set per concept the question bank covers (its questions, in bank order). */
+function predictByConcept(): SetOption[] {
+  return CONCEPTS.flatMap((concept) => {
+    const ids = QUESTIONS.filter((q) => q.concepts.includes(concept)).map((q) => q.id);
+    if (ids.length === 0) return [];
+    return [
+      {
+        value: `predict:${concept}`,
+        label: t('live.setPredictConcept', {
+          concept: CONCEPT_TEXT[concept][lang()].replace(/`/g, ''),
+          n: ids.length,
+        }),
+        choice: (): LiveSetChoice => ({ source: 'predict', ids: ids.slice(0, 30) }),
+      },
+    ];
+  });
+}
+
+/** The set last sent from this page, shown selected when the chooser is rebuilt. */
+let lastSet = '';
 
 /** The round set chooser: pick, then "Use this set" (the server answers with the round count). */
 export function setChooser(conn: LiveConnection): HTMLElement {
   const select = el('select', { id: 'live-set', 'aria-label': t('live.chooseSet') });
   const options = setOptions();
   for (const o of options) select.append(el('option', { value: o.value }, o.label));
+  if (lastSet) select.value = lastSet;
   const use = btn('live-use-set', t('live.useSet'), () => {
     const o = options.find((x) => x.value === select.value);
-    if (o) conn.host({ cmd: 'setSet', set: o.choice() });
+    if (!o) return;
+    lastSet = o.value;
+    conn.host({ cmd: 'setSet', set: o.choice() });
   });
   const box = el('div', { class: 'live-teacher-only' });
   box.append(el('h2', {}, t('live.chooseSet')), row(select, use));

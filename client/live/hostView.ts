@@ -71,8 +71,11 @@ export class HostView {
     );
     this.setup.update(
       `${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
+      // The server changes the set only in the lobby: between rounds only the settings show.
       () =>
-        lobby || live.phase === 'between' ? [setChooser(this.conn), settingsRow(this.conn)] : [],
+        lobby || live.phase === 'between'
+          ? [lobby ? setChooser(this.conn) : null, settingsRow(this.conn)]
+          : [],
     );
     const inRound = live.phase === 'running' || live.phase === 'paused';
     const flowing = live.phase === 'running' && this.conn.status === 'connected';
