@@ -7,8 +7,6 @@
  */
 import type Phaser from 'phaser';
 import type { ChallengeView } from '../../shared/challenges/api.ts';
-import { CHALLENGE_LIMITS } from '../../shared/challenges/api.ts';
-import { checkNickname } from '../../shared/live/nickname.ts';
 import type { Puzzle as PuzzleData } from '../../shared/puzzles/format.ts';
 import { LocalSession } from '../session/LocalSession.ts';
 import type { Session } from '../session/Session.ts';
@@ -31,23 +29,6 @@ export interface LeaderboardData {
 /** A solo session over a served challenge puzzle (the solution is never sent, and not needed). */
 export function challengeSession(view: ChallengeView): Session {
   return new LocalSession({ ...view.puzzle, solution: [] } as PuzzleData);
-}
-
-/**
- * The nickname as the leaderboard will take it, or why not — checked before play, so a solve is
- * never lost to a refused name: 1–20 characters, and the same word list the server applies
- * (shared/live/nickname.ts and server/challenges/nickname.ts both use obscenity's English set).
- */
-export function checkPlayerName(
-  raw: string,
-): { ok: true; nickname: string } | { ok: false; reason: 'empty' | 'long' | 'words' } {
-  const n = raw.trim();
-  const length = [...n].length;
-  if (length < 1) return { ok: false, reason: 'empty' };
-  if (length > CHALLENGE_LIMITS.nicknameChars) return { ok: false, reason: 'long' };
-  const words = checkNickname(n);
-  if (!words.ok && words.code !== 'nickname/too_long') return { ok: false, reason: 'words' };
-  return { ok: true, nickname: n };
 }
 
 export function rememberPlayer(nickname: string, classCode: string): void {

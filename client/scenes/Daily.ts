@@ -6,13 +6,13 @@ import type { ChallengeView, TodayResponse } from '../../shared/challenges/api.t
 import { clauseText } from '../../shared/puzzles/goals.ts';
 import { fetchToday } from '../challenge/api.ts';
 import {
-  checkPlayerName,
   playChallenge,
   puzzleAcceptsSessions,
   rememberedPlayer,
   rememberPlayer,
 } from '../challenge/flow.ts';
 import { ChallengeForm } from '../challenge/form.ts';
+import { checkPlayerName } from '../challenge/nickname.ts';
 import { lang, t, type MessageKey } from '../i18n/index.ts';
 import { MenuScene } from '../ui/MenuScene.ts';
 import { say } from '../ui/narrator.ts';

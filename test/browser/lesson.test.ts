@@ -19,12 +19,15 @@ import {
 } from './harness.ts';
 import type { GamePage, Harness } from './harness.ts';
 
-/** The machine running these may be loaded: every cross-device wait gets 30 s. */
-const waitFor = (page: Page, expression: string, timeout = 30_000): Promise<void> =>
+/** The machine running these may be loaded: every cross-device wait gets 60 s. */
+const waitFor = (page: Page, expression: string, timeout = 60_000): Promise<void> =>
   waitUpTo(page, expression, timeout).catch(async (e: unknown) => {
     await shot(page, `lesson-failed-${Date.now()}`).catch(() => undefined);
     throw e;
   });
+
+const waitScene = (page: Page, key: string): Promise<void> =>
+  waitFor(page, `!!window.__heapHeroes && window.__heapHeroes.active().includes('${key}')`);
 
 const text = async (page: Page, selector: string): Promise<string> =>
   (await page.locator(selector).first().textContent()) ?? '';
@@ -151,7 +154,10 @@ describe('A whole live lesson in chromium', () => {
       const choice = [a1.value, a1.value, q1.distractors.find((d) => d !== a1.value)!];
       const acknowledged = await Promise.all(
         students.map(async (s, i) => {
-          await waitFor(s.page, shows('#student-timer', '0:01'), 30_000);
+          // Waited for inside the page (no round trips), so the tap follows the tick at once.
+          await s.page
+            .locator('#student-timer', { hasText: /^\s*0:01$/ })
+            .waitFor({ state: 'visible', timeout: 60_000 });
           await press(s.page, `.live-choices button:text-is("${choice[i]}")`);
           // Acknowledged on screen at once: "Sending …", or already "Answer sent".
           return s.page.evaluate(`document.querySelector('#answer-status')?.textContent ?? ''`);

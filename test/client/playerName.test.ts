@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlayerName } from '../../client/challenge/flow.ts';
+import { checkPlayerName } from '../../client/challenge/nickname.ts';
 
 describe('daily/weekly nickname, checked before play', () => {
   it('takes what the leaderboard takes', () => {
