@@ -9,14 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { answerOf, QUESTIONS } from '../../shared/puzzles/questions/index.ts';
-import {
-  openGame,
-  clickTarget,
-  shot,
-  startHarness,
-  waitFor as waitUpTo,
-  waitScene,
-} from './harness.ts';
+import { openGame, clickTarget, shot, startHarness, waitFor as waitUpTo } from './harness.ts';
 import type { GamePage, Harness } from './harness.ts';
 
 /** The machine running these may be loaded: every cross-device wait gets 60 s. */
