@@ -49,7 +49,7 @@ export function joinBlock(conn: LiveConnection, big: boolean): HTMLElement {
   const warning = el('p', { class: 'live-error live-teacher-only', id: 'live-link-warning' });
   warning.hidden = true;
   const text = el('div');
-  text.append(p(t('live.joinAt')), code, link, warning);
+  text.append(p(t('live.joinAt'), 'live-join-hint'), code, link, warning);
   box.append(qr, text);
   void fetchJoin(conn.code).then((info) => {
     if (!info) return;

@@ -59,6 +59,7 @@ export class HostView {
     }
     this.root.classList.toggle('projector', this.projector);
     const lobby = live.phase === 'lobby';
+    this.root.classList.toggle('in-round', !lobby); // the projector gives the round the room
     this.top.update(`${lobby}|${this.projector}|${this.conn.teacher?.coTeacherKey ?? ''}`, () =>
       this.header(lobby),
     );
