@@ -5,7 +5,7 @@
  * Everything is done with real clicks, taps and keys on what is visible; hooks only read state.
  * Every step asserts what the screens show and keeps a screenshot in test-results/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { answerOf, QUESTIONS } from '../../shared/puzzles/questions/index.ts';
@@ -75,6 +75,9 @@ describe('A whole live lesson in chromium', () => {
   afterAll(async () => {
     await h?.close();
   });
+  afterEach(async () => {
+    for (const context of h.browser.contexts()) await context.close(); // free a loaded machine
+  });
 
   it(
     'old class, new link, timed predict answered in the last second, refresh, pause, podium',
@@ -126,11 +129,27 @@ describe('A whole live lesson in chromium', () => {
       await tp.selectOption('#live-timer', '20');
       await waitFor(tp, `document.querySelector('#live-timer')?.value === '20'`);
       await tp.click('#live-start');
-
-      // Round 1: the projector shows code with line numbers, the choices and the countdown.
       const q1 = QUESTIONS[0]!;
       const a1 = answerOf(q1);
       if (!a1.ok) throw new Error('question 1 does not run');
+
+      // Everyone answers in the last second: each waits until the countdown reads 0:01, then taps
+      // (waiting starts now, while the projector is checked below).
+      const students = [ada, ben, cleo];
+      const choice = [a1.value, a1.value, q1.distractors.find((d) => d !== a1.value)!];
+      const answering = Promise.all(
+        students.map(async (s, i) => {
+          // Waited for inside the page (no round trips), so the tap follows the tick at once.
+          await s.page
+            .locator('#student-timer', { hasText: /^\s*0:01$/ })
+            .waitFor({ state: 'visible', timeout: 60_000 });
+          await press(s.page, `.live-choices button:text-is("${choice[i]}")`);
+          // Acknowledged on screen at once: "Sending …", or already "Answer sent".
+          return s.page.evaluate(`document.querySelector('#answer-status')?.textContent ?? ''`);
+        }),
+      );
+
+      // Round 1: the projector shows code with line numbers, the choices and the countdown.
       await waitFor(projector, has('#live-choices li'));
       expect(await projector.locator('.live-program .live-ln').count()).toBeGreaterThan(1);
       expect(await projector.locator('#live-choices li').allTextContents()).toEqual(
@@ -142,20 +161,7 @@ describe('A whole live lesson in chromium', () => {
       );
       await shot(projector, 'lesson-2-projector-question');
 
-      // Everyone answers in the last second: each waits until the countdown reads 0:01, then taps.
-      const students = [ada, ben, cleo];
-      const choice = [a1.value, a1.value, q1.distractors.find((d) => d !== a1.value)!];
-      const acknowledged = await Promise.all(
-        students.map(async (s, i) => {
-          // Waited for inside the page (no round trips), so the tap follows the tick at once.
-          await s.page
-            .locator('#student-timer', { hasText: /^\s*0:01$/ })
-            .waitFor({ state: 'visible', timeout: 60_000 });
-          await press(s.page, `.live-choices button:text-is("${choice[i]}")`);
-          // Acknowledged on screen at once: "Sending …", or already "Answer sent".
-          return s.page.evaluate(`document.querySelector('#answer-status')?.textContent ?? ''`);
-        }),
-      );
+      const acknowledged = await answering;
       for (const status of acknowledged) expect(status).toMatch(/Sending|Answer sent/);
       await shot(ada.page, 'lesson-3-phone-answered-last-second');
       for (const [i, s] of students.entries()) {
