@@ -40,6 +40,8 @@ export interface GameServerOptions {
   redisUrl?: string | undefined;
   /** host:port browsers reach this process on (PUBLIC_ADDRESS; default host:port with Redis). */
   publicAddress?: string | undefined;
+  /** PUBLIC_URL: the origin students' phones open join links on (server/live/joinAddress.ts). */
+  publicUrl?: string | undefined;
   host?: string;
   rules: Rules;
   /** Built client; defaults to dist/client under the working directory. */
@@ -104,7 +106,10 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       app.disable('x-powered-by');
       app.get('/healthz', healthHandler);
       app.use('/api/challenges', createChallengeRouter(store, options.challenges));
-      app.use('/api/live', createLiveRouter(liveReports));
+      app.use(
+        '/api/live',
+        createLiveRouter(liveReports, { publicUrl: options.publicUrl, listenHost: options.host }),
+      );
       app.use('/api', createApiRouter({ rules: options.rules }));
       app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
     },

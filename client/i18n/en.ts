@@ -304,6 +304,22 @@ export const en = {
   'live.taken': 'This seat is open in another tab or device.',
   'live.hintsShort': '{n} hint(s)',
   'live.backToMenu': 'Back to the menu',
+  'live.pausedWait':
+    'Paused by your teacher: wait, your moves and answers are held until the round goes on.',
+  'live.sending': 'Sending “{answer}”…',
+  'live.rejoining': 'Rejoining class {code}…',
+  'live.err.rejoin':
+    'Could not get back into class {code}: it may have ended. Check the code with your teacher.',
+  'live.linkLocalOnly':
+    'Phones cannot open this address: start the server on the school network or set PUBLIC_URL.',
+  'live.tie': '(tie)',
+  'live.nameWaiting': 'name waiting for your approval (tap to see it)',
+  'live.answerOnDevices': 'Answer on your phone or laptop:',
+  'live.oneSolution': 'A solution in {n} moves:',
+  'live.tryAgain': 'Try again',
+  'daily.nicknameLong': 'A nickname has at most 20 characters.',
+  'daily.nicknameWords': 'Please choose a friendlier nickname.',
+  'live.setPredictConcept': 'Predict: {concept} ({n})',
 } as const;
 
 export type MessageKey = keyof typeof en;

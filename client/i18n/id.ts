@@ -305,4 +305,20 @@ export const id: Messages = {
   'live.taken': 'Kursi ini sedang dibuka di tab atau perangkat lain.',
   'live.hintsShort': '{n} petunjuk',
   'live.backToMenu': 'Kembali ke menu',
+  'live.pausedWait':
+    'Dijeda oleh gurumu: tunggu, langkah dan jawabanmu ditahan sampai ronde berlanjut.',
+  'live.sending': 'Mengirim “{answer}”…',
+  'live.rejoining': 'Masuk kembali ke kelas {code}…',
+  'live.err.rejoin':
+    'Tidak bisa kembali ke kelas {code}: mungkin sudah selesai. Cek kodenya dengan gurumu.',
+  'live.linkLocalOnly':
+    'HP tidak bisa membuka alamat ini: jalankan server di jaringan sekolah atau atur PUBLIC_URL.',
+  'live.tie': '(seri)',
+  'live.nameWaiting': 'nama menunggu persetujuanmu (ketuk untuk melihat)',
+  'live.answerOnDevices': 'Jawab di HP atau laptopmu:',
+  'live.oneSolution': 'Satu solusi dalam {n} langkah:',
+  'live.tryAgain': 'Coba lagi',
+  'daily.nicknameLong': 'Nama panggilan paling banyak 20 karakter.',
+  'daily.nicknameWords': 'Pilih nama panggilan yang lebih ramah.',
+  'live.setPredictConcept': 'Tebak: {concept} ({n})',
 };

@@ -65,6 +65,10 @@ export class LiveConnection {
     store()?.setItem(seatStorageKey(this.code), welcome.token);
     store()?.setItem(LIVE_KEYS[this.role], this.code);
     room.reconnection.minUptime = 0; // a phone that drops in the first seconds must come back too
+    // Back within 2 s of the network returning (the SDK's default backs off to 5 s), and keep trying
+    // for about as long as the server holds the seat (RECONNECT_SECONDS, 60 by default).
+    room.reconnection.maxDelay = 2000;
+    room.reconnection.maxRetries = 40;
     room.onStateChange(() => this.changed());
     room.onMessage(LIVE_MESSAGES.teacher, (m: LiveTeacherMessage) => this.set({ teacher: m }));
     room.onMessage(LIVE_MESSAGES.rejected, (m: LiveRejectedMessage) => this.set({ rejected: m }));

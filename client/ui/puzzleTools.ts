@@ -80,7 +80,7 @@ async function viewTool(scene: Puzzle, id: ToolId): Promise<void> {
   const session = scene.session;
   switch (id) {
     case 'levels':
-      return void scene.scene.start('Campaign');
+      return session.exit ? session.exit() : void scene.scene.start('Campaign');
     case 'undo':
     case 'redo':
       if (await (id === 'undo' ? session.undo() : session.redo())) {
