@@ -9,7 +9,7 @@
  */
 import type Phaser from 'phaser';
 import type { ObjId } from '../../shared/engine/types.ts';
-import { arrowCurve, distanceToPolyline, isCell, sampleCurve } from './geometry.ts';
+import { distanceToPolyline } from './geometry.ts';
 import type { Point } from './geometry.ts';
 import type { HeapView } from './HeapView.ts';
 import type { Intent } from './intents.ts';
@@ -175,18 +175,7 @@ export class Gestures {
   private arrowNear(w: Point): string | null {
     const l = this.view.layout;
     if (!l) return null;
-    for (const a of l.arrows) {
-      const target =
-        'obj' in a.to
-          ? l.nodes[a.to.obj]?.rect
-          : l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect;
-      if (
-        target &&
-        distanceToPolyline(w, sampleCurve(arrowCurve(a.from, target, isCell(a.source)), 24)) < 9
-      )
-        return a.source;
-    }
-    return null;
+    return l.arrows.find((a) => distanceToPolyline(w, a.route) < 9)?.source ?? null;
   }
 
   select(sel: Selection, spoken: 'source' | 'node' | 'picking' | null): void {

@@ -43,7 +43,6 @@ export class HeapView {
   private readonly nodes = new Map<ObjId, NodeEntry>();
   private readonly chrome: Phaser.GameObjects.Container;
   private readonly arrows: Phaser.GameObjects.Graphics;
-  private readonly labels: Phaser.GameObjects.Container;
   private memory: LayoutMemory = EMPTY_MEMORY;
   layout: HeapLayout | null = null;
   state: EngineState | null = null;
@@ -66,7 +65,6 @@ export class HeapView {
     this.theme = theme;
     this.chrome = scene.add.container(0, 0).setDepth(0);
     this.arrows = scene.add.graphics().setDepth(2);
-    this.labels = scene.add.container(0, 0).setDepth(3);
   }
 
   render(state: EngineState, options: ViewOptions): void {
@@ -91,17 +89,7 @@ export class HeapView {
       return e && box ? { x: e.container.x, y: e.container.y, w: box.rect.w, h: box.rect.h } : null;
     };
     const diamond = (id: ObjId): boolean => this.state?.objects[id]?.kind === 'weakref';
-    drawArrows(
-      this.scene,
-      this.arrows,
-      this.labels,
-      this.layout,
-      live,
-      this.theme,
-      this.options,
-      this.drag,
-      diamond,
-    );
+    drawArrows(this.arrows, this.layout, live, this.theme, this.options, this.drag, diamond);
   }
 
   /** True (and remembers the inputs) when the arrows' inputs differ from the last drawing's. */
@@ -168,8 +156,8 @@ export class HeapView {
     }
     for (const s of l.sources.filter((src) => src.owner === 'name'))
       this.drawNameRow(g, text, s, o);
-    const tray = l.tray[0];
-    if (tray) text(tray.rect.x - 84, tray.rect.y + 6, t('heap.immortal'), 14, false);
+    if (l.immortalLabel)
+      text(l.immortalLabel.x, l.immortalLabel.y + 6, t('heap.immortal'), 14, false);
     for (const item of l.tray) {
       g.fillStyle(this.theme.panel, 1).fillRoundedRect(
         item.rect.x,
@@ -315,6 +303,5 @@ export class HeapView {
     this.nodes.clear();
     this.chrome.destroy();
     this.arrows.destroy();
-    this.labels.destroy();
   }
 }
