@@ -20,7 +20,9 @@ import type { ToolId } from '../ui/PuzzlePanels.ts';
 import { toPage } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
-import { narrate, objectName, placeText, rememberNames } from '../view/describe.ts';
+import { narrate, objectName, objectNameWithPath, placeText } from '../view/describe.ts';
+import { EMPTY_BOOK, nameObjects } from '../view/names.ts';
+import type { NameBook } from '../view/names.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
 import { gcSteps } from '../view/gcSteps.ts';
 import type { GcStep } from '../view/gcSteps.ts';
@@ -47,8 +49,8 @@ export class Puzzle extends Phaser.Scene {
   readOnly = false;
   gc: GcPlayer | null = null;
   private cleanups: (() => void)[] = [];
-  /** Last path each object was reachable by, so captions can still say "Node a" after `del a`. */
-  readonly known = new Map<ObjId, string>();
+  /** Every object's lifelong display name (`list①`), shared by the cards, log and gc player. */
+  names: NameBook = EMPTY_BOOK;
 
   /** Callers may hand in their own session and completion callback (daily challenge flow). */
   readonly acceptsSession = true;
@@ -71,7 +73,7 @@ export class Puzzle extends Phaser.Scene {
     this.autoFit = true;
     this.busy = false;
     this.gc = null;
-    this.known.clear();
+    this.names = EMPTY_BOOK;
   }
 
   create(): void {
@@ -126,8 +128,9 @@ export class Puzzle extends Phaser.Scene {
   /** Draw a state (the current board unless an animation shows an older one). */
   renderState(state: EngineState, o: { freed: ObjId[]; gc?: GcStep | null }): void {
     const garbage = this.reveal ? this.garbageOf(state) : null;
-    rememberNames(state, this.known);
+    this.names = nameObjects(this.names, state);
     this.heap.render(state, {
+      names: this.names,
       garbage,
       gc: o.gc ?? null,
       selectedSource: this.gestures.sel.source,
@@ -200,10 +203,14 @@ export class Puzzle extends Phaser.Scene {
     }
     this.gestures.sel = { source: null, node: null, picking: false };
     this.panels.setOutput(r.outcome.output);
-    rememberNames(r.before, this.known);
+    this.names = nameObjects(
+      nameObjects(this.names, r.before),
+      r.outcome.board.engine,
+      r.outcome.events,
+    );
     say([
       t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }),
-      ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.known),
+      ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.names),
     ]);
     const trace = r.outcome.traces[r.outcome.traces.length - 1];
     if (trace) {
@@ -219,8 +226,7 @@ export class Puzzle extends Phaser.Scene {
   }
 
   private playGc(before: EngineState, trace: Parameters<typeof gcSteps>[0]): void {
-    const after = this.session.snapshot().board.engine;
-    const steps = gcSteps(trace, (id) => objectName([before, after], id, this.known));
+    const steps = gcSteps(trace, (id) => objectName(this.names, id));
     const show = (step: GcStep, i: number, changed: boolean): void => {
       this.renderState(before, { freed: [], gc: step });
       this.panels.setGcBar({
@@ -313,7 +319,7 @@ export class Puzzle extends Phaser.Scene {
     if (spoken === 'node' && sel.node !== null)
       say(
         t(sel.picking ? 'say.target' : 'say.selected', {
-          what: objectName([state], sel.node, this.known),
+          what: objectNameWithPath(this.names, [state], sel.node),
         }),
       );
   }

@@ -19,8 +19,12 @@ import { EMPTY_MEMORY, layoutHeap } from './layout.ts';
 import type { HeapLayout, LayoutMemory, Source } from './layout.ts';
 import { css, FONT_CODE, FONT_UI, TEXT_RESOLUTION } from './theme.ts';
 import type { Theme } from './theme.ts';
+import { displayName } from './names.ts';
+import type { NameBook } from './names.ts';
 
 export interface ViewOptions {
+  /** Display names (`list①`) shown as the cards' titles. */
+  names: NameBook;
   garbage: ReadonlySet<ObjId> | null;
   gc: GcStep | null;
   selectedSource: string | null;
@@ -216,6 +220,7 @@ export class HeapView {
         selected: o.selectedNode === box.id,
         gc: o.gc?.marks[box.id] ?? null,
         bytes: o.selectedNode === box.id || o.hoverNode === box.id ? sizeOf(state, box.id) : null,
+        title: displayName(o.names, box.id),
         dead:
           (obj.kind === 'weakref' && obj.referent === null) ||
           (o.gc?.cleared.includes(box.id) ?? false),

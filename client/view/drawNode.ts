@@ -22,6 +22,8 @@ export interface NodeLook {
   /** sys.getsizeof, shown when selected (hover/focus). */
   bytes: number | null;
   dead: boolean;
+  /** The object's display name (`list①`). */
+  title: string;
 }
 
 const GC_SYMBOL = { young: '', reachable: '✓', tentative: '?', rescued: '↺', freed: '✕' } as const;
@@ -84,7 +86,7 @@ export function drawNode(
     c.add(tx);
     return tx;
   };
-  box.right = Math.max(box.right, drawHeader(o, size, theme, state, text, g));
+  box.right = Math.max(box.right, drawHeader(o, look.title, size, theme, state, text, g));
   drawRows(g, o, size, theme, text);
   if (look.garbage)
     text(size.w - 8, size.h - 4, t('heap.garbage'), {
@@ -125,6 +127,7 @@ type TextFn = (
 /** Returns the rightmost x it drew to. */
 function drawHeader(
   o: HeapObject,
+  title: string,
   size: { w: number; h: number },
   theme: Theme,
   state: EngineState,
@@ -132,7 +135,6 @@ function drawHeader(
   g: Phaser.GameObjects.Graphics,
 ): number {
   let right = size.w;
-  const title = o.kind === 'instance' ? o.cls : o.kind;
   if (o.kind === 'weakref') {
     text(size.w / 2, 14, title, { size: 13, bold: true }).setOrigin(0.5, 0);
   } else {
