@@ -21,7 +21,8 @@ import { toPage } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
 import { narrate, objectName, objectNameWithPath, placeText } from '../view/describe.ts';
-import { EMPTY_BOOK, nameObjects } from '../view/names.ts';
+import { displayName, EMPTY_BOOK, nameObjects } from '../view/names.ts';
+import { measurePicture } from '../view/routeMetrics.ts';
 import type { NameBook } from '../view/names.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
 import { gcSteps } from '../view/gcSteps.ts';
@@ -143,6 +144,7 @@ export class Puzzle extends Phaser.Scene {
     });
     if (this.autoFit) this.fit();
     const objects = state.objects;
+    const layout = this.heap.layout;
     setHookInfo({
       scenes: ['Puzzle', 'Hud'],
       busy: this.busy,
@@ -150,6 +152,13 @@ export class Puzzle extends Phaser.Scene {
         puzzleId: this.puzzleId,
         rc: Object.fromEntries(Object.values(objects).map((x) => [x.id, x.rc])),
         goalDone: this.session.snapshot().goal.done,
+        names: Object.fromEntries(
+          Object.keys(objects).map((id) => [id, displayName(this.names, Number(id))]),
+        ),
+        // A getter: measured only when a test reads it (quadratic in the number of arrows).
+        get picture() {
+          return layout ? measurePicture(layout) : null;
+        },
         cam: (() => {
           const c = this.cameras.main;
           return {
