@@ -136,13 +136,15 @@ export const id: Messages = {
   'say.reveal': 'Objek yang tak terjangkau dari nama mana pun ditandai sebagai sampah.',
 
   'gc.title': 'Di dalam gc.collect()',
-  'gc.updateRefs': 'Langkah 1: salin setiap refcount ke gc_refs.',
+  'gc.updateRefs': 'Fase 1: salin setiap refcount ke gc_refs.',
   'gc.subtract':
-    'Langkah 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
+    'Fase 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
   'gc.reachable': '{obj} masih punya gc_refs > 0: ada sesuatu di luar yang menunjuknya.',
   'gc.tentative': '{obj} punya gc_refs 0: untuk sementara tak terjangkau.',
   'gc.rescued': '{obj} diselamatkan: {by} bisa menjangkaunya.',
   'gc.weakref': 'Referensi lemah ke {obj} dihapus sebelum pembebasan.',
+  'gc.freeing':
+    'Membebaskan sampah: CPython memegang setiap objek dengan satu referensi tambahan (INCREF) selagi menghapus panah di dalam kelompok, jadi refcount bisa sesaat terbaca satu lebih besar dari kartunya. Lalu semua refcount turun ke 0.',
   'gc.freed': '{obj} dibebaskan.',
   'gc.result': 'gc.collect() mengembalikan {n}.',
   'gc.play': 'Putar',

@@ -20,7 +20,14 @@ import type { ToolId } from '../ui/PuzzlePanels.ts';
 import { toPage } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
-import { narrate, objectName, objectNameWithPath, placeText } from '../view/describe.ts';
+import {
+  narrate,
+  objectName,
+  objectNameWithPath,
+  placeText,
+  splitAtCollection,
+} from '../view/describe.ts';
+import type { Hud } from './Hud.ts';
 import { displayName, EMPTY_BOOK, nameObjects } from '../view/names.ts';
 import { measurePicture } from '../view/routeMetrics.ts';
 import type { NameBook } from '../view/names.ts';
@@ -202,9 +209,12 @@ export class Puzzle extends Phaser.Scene {
     if (this.busy) return null;
     this.busy = true;
     this.refreshPanels();
+    const hud = this.scene.get('Hud') as Hud | null;
+    hud?.hold(this.session.snapshot());
     const r = await this.session.submit(statement);
     this.busy = false;
     if (!r.ok) {
+      hud?.release();
       this.panels.setOutput([r.error.message], true);
       say(t('say.rejected', { message: r.error.message }));
       this.refreshPanels();
@@ -217,24 +227,35 @@ export class Puzzle extends Phaser.Scene {
       r.outcome.board.engine,
       r.outcome.events,
     );
+    // What the collection did is told by the gc player as it shows it, then summarised.
+    const { now, collection } = splitAtCollection(r.outcome.events);
     say([
       t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }),
-      ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.names),
+      ...narrate(now, r.before, r.outcome.board.engine, this.names),
     ]);
     const trace = r.outcome.traces[r.outcome.traces.length - 1];
     if (trace) {
       this.reveal = true;
-      this.playGc(r.before, trace);
+      const summary = collection.filter((e) => e.type === 'collected');
+      this.playGc(r.before, trace, () => {
+        say(narrate(summary, r.before, r.outcome.board.engine, this.names));
+        hud?.release();
+      });
     } else {
       const freed = r.outcome.events.flatMap((e) => (e.type === 'freed' ? [e.id] : []));
       this.renderState(r.outcome.board.engine, { freed });
+      hud?.release();
       this.checkDone();
     }
     this.refreshPanels();
     return r;
   }
 
-  private playGc(before: EngineState, trace: Parameters<typeof gcSteps>[0]): void {
+  private playGc(
+    before: EngineState,
+    trace: Parameters<typeof gcSteps>[0],
+    shown: () => void,
+  ): void {
     const steps = gcSteps(trace, (id) => objectName(this.names, id));
     const show = (step: GcStep, i: number, changed: boolean): void => {
       this.renderState(before, { freed: [], gc: step });
@@ -251,6 +272,7 @@ export class Puzzle extends Phaser.Scene {
       this.gc = null;
       this.panels.setGcBar(null);
       this.renderState(this.session.snapshot().board.engine, { freed: trace.freed });
+      shown();
       this.refreshPanels();
       this.checkDone();
     };

@@ -120,3 +120,40 @@ function sentence(e: EngineEvent, states: EngineState[], book: NameBook): string
       return null;
   }
 }
+
+/**
+ * Splits a statement's events at the start of its (last) collection: what came before may be
+ * told at once; the collection's own events (clearing, refcounts falling inside delete_garbage,
+ * frees, the returned count) are told by the gc player, step by step, and only then summarised.
+ */
+export function splitAtCollection(events: readonly EngineEvent[]): {
+  now: EngineEvent[];
+  collection: EngineEvent[];
+} {
+  const end = events.findLastIndex((e) => e.type === 'collected');
+  if (end < 0) return { now: [...events], collection: [] };
+  const done = events[end]!;
+  const garbage = new Set(done.type === 'collected' ? [...done.trace.freed] : []);
+  let start = end;
+  while (start > 0 && partOfCollection(events[start - 1]!, garbage)) start--;
+  return {
+    now: [...events.slice(0, start), ...events.slice(end + 1)],
+    collection: events.slice(start, end + 1),
+  };
+}
+
+function partOfCollection(e: EngineEvent, garbage: ReadonlySet<ObjId>): boolean {
+  switch (e.type) {
+    case 'freed':
+      return e.cause === 'gc' || garbage.has(e.id);
+    case 'refcount':
+      return garbage.has(e.id);
+    case 'removed':
+      return e.place.kind !== 'name' && garbage.has(e.place.obj);
+    case 'weakrefCleared':
+    case 'untracked':
+      return true;
+    default:
+      return false;
+  }
+}

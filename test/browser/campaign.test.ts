@@ -58,7 +58,7 @@ describe('Heap Heroes in chromium', () => {
     expect(await page.textContent('#code')).toBe('del box');
     await waitText(page, '#narration-log', 'refcount 1 → 0');
     expect(await page.textContent('#narration-log')).toContain(
-      'list box freed: its refcount reached 0.',
+      'list① freed: its refcount reached 0.',
     );
     await shot(page, 'level1-done');
     await waitScene(page, 'Results');
@@ -87,7 +87,7 @@ describe('Heap Heroes in chromium', () => {
         await waitText(page, '#code', `del ${name}`);
       }
       expect(await rcs(page)).toEqual([1, 1]);
-      expect(await page.textContent('#narration-log')).toContain('a no longer refers to Node a.');
+      expect(await page.textContent('#narration-log')).toContain('a no longer refers to Node①.');
       await page.keyboard.press('r');
       await shot(page, 'cycle-garbage-revealed');
       await page.keyboard.press('g');
@@ -122,7 +122,7 @@ describe('Heap Heroes in chromium', () => {
     expect(await page.textContent('#side')).toContain('Programmu');
     await page.fill('#console-input', 'del box');
     await page.keyboard.press('Enter');
-    await waitText(page, '#narration-log', 'refcount list box 1 → 0.');
+    await waitText(page, '#narration-log', 'refcount list① 1 → 0.');
     await shot(page, 'level1-id');
     await waitScene(page, 'Results');
     await shot(page, 'results-id');
