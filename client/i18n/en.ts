@@ -88,6 +88,9 @@ export const en = {
   'console.label': 'Python console',
   'console.placeholder': 'Type a statement, e.g. del a',
   'console.run': 'Run',
+  'console.unknown':
+    'That is not a move this game knows. Moves look like del a, a.next = b, gc.collect(). You can also ask, e.g. sys.getrefcount(a).',
+  'console.isMove': 'That changes the heap: run it as a move.',
   'narration.title': 'What happened',
 
   'hud.goal': 'Goal',

@@ -87,6 +87,9 @@ export const id: Messages = {
   'console.label': 'Konsol Python',
   'console.placeholder': 'Ketik pernyataan, mis. del a',
   'console.run': 'Jalankan',
+  'console.unknown':
+    'Itu bukan langkah yang dikenal game ini. Langkah contohnya del a, a.next = b, gc.collect(). Kamu juga bisa bertanya, misalnya sys.getrefcount(a).',
+  'console.isMove': 'Itu mengubah heap: jalankan sebagai langkah.',
   'narration.title': 'Apa yang terjadi',
 
   'hud.goal': 'Tujuan',

@@ -42,6 +42,7 @@ import { intentToAction } from '../view/intents.ts';
 import type { Intent } from '../view/intents.ts';
 import { css } from '../view/theme.ts';
 import { runTool } from '../ui/puzzleTools.ts';
+import { consoleMessage, planConsoleLine, replOutput } from '../ui/consoleLine.ts';
 
 export class Puzzle extends Phaser.Scene {
   session!: Session;
@@ -107,7 +108,7 @@ export class Puzzle extends Phaser.Scene {
       classes,
       session.functions(),
       (id) => void runTool(this, id as ToolId),
-      (line) => void this.console(line),
+      (line) => this.console(line),
       this.readOnly,
       session.replay !== undefined,
     );
@@ -215,8 +216,9 @@ export class Puzzle extends Phaser.Scene {
     this.busy = false;
     if (!r.ok) {
       hud?.release();
-      this.panels.setOutput([r.error.message], true);
-      say(t('say.rejected', { message: r.error.message }));
+      const message = consoleMessage(this.defs(), statement, r.error);
+      this.panels.setOutput([message], true);
+      say(t('say.rejected', { message }));
       this.refreshPanels();
       return r;
     }
@@ -307,13 +309,29 @@ export class Puzzle extends Phaser.Scene {
     );
   }
 
-  private async console(line: string): Promise<void> {
-    if (/^print\(/.test(line)) {
-      const r = await this.session.inspect(line);
-      this.panels.setOutput(r.ok ? r.output : [r.error.message], !r.ok);
-      return say(r.ok ? r.output.join(' ') : t('say.rejected', { message: r.error.message }));
+  private defs(): { functions: string[]; classes: string[] } {
+    const classes = Object.keys(this.session.snapshot().board.engine.classes);
+    return { functions: this.session.functions(), classes };
+  }
+
+  /** A console line: a move, or a question answered like the REPL. True when it was accepted. */
+  private async console(line: string): Promise<boolean> {
+    const plan = planConsoleLine(this.defs(), line);
+    if (plan.kind === 'move') {
+      const r = await this.submit(line);
+      return r?.ok === true;
     }
-    await this.submit(line);
+    const r = await this.session.inspect(plan.statement);
+    if (!r.ok) {
+      const message = consoleMessage(this.defs(), line, r.error);
+      this.panels.setOutput([message], true);
+      say(t('say.rejected', { message }));
+      return false;
+    }
+    const output = plan.repl ? replOutput(r.output) : r.output;
+    this.panels.setOutput([`>>> ${line}`, ...output]);
+    say(output.join(' '));
+    return true;
   }
 
   refreshPanels(): void {

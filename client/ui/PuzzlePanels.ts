@@ -67,7 +67,7 @@ export class PuzzlePanels {
     classes: string[],
     functions: string[],
     onTool: (id: ToolId) => void,
-    onConsole: (line: string) => void,
+    onConsole: (line: string) => Promise<boolean>,
     readOnly = false,
     replay = false,
   ) {
@@ -136,7 +136,7 @@ export class PuzzlePanels {
 
   private buildSide(
     info: PuzzleInfo,
-    onConsole: (line: string) => void,
+    onConsole: (line: string) => Promise<boolean>,
     readOnly: boolean,
     replay: boolean,
   ): void {
@@ -165,8 +165,11 @@ export class PuzzlePanels {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const line = input.value.trim();
-      if (line) onConsole(line);
-      input.value = '';
+      // A refused line stays in the box so it can be fixed, not retyped.
+      if (line)
+        void onConsole(line).then((accepted) => {
+          if (accepted && input.value.trim() === line) input.value = '';
+        });
     });
     const codePanel = el('section', { id: 'code-panel', class: 'panel' });
     codePanel.append(codeHead, this.code);
