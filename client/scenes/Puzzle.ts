@@ -43,6 +43,8 @@ import type { Intent } from '../view/intents.ts';
 import { css } from '../view/theme.ts';
 import { runTool } from '../ui/puzzleTools.ts';
 import { consoleMessage, planConsoleLine, replOutput } from '../ui/consoleLine.ts';
+import { brokenForGood, rulesText } from '../ui/rules.ts';
+import type { GoalStatus } from '../../shared/puzzles/contract.ts';
 
 export class Puzzle extends Phaser.Scene {
   session!: Session;
@@ -127,7 +129,10 @@ export class Puzzle extends Phaser.Scene {
     this.onResize();
     this.renderState(session.snapshot().board.engine, { freed: [] });
     this.refreshPanels();
-    say(`${session.puzzle.title[lang()]}. ${session.puzzle.lesson[lang()].replace(/`/g, '')}`);
+    say([
+      `${session.puzzle.title[lang()]}. ${session.puzzle.lesson[lang()].replace(/`/g, '')}`,
+      ...(this.readOnly ? [] : rulesText(session.puzzle.allowed)),
+    ]);
   }
 
   override update(): void {
@@ -140,6 +145,7 @@ export class Puzzle extends Phaser.Scene {
     this.names = nameObjects(this.names, state);
     this.heap.render(state, {
       names: this.names,
+      bin: !this.readOnly && this.session.puzzle.allowed.includes('delName'),
       garbage,
       gc: o.gc ?? null,
       selectedSource: this.gestures.sel.source,
@@ -211,6 +217,7 @@ export class Puzzle extends Phaser.Scene {
     this.busy = true;
     this.refreshPanels();
     const hud = this.scene.get('Hud') as Hud | null;
+    const goalBefore = this.session.snapshot().goal;
     hud?.hold(this.session.snapshot());
     const r = await this.session.submit(statement);
     this.busy = false;
@@ -224,6 +231,7 @@ export class Puzzle extends Phaser.Scene {
     }
     this.gestures.sel = { source: null, node: null, picking: false };
     this.panels.setOutput(r.outcome.output);
+    this.warnIfLost(goalBefore);
     this.names = nameObjects(
       nameObjects(this.names, r.before),
       r.outcome.board.engine,
@@ -251,6 +259,19 @@ export class Puzzle extends Phaser.Scene {
     }
     this.refreshPanels();
     return r;
+  }
+
+  /** A move that broke a goal for good is named at once, with an undo right there. */
+  private warnIfLost(before: GoalStatus): void {
+    const broken = brokenForGood(before, this.session.snapshot().goal);
+    const clause = this.session.puzzle.goals.find((g) => broken.includes(g.id));
+    if (!clause) return;
+    const message = t('rules.deadEnd', { goal: clause.text[lang()].replace(/`/g, '') });
+    this.panels.setOutput([message], true, {
+      label: t('rules.undo'),
+      run: () => void runTool(this, 'undo'),
+    });
+    say(message);
   }
 
   private playGc(
@@ -433,7 +454,7 @@ export class Puzzle extends Phaser.Scene {
         h: 16,
       });
     for (const item of l.tray) out[`tray:${item.key}`] = toPage(this.game, cam, item.rect);
-    out.bin = toPage(this.game, cam, l.bin);
+    if (this.session.puzzle.allowed.includes('delName')) out.bin = toPage(this.game, cam, l.bin);
     return out;
   }
 

@@ -6,6 +6,7 @@
  */
 import type { MoveKind } from '../../shared/puzzles/contract.ts';
 import { lang, t } from '../i18n/index.ts';
+import { rulesText } from './rules.ts';
 import type { PuzzleInfo } from '../session/Session.ts';
 import { button, el, richText } from './dom.ts';
 import { highlightPython } from './highlight.ts';
@@ -140,8 +141,16 @@ export class PuzzlePanels {
     readOnly: boolean,
     replay: boolean,
   ): void {
-    const lesson = el('p', { id: 'lesson-box' });
-    richText(lesson, info.lesson[lang()]);
+    const lesson = el('div', { id: 'lesson-box' });
+    const lessonText = el('p');
+    richText(lessonText, info.lesson[lang()]);
+    lesson.append(lessonText);
+    // Every level states what may be played before anything is tried.
+    if (!readOnly && !replay) {
+      const rules = el('p', { id: 'rules-box' });
+      rules.append(...rulesText(info.allowed).map((l) => el('span', {}, l)));
+      lesson.append(rules);
+    }
     this.hint.hidden = true;
     const codeHead = el('h2');
     const codeTitle = t(replay ? 'code.replayTitle' : 'code.title');
@@ -235,9 +244,18 @@ export class PuzzlePanels {
     input.setSelectionRange(text.length - 1, text.length - 1);
   }
 
-  setOutput(lines: string[], error = false): void {
+  /** Console output; `action` adds one button under it (e.g. "Undo that move"). */
+  setOutput(lines: string[], error = false, action?: { label: string; run: () => void }): void {
     this.output.textContent = lines.join('\n');
     this.output.classList.toggle('error', error);
+    if (action) {
+      const b = el('button', { type: 'button', id: 'output-action' }, action.label);
+      b.addEventListener('click', () => {
+        b.remove();
+        action.run();
+      });
+      this.output.append('\n', b);
+    }
   }
 
   /** The gc.collect() player: caption, progress and back / play-pause / step / done. */

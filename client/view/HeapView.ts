@@ -25,6 +25,8 @@ import type { NameBook } from './names.ts';
 export interface ViewOptions {
   /** Display names (`list①`) shown as the cards' titles. */
   names: NameBook;
+  /** Draw the `del` bin (only where `del name` is allowed: a bin that refuses is a trap). */
+  bin: boolean;
   garbage: ReadonlySet<ObjId> | null;
   gc: GcStep | null;
   selectedSource: string | null;
@@ -181,6 +183,7 @@ export class HeapView {
         0.5,
       );
     }
+    if (!o.bin) return;
     const bin = l.bin;
     g.lineStyle(2, this.theme.panelStroke, 1);
     g.strokeRoundedRect(bin.x, bin.y, bin.w, bin.h, 10);
@@ -300,7 +303,7 @@ export class HeapView {
   }
 
   inBin(p: Point): boolean {
-    return this.layout ? contains(this.layout.bin, p) : false;
+    return this.layout && this.options?.bin ? contains(this.layout.bin, p) : false;
   }
 
   destroy(): void {
