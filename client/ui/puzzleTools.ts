@@ -57,8 +57,12 @@ function moveIntent(scene: Puzzle, id: ToolId): Intent | null | undefined {
       return scene.session.snapshot().board.engine.objects[node]?.kind === 'weakref'
         ? { type: 'deref', weakref: node }
         : { type: 'weakref', target: node };
-    case 'clear':
-      return node === null ? null : { type: 'clear', target: node };
+    case 'clear': {
+      // A selected cell or entry means its container: clearing is done to lists and dicts.
+      const owner = src && src.owner !== 'name' ? src.owner : null;
+      const container = scene.gestures.sel.node ?? owner ?? node;
+      return container === null ? null : { type: 'clear', target: container };
+    }
     case 'bind':
       return node === null ? null : { type: 'bind', target: node };
     case 'newList':
