@@ -70,6 +70,7 @@ export const en = {
   'tool.newList': 'New []',
   'tool.newDict': 'New {}',
   'tool.newInstance': 'New {cls}()',
+  'tool.more': 'More',
   'tool.menu': 'Levels',
   'tool.bar': 'Moves and tools',
   'tool.zoomIn': 'Zoom in',

@@ -69,6 +69,7 @@ export const id: Messages = {
   'tool.newList': '[] baru',
   'tool.newDict': '{} baru',
   'tool.newInstance': '{cls}() baru',
+  'tool.more': 'Lainnya',
   'tool.menu': 'Level',
   'tool.bar': 'Langkah dan alat',
   'tool.zoomIn': 'Perbesar',

@@ -113,6 +113,7 @@ export class Puzzle extends Phaser.Scene {
       (line) => this.console(line),
       this.readOnly,
       session.replay !== undefined,
+      this.injected === null, // a live class or challenge board has no way back to the campaign
     );
     clearNarration();
     this.cleanups = [
