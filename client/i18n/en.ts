@@ -36,6 +36,7 @@ export const en = {
 
   'campaign.title': 'Campaign',
   'campaign.chapter': 'Chapter {n}: {title}',
+  'campaign.ahead': 'not played yet',
   'campaign.locked': 'Locked',
   'campaign.stars': '{n} of 3 stars',
   'campaign.level': '{n}. {title}',
@@ -117,6 +118,7 @@ export const en = {
   'hud.clauseMet': '✓ {text}',
   'hud.clauseOpen': '○ {text}',
 
+  'results.see': 'See results',
   'results.title': 'Level complete!',
   'results.moves': '{n} {n|move|moves} (par {par})',
   'results.stars': '{n} of 3 stars',

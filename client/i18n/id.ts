@@ -35,6 +35,7 @@ export const id: Messages = {
 
   'campaign.title': 'Kampanye',
   'campaign.chapter': 'Bab {n}: {title}',
+  'campaign.ahead': 'belum dimainkan',
   'campaign.locked': 'Terkunci',
   'campaign.stars': '{n} dari 3 bintang',
   'campaign.level': '{n}. {title}',
@@ -116,6 +117,7 @@ export const id: Messages = {
   'hud.clauseMet': '✓ {text}',
   'hud.clauseOpen': '○ {text}',
 
+  'results.see': 'Lihat hasil',
   'results.title': 'Level selesai!',
   'results.moves': '{n} langkah (par {par})',
   'results.stars': '{n} dari 3 bintang',

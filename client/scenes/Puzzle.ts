@@ -318,14 +318,19 @@ export class Puzzle extends Phaser.Scene {
       stars,
     };
     const solved = this.onSolved;
-    if (!solved) app().record(this.puzzleId, stars, moves);
+    if (!solved) {
+      // The campaign waits for the player: the final picture stays until they ask for results.
+      app().record(this.puzzleId, stars, moves);
+      const summary = `${t('hud.done')} ${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}`;
+      this.panels.showDone(summary, () => this.scene.start('Results', data));
+      return;
+    }
     // Wall-clock delay: game time crawls when frames are slow (old Chromebooks, busy CI).
     const session = this.session;
     window.setTimeout(
       () => {
         if (this.session !== session || !this.scene.isActive()) return;
-        if (solved) solved(snap.board.moves);
-        else this.scene.start('Results', data);
+        solved(snap.board.moves);
       },
       app().settings.reducedMotion ? 300 : 1400,
     );

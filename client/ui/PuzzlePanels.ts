@@ -54,6 +54,7 @@ export class PuzzlePanels {
   private readonly toolbar = document.getElementById('toolbar')!;
   private readonly side = document.getElementById('side')!;
   private readonly gcBar = el('div', { id: 'gc-bar', role: 'group' });
+  private readonly doneBar = el('div', { id: 'done-bar', role: 'status' });
   private readonly code = el('pre', { id: 'code', tabindex: '0', 'aria-label': t('code.title') });
   private readonly hint = el('p', { id: 'hint-box', role: 'status' });
   private readonly output = el('pre', { id: 'console-output', 'aria-live': 'polite' });
@@ -84,7 +85,8 @@ export class PuzzlePanels {
     });
     this.buildSide(info, onConsole, readOnly, replay);
     this.gcBar.hidden = true;
-    document.getElementById('stage')!.append(this.gcBar);
+    this.doneBar.hidden = true;
+    document.getElementById('stage')!.append(this.gcBar, this.doneBar);
     this.toolbar.hidden = false;
     this.side.hidden = false;
   }
@@ -230,7 +232,16 @@ export class PuzzlePanels {
     );
   }
 
+  /** The level is solved: say so and wait, so the final picture can be studied first. */
+  showDone(text: string, onContinue: () => void): void {
+    this.doneBar.hidden = false;
+    const go = button('results', `${t('results.see')} ▶`, onContinue);
+    this.doneBar.replaceChildren(el('strong', { id: 'done-text' }, text), go);
+    go.focus();
+  }
+
   destroy(): void {
+    this.doneBar.remove();
     this.tools.destroy();
     this.side.replaceChildren();
     this.side.hidden = true;

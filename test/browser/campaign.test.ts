@@ -61,6 +61,10 @@ describe('Heap Heroes in chromium', () => {
       'list① freed: its refcount reached 0.',
     );
     await shot(page, 'level1-done');
+    // The final picture stays until the player asks for the results.
+    await page.waitForTimeout(1600);
+    expect(await extra(page)).toMatchObject({ goalDone: true });
+    await page.click('[data-tool="results"]');
     await waitScene(page, 'Results');
     await shot(page, 'level1-results');
     const saved = await page.evaluate('localStorage.getItem("heap-heroes:progress")');
@@ -103,6 +107,7 @@ describe('Heap Heroes in chromium', () => {
       await shot(page, 'cycle-gc-result');
       await page.click('[data-tool="gcSkip"]');
       expect(await page.textContent('#code')).toBe('del a\ndel b\ngc.collect()');
+      await page.click('[data-tool="results"]');
       await waitScene(page, 'Results');
       await shot(page, 'cycle-results');
       expect(errors).toEqual([]);
@@ -124,6 +129,7 @@ describe('Heap Heroes in chromium', () => {
     await page.keyboard.press('Enter');
     await waitText(page, '#narration-log', 'refcount list① 1 → 0.');
     await shot(page, 'level1-id');
+    await page.click('[data-tool="results"]');
     await waitScene(page, 'Results');
     await shot(page, 'results-id');
     expect(errors).toEqual([]);

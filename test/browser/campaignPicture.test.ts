@@ -103,4 +103,59 @@ describe('the heap picture in chromium', () => {
       expect(errors).toEqual([]);
     },
   );
+
+  it(
+    'on a 360×640 phone: rules shown, tools on screen, tap a name then the bin, REPL console',
+    { timeout: 90_000 },
+    async () => {
+      const { page, errors } = await openLevel(h, 360, 640, 'one-name-one-list');
+      expect(await page.textContent('#rules-box')).toContain('Allowed here: del name');
+      // Essential tools are on screen without scrolling, each at least 44 px.
+      for (const tool of ['undo', 'hint', 'cut', 'more']) {
+        const box = await page.locator(`#toolbar > [data-tool="${tool}"]`).boundingBox();
+        expect(box, tool).not.toBeNull();
+        expect(box!.x + box!.width, tool).toBeLessThanOrEqual(360);
+        expect(Math.min(box!.width, box!.height), tool).toBeGreaterThanOrEqual(44);
+      }
+      // The console answers sys.getrefcount like the REPL and makes no move.
+      await page.fill('#console-input', 'sys.getrefcount(box)');
+      await page.keyboard.press('Enter');
+      await waitFor(
+        page,
+        `(document.querySelector('#console-output')?.textContent ?? '').includes('2')`,
+      );
+      expect(await page.textContent('#console-output')).toBe('>>> sys.getrefcount(box)\n2');
+      expect(await page.textContent('#code')).toBe('');
+      // A refused line stays in the box.
+      await page.fill('#console-input', 'box.bogus(');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(400);
+      expect(await page.inputValue('#console-input')).toBe('box.bogus(');
+      // Tap the name, then tap the bin: del box.
+      const t = await targets(page);
+      const name = t['source:g:box']!;
+      const bin = t.bin!;
+      await page.touchscreen.tap(name.x + name.w / 2, name.y + name.h / 2);
+      await page.waitForTimeout(200);
+      await page.touchscreen.tap(bin.x + bin.w / 2, bin.y + bin.h / 2);
+      await waitFor(page, `(document.querySelector('#code')?.textContent ?? '') === 'del box'`);
+      await shot(page, 'picture-phone-tap-bin');
+      expect(await page.textContent('#narration-log')).toContain(
+        'list① freed: its refcount reached 0.',
+      );
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('keeps the 1366×768 toolbar on one row', { timeout: 90_000 }, async () => {
+    const { page, errors } = await openLevel(h, 1366, 768, 'holding-hands');
+    const tops = await page.evaluate(
+      'JSON.stringify([...document.querySelectorAll("#toolbar > button")].map((b) => b.offsetTop))',
+    );
+    expect(new Set(JSON.parse(tops as string) as number[]).size).toBe(1);
+    await page.click('[data-tool="more"]');
+    await shot(page, 'picture-toolbar-more');
+    expect(await page.locator('#tool-sheet [data-tool="reset"]').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
