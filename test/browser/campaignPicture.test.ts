@@ -10,6 +10,7 @@ import {
   clickTarget,
   extra,
   openGame,
+  targets,
   progressUpTo,
   shot,
   startHarness,
