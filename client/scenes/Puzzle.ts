@@ -17,7 +17,6 @@ import { listenKeys } from '../ui/keys.ts';
 import { clearNarration, say } from '../ui/narrator.ts';
 import { PuzzlePanels } from '../ui/PuzzlePanels.ts';
 import type { ToolId } from '../ui/PuzzlePanels.ts';
-import { toPage } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
 import {
@@ -28,8 +27,8 @@ import {
   splitAtCollection,
 } from '../view/describe.ts';
 import type { Hud } from './Hud.ts';
-import { displayName, EMPTY_BOOK, nameObjects } from '../view/names.ts';
-import { measurePicture } from '../view/routeMetrics.ts';
+import { EMPTY_BOOK, nameObjects } from '../view/names.ts';
+import { puzzleFacts, puzzleTargets } from './puzzleHook.ts';
 import type { NameBook } from '../view/names.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
 import { gcSteps } from '../view/gcSteps.ts';
@@ -118,7 +117,9 @@ export class Puzzle extends Phaser.Scene {
     clearNarration();
     this.cleanups = [
       listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),
-      registerTargets('Puzzle', () => this.targets()),
+      registerTargets('Puzzle', () =>
+        puzzleTargets(this.game, this.cameras.main, this.heap.layout, this.binShown()),
+      ),
       session.onChange(() => {
         if (this.readOnly && !this.busy) this.redraw(); // a watched board follows the student's moves
         this.refreshPanels();
@@ -146,7 +147,7 @@ export class Puzzle extends Phaser.Scene {
     this.names = nameObjects(this.names, state);
     this.heap.render(state, {
       names: this.names,
-      bin: !this.readOnly && this.session.puzzle.allowed.includes('delName'),
+      bin: this.binShown(),
       garbage,
       gc: o.gc ?? null,
       selectedSource: this.gestures.sel.source,
@@ -158,36 +159,17 @@ export class Puzzle extends Phaser.Scene {
       compact: this.cameras.main.width < 600,
     });
     if (this.autoFit) this.fit();
-    const objects = state.objects;
-    const layout = this.heap.layout;
     setHookInfo({
       scenes: ['Puzzle', 'Hud'],
       busy: this.busy,
-      extra: {
-        puzzleId: this.puzzleId,
-        rc: Object.fromEntries(Object.values(objects).map((x) => [x.id, x.rc])),
-        goalDone: this.session.snapshot().goal.done,
-        names: Object.fromEntries(
-          Object.keys(objects).map((id) => [id, displayName(this.names, Number(id))]),
-        ),
-        // A getter: measured only when a test reads it (quadratic in the number of arrows).
-        get picture() {
-          return layout ? measurePicture(layout) : null;
-        },
-        cam: (() => {
-          const c = this.cameras.main;
-          return {
-            x: c.x,
-            y: c.y,
-            w: c.width,
-            h: c.height,
-            sx: c.scrollX,
-            sy: c.scrollY,
-            z: c.zoom,
-            wv: [c.worldView.x, c.worldView.y, c.worldView.width],
-          };
-        })(),
-      },
+      extra: puzzleFacts(
+        this.puzzleId,
+        state,
+        this.session.snapshot().goal.done,
+        this.names,
+        this.heap.layout,
+        this.cameras.main,
+      ),
     });
   }
 
@@ -336,6 +318,11 @@ export class Puzzle extends Phaser.Scene {
     );
   }
 
+  /** The del bin is drawn (and a drop target) only where `del name` is a move. */
+  private binShown(): boolean {
+    return !this.readOnly && this.session.puzzle.allowed.includes('delName');
+  }
+
   private defs(): { functions: string[]; classes: string[] } {
     const classes = Object.keys(this.session.snapshot().board.engine.classes);
     return { functions: this.session.functions(), classes };
@@ -444,24 +431,6 @@ export class Puzzle extends Phaser.Scene {
     const cam = this.cameras.main;
     this.autoFit = false;
     cam.setZoom(Math.max(0.3, Math.min(2.5, cam.zoom * factor)));
-  }
-
-  private targets(): Record<string, { x: number; y: number; w: number; h: number }> {
-    const l = this.heap.layout;
-    const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
-    if (!l) return out;
-    const cam = this.cameras.main;
-    for (const n of Object.values(l.nodes)) out[`node:${n.id}`] = toPage(this.game, cam, n.rect);
-    for (const s of l.sources)
-      out[`source:${s.id}`] = toPage(this.game, cam, {
-        x: s.anchor.x - 8,
-        y: s.anchor.y - 8,
-        w: 16,
-        h: 16,
-      });
-    for (const item of l.tray) out[`tray:${item.key}`] = toPage(this.game, cam, item.rect);
-    if (this.session.puzzle.allowed.includes('delName')) out.bin = toPage(this.game, cam, l.bin);
-    return out;
   }
 
   private teardown(): void {

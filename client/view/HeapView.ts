@@ -43,6 +43,8 @@ export interface ViewOptions {
 interface NodeEntry {
   container: Phaser.GameObjects.Container;
   signature: string;
+  /** Card width as last drawn (where the rc badge sits). */
+  width: number;
 }
 
 export class HeapView {
@@ -213,6 +215,7 @@ export class HeapView {
     for (const [id, entry] of this.nodes) {
       if (!l.nodes[id]) {
         this.nodes.delete(id);
+        this.markFreed(entry);
         this.retire(entry.container, o.freedOrder.indexOf(id), o.motion);
       }
     }
@@ -240,6 +243,7 @@ export class HeapView {
         entry = {
           container: this.scene.add.container(box.rect.x, box.rect.y).setDepth(1),
           signature: '',
+          width: box.rect.w,
         };
         this.nodes.set(box.id, entry);
         if (o.motion)
@@ -255,6 +259,7 @@ export class HeapView {
         entry.container.removeAll(true);
         drawNode(this.scene, entry.container, obj, box.rect, this.theme, look, state);
         entry.signature = signature;
+        entry.width = box.rect.w;
       }
     }
   }
@@ -264,6 +269,19 @@ export class HeapView {
     if (!motion) c.setPosition(r.x, r.y);
     else
       this.scene.tweens.add({ targets: c, x: r.x, y: r.y, duration: 260, ease: 'Sine.easeInOut' });
+  }
+
+  /** A freed card's badge says rc 0 while it fades (it must not keep saying rc 1). */
+  private markFreed(entry: NodeEntry): void {
+    const label = this.scene.add.text(entry.width - 8, 5, t('heap.rc', { n: 0 }), {
+      fontFamily: FONT_CODE,
+      fontSize: '13px',
+      color: css(this.theme.text),
+      backgroundColor: css(this.theme.panel),
+      padding: { x: 4, y: 1 },
+      resolution: TEXT_RESOLUTION,
+    });
+    entry.container.add(label.setOrigin(1, 0));
   }
 
   /** Fade a freed card out (in cascade order), leaving a dashed ghost for a moment. */
