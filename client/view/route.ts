@@ -204,7 +204,9 @@ function placeEntries(input: RouteInput, requests: RouteRequest[], all: Legs[]):
   all.forEach((l, i) => {
     if (!l.entry) return;
     const key = `${l.entry.card}:${l.entry.side}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
   });
   for (const members of groups.values()) {
     const first = all[members[0]!]!.entry!;
@@ -238,7 +240,12 @@ function diamondEdge(r: Rect, side: 'left' | 'right', y: number): number {
 /** Arrows to the same immortal end side by side under it, ordered by where they come from. */
 function spreadTrayEntries(all: Legs[]): void {
   const groups = new Map<Rect, Legs[]>();
-  for (const l of all) if (l.tray) groups.set(l.tray, [...(groups.get(l.tray) ?? []), l]);
+  for (const l of all) {
+    if (!l.tray) continue;
+    const group = groups.get(l.tray);
+    if (group) group.push(l);
+    else groups.set(l.tray, [l]);
+  }
   for (const [r, members] of groups) {
     if (members.length < 2) continue;
     const ordered = [...members].sort((a, b) => a.anchor.x - b.anchor.x || a.anchor.y - b.anchor.y);

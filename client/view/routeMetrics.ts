@@ -123,40 +123,64 @@ export function crosses(p: Point, q: Point, r: Rect): boolean {
   return t1 - t0 > 1e-9 && t0 < t1;
 }
 
+interface Seg {
+  arrow: number;
+  at: number;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Overlaps (arrows sharing > 2 px of one line) and crossings (a horizontal through a vertical,
+ * strictly inside both), with segments bucketed by line and sorted so big heaps stay fast.
+ */
 function countPairs(l: HeapLayout, m: PictureMetrics): void {
-  const all = l.arrows.map((a) => segments(a.route));
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) {
-      let overlap = false;
-      for (const s of all[i]!) {
-        for (const t of all[j]!) {
-          if (sharedLength(s, t) > 2) overlap = true;
-          else if (properCross(s, t)) m.arrowCrossings++;
+  const horizontal: Seg[] = [];
+  const vertical: Seg[] = [];
+  l.arrows.forEach((a, arrow) => {
+    for (const [p, q] of segments(a.route)) {
+      if (p.y === q.y && p.x !== q.x)
+        horizontal.push({ arrow, at: p.y, lo: Math.min(p.x, q.x), hi: Math.max(p.x, q.x) });
+      else if (p.x === q.x && p.y !== q.y)
+        vertical.push({ arrow, at: p.x, lo: Math.min(p.y, q.y), hi: Math.max(p.y, q.y) });
+    }
+  });
+  const shared = new Set<string>();
+  for (const group of [horizontal, vertical]) {
+    const byLine = new Map<number, Seg[]>();
+    for (const s of group) {
+      const line = byLine.get(s.at);
+      if (line) line.push(s);
+      else byLine.set(s.at, [s]);
+    }
+    for (const line of byLine.values())
+      for (let i = 0; i < line.length; i++)
+        for (let j = i + 1; j < line.length; j++) {
+          const [a, b] = [line[i]!, line[j]!];
+          if (a.arrow !== b.arrow && Math.min(a.hi, b.hi) - Math.max(a.lo, b.lo) > 2)
+            shared.add(`${Math.min(a.arrow, b.arrow)},${Math.max(a.arrow, b.arrow)}`);
         }
-      }
-      if (overlap) m.overlaps++;
+  }
+  m.overlaps = shared.size;
+  horizontal.sort((a, b) => a.at - b.at);
+  for (const v of vertical) {
+    for (let i = firstAtLeast(horizontal, v.lo); i < horizontal.length; i++) {
+      const h = horizontal[i]!;
+      if (h.at >= v.hi) break;
+      if (h.at > v.lo && h.arrow !== v.arrow && between(v.at, h.lo, h.hi)) m.arrowCrossings++;
     }
   }
 }
 
-function sharedLength([a, b]: [Point, Point], [c, d]: [Point, Point]): number {
-  if (a.y === b.y && c.y === d.y && a.y === c.y) return overlap1d(a.x, b.x, c.x, d.x);
-  if (a.x === b.x && c.x === d.x && a.x === c.x) return overlap1d(a.y, b.y, c.y, d.y);
-  return 0;
-}
-
-function overlap1d(a: number, b: number, c: number, d: number): number {
-  return Math.min(Math.max(a, b), Math.max(c, d)) - Math.max(Math.min(a, b), Math.min(c, d));
-}
-
-/** A horizontal and a vertical segment crossing strictly inside both. */
-function properCross(s: [Point, Point], t: [Point, Point]): boolean {
-  const horizontal = (u: [Point, Point]): boolean => u[0].y === u[1].y && u[0].x !== u[1].x;
-  const vertical = (u: [Point, Point]): boolean => u[0].x === u[1].x && u[0].y !== u[1].y;
-  if (horizontal(s) && vertical(t))
-    return between(t[0].x, s[0].x, s[1].x) && between(s[0].y, t[0].y, t[1].y);
-  if (vertical(s) && horizontal(t)) return properCross(t, s);
-  return false;
+function firstAtLeast(sorted: Seg[], y: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.at < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function between(v: number, a: number, b: number): boolean {

@@ -1,6 +1,6 @@
 /**
- * Shortest path on the corridor grid (pure): length plus a penalty per bend, several start
- * states and several goals each with its own final cost. Ties break on node order, so the
+ * Shortest path on the corridor grid (pure, A*): length plus a penalty per bend, several start
+ * states and several goals each with its own final cost. Ties break on state order, so the
  * result is deterministic.
  */
 import type { Grid } from './routeGrid.ts';
@@ -25,18 +25,32 @@ export function shortestPath(grid: Grid, starts: StartState[], goals: Goal[]): n
   const dist = new Float64Array(grid.nodes.length * 2).fill(Infinity);
   const prev = new Int32Array(grid.nodes.length * 2).fill(-1);
   const heap = new MinHeap();
+  // A*: the cheapest Manhattan distance to any goal (plus its final cost) never overestimates.
+  const targets = goals.map((g) => ({
+    x: grid.channelX(grid.nodes[g.node]!.channel),
+    y: grid.nodes[g.node]!.y,
+    cost: g.cost,
+  }));
+  const estimate = (node: number): number => {
+    const n = grid.nodes[node]!;
+    const x = grid.channelX(n.channel);
+    let h = Infinity;
+    for (const t of targets) h = Math.min(h, Math.abs(t.x - x) + Math.abs(t.y - n.y) + t.cost);
+    return h;
+  };
   for (const s of starts) {
     const state = s.node * 2 + (s.dir === 'v' ? 1 : 0);
     if (s.cost < dist[state]!) {
       dist[state] = s.cost;
-      heap.push(s.cost, state);
+      heap.push(s.cost + estimate(s.node), state);
     }
   }
   let best = Infinity;
   let bestState = -1;
   while (heap.size > 0) {
-    const [d, state] = heap.pop();
-    if (d > dist[state]! || d >= best) continue;
+    const [f, state] = heap.pop();
+    if (f >= best) break;
+    const d = dist[state]!;
     const node = state >> 1;
     const g = goalCost.get(node);
     if (g !== undefined && d + g < best) {
@@ -56,7 +70,7 @@ export function shortestPath(grid: Grid, starts: StartState[], goals: Goal[]): n
       if (cost < dist[nextState]!) {
         dist[nextState] = cost;
         prev[nextState] = state;
-        heap.push(cost, nextState);
+        heap.push(cost + estimate(next), nextState);
       }
     }
   }

@@ -83,7 +83,7 @@ describe('arrow routing on generated heaps', () => {
     [50, PHONE],
     [300, DESKTOP],
     [300, PHONE],
-  ] as const)('%i objects (%o): no arrow crosses a card', (n, options) => {
+  ] as const)('%i objects (%o): no arrow crosses a card', { timeout: 120_000 }, (n, options) => {
     const ms = [1, 2, 3].map((seed) =>
       measurePicture(layoutHeap(randomHeap(n, seed * 7919), EMPTY_MEMORY, options)),
     );
