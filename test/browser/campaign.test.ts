@@ -43,7 +43,7 @@ describe('Heap Heroes in chromium', () => {
     await h?.close();
   });
 
-  it('plays level 1 with the mouse: drag the name into the bin', { timeout: 90_000 }, async () => {
+  it('plays level 1 with the mouse: drag the name into the bin', { timeout: 180_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768);
     await shot(page, 'menu-1366x768');
     await clickTarget(page, 'button:solo');
@@ -76,7 +76,7 @@ describe('Heap Heroes in chromium', () => {
 
   it(
     'plays a cycle level from the keyboard and steps through gc.collect()',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const { page, errors } = await openGame(h, 1366, 768, progressUpTo(ORDER, 'holding-hands'));
       await page.keyboard.press('Enter');
@@ -114,7 +114,7 @@ describe('Heap Heroes in chromium', () => {
     },
   );
 
-  it('switches to Bahasa Indonesia and plays in it', { timeout: 90_000 }, async () => {
+  it('switches to Bahasa Indonesia and plays in it', { timeout: 180_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768);
     await clickTarget(page, 'button:lang:id');
     await waitFor(page, 'document.documentElement.lang === "id"');
@@ -140,7 +140,7 @@ describe('Heap Heroes in chromium', () => {
     [1920, 1080],
   ])(
     'lays the puzzle out at %ix%i with every target on screen',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async (width, height) => {
       const { page, errors } = await openGame(
         h,
