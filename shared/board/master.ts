@@ -86,9 +86,10 @@ function staleness(match: Match, expected: number | undefined): Refusal | null {
 const ownCopy = (board: Board): Board => JSON.parse(JSON.stringify(board)) as Board;
 
 /**
- * The board before a move, as callers receive it in `Moved.before`. The engine's `apply` copies
- * today, so the board handed to it stays intact; when `apply` updates in place, this becomes
- * `ownCopy` (the one line to change), and no caller keeps a board it handed to the rules.
+ * The board before a move, as callers receive it in `Moved.before`. The puzzle rules run each
+ * statement on the runner's own copy of the state (shared/python/runtime.ts `newRuntime`), so the
+ * board handed to them stays intact even with the in-place engine; rules that updated the board
+ * in place would make this `ownCopy` (the one line to change).
  */
 const prior = (board: Board): Board => board;
 
