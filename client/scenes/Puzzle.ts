@@ -126,6 +126,15 @@ export class Puzzle extends Phaser.Scene {
       }),
     ];
     this.scale.on('resize', this.onResize, this);
+    // Phones scroll the page (panels under the canvas): input must follow the canvas's new place.
+    const page = document.getElementById('app');
+    const follow = (): void => this.scale.updateBounds();
+    page?.addEventListener('scroll', follow, { passive: true });
+    window.addEventListener('scroll', follow, { passive: true });
+    this.cleanups.push(() => {
+      page?.removeEventListener('scroll', follow);
+      window.removeEventListener('scroll', follow);
+    });
     this.events.once('shutdown', () => this.teardown());
     this.scene.launch('Hud', { session });
     this.onResize();

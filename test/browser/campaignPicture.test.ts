@@ -132,12 +132,18 @@ describe('the heap picture in chromium', () => {
       await page.keyboard.press('Enter');
       await page.waitForTimeout(400);
       expect(await page.inputValue('#console-input')).toBe('box.bogus(');
-      // Tap the name, then tap the bin: del box.
+      // Tap the name, then tap the bin: del box (the page scrolled down to the console meanwhile).
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.waitForTimeout(300);
       const t = await targets(page);
       const name = t['source:g:box']!;
       const bin = t.bin!;
       await page.touchscreen.tap(name.x + name.w / 2, name.y + name.h / 2);
-      await page.waitForTimeout(200);
+      await waitFor(
+        page,
+        `(document.querySelector('#narration-log')?.textContent ?? '').includes('Selected box.')`,
+      );
+      await shot(page, 'picture-phone-tap-name');
       await page.touchscreen.tap(bin.x + bin.w / 2, bin.y + bin.h / 2);
       await waitFor(page, `(document.querySelector('#code')?.textContent ?? '') === 'del box'`);
       await shot(page, 'picture-phone-tap-bin');
