@@ -273,12 +273,12 @@ export class HeapView {
 
   /** A freed card's badge says rc 0 while it fades (it must not keep saying rc 1). */
   private markFreed(entry: NodeEntry): void {
-    const label = this.scene.add.text(entry.width - 8, 5, t('heap.rc', { n: 0 }), {
+    const label = this.scene.add.text(entry.width - 2, 2, t('heap.rc', { n: 0 }), {
       fontFamily: FONT_CODE,
       fontSize: '13px',
       color: css(this.theme.text),
       backgroundColor: css(this.theme.panel),
-      padding: { x: 4, y: 1 },
+      padding: { x: 7, y: 4 },
       resolution: TEXT_RESOLUTION,
     });
     entry.container.add(label.setOrigin(1, 0));
