@@ -112,7 +112,9 @@ export class Puzzle extends Phaser.Scene {
       (line) => this.console(line),
       this.readOnly,
       session.replay !== undefined,
-      this.injected === null, // a live class or challenge board has no way back to the campaign
+      // The way back: the campaign for a solo board, the class screen for a live board (its
+      // session's `exit`); a challenge board has neither.
+      this.injected === null || session.exit !== undefined,
     );
     clearNarration();
     this.cleanups = [
