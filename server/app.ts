@@ -16,9 +16,13 @@ import { createChallengeRouter, type ChallengeOptions } from './challenges/route
 import { createApiRouter, healthHandler } from './http/api.ts';
 import { applyCorsPolicy } from './http/cors.ts';
 import { createStaticRouter } from './http/static.ts';
-import { installHttpHardening, installJoinGuard } from './http/security.ts';
+import { installHttpHardening } from './http/security.ts';
+import { installMatchmakeGuard } from './http/matchmakeGuard.ts';
+import { cpuBudget, requestBudget } from './http/budget.ts';
+import { Limits, type Budgets } from './http/limits.ts';
+import { jsonErrors } from './http/errors.ts';
+import { ORIGIN_REFUSED, originAllowed } from './http/origin.ts';
 import { quietLogger } from './http/quietLogger.ts';
-import type { BucketLimit } from './challenges/rateLimit.ts';
 import { createLiveRouter } from './live/http.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import type { RoomDeps } from './rooms/deps.ts';
@@ -44,7 +48,10 @@ export interface GameServerOptions {
   rules: Rules;
   /** Built client; defaults to dist/client under the working directory. */
   clientDir?: string;
-  /** Origins allowed cross-origin access (default none: same-origin only). */
+  /**
+   * Origins (besides this server's own) allowed cross-origin reads and state-changing requests,
+   * WebSocket handshakes included (ALLOWED_ORIGINS; default none: same-origin only).
+   */
   allowedOrigins?: readonly string[];
   /** Install SIGINT/SIGTERM handlers that shut down gracefully (off in tests). */
   handleSignals?: boolean;
@@ -54,8 +61,8 @@ export interface GameServerOptions {
   reconnectSeconds?: number;
   /** State patch interval of the rooms in ms (default PATCH_MS = 20). */
   patchMs?: number;
-  /** Join-code guessing limit per address (default 60 unknown codes, then 1 per second). */
-  joinLimit?: BucketLimit;
+  /** Per-address and per-process budgets of the public endpoints (http/limits.ts DEFAULT_BUDGETS). */
+  budgets?: Budgets;
 }
 
 export interface GameServer {
@@ -86,16 +93,22 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     ...(options.patchMs === undefined ? {} : { patchMs: options.patchMs }),
   };
   const http = createServer();
-  installHttpHardening(http);
-  applyCorsPolicy(options.allowedOrigins ?? []);
-  installJoinGuard(options.joinLimit);
+  const allowedOrigins = options.allowedOrigins ?? [];
+  installHttpHardening(http, allowedOrigins);
+  applyCorsPolicy(allowedOrigins);
+  const limits = new Limits(options.budgets, options.redisUrl);
+  installMatchmakeGuard(limits);
+  const cpu = cpuBudget(limits);
   const colyseus = defineServer({
     rooms: {
       [ROOMS.classroom]: releaseCodeOnDispose(defineRoom(bindDeps(ClassroomRoom, deps))),
       [ROOMS.team]: releaseCodeOnDispose(defineRoom(bindDeps(TeamRoom, deps))),
     },
     ...scaleServerOptions(options),
-    transport: new WebSocketTransport({ server: http }),
+    transport: new WebSocketTransport({
+      server: http,
+      beforeUpgrade: (request) => refuseForeignOrigin(request, new Set(allowedOrigins)),
+    }),
     gracefullyShutdown: options.handleSignals ?? false,
     greet: false,
     // Malformed client messages are logged with a stack each: cap them (http/quietLogger.ts).
@@ -103,13 +116,22 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     express: (app) => {
       app.disable('x-powered-by');
       app.get('/healthz', healthHandler);
+      app.use('/api', requestBudget(limits));
+      // Bounded before they start: replay, puzzle generation, QR drawing (http/budget.ts).
+      app.post('/api/verify', cpu);
+      app.get('/api/challenges/:id', cpu);
+      app.post('/api/challenges/:id/submit', cpu);
+      app.get('/api/live/join/:code', cpu);
+      app.get('/api/live/join/:code/qr.svg', cpu);
       app.use('/api/challenges', createChallengeRouter(store, options.challenges));
       app.use('/api/live', createLiveRouter(liveReports));
       app.use('/api', createApiRouter({ rules: options.rules }));
       app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
+      app.use(jsonErrors);
     },
   });
   colyseus.onShutdown(() => storage.close());
+  colyseus.onShutdown(() => limits.close());
   await listen(colyseus, http, options.port, options.host);
   const port = (http.address() as AddressInfo).port;
   const shownHost =
@@ -122,8 +144,16 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     close: async () => {
       await colyseus.gracefullyShutdown(false);
       await storage.close();
+      limits.close();
     },
   };
+}
+
+/** WebSocket handshakes from a foreign page are refused (browsers always send Origin there). */
+function refuseForeignOrigin(request: Request, allowed: ReadonlySet<string>): Response | undefined {
+  const h = request.headers;
+  if (originAllowed({ origin: h.get('origin'), host: h.get('host') }, allowed)) return undefined;
+  return Response.json({ error: ORIGIN_REFUSED }, { status: 403 });
 }
 
 /** A subclass carrying `deps`, because Colyseus constructs rooms without arguments. */

@@ -7,7 +7,7 @@
  */
 import type Phaser from 'phaser';
 import type { ChallengeView } from '../../shared/challenges/api.ts';
-import { CHALLENGE_LIMITS } from '../../shared/challenges/api.ts';
+import { checkNickname } from '../../shared/live/nickname.ts';
 import type { Puzzle as PuzzleData } from '../../shared/puzzles/format.ts';
 import { LocalSession } from '../session/LocalSession.ts';
 import type { Session } from '../session/Session.ts';
@@ -32,11 +32,10 @@ export function challengeSession(view: ChallengeView): Session {
   return new LocalSession({ ...view.puzzle, solution: [] } as PuzzleData);
 }
 
-/** Trimmed nickname if it has 1–20 characters, else null (the server checks words too). */
+/** The nickname as the shared policy cleans it, or null when the policy refuses it. */
 export function cleanNickname(raw: string): string | null {
-  const n = raw.trim();
-  const length = [...n].length;
-  return length >= 1 && length <= CHALLENGE_LIMITS.nicknameChars ? n : null;
+  const checked = checkNickname(raw);
+  return checked.ok ? checked.nickname : null;
 }
 
 export function rememberPlayer(nickname: string, classCode: string): void {
