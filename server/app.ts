@@ -21,6 +21,8 @@ import { installMatchmakeGuard } from './http/matchmakeGuard.ts';
 import { cpuBudget, requestBudget } from './http/budget.ts';
 import { Limits, type Budgets } from './http/limits.ts';
 import { jsonErrors } from './http/errors.ts';
+import { VerifyPool } from './http/verifyPool.ts';
+import { defaultRules } from './game/activeRules.ts';
 import { ORIGIN_REFUSED, originAllowed } from './http/origin.ts';
 import { quietLogger } from './http/quietLogger.ts';
 import { createLiveRouter } from './live/http.ts';
@@ -99,6 +101,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   const limits = new Limits(options.budgets, options.redisUrl);
   installMatchmakeGuard(limits);
   const cpu = cpuBudget(limits);
+  const verifier = options.rules === defaultRules ? new VerifyPool() : null;
   const colyseus = defineServer({
     rooms: {
       [ROOMS.classroom]: releaseCodeOnDispose(defineRoom(bindDeps(ClassroomRoom, deps))),
@@ -125,13 +128,17 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       app.get('/api/live/join/:code/qr.svg', cpu);
       app.use('/api/challenges', createChallengeRouter(store, options.challenges));
       app.use('/api/live', createLiveRouter(liveReports));
-      app.use('/api', createApiRouter({ rules: options.rules }));
+      app.use(
+        '/api',
+        createApiRouter({ rules: options.rules, ...(verifier ? { verify: verifier.verify } : {}) }),
+      );
       app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
       app.use(jsonErrors);
     },
   });
   colyseus.onShutdown(() => storage.close());
   colyseus.onShutdown(() => limits.close());
+  colyseus.onShutdown(() => verifier?.close());
   await listen(colyseus, http, options.port, options.host);
   const port = (http.address() as AddressInfo).port;
   const shownHost =
@@ -145,6 +152,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       await colyseus.gracefullyShutdown(false);
       await storage.close();
       limits.close();
+      await verifier?.close();
     },
   };
 }

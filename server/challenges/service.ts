@@ -34,8 +34,15 @@ export const deviceHash = (token: string): string =>
   createHash('sha256').update(token).digest('hex').slice(0, 32);
 
 /**
- * A challenge that has opened by `now` (closed ones still have a puzzle and a board). The id and
- * its window are checked before the puzzle is generated (tens of ms): a future date costs nothing.
+ * Days after its window closed that a challenge keeps its puzzle and board online. It bounds the
+ * ids anyone can make the server generate to ~14 (all fit the catalog's memo table).
+ */
+export const ARCHIVE_DAYS = 10;
+
+/**
+ * A challenge that has opened by `now` and closed at most ARCHIVE_DAYS ago (closed ones still have
+ * a puzzle and a board). The id and its window are checked before the puzzle is generated (tens of
+ * ms, up to a second): a future or long-past date costs nothing.
  */
 export function openedChallenge(id: string, now: number): Challenge | Failure {
   const parsed = parseChallengeId(id);
@@ -47,6 +54,8 @@ export function openedChallenge(id: string, now: number): Challenge | Failure {
       code: CHALLENGE_ERRORS.notOpen,
       message: 'This challenge has not started yet.',
     };
+  if (now - parsed.closesAt > ARCHIVE_DAYS * 86_400_000)
+    return { status: 410, code: CHALLENGE_ERRORS.closed, message: 'This challenge is over.' };
   return challengeById(id)!;
 }
 

@@ -68,10 +68,17 @@ describe('per-address budgets', () => {
     );
   });
 
-  it('refuses a challenge of a future date as not open', async () => {
+  it('generates no puzzle for a challenge of a future or long-past date', async () => {
     const r = await shoot(s.url, '/api/challenges/daily-2999-01-01', { from: '127.0.0.62' });
     expect(r.status).toBe(403);
     expect(errorCode(r)).toBe('challenge/not_open');
+    const old = await shoot(s.url, '/api/challenges/daily-2001-01-01', { from: '127.0.0.62' });
+    expect(old.status).toBe(410);
+    expect(errorCode(old)).toBe('challenge/closed');
+    const board = await shoot(s.url, '/api/challenges/weekly-2001-W02/leaderboard', {
+      from: '127.0.0.62',
+    });
+    expect(board.status).toBe(410);
   });
 
   it('stops expensive work from one address once its CPU budget is spent (verify, then QR)', async () => {
