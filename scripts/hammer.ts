@@ -7,7 +7,8 @@
  * child process (this script with --attack) hammers every public endpoint from one address
  * (127.0.0.66, 16 requests in flight): 500-move /api/verify replays, challenge ids of random past
  * dates, QR codes of random codes, rooms created, unknown codes, reconnect probes, join by name,
- * oversized bodies. Prints both phases' p50/p99/max, the attacker's replies by status, loadavg.
+ * oversized bodies. Prints both phases' p50/p99/max, the server process's CPU (from /proc), the
+ * attacker's replies by status, and loadavg. `--only 0,3` limits the attack to some SHOTS.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { Client } from '@colyseus/sdk';
 import { campaignPuzzle } from '../shared/puzzles/campaign/index.ts';
 import { Bot, newMetrics, type LoadMetrics } from './load/bot.ts';
+import { sampler } from './load/procStat.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +27,8 @@ const { values: args } = parseArgs({
     students: { type: 'string', default: '6' },
     root: { type: 'string', default: '.' },
     attack: { type: 'string' },
+    /** Comma-separated indexes into SHOTS (default: all). */
+    only: { type: 'string' },
   },
 });
 
@@ -97,12 +101,13 @@ const SHOTS: ((url: string) => Promise<number>)[] = [
 ];
 
 async function attack(url: string): Promise<void> {
+  const shots = args.only ? args.only.split(',').map((i) => SHOTS[Number(i)]!) : SHOTS;
   const statuses = new Map<number, number>();
   let stop = false;
   process.on('SIGTERM', () => (stop = true));
   const worker = async (): Promise<void> => {
     while (!stop) {
-      const status = await SHOTS[rnd(SHOTS.length)]!(url);
+      const status = await shots[rnd(shots.length)]!(url);
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
   };
@@ -169,14 +174,22 @@ async function main(): Promise<void> {
     await sleep(1000);
     bots.forEach((b) => b.start(500));
     await sleep(2000);
+    const cpu = sampler(server.child.pid!);
     metrics = newMetrics();
+    cpu();
     const load0 = loadavg()[0]!;
     await sleep(seconds * 1000);
     const idle = metrics;
+    const idleCpu = cpu()?.cpu ?? NaN;
     const idleLoad = loadavg()[0]!;
     const attacker = spawn(
       process.execPath,
-      [new URL(import.meta.url).pathname, '--attack', server.url],
+      [
+        new URL(import.meta.url).pathname,
+        '--attack',
+        server.url,
+        ...(args.only ? ['--only', args.only] : []),
+      ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -185,8 +198,10 @@ async function main(): Promise<void> {
     attacker.stdout!.on('data', (d: Buffer) => (replies += d.toString()));
     await sleep(2000);
     metrics = newMetrics();
+    cpu();
     await sleep(seconds * 1000);
     const hammered = metrics;
+    const hammerCpu = cpu()?.cpu ?? NaN;
     const hammerLoad = loadavg()[0]!;
     attacker.kill('SIGTERM');
     await new Promise((r) => attacker.once('exit', r));
@@ -194,8 +209,13 @@ async function main(): Promise<void> {
     console.log(
       `server: ${resolve(args.root)}; ${bots.length} students × 2 actions/s; ${seconds} s per phase`,
     );
-    console.log(`idle      ${phase(idle)}  (loadavg ${load0.toFixed(2)} → ${idleLoad.toFixed(2)})`);
-    console.log(`hammered  ${phase(hammered)}  (loadavg ${hammerLoad.toFixed(2)})`);
+    const pct = (x: number): string => `${(x * 100).toFixed(0)} % of a core`;
+    console.log(
+      `idle      ${phase(idle)}; server CPU ${pct(idleCpu)} (loadavg ${load0.toFixed(2)} → ${idleLoad.toFixed(2)})`,
+    );
+    console.log(
+      `hammered  ${phase(hammered)}; server CPU ${pct(hammerCpu)} (loadavg ${hammerLoad.toFixed(2)})`,
+    );
     console.log(`attacker replies by status: ${replies}`);
   } finally {
     await Promise.all(

@@ -6,7 +6,7 @@
  * is process-global: run one game server per process (vitest gives each test file its own).
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { defineRoom, defineServer, type Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -96,9 +96,12 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   };
   const http = createServer();
   const allowedOrigins = options.allowedOrigins ?? [];
-  installHttpHardening(http, allowedOrigins);
-  applyCorsPolicy(allowedOrigins);
   const limits = new Limits(options.budgets, options.redisUrl);
+  installHttpHardening(http, allowedOrigins, (peer) => limits.blocked(peer));
+  http.on('connection', (socket: Socket) => {
+    if (limits.flooding(socket.remoteAddress ?? 'unknown')) socket.destroy();
+  });
+  applyCorsPolicy(allowedOrigins);
   installMatchmakeGuard(limits);
   const cpu = cpuBudget(limits);
   const verifier = options.rules === defaultRules ? new VerifyPool() : null;

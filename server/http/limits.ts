@@ -8,6 +8,9 @@
  * - `take` takes points now and answers 0, or the whole seconds (≥ 1) until they are back.
  * - `wait` takes nothing and answers 0 while the bucket has a point left.
  * - `charge` takes points after the fact (CPU milliseconds spent) and never refuses.
+ * - `blocked` answers, from memory and without I/O, whether an address was refused by a request
+ *   budget (`matchmake`, `api`) in this process and for how many more seconds: the front door
+ *   then refuses its requests before any parsing, so a flood costs as little as possible.
  */
 import { Redis } from 'ioredis';
 import {
@@ -23,8 +26,8 @@ export interface Budget {
 }
 
 export const DEFAULT_BUDGETS = {
-  /** Every matchmaking call (create, joinById, reconnect): a class of 250 behind one NAT fits. */
-  matchmake: { points: 600, seconds: 60 },
+  /** Every matchmaking call (create, joinById, reconnect): a school's classes behind one NAT fit. */
+  matchmake: { points: 1200, seconds: 60 },
   /** Unknown codes and failed reconnections: 60 a minute walks 10^6 codes in ~11 days. */
   badCode: { points: 60, seconds: 60 },
   /** Rooms created: a teacher makes one class, a class of teams ~40 team rooms. */
@@ -43,9 +46,16 @@ export const DEFAULT_BUDGETS = {
 export type BudgetName = keyof typeof DEFAULT_BUDGETS;
 export type Budgets = Partial<Record<BudgetName, Budget>>;
 
+/** Budgets whose refusal blocks the address at the front door until they refill. */
+const FLOOD_BUDGETS: ReadonlySet<BudgetName> = new Set(['matchmake', 'api']);
+const MAX_BLOCKED = 10_000;
+/** Requests refused while blocked after which an address's connections are dropped. */
+export const FLOOD_DROP = 100;
+
 export class Limits {
   private readonly limiters: Record<BudgetName, RateLimiterAbstract>;
   private readonly redis: Redis | null;
+  private readonly blockedUntil = new Map<string, { until: number; refused: number }>();
 
   constructor(budgets: Budgets = {}, redisUrl?: string) {
     // Commands wait for the connection (so the first requests after start are counted in Redis);
@@ -77,8 +87,38 @@ export class Limits {
       await this.limiters[name].consume(key, points);
       return 0;
     } catch (refused) {
-      return secondsOf(refused);
+      const seconds = secondsOf(refused);
+      if (FLOOD_BUDGETS.has(name)) this.block(key, seconds);
+      return seconds;
     }
+  }
+
+  /** Seconds `key` stays blocked (0: not blocked); counts the request as refused. */
+  blocked(key: string, now = Date.now()): number {
+    const entry = this.blockedUntil.get(key);
+    if (entry === undefined) return 0;
+    if (entry.until <= now) {
+      this.blockedUntil.delete(key);
+      return 0;
+    }
+    entry.refused++;
+    return Math.ceil((entry.until - now) / 1000);
+  }
+
+  /**
+   * Whether `key` kept sending while blocked (more than FLOOD_DROP refused requests): its new TCP
+   * connections are then closed unanswered, which costs less than parsing a request to refuse it.
+   * An address that merely went over a budget (a school behind one NAT) still gets its 429s.
+   */
+  flooding(key: string, now = Date.now()): boolean {
+    const entry = this.blockedUntil.get(key);
+    return entry !== undefined && entry.until > now && entry.refused > FLOOD_DROP;
+  }
+
+  private block(key: string, seconds: number): void {
+    if (this.blockedUntil.size >= MAX_BLOCKED) this.blockedUntil.clear();
+    const refused = this.blockedUntil.get(key)?.refused ?? 0;
+    this.blockedUntil.set(key, { until: Date.now() + seconds * 1000, refused });
   }
 
   async wait(name: BudgetName, key: string): Promise<number> {

@@ -55,19 +55,25 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Wraps the server's 'request' emission (before Colyseus' and Express' listeners, whatever order
  * they are registered in, and before Colyseus buffers any body): sets the security headers,
- * stamps the peer address, and refuses before anything is read — a state-changing request from a
+ * stamps the peer address, and refuses before anything is read — an address over a request
+ * budget (429, see limits.ts `blocked`), a state-changing request from a
  * foreign origin (403), a body over its path's limit or of unknown length (413 / 411), and a
  * matchmaker body that is not JSON (415: a cross-site form or text/plain POST).
  */
-export function installHttpHardening(http: HttpServer, allowedOrigins: readonly string[]): void {
+export function installHttpHardening(
+  http: HttpServer,
+  allowedOrigins: readonly string[],
+  blocked: (peer: string) => number = () => 0,
+): void {
   const allowed = new Set(allowedOrigins);
   const emit = http.emit.bind(http) as (event: string, ...args: unknown[]) => boolean;
   http.emit = ((event: string, ...args: unknown[]): boolean => {
     if (event === 'request') {
       const [req, res] = args as [IncomingMessage, ServerResponse];
-      req.headers[PEER_HEADER] = req.socket.remoteAddress ?? 'unknown';
+      const peer = req.socket.remoteAddress ?? 'unknown';
+      req.headers[PEER_HEADER] = peer;
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-      const refusal = frontDoorRefusal(req, allowed);
+      const refusal = floodRefusal(blocked(peer)) ?? frontDoorRefusal(req, allowed);
       if (refusal !== null) {
         refuse(res, refusal);
         return true;
@@ -81,6 +87,18 @@ interface Refusal {
   status: number;
   code: string;
   message: string;
+  retryAfter?: number;
+}
+
+/** An address over a request budget is refused here until it refills (limits.ts `blocked`). */
+function floodRefusal(seconds: number): Refusal | null {
+  if (seconds <= 0) return null;
+  return {
+    status: 429,
+    code: 'rate/limited',
+    message: `Too many requests from this network; try again in ${seconds} s.`,
+    retryAfter: seconds,
+  };
 }
 
 function frontDoorRefusal(req: IncomingMessage, allowed: ReadonlySet<string>): Refusal | null {
@@ -111,8 +129,12 @@ function frontDoorRefusal(req: IncomingMessage, allowed: ReadonlySet<string>): R
   return null;
 }
 
-function refuse(res: ServerResponse, { status, code, message }: Refusal): void {
+function refuse(res: ServerResponse, { status, code, message, retryAfter }: Refusal): void {
   // The body is never read: close the connection so the unread bytes go nowhere.
-  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    connection: 'close',
+    ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+  });
   res.end(JSON.stringify({ error: { code, message } }));
 }

@@ -63,6 +63,10 @@ describe('per-address budgets', () => {
     expect(refused.status).toBe(429);
     expect(errorCode(refused)).toBe('rate/limited');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // From then on the front door refuses that address before parsing anything, matchmaker too.
+    const door = await matchmake(s.url, 'create', 'classroom', {}, '127.0.0.22');
+    expect(door.status).toBe(429);
+    expect(errorCode(door)).toBe('rate/limited');
     expect((await shoot(s.url, '/api/live/reports/abcdefgh', { from: '127.0.0.23' })).status).toBe(
       404,
     );
@@ -72,13 +76,13 @@ describe('per-address budgets', () => {
     const r = await shoot(s.url, '/api/challenges/daily-2999-01-01', { from: '127.0.0.62' });
     expect(r.status).toBe(403);
     expect(errorCode(r)).toBe('challenge/not_open');
-    const old = await shoot(s.url, '/api/challenges/daily-2001-01-01', { from: '127.0.0.62' });
+    const old = await shoot(s.url, '/api/challenges/daily-2001-01-01', { from: '127.0.0.63' });
     expect(old.status).toBe(410);
     expect(errorCode(old)).toBe('challenge/closed');
     const board = await shoot(s.url, '/api/challenges/weekly-2001-W02/leaderboard', {
-      from: '127.0.0.62',
+      from: '127.0.0.64',
     });
-    expect(board.status).toBe(410);
+    expect(board.status, board.body).toBe(410);
   });
 
   it('stops expensive work from one address once its CPU budget is spent (verify, then QR)', async () => {
