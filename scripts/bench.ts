@@ -12,11 +12,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyInPlace } from '../shared/engine/apply.ts';
-import { createState, nameAt, nextRandom, type EngineState } from '../shared/engine/index.ts';
+import {
+  apply,
+  createState,
+  nameAt,
+  nextRandom,
+  type Action,
+  type EngineState,
+} from '../shared/engine/index.ts';
 
 const OBJECTS = 100_000;
 const EDGES = 300_000;
 const CLUSTER = 10;
+/** Trials of the collection on each side (median reported); the engine's first ones include JIT warm-up. */
+const TRIALS = 5;
 
 /** Edges [from, to] of the heap, deterministic for the seed. */
 function heapShape(seed: number): { edges: [number, number][]; roots: number[] } {
@@ -103,6 +112,40 @@ function engineChainMs(): number {
   return performance.now() - t0;
 }
 
+/** `objs = []`, then 100,000 × (`t = []`, `objs.append(t)`), collector on at (700, 10, 10). */
+function engineBuildMs(): number {
+  const s = createState({ gcEnabled: true });
+  const t0 = performance.now();
+  must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('objs') }));
+  const objs = (s.globals.objs as { id: number }).id;
+  for (let i = 0; i < OBJECTS; i++)
+    must(
+      applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('t') }) ??
+        applyInPlace(s, { type: 'append', list: objs, value: s.globals.t! }),
+    );
+  return performance.now() - t0;
+}
+
+/**
+ * `x = roots` / `x = None` alternately through the public apply() (events recorded) on the
+ * 100k bench heap: the median cost of one accepted move in µs.
+ */
+function engineRebindUs(shape: ReturnType<typeof heapShape>): number {
+  let s = buildEngineHeap(shape);
+  const bind: Action = { type: 'store', into: nameAt('x'), value: s.globals.roots! };
+  const unbind: Action = { type: 'store', into: nameAt('x'), value: { t: 'none' } };
+  const times: number[] = [];
+  const deadline = performance.now() + 3000;
+  for (let i = 0; i < 2000 && performance.now() < deadline; i++) {
+    const t0 = performance.now();
+    const r = apply(s, i % 2 === 0 ? bind : unbind);
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error.message);
+    s = r.value.state;
+  }
+  return median(times) * 1000;
+}
+
 const PYTHON = String.raw`
 import gc, json, sys, time
 gc.disable()
@@ -119,7 +162,7 @@ def run():
     return (time.perf_counter() - t0) * 1000, n, roots
 gc.collect()
 out = {'trials': []}
-for _ in range(3):
+for _ in range(int(sys.argv[2])):
     ms, n, roots = run()
     out['trials'].append([ms, n])
     del roots
@@ -130,6 +173,18 @@ for _ in range(999_999):
 t0 = time.perf_counter()
 del head
 out['chain'] = (time.perf_counter() - t0) * 1000
+gc.enable()
+builds = []
+for _ in range(3):
+    gc.collect()
+    t0 = time.perf_counter()
+    objs = []
+    for _ in range(100_000):
+        t = []
+        objs.append(t)
+    builds.append((time.perf_counter() - t0) * 1000)
+    del objs, t
+out['build'] = sorted(builds)[1]
 print(json.dumps(out))
 `;
 
@@ -146,13 +201,13 @@ function main(): void {
     JSON.stringify({ n: new Array(OBJECTS).fill(0), ...shape }),
   );
   writeFileSync(join(dir, 'bench.py'), PYTHON);
-  const engine = [timeEngine(shape), timeEngine(shape), timeEngine(shape)];
+  const engine = Array.from({ length: TRIALS }, () => timeEngine(shape));
   const py = JSON.parse(
-    execFileSync('python3', [join(dir, 'bench.py'), join(dir, 'shape.json')], {
+    execFileSync('python3', [join(dir, 'bench.py'), join(dir, 'shape.json'), String(TRIALS)], {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     }),
-  ) as { trials: [number, number][]; chain: number };
+  ) as { trials: [number, number][]; chain: number; build: number };
   const engMs = median(engine.map((e) => e.ms));
   const pyMs = median(py.trials.map((t) => t[0]));
   console.log(
@@ -165,10 +220,13 @@ function main(): void {
     `CPython gc.collect(): ${py.trials.map((t) => t[0].toFixed(1)).join(' / ')} ms, returned ${py.trials[0]![1]}`,
   );
   const chain = engineChainMs();
-  console.log(
-    `1M-chain free: engine ${chain.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms (engine/CPython = ${(chain / py.chain).toFixed(2)})`,
-  );
+  console.log(`1M-chain free: engine ${chain.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms`);
+  const build = median([engineBuildMs(), engineBuildMs(), engineBuildMs()]);
+  console.log(`build 100k gc on: engine ${build.toFixed(0)} ms, CPython ${py.build.toFixed(0)} ms`);
   console.log(`gc.collect 100k: engine/CPython = ${(engMs / pyMs).toFixed(2)}`);
+  console.log(`free 1M chain: engine/CPython = ${(chain / py.chain).toFixed(2)}`);
+  console.log(`build 100k gc on: engine/CPython = ${(build / py.build).toFixed(2)}`);
+  console.log(`apply rebind at 100k: ${engineRebindUs(shape).toFixed(1)} µs`);
 }
 
 main();

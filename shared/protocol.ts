@@ -18,6 +18,7 @@
  * Pure module: no I/O, importable from client, server and tests.
  */
 import { z } from 'zod';
+import { BOARD_ERRORS } from './board/errors.ts';
 import type { EngineEvent } from './engine/index.ts';
 import type { MoveKind } from './puzzles/contract.ts';
 import { checkNickname, NICKNAME_INPUT_MAX } from './live/nickname.ts';
@@ -118,6 +119,8 @@ export const CLIENT_MESSAGES = {
   reset: 'reset',
   /** Classroom host only: every student's board restarts on this puzzle. */
   setPuzzle: 'setPuzzle',
+  /** Open the next hint tier of your board (the room counts it against the score). */
+  hint: 'hint',
 } as const;
 
 export const MoveMessage = z.object({
@@ -133,6 +136,9 @@ export type UndoMessage = z.infer<typeof UndoMessage>;
 
 export const ResetMessage = z.object({ seq: seq.optional() });
 export type ResetMessage = z.infer<typeof ResetMessage>;
+
+export const HintMessage = z.object({ seq: seq.optional() });
+export type HintMessage = z.infer<typeof HintMessage>;
 
 export const SetPuzzleMessage = z.object({ puzzleId });
 export type SetPuzzleMessage = z.infer<typeof SetPuzzleMessage>;
@@ -189,9 +195,9 @@ export type CompletedMessage = VerifiedResult;
 
 /** Codes the rooms themselves use in `rejected` (everything else comes from applyMove). */
 export const ROOM_ERRORS = {
-  stale: 'move/stale',
-  nothingToUndo: 'move/nothing_to_undo',
-  alreadySolved: 'board/solved',
+  stale: BOARD_ERRORS.stale,
+  nothingToUndo: BOARD_ERRORS.nothingToUndo,
+  alreadySolved: BOARD_ERRORS.solved,
   notHost: 'room/not_host',
   noBoard: 'room/no_board',
   unknownPuzzle: 'puzzle/unknown',

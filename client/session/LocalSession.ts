@@ -1,18 +1,12 @@
 /**
- * Solo play in the browser: runs the shared puzzle code (which runs the engine) directly.
- * Undo = replay of the accepted-move log minus its last move, so the board is always exactly what
- * the server's verifier would compute for the same moves.
+ * Solo play in the browser: the board master (shared/board/master.ts) runs here exactly as in the
+ * server's rooms and verifier: same refusals, same undo/redo (replay of the log), same hints.
  */
+import { master, type Match } from '../../shared/board/master.ts';
 import { heapBytes } from '../../shared/engine/sizes.ts';
-import {
-  applyMove,
-  boardAfter,
-  goalStatus,
-  prepare,
-  startBoard,
-} from '../../shared/puzzles/board.ts';
+import { prepare } from '../../shared/puzzles/board.ts';
 import { classifyMove, NOT_ALLOWED } from '../../shared/puzzles/classify.ts';
-import type { Board, MoveError } from '../../shared/puzzles/contract.ts';
+import type { MoveError } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { clauseId, clauseText } from '../../shared/puzzles/goals.ts';
 import { lang } from '../i18n/index.ts';
@@ -44,41 +38,37 @@ export class LocalSession implements Session {
   readonly mode = 'local' as const;
   readonly puzzle: PuzzleInfo;
   private readonly source: Puzzle;
-  private board: Board;
-  private redoStack: string[] = [];
-  private hintsUsed = 0;
+  private match: Match;
   private readonly listeners = new Set<(s: Snapshot) => void>();
 
   constructor(puzzle: Puzzle) {
     this.source = puzzle;
     this.puzzle = puzzleInfo(puzzle);
-    this.board = startBoard(puzzle);
+    this.match = master.open(puzzle);
   }
 
   snapshot(): Snapshot {
+    const { board, goal, hintsUsed, undone } = this.match;
     return {
-      board: this.board,
-      goal: goalStatus(this.source, this.board),
-      canUndo: this.board.moves.length > 0,
-      canRedo: this.redoStack.length > 0,
-      hintsUsed: this.hintsUsed,
-      heapBytes: heapBytes(this.board.engine),
+      board,
+      goal,
+      canUndo: board.moves.length > 0,
+      canRedo: undone.length > 0,
+      hintsUsed,
+      heapBytes: heapBytes(board.engine),
     };
   }
 
   async submit(statement: string): Promise<SubmitResult> {
-    const result = this.play(statement.trim());
-    if (result.ok) this.redoStack = [];
-    return result;
-  }
-
-  private play(statement: string): SubmitResult {
-    const before = this.board.engine;
-    const r = applyMove(this.source, this.board, statement);
-    if (!r.ok) return { ok: false, statement, error: this.localized(statement, r.error) };
-    this.board = r.value.board;
-    this.notify();
-    return { ok: true, statement, outcome: r.value, before };
+    const played = master.play(this.match, statement.trim());
+    if (!played.ok) {
+      const { code, message, line } = played;
+      const error = line === undefined ? { code, message } : { code, message, line };
+      return { ok: false, statement: statement.trim(), error: this.localized(statement, error) };
+    }
+    this.change(played.match);
+    const before = played.before.engine;
+    return { ok: true, statement: statement.trim(), outcome: played.outcome, before };
   }
 
   /** `move/not_allowed` in the player's language (Python's own errors stay as Python prints them). */
@@ -89,32 +79,23 @@ export class LocalSession implements Session {
   }
 
   async undo(): Promise<boolean> {
-    const moves = this.board.moves;
-    if (moves.length === 0) return false;
-    const replayed = boardAfter(this.source, moves.slice(0, -1));
-    if (!replayed.ok) return false;
-    this.redoStack.push(moves[moves.length - 1]!);
-    this.board = replayed.value;
-    this.notify();
-    return true;
+    const undone = master.undo(this.match);
+    if (undone.ok) this.change(undone.match);
+    return undone.ok;
   }
 
   async redo(): Promise<boolean> {
-    const move = this.redoStack.pop();
-    if (move === undefined) return false;
-    const r = this.play(move);
-    if (!r.ok) this.redoStack = [];
-    return r.ok;
+    const redone = master.redo(this.match);
+    if (redone.ok) this.change(redone.match);
+    return redone.ok;
   }
 
   async reset(): Promise<void> {
-    this.board = startBoard(this.source);
-    this.redoStack = [];
-    this.notify();
+    this.change(master.reset(this.match));
   }
 
   async inspect(statement: string): Promise<InspectResult> {
-    return inspectBoard(this.source, this.board, statement);
+    return inspectBoard(this.source, this.match.board, statement);
   }
 
   functions(): string[] {
@@ -126,16 +107,21 @@ export class LocalSession implements Session {
   }
 
   nextHint(): { tier: number; total: number; text: PuzzleInfo['hints'][number] } | null {
+    const opened = master.openHint(this.match);
+    if (opened === null) return null;
+    this.change(opened);
     const hints = this.source.hints;
-    if (this.hintsUsed >= hints.length) return null;
-    this.hintsUsed += 1;
-    this.notify();
-    return { tier: this.hintsUsed, total: hints.length, text: hints[this.hintsUsed - 1]! };
+    return { tier: opened.hintsUsed, total: hints.length, text: hints[opened.hintsUsed - 1]! };
   }
 
   onChange(listener: (s: Snapshot) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private change(match: Match): void {
+    this.match = match;
+    this.notify();
   }
 
   private notify(): void {

@@ -1,15 +1,14 @@
 /**
- * A Session played in a server room (@colyseus/sdk). The room is the authority: moves go out as
- * `move` messages, and the board shown is the replay of the move list the room mirrors — the same
- * deterministic shared code the server runs — so events and gc traces can still be animated here.
+ * A Session played in a server room (@colyseus/sdk). The room is the authority: moves and hints
+ * go out as messages, and the board shown is the board master's replay of the move list the room
+ * mirrors — the same shared master the server runs — so events and gc traces can be animated here.
  *
  * Contracts: `submit` resolves when the room answers `applied` or `rejected` for its `seq`;
  * undo/reset resolve at the next state patch. Joining, seats and tokens live in `joinClassroom`.
  */
 import { Client } from '@colyseus/sdk';
+import { master, type Match } from '../../shared/board/master.ts';
 import { heapBytes } from '../../shared/engine/sizes.ts';
-import { applyMove, boardAfter, goalStatus, startBoard } from '../../shared/puzzles/board.ts';
-import type { Board } from '../../shared/puzzles/contract.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { CLIENT_MESSAGES, SERVER_MESSAGES, seatStorageKey } from '../../shared/protocol.ts';
 import type {
@@ -39,9 +38,8 @@ export class RoomSession implements Session {
   readonly mode = 'room' as const;
   readonly puzzle: PuzzleInfo;
   private readonly source: Puzzle;
-  private board: Board;
+  private match: Match;
   private seq = 0;
-  private hintsUsed = 0;
   private readonly pending = new Map<number, (r: SubmitResult) => void>();
   private readonly waiting: (() => void)[] = [];
   private readonly listeners = new Set<(s: Snapshot) => void>();
@@ -52,7 +50,7 @@ export class RoomSession implements Session {
     this.room = room;
     this.source = puzzle;
     this.puzzle = puzzleInfo(puzzle);
-    this.board = startBoard(puzzle);
+    this.match = master.open(puzzle);
     room.onMessage(SERVER_MESSAGES.applied, (m: AppliedMessage) => this.applied(m));
     room.onMessage(SERVER_MESSAGES.rejected, (m: RejectedMessage) => this.rejected(m));
     room.onStateChange((state: never) => this.reconcile(movesOf(state)));
@@ -62,12 +60,14 @@ export class RoomSession implements Session {
     const resolve = m.seq === undefined ? undefined : this.pending.get(m.seq);
     if (!resolve || m.seq === undefined) return;
     this.pending.delete(m.seq);
-    const before = this.board.engine;
-    const r = applyMove(this.source, this.board, m.move);
-    if (!r.ok) return resolve({ ok: false, statement: m.move, error: r.error });
-    this.board = r.value.board;
+    const played = master.play(this.match, m.move);
+    if (!played.ok) {
+      const { code, message } = played;
+      return resolve({ ok: false, statement: m.move, error: { code, message } });
+    }
+    this.match = played.match;
     this.notify();
-    resolve({ ok: true, statement: m.move, outcome: r.value, before });
+    resolve({ ok: true, statement: m.move, outcome: played.outcome, before: played.before.engine });
   }
 
   private rejected(m: RejectedMessage): void {
@@ -79,10 +79,10 @@ export class RoomSession implements Session {
 
   /** Follow the room's move list (undo, reset, a teammate's move): replay when it differs. */
   private reconcile(moves: string[] | null): void {
-    if (moves && moves.join('\n') !== this.board.moves.join('\n')) {
-      const replayed = boardAfter(this.source, moves);
+    if (moves && moves.join('\n') !== this.match.board.moves.join('\n')) {
+      const replayed = master.replay(this.source, moves);
       if (replayed.ok) {
-        this.board = replayed.value;
+        this.match = { ...replayed.match, hintsUsed: this.match.hintsUsed };
         this.notify();
       }
     }
@@ -90,13 +90,14 @@ export class RoomSession implements Session {
   }
 
   snapshot(): Snapshot {
+    const { board, goal, hintsUsed } = this.match;
     return {
-      board: this.board,
-      goal: goalStatus(this.source, this.board),
-      canUndo: this.board.moves.length > 0,
+      board,
+      goal,
+      canUndo: board.moves.length > 0,
       canRedo: false,
-      hintsUsed: this.hintsUsed,
-      heapBytes: heapBytes(this.board.engine),
+      hintsUsed,
+      heapBytes: heapBytes(board.engine),
     };
   }
 
@@ -107,7 +108,7 @@ export class RoomSession implements Session {
       this.room.send(CLIENT_MESSAGES.move, {
         move: statement.trim(),
         seq,
-        expectedVersion: this.board.moves.length,
+        expectedVersion: this.match.board.moves.length,
       });
     });
   }
@@ -117,12 +118,12 @@ export class RoomSession implements Session {
   }
 
   async undo(): Promise<boolean> {
-    if (this.board.moves.length === 0) return false;
-    const before = this.board.moves.length;
+    if (this.match.board.moves.length === 0) return false;
+    const before = this.match.board.moves.length;
     const patch = this.nextPatch();
     this.room.send(CLIENT_MESSAGES.undo, { seq: ++this.seq, expectedVersion: before });
     await patch;
-    return this.board.moves.length < before;
+    return this.match.board.moves.length < before;
   }
 
   /** Rooms keep no redo stack: a taken-back move is simply played again. */
@@ -137,7 +138,7 @@ export class RoomSession implements Session {
   }
 
   async inspect(statement: string): Promise<InspectResult> {
-    return inspectBoard(this.source, this.board, statement);
+    return inspectBoard(this.source, this.match.board, statement);
   }
 
   functions(): string[] {
@@ -148,15 +149,15 @@ export class RoomSession implements Session {
     return setupProgramOf(this.source);
   }
 
+  /** Opens the hint here and tells the room, which counts it against the board's score. */
   nextHint(): { tier: number; total: number; text: PuzzleInfo['hints'][number] } | null {
-    if (this.hintsUsed >= this.source.hints.length) return null;
-    this.hintsUsed += 1;
+    const opened = master.openHint(this.match);
+    if (opened === null) return null;
+    this.match = opened;
+    this.room.send(CLIENT_MESSAGES.hint, { seq: ++this.seq });
     this.notify();
-    return {
-      tier: this.hintsUsed,
-      total: this.source.hints.length,
-      text: this.source.hints[this.hintsUsed - 1]!,
-    };
+    const hints = this.source.hints;
+    return { tier: opened.hintsUsed, total: hints.length, text: hints[opened.hintsUsed - 1]! };
   }
 
   onChange(listener: (s: Snapshot) => void): () => void {

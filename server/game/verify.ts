@@ -1,12 +1,13 @@
 /**
  * Solo verification: a puzzle id and a move list in, the server's own result out. Nothing the
- * client claims about its score is read; the moves are replayed through the engine.
+ * client claims is read: the board master replays the moves (the same checks as a room, so a move
+ * after the goal is `board/solved`) and scores the board. A replay measures no time and opens no
+ * hint, so both count as 0, the same for everyone.
  */
+import { createMaster } from '../../shared/board/master.ts';
 import type { VerifiedResult } from '../../shared/protocol.ts';
 import { ROOM_ERRORS } from '../../shared/protocol.ts';
-import { playMove } from './play.ts';
-import type { Board } from '../../shared/puzzles/contract.ts';
-import { UNTIMED, type Rules } from './rules.ts';
+import type { Rules } from './rules.ts';
 
 export type VerifyOutcome =
   | { ok: true; result: VerifiedResult; stateHash: string }
@@ -20,25 +21,23 @@ export function verifyMoves(
   const puzzle = rules.puzzle(puzzleId);
   if (puzzle === undefined)
     return { ok: false, code: ROOM_ERRORS.unknownPuzzle, message: `No puzzle "${puzzleId}".` };
-  // Same checks as a room: a move after the goal is reached is refused (board/solved).
-  let board: Board = rules.startBoard(puzzle);
-  for (const [moveIndex, move] of moves.entries()) {
-    const played = playMove(rules, puzzle, board, move);
-    if (!played.ok) return { ...played, moveIndex };
-    board = played.board;
+  const master = createMaster(rules);
+  const replayed = master.replay(puzzle, moves);
+  if (!replayed.ok) {
+    const { code, message, moveIndex } = replayed;
+    return { ok: false, code, message, moveIndex };
   }
-  const solved = rules.goalStatus(puzzle, board).done;
-  const score = rules.score(puzzle, board, UNTIMED);
+  const s = master.score(replayed.match, 0);
   return {
     ok: true,
-    stateHash: rules.hashState(board.engine),
+    stateHash: rules.hashState(replayed.match.board.engine),
     result: {
       puzzleId,
-      solved,
-      moves: moves.length,
-      par: score.par,
-      stars: solved ? score.stars : 0,
-      score: solved ? score.score : 0,
+      solved: s.solved,
+      moves: s.moves,
+      par: s.par,
+      stars: s.stars,
+      score: s.points,
     },
   };
 }

@@ -11,6 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { LiveReport } from '../../shared/live/index.ts';
+import { migrateSqlite } from '../store/migrate.ts';
+import { LIVE_SCHEMA } from '../store/migrations.ts';
 import { DB_FILE } from '../store/SqliteStore.ts';
 
 export interface StoredLiveReport {
@@ -37,25 +39,6 @@ export interface LiveReportStore {
   close(): Promise<void>;
 }
 
-const LIVE_MIGRATIONS = [
-  {
-    version: 1,
-    sql: `
-      CREATE TABLE live_reports (
-        id TEXT PRIMARY KEY,
-        room_code TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        report_json TEXT NOT NULL
-      );
-      CREATE TABLE live_report_keys (
-        report_id TEXT NOT NULL REFERENCES live_reports (id) ON DELETE CASCADE,
-        key_hash TEXT NOT NULL,
-        PRIMARY KEY (report_id, key_hash)
-      );`,
-  },
-] as const;
-
 export const hashToken = (token: string): string =>
   createHash('sha256').update(token).digest('hex');
 
@@ -63,30 +46,8 @@ export function openLiveReportStore(dataDir: string): LiveReportStore {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(join(dataDir, DB_FILE));
   db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-  migrate(db);
+  migrateSqlite(db, LIVE_SCHEMA);
   return new SqliteLiveReportStore(db);
-}
-
-function migrate(db: DatabaseSync): void {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS live_schema_migrations (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)',
-  );
-  const applied = new Set(
-    db
-      .prepare('SELECT version FROM live_schema_migrations')
-      .all()
-      .map((r) => Number(r.version)),
-  );
-  for (const m of LIVE_MIGRATIONS) {
-    if (applied.has(m.version)) continue;
-    transaction(db, () => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO live_schema_migrations (version, applied_at) VALUES (?, ?)').run(
-        m.version,
-        Date.now(),
-      );
-    });
-  }
 }
 
 function transaction<T>(db: DatabaseSync, fn: () => T): T {

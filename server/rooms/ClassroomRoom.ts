@@ -25,6 +25,7 @@ import {
   CLIENT_MESSAGES,
   ClassroomJoinOptions,
   LIMITS,
+  HintMessage,
   MoveMessage,
   ResetMessage,
   ROOM_ERRORS,
@@ -91,6 +92,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     this.onMessage(CLIENT_MESSAGES.undo, UndoMessage, (c, m) => this.onBoard(c, (b) => b.undo(m)));
     this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) =>
       this.onBoard(c, (b) => b.reset(m)),
+    );
+    // A hint is not progress on the board: the live round is not told (it has liveHint).
+    this.onMessage(CLIENT_MESSAGES.hint, HintMessage, (c, m) =>
+      this.onBoard(c, (b) => b.hint(m), false),
     );
     this.onMessage(CLIENT_MESSAGES.setPuzzle, SetPuzzleMessage, (c, m) =>
       this.onSetPuzzle(c, m.puzzleId),
@@ -198,7 +203,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   /** Boards are open in the lobby (warm-up) and in running puzzle rounds; moves there count as progress. */
-  private onBoard(client: Client, op: (board: LiveBoard) => BoardReply): void {
+  private onBoard(client: Client, op: (board: LiveBoard) => BoardReply, isProgress = true): void {
     const seat = this.seatOf(client);
     const live = seat && this.boards.get(seat.id);
     if (seat === undefined || live === undefined)
@@ -211,7 +216,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
         live.current.moves.length,
       );
     const reply = this.boards.play(client, seat, live, op);
-    if (reply.ok) this.live.progress(seat, live.current.moves.length, reply.solved);
+    if (reply.ok && isProgress) this.live.progress(seat, live.current.moves.length, reply.solved);
   }
 
   private refuse(client: Client, code: string, message: string, version = 0): void {

@@ -8,6 +8,7 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import {
   CLIENT_MESSAGES,
+  HintMessage,
   LIMITS,
   MoveMessage,
   ResetMessage,
@@ -69,6 +70,9 @@ export class TeamRoom extends Room<{ state: TeamState }> {
     );
     this.onMessage(CLIENT_MESSAGES.reset, ResetMessage, (c, m) =>
       this.onBoard(c, () => this.live.reset(m)),
+    );
+    this.onMessage(CLIENT_MESSAGES.hint, HintMessage, (c, m) =>
+      this.onBoard(c, () => this.live.hint(m)),
     );
   }
 

@@ -73,16 +73,17 @@ export interface CompletionMeta {
   nickname: string;
 }
 
-/** Scores a solved board and stores it (one transaction); returns what the player is told. */
+/**
+ * Scores a solved board (the board master's rule: every collection, the hints opened on the board,
+ * the attempt's time) and stores it (one transaction); returns what the player is told.
+ */
 export async function recordCompletion(
   deps: RoomDeps,
   live: LiveBoard,
   meta: CompletionMeta,
 ): Promise<VerifiedResult> {
-  const score = deps.rules.score(live.puzzle, live.current, {
-    seconds: live.secondsPlayed(),
-    hintsUsed: 0,
-  });
+  const s = live.score();
+  const score = { par: s.par, stars: s.stars, score: s.points };
   const moves = [...live.current.moves];
   await deps.store.saveResult({
     ...meta,

@@ -13,7 +13,8 @@ import {
   standingOf,
   topOf,
 } from './challengeSql.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { migrateSqlite } from './migrate.ts';
+import { MAIN_SCHEMA } from './migrations.ts';
 import type {
   BoardScope,
   ChallengeBest,
@@ -56,7 +57,7 @@ export class SqliteStore implements Store {
     this.db.exec(
       'PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
     );
-    this.migrate();
+    migrateSqlite(this.db, MAIN_SCHEMA);
   }
 
   /** Applied migration versions, ascending. */
@@ -147,22 +148,6 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.isOpen) this.db.close();
-  }
-
-  private migrate(): void {
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
-    );
-    const applied = new Set(this.appliedMigrations());
-    for (const m of MIGRATIONS) {
-      if (applied.has(m.version)) continue;
-      this.transaction(() => {
-        this.db.exec(m.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?,?,?)')
-          .run(m.version, m.name, Date.now());
-      });
-    }
   }
 
   /** Runs `fn` in BEGIN IMMEDIATE … COMMIT; any throw rolls everything back and rethrows. */

@@ -3,16 +3,15 @@
  * board through the engine and compute everything that is ranked (score, moves, objects the
  * collections examined) plus the step kinds of the share string. Nothing a client claims is read.
  *
- * Contracts: pure. A move the rules refuse, or any move after the goal is met (`board/solved`,
- * the same check as the rooms), is an error naming the move's index. A replay that ends before
+ * Contracts: pure; the board master (shared/board/master.ts) replays and scores, as for rooms and
+ * /api/verify. A move the rules refuse, or any move after the goal is met (`board/solved`), is an
+ * error naming the move's index. A replay that ends before
  * the goal is met is a valid result with `solved: false` and 0 points. Time and hints cannot be
  * measured for a replay, so they count as 0 for everyone.
  */
+import { master } from '../board/master.ts';
 import { hashState } from '../engine/index.ts';
-import { applyMove, goalStatus, startBoard } from '../puzzles/board.ts';
-import type { Board } from '../puzzles/contract.ts';
 import type { Puzzle } from '../puzzles/format.ts';
-import { scorePlay } from '../puzzles/scoring.ts';
 import type { StepKind } from './steps.ts';
 import { stepOf } from './steps.ts';
 
@@ -41,58 +40,28 @@ export interface ReplayRefusal {
 export type ReplayOutcome =
   { ok: true; result: ChallengeResult } | { ok: false; error: ReplayRefusal };
 
-export const SOLVED_CODE = 'board/solved';
-
-/** Replays `moves` on the challenge puzzle and scores the final board. */
+/** Replays `moves` on the challenge puzzle through the board master and scores the final board. */
 export function replayChallenge(puzzle: Puzzle, moves: readonly string[]): ReplayOutcome {
-  let board: Board = startBoard(puzzle);
   const steps: StepKind[] = [];
-  const examined: number[] = [];
-  for (const [moveIndex, move] of moves.entries()) {
-    if (goalStatus(puzzle, board).done) {
-      return {
-        ok: false,
-        error: {
-          code: SOLVED_CODE,
-          message: 'The puzzle was already solved before this move.',
-          moveIndex,
-        },
-      };
-    }
-    const r = applyMove(puzzle, board, move);
-    if (!r.ok)
-      return { ok: false, error: { code: r.error.code, message: r.error.message, moveIndex } };
-    steps.push(stepOf(board.engine, r.value.kind, r.value.events));
-    for (const t of r.value.traces) examined.push(t.young.length);
-    board = r.value.board;
+  const replayed = master.replay(puzzle, moves, (before, outcome) =>
+    steps.push(stepOf(before.engine, outcome.kind, outcome.events)),
+  );
+  if (!replayed.ok) {
+    const { code, message, moveIndex } = replayed;
+    return { ok: false, error: { code, message, moveIndex } };
   }
-  return { ok: true, result: scoreBoard(puzzle, board, steps, examined) };
-}
-
-/** Every collection is charged, explicit or automatic (as verifyPlay in shared/puzzles/verify.ts). */
-function scoreBoard(
-  puzzle: Puzzle,
-  board: Board,
-  steps: StepKind[],
-  examinedEach: number[],
-): ChallengeResult {
-  const solved = goalStatus(puzzle, board).done;
-  const s = scorePlay({
-    solved,
-    par: puzzle.par,
-    moves: board.moves.length,
-    examined: examinedEach,
-    hintsUsed: 0,
-    seconds: 0,
-  });
+  const s = master.score(replayed.match, 0);
   return {
-    solved,
-    moves: board.moves.length,
-    par: puzzle.par,
-    stars: s.stars,
-    score: s.points,
-    examined: examinedEach.reduce((a, b) => a + b, 0),
-    steps,
-    stateHash: hashState(board.engine),
+    ok: true,
+    result: {
+      solved: s.solved,
+      moves: s.moves,
+      par: s.par,
+      stars: s.stars,
+      score: s.points,
+      examined: s.examined,
+      steps,
+      stateHash: hashState(replayed.match.board.engine),
+    },
   };
 }

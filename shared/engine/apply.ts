@@ -1,14 +1,18 @@
 /**
- * apply(state, action) → the next state and what happened, or why the action was refused.
+ * apply(state, action) → the same state, changed in place, with what happened and how to undo
+ * it; or why the action was refused.
  *
  * Contracts:
- * - Pure: the input state is never mutated (apply works on a private copy).
- * - A rejected action returns `{ ok: false, error }` and changes nothing. Rule violations never
- *   throw; an exception escaping apply is an engine bug.
+ * - Transactional: an accepted action changes `state` in place and returns it (the same object)
+ *   with its events and an undo log; its cost is what it touches, not the heap. A rejected
+ *   action returns `{ ok: false, error }` and leaves the state exactly as it was (deep-equal,
+ *   same hash): its writes are rolled back. Callers that need the state before a move keep a
+ *   `cloneState` copy, or `revert(state, undo)` the move.
+ * - Rule violations never throw; an exception escaping apply is an engine bug (the state is
+ *   rolled back first).
  * - Every accepted action increments `version` by exactly 1.
  */
 import type { Action } from './actions.ts';
-import { cloneState } from './clone.ts';
 import type { Ctx } from './ctx.ts';
 import { ENGINE_ERRORS as E, type EngineError } from './errors.ts';
 import type { EngineEvent } from './events.ts';
@@ -19,10 +23,15 @@ import { applyCall, applyDeref, applyReturn, applyWeakref } from './ops-refs.ts'
 import { deletePlace } from './places.ts';
 import { err, ok, type Result } from './result.ts';
 import type { EngineState } from './types.ts';
+import { settle, working } from './working.ts';
+import { beginUndo, undoAll, type Undo } from './write.ts';
 
 export interface Applied {
+  /** The state passed in, now changed by the action. */
   state: EngineState;
   events: EngineEvent[];
+  /** Pass to revert(state, undo) to restore the state before the action. */
+  undo: Undo;
 }
 
 /** Runs one action on a context (mutating it). Exposed for bulk work on a private state. */
@@ -68,15 +77,26 @@ export function run(ctx: Ctx, action: Action): void {
 }
 
 export function apply(state: EngineState, action: Action): Result<Applied, EngineError> {
-  const ctx: Ctx = { s: cloneState(state), events: [], record: true };
+  const undo = beginUndo(state);
+  const ctx: Ctx = { s: state, events: [], record: true, undo, w: working(state) };
   try {
     run(ctx, action);
   } catch (e) {
+    undoAll(state, ctx.w, undo);
     if (e instanceof Rejection) return err(e.error);
     throw e;
   }
-  ctx.s.version += 1;
-  return ok({ state: ctx.s, events: ctx.events });
+  state.version += 1;
+  settle(ctx.w, state);
+  return ok({ state, events: ctx.events, undo });
+}
+
+/**
+ * Undoes the last action applied to `state` (several: in reverse order), version included, in
+ * O(what it touched). `undo` must come from apply() on this very state object.
+ */
+export function revert(state: EngineState, undo: Undo): void {
+  undoAll(state, working(state), undo);
 }
 
 /** apply() for callers that know the action is legal (replays of verified logs, tests). */
@@ -87,18 +107,20 @@ export function applyOrThrow(state: EngineState, action: Action): Applied {
 }
 
 /**
- * Mutating variant for bulk work (benchmarks, million-object tests): runs actions in place on
- * a state the caller owns, without recording events. Returns the error of a rejected action;
- * unlike apply(), a rejection may leave the state partly changed, so use it only on owned state.
+ * Bulk variant (benchmarks, million-object tests): like apply(), without events or an undo log.
+ * Returns the error of a rejected action; unlike apply(), a rejection may leave the state partly
+ * changed, so use it only on a state the caller can throw away.
  */
 export function applyInPlace(state: EngineState, action: Action): EngineError | null {
-  const ctx: Ctx = { s: state, events: [], record: false };
+  const ctx: Ctx = { s: state, events: [], record: false, undo: null, w: working(state) };
   try {
     run(ctx, action);
   } catch (e) {
+    settle(ctx.w, state);
     if (e instanceof Rejection) return e.error;
     throw e;
   }
   state.version += 1;
+  settle(ctx.w, state);
   return null;
 }

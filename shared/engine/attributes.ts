@@ -15,6 +15,7 @@ import { putKey } from './places.ts';
 import type { ClassDef, DictObject, InstanceObject, ObjId, Value } from './types.ts';
 import { liveObject, typeName } from './values.ts';
 import { presizedDict } from './growth.ts';
+import { addObject, setRc, touch, touchClassKeys } from './write.ts';
 
 function instanceAndClass(ctx: Ctx, id: ObjId, name: string): [InstanceObject, ClassDef] {
   const obj = liveObject(ctx.s, id);
@@ -32,8 +33,9 @@ function instanceAndClass(ctx: Ctx, id: ObjId, name: string): [InstanceObject, C
 /** obj.name = value (reference already taken); returns the old value to release. */
 export function storeAttribute(ctx: Ctx, id: ObjId, name: string, value: Value): Value | null {
   const [obj, cls] = instanceAndClass(ctx, id, name);
-  if (cls.slots !== null) return storeSlot(obj, cls, name, value);
+  if (cls.slots !== null) return storeSlot(ctx, obj, cls, name, value);
   if (obj.dict !== null) return putKey(ctx, ctx.s.objects[obj.dict] as DictObject, name, value);
+  touch(ctx, obj);
   const entry = obj.attrs.find(([k]) => k === name);
   if (entry) {
     const old = entry[1];
@@ -42,6 +44,7 @@ export function storeAttribute(ctx: Ctx, id: ObjId, name: string, value: Value):
   }
   if (!cls.sharedKeys.names.includes(name)) {
     if (cls.sharedKeys.usable <= 0) return putKey(ctx, materializeDict(ctx, obj), name, value);
+    touchClassKeys(ctx, cls);
     cls.sharedKeys.names.push(name);
     cls.sharedKeys.usable -= 1;
   }
@@ -49,7 +52,13 @@ export function storeAttribute(ctx: Ctx, id: ObjId, name: string, value: Value):
   return null;
 }
 
-function storeSlot(obj: InstanceObject, cls: ClassDef, name: string, value: Value): Value | null {
+function storeSlot(
+  ctx: Ctx,
+  obj: InstanceObject,
+  cls: ClassDef,
+  name: string,
+  value: Value,
+): Value | null {
   const slots = cls.slots!;
   if (!slots.includes(name)) {
     reject(
@@ -58,6 +67,7 @@ function storeSlot(obj: InstanceObject, cls: ClassDef, name: string, value: Valu
       `AttributeError: '${cls.name}' object has no attribute '${name}'`,
     );
   }
+  touch(ctx, obj);
   const entry = obj.attrs.find(([k]) => k === name);
   if (entry) {
     const old = entry[1];
@@ -72,9 +82,9 @@ function storeSlot(obj: InstanceObject, cls: ClassDef, name: string, value: Valu
 /** Moves an instance's inline attributes into a new dict object (rc 1, owned by the instance). */
 function materializeDict(ctx: Ctx, obj: InstanceObject): DictObject {
   // The owner is on CPython's value stack during the allocation, which may run a collection.
-  obj.rc += 1;
+  setRc(ctx, obj, obj.rc + 1);
   noteAllocation(ctx);
-  obj.rc -= 1;
+  setRc(ctx, obj, obj.rc - 1);
   const id = ctx.s.nextId++;
   const tracked = obj.attrs.some(([, v]) => v.t === 'ref');
   const dict: DictObject = {
@@ -85,7 +95,8 @@ function materializeDict(ctx: Ctx, obj: InstanceObject): DictObject {
     entries: obj.attrs,
     ...presizedDict(obj.attrs.length),
   };
-  ctx.s.objects[id] = dict;
+  addObject(ctx, dict);
+  touch(ctx, obj);
   obj.attrs = [];
   obj.dict = id;
   emit(ctx, { type: 'allocated', id, kind: 'dict' });
@@ -109,12 +120,14 @@ export function deleteAttribute(ctx: Ctx, id: ObjId, name: string): Value {
     const at = dict.entries.findIndex(([k]) => k === name);
     if (at < 0) return missing();
     const old = dict.entries[at]![1];
+    touch(ctx, dict);
     dict.entries.splice(at, 1);
     return old;
   }
   const at = obj.attrs.findIndex(([k]) => k === name);
   if (at < 0) return missing();
   const old = obj.attrs[at]![1];
+  touch(ctx, obj);
   obj.attrs.splice(at, 1);
   return old;
 }

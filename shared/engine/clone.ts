@@ -1,17 +1,12 @@
-/** Deep copy of a state (plain JSON of known shape), faster than a generic clone. */
+/**
+ * Deep copy of a state (plain JSON of known shape), faster than a generic clone: for callers
+ * that must keep a state untouched while apply() changes a copy (searches, previews).
+ */
+import { slotsOf } from './kinds.ts';
 import type { EngineState, Frame, HeapObject } from './types.ts';
 
 function cloneObject(o: HeapObject): HeapObject {
-  switch (o.kind) {
-    case 'list':
-      return { ...o, items: o.items.slice() };
-    case 'dict':
-      return { ...o, entries: o.entries.map(([k, v]) => [k, v]) };
-    case 'instance':
-      return { ...o, attrs: o.attrs.map(([k, v]) => [k, v]) };
-    case 'weakref':
-      return { ...o };
-  }
+  return slotsOf(o).clone(o);
 }
 
 function cloneFrame(f: Frame): Frame {

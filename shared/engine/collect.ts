@@ -5,9 +5,18 @@
 import type { Ctx } from './ctx.ts';
 import { emit } from './ctx.ts';
 import type { GcTrace } from './events.ts';
-import { gatherYoung, moveUnreachable, newMarks, subtractRefs, updateRefs } from './gc.ts';
-import { clearWeakrefs, decref, detachReferences, freeCascade, releaseOrder } from './refcount.ts';
-import type { Generation, ObjId } from './types.ts';
+import {
+  gatherYoung,
+  moveUnreachable,
+  releaseYoung,
+  subtractRefs,
+  updateRefs,
+  type Young,
+} from './gc.ts';
+import { slotsOf } from './kinds.ts';
+import { clearAndRelease, clearWeakrefs, freeCascade } from './refcount.ts';
+import type { Generation, HeapObject, ObjId } from './types.ts';
+import { setGen, setRc } from './write.ts';
 
 function emptyTrace(generation: Generation, automatic: boolean): GcTrace {
   return {
@@ -34,16 +43,17 @@ export function collectGeneration(ctx: Ctx, generation: Generation, automatic: b
   for (let g = 0; g <= generation; g++) gc.counts[g] = 0;
 
   const trace = ctx.record ? emptyTrace(generation, automatic) : null;
-  const marks = newMarks(ctx.s.nextId);
-  const young = gatherYoung(ctx, generation, marks);
-  if (trace) trace.young = young.slice();
-  updateRefs(young, marks, trace);
-  subtractRefs(young, marks, trace);
-  const unreachable = moveUnreachable(young, marks, trace);
-  promoteSurvivors(ctx, young, marks.tentative, generation, trace);
-  handleWeakrefs(ctx, unreachable, trace);
-  const freed = deleteGarbage(ctx, unreachable);
+  const young = gatherYoung(ctx, generation);
+  if (trace) trace.young = Array.from(young.ids);
+  updateRefs(young, trace);
+  subtractRefs(young, ctx.w.slot, trace);
+  const garbage = moveUnreachable(young, trace).map((i) => young.objs[i]!);
+  releaseYoung(ctx.w, young);
+  promoteSurvivors(ctx, young, generation, trace);
+  handleWeakrefs(ctx, garbage, trace);
+  const freed = deleteGarbage(ctx, garbage);
 
+  const unreachable = garbage.map((o) => o.id);
   gc.collections[generation] += 1;
   gc.collected[generation] += unreachable.length;
   if (trace) {
@@ -61,24 +71,24 @@ export function collectGeneration(ctx: Ctx, generation: Generation, automatic: b
  */
 function promoteSurvivors(
   ctx: Ctx,
-  young: ObjId[],
-  tentative: Uint8Array,
+  young: Young,
   generation: Generation,
   trace: GcTrace | null,
 ): void {
-  const survivors = young.filter((id) => tentative[id] !== 1);
+  const survivors: HeapObject[] = [];
+  for (let i = 0; i < young.objs.length; i++)
+    if (young.tentative[i] !== 1) survivors.push(young.objs[i]!);
   const next = (generation === 2 ? 2 : generation + 1) as Generation;
-  for (const id of survivors) ctx.s.objects[id]!.gen = next;
-  if (trace) trace.promoted = survivors;
+  for (const obj of survivors) setGen(ctx, obj, next);
+  if (trace) trace.promoted = survivors.map((o) => o.id);
   const gc = ctx.s.gc;
   if (generation === 1) gc.longLivedPending += survivors.length;
   if (generation !== 2) return;
-  for (const id of survivors) {
-    const obj = ctx.s.objects[id]!;
-    if (obj.kind === 'dict' && !obj.entries.some(([, v]) => v.t === 'ref')) {
-      obj.gen = null;
-      trace?.untrackedDicts.push(id);
-      emit(ctx, { type: 'untracked', id });
+  for (const obj of survivors) {
+    if (slotsOf(obj).untrackAfterFullCollection(obj)) {
+      setGen(ctx, obj, null);
+      trace?.untrackedDicts.push(obj.id);
+      emit(ctx, { type: 'untracked', id: obj.id });
     }
   }
   gc.longLivedPending = 0;
@@ -90,13 +100,12 @@ function promoteSurvivors(
  * (`w() is None` becomes True), and weakref objects that are garbage themselves are cleared.
  * No callbacks exist in the model, so none run.
  */
-function handleWeakrefs(ctx: Ctx, unreachable: ObjId[], trace: GcTrace | null): void {
-  for (const id of unreachable) {
-    const obj = ctx.s.objects[id]!;
+function handleWeakrefs(ctx: Ctx, garbage: HeapObject[], trace: GcTrace | null): void {
+  for (const obj of garbage) {
     if (obj.kind === 'instance' && obj.weakref !== null) {
-      trace?.weakrefsCleared.push({ weakref: obj.weakref, referent: id });
+      trace?.weakrefsCleared.push({ weakref: obj.weakref, referent: obj.id });
     }
-    clearWeakrefs(ctx, obj);
+    clearWeakrefs(ctx, obj, false);
   }
 }
 
@@ -104,20 +113,17 @@ function handleWeakrefs(ctx: Ctx, unreachable: ObjId[], trace: GcTrace | null): 
  * delete_garbage: tp_clear each garbage object still alive, holding a temporary reference so it
  * is freed by its own decref; refcounting then frees the rest, untracked hangers-on included.
  */
-function deleteGarbage(ctx: Ctx, unreachable: ObjId[]): ObjId[] {
+function deleteGarbage(ctx: Ctx, garbage: HeapObject[]): ObjId[] {
   const freed: ObjId[] = [];
   const saved = ctx.freed;
   ctx.freed = freed;
   ctx.collecting = true;
-  for (const id of unreachable) {
-    const obj = ctx.s.objects[id];
-    if (!obj) continue;
-    obj.rc += 1;
-    const released = releaseOrder(obj);
-    detachReferences(obj);
-    for (const v of released) decref(ctx, v);
-    obj.rc -= 1;
-    if (obj.rc === 0) freeCascade(ctx, id, 'gc');
+  for (const obj of garbage) {
+    if (ctx.s.objects[obj.id] !== obj) continue;
+    setRc(ctx, obj, obj.rc + 1);
+    clearAndRelease(ctx, obj);
+    setRc(ctx, obj, obj.rc - 1);
+    if (obj.rc === 0) freeCascade(ctx, obj.id, 'gc');
   }
   ctx.freed = saved;
   ctx.collecting = false;

@@ -15,8 +15,17 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** FNV-1a 64 over UTF-16 code units, computed in two 32-bit halves. */
+/** FNV-1a 64 over UTF-16 code units, as 16 hex digits. */
 export function fnv1a64(text: string): string {
+  fnvHalves(text);
+  return halves.hi.toString(16).padStart(8, '0') + halves.lo.toString(16).padStart(8, '0');
+}
+
+/** The two 32-bit halves of the last fnvHalves() call (no allocation per hash). */
+export const halves = { hi: 0, lo: 0 };
+
+/** FNV-1a 64 over UTF-16 code units, computed in two 32-bit halves, into `halves`. */
+export function fnvHalves(text: string): void {
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
   for (let i = 0; i < text.length; i++) {
@@ -28,7 +37,8 @@ export function fnv1a64(text: string): string {
     hi = (Math.imul(hi, 0x1b3) + carry + ((lo << 8) >>> 0)) >>> 0;
     lo = newLo;
   }
-  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  halves.hi = hi;
+  halves.lo = lo;
 }
 
 export function hashState(state: EngineState): string {

@@ -1,6 +1,6 @@
 /**
  * checkInvariants(state): the engine's validate_list. Returns a list of violations ([] = sound).
- * Tests call it after every action; the client runs it in development builds.
+ * Tests call it after every action.
  *
  * 1. rc of every object equals its incoming strong references (names, frame locals, list items,
  *    dict values, attributes, materialized __dict__ links); every rc ≥ 1.
@@ -10,10 +10,13 @@
  * 4. Tracking: every list, instance and weakref is tracked (gen 0..2); a dict is untracked only
  *    if it holds no GC value. So the generations partition exactly the tracked objects.
  * 5. Ints are the cached small ints; dict keys are unique.
+ * 6. The generation lists of the engine's working index (when the state has one) hold exactly
+ *    the objects whose `gen` field names that generation.
  */
 import { forEachReferent } from './traverse.ts';
 import { rootValues } from './query.ts';
-import type { EngineState, HeapObject, ObjId, Value } from './types.ts';
+import type { EngineState, Generation, HeapObject, ObjId, Value } from './types.ts';
+import { generationMembers } from './working.ts';
 import { SMALL_INT_MAX, SMALL_INT_MIN } from './types.ts';
 
 function checkValue(state: EngineState, v: Value, where: string, out: string[]): void {
@@ -76,6 +79,19 @@ function checkContents(state: EngineState, obj: HeapObject, out: string[]): void
   }
 }
 
+function checkGenerationLists(state: EngineState, out: string[]): void {
+  for (const gen of [0, 1, 2] as Generation[]) {
+    const members = generationMembers(state, gen);
+    if (members === null) return;
+    const listed = members.slice().sort((a, b) => a - b);
+    const fields = Object.values(state.objects)
+      .filter((o) => o.gen === gen)
+      .map((o) => o.id);
+    if (listed.join() !== fields.join())
+      out.push(`generation ${gen} list [${listed.join()}] but gen fields [${fields.join()}]`);
+  }
+}
+
 export function checkInvariants(state: EngineState): string[] {
   const out: string[] = [];
   const incoming = countIncoming(state, out);
@@ -88,5 +104,6 @@ export function checkInvariants(state: EngineState): string[] {
     checkWeakrefs(state, obj, out);
     checkTracking(obj, out);
   }
+  checkGenerationLists(state, out);
   return out;
 }

@@ -6,6 +6,7 @@ import { ENGINE_ERRORS as E } from './errors.ts';
 import { reject } from './fail.ts';
 import { collectGeneration } from './collect.ts';
 import type { Generation } from './types.ts';
+import { addClass } from './write.ts';
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 
@@ -17,12 +18,12 @@ export function applyDefineClass(ctx: Ctx, a: Of<'defineClass'>): void {
     reject(E.InvalidName, `'${a.name}' is not a valid class name`);
   if (ctx.s.classes[a.name]) reject(E.ClassExists, `class ${a.name} is already defined`);
   const slots = a.slots === null ? null : a.slots.filter((n) => n !== '__weakref__');
-  ctx.s.classes[a.name] = {
+  addClass(ctx, {
     name: a.name,
     slots,
     weakrefable: a.slots === null || a.slots.includes('__weakref__'),
     sharedKeys: { usable: a.slots === null ? SHARED_KEYS_SIZE : 0, names: [] },
-  };
+  });
   emit(ctx, { type: 'classDefined', name: a.name });
 }
 
@@ -50,5 +51,5 @@ export function applySetThreshold(ctx: Ctx, a: Of<'setThreshold'>): void {
     reject(E.BadThreshold, 'thresholds are three whole numbers from 0 to 1,000,000');
   }
   ctx.s.gc.thresholds = [a.thresholds[0], a.thresholds[1], a.thresholds[2]];
-  emit(ctx, { type: 'thresholdsSet', thresholds: ctx.s.gc.thresholds });
+  emit(ctx, { type: 'thresholdsSet', thresholds: [...ctx.s.gc.thresholds] });
 }

@@ -8,8 +8,10 @@ import { noteAllocation } from './collect.ts';
 import { presizedDict, resizeList } from './growth.ts';
 import { asList, checkPlace, storeMoved, storeValue } from './places.ts';
 import { decref, incref } from './refcount.ts';
+import { slotsOf } from './kinds.ts';
 import type { HeapObject, ListObject, Value } from './types.ts';
 import { checkValue, liveObject, typeName } from './values.ts';
+import { addObject, touch, touchClassKeys } from './write.ts';
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 
@@ -25,7 +27,14 @@ function checkNew(ctx: Ctx, object: NewObject): void {
   }
 }
 
+/** The new object, not yet in the heap; its generation comes from its kind's slot. */
 function build(ctx: Ctx, object: NewObject): HeapObject {
+  const obj = construct(ctx, object);
+  obj.gen = slotsOf(obj).trackedAtBirth(obj) ? 0 : null;
+  return obj;
+}
+
+function construct(ctx: Ctx, object: NewObject): HeapObject {
   const id = ctx.s.nextId++;
   switch (object.kind) {
     case 'list': {
@@ -43,19 +52,21 @@ function build(ctx: Ctx, object: NewObject): HeapObject {
     }
     case 'dict': {
       const entries = dedupe(object.entries);
-      const tracked = entries.some(([, v]) => v.t === 'ref');
       return {
         id,
         kind: 'dict',
         rc: 0,
-        gen: tracked ? 0 : null,
+        gen: null,
         entries,
         ...presizedDict(entries.length),
       };
     }
     case 'instance': {
       const cls = ctx.s.classes[object.cls]!;
-      if (cls.slots === null && cls.sharedKeys.usable > 1) cls.sharedKeys.usable -= 1;
+      if (cls.slots === null && cls.sharedKeys.usable > 1) {
+        touchClassKeys(ctx, cls);
+        cls.sharedKeys.usable -= 1;
+      }
       return {
         id,
         kind: 'instance',
@@ -96,8 +107,8 @@ export function applyNew(ctx: Ctx, a: Of<'new'>): void {
   operands.forEach((v) => incref(ctx, v));
   noteAllocation(ctx);
   const obj = build(ctx, a.object);
-  ctx.s.objects[obj.id] = obj;
-  emit(ctx, { type: 'allocated', id: obj.id, kind: obj.kind });
+  addObject(ctx, obj);
+  if (ctx.record) emit(ctx, { type: 'allocated', id: obj.id, kind: obj.kind });
   if (obj.kind === 'dict')
     releaseReplaced(
       ctx,
@@ -105,7 +116,7 @@ export function applyNew(ctx: Ctx, a: Of<'new'>): void {
       obj.entries.map(([, v]) => v),
     );
   obj.rc = 1;
-  emit(ctx, { type: 'refcount', id: obj.id, from: 0, to: 1 });
+  if (ctx.record) emit(ctx, { type: 'refcount', id: obj.id, from: 0, to: 1 });
   storeMoved(ctx, a.into, { t: 'ref', id: obj.id });
 }
 
@@ -128,8 +139,10 @@ export function applyAppend(ctx: Ctx, a: Of<'append'>): void {
   checkValue(ctx.s, a.value);
   const list = asList(ctx.s, a.list, 'append()');
   incref(ctx, a.value);
+  touch(ctx, list);
   resizeList(list, list.items.length + 1);
   list.items.push(a.value);
+  if (!ctx.record) return;
   emit(ctx, {
     type: 'stored',
     place: { kind: 'item', obj: list.id, index: list.items.length - 1 },
@@ -145,6 +158,7 @@ export function applyPop(ctx: Ctx, a: Of<'pop'>): void {
   if (a.into) checkPlace(ctx, a.into);
   const index = list.items.length - 1;
   const item = list.items[index]!;
+  touch(ctx, list);
   resizeList(list, index);
   list.items.pop();
   emit(ctx, { type: 'removed', place: { kind: 'item', obj: list.id, index }, old: item });
@@ -155,6 +169,7 @@ export function applyPop(ctx: Ctx, a: Of<'pop'>): void {
 /** `Y.clear()`: a list releases its items last to first, a dict its values first to last. */
 export function applyClear(ctx: Ctx, a: Of<'clear'>): void {
   const obj = liveObject(ctx.s, a.obj);
+  if (obj.kind === 'list' || obj.kind === 'dict') touch(ctx, obj);
   if (obj.kind === 'list') {
     const items = obj.items;
     obj.items = [];

@@ -9,6 +9,7 @@ import { checkPlace, storeMoved, storeValue } from './places.ts';
 import { decref, incref } from './refcount.ts';
 import type { Value, WeakrefObject } from './types.ts';
 import { checkValue, liveObject, typeName } from './values.ts';
+import { addObject, popFrame, pushFrame, touch } from './write.ts';
 
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 
@@ -37,7 +38,8 @@ export function applyWeakref(ctx: Ctx, a: Of<'weakref'>): void {
   noteAllocation(ctx);
   const id = ctx.s.nextId++;
   const wr: WeakrefObject = { id, kind: 'weakref', rc: 1, gen: 0, referent: target.id };
-  ctx.s.objects[id] = wr;
+  addObject(ctx, wr);
+  touch(ctx, target);
   target.weakref = id;
   emit(ctx, { type: 'allocated', id, kind: 'weakref' });
   emit(ctx, { type: 'refcount', id, from: 0, to: 1 });
@@ -76,7 +78,7 @@ export function applyCall(ctx: Ctx, a: Of<'call'>): void {
     incref(ctx, a.args[i]!);
     locals[p] = a.args[i]!;
   });
-  ctx.s.frames.push({ fn: a.fn, varnames, locals });
+  pushFrame(ctx, { fn: a.fn, varnames, locals });
   emit(ctx, { type: 'framePushed', fn: a.fn, depth: ctx.s.frames.length });
 }
 
@@ -104,7 +106,7 @@ export function applyReturn(ctx: Ctx, a: Of<'return'>): void {
   if (!frame) reject(E.NoFrame, 'there is no running call to return from');
   checkValue(ctx.s, a.value);
   incref(ctx, a.value);
-  ctx.s.frames.pop();
+  popFrame(ctx);
   emit(ctx, { type: 'framePopped', fn: frame.fn, depth: ctx.s.frames.length + 1 });
   const extra = Object.keys(frame.locals).filter((n) => !frame.varnames.includes(n));
   for (const name of [...frame.varnames, ...extra]) {

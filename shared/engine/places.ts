@@ -13,6 +13,7 @@ import { storeAttribute, deleteAttribute } from './attributes.ts';
 import { decref, incref } from './refcount.ts';
 import type { DictObject, EngineState, ListObject, Value } from './types.ts';
 import { typeName, liveObject } from './values.ts';
+import { deleteName, setGen, setName, touch } from './write.ts';
 
 /** The dict of names a `name` place refers to: the innermost frame's locals, or the module's. */
 export function namespaceOf(s: EngineState, scope: 'frame' | 'global'): Record<string, Value> {
@@ -54,13 +55,14 @@ function put(ctx: Ctx, place: Place, value: Value): Value | null {
     case 'name': {
       const ns = namespaceOf(s, place.scope);
       const old = ns[place.name] ?? null;
-      ns[place.name] = value;
+      setName(ctx, ns, place.name, value);
       return old;
     }
     case 'item': {
       const list = asList(s, place.obj, 'Item assignment');
       const i = listIndex(list, place.index, 'IndexError: list assignment index out of range');
       const old = list.items[i]!;
+      touch(ctx, list);
       list.items[i] = value;
       return old;
     }
@@ -73,6 +75,7 @@ function put(ctx: Ctx, place: Place, value: Value): Value | null {
 
 /** d[key] = value: insert (growing the table) or replace; a GC value starts tracking the dict. */
 export function putKey(ctx: Ctx, dict: DictObject, key: string, value: Value): Value | null {
+  touch(ctx, dict);
   const entry = dict.entries.find(([k]) => k === key);
   let old: Value | null = null;
   if (entry) {
@@ -83,7 +86,7 @@ export function putKey(ctx: Ctx, dict: DictObject, key: string, value: Value): V
     dict.entries.push([key, value]);
   }
   if (dict.gen === null && value.t === 'ref') {
-    dict.gen = 0;
+    setGen(ctx, dict, 0);
     emit(ctx, { type: 'tracked', id: dict.id });
   }
   return old;
@@ -117,7 +120,7 @@ export function storeValue(ctx: Ctx, place: Place, value: Value): void {
 /** Stores a value whose reference the caller already owns (a fresh object, a popped item). */
 export function storeMoved(ctx: Ctx, place: Place, value: Value): void {
   const old = put(ctx, place, value);
-  emit(ctx, { type: 'stored', place, value, old });
+  if (ctx.record) emit(ctx, { type: 'stored', place, value, old });
   decref(ctx, old);
 }
 
@@ -135,7 +138,7 @@ export function deletePlace(ctx: Ctx, place: Place): void {
           `name '${place.name}' is not defined`,
           `NameError: name '${place.name}' is not defined`,
         );
-      delete ns[place.name];
+      deleteName(ctx, ns, place.name);
       old = v;
       break;
     }
@@ -143,6 +146,7 @@ export function deletePlace(ctx: Ctx, place: Place): void {
       const list = asList(s, place.obj, 'del with an index');
       const i = listIndex(list, place.index, 'IndexError: list assignment index out of range');
       old = list.items[i]!;
+      touch(ctx, list);
       // list_ass_slice: a deletion that empties the list frees its item array (_list_clear).
       if (list.items.length === 1) list.capacity = 0;
       else resizeList(list, list.items.length - 1);
@@ -155,6 +159,7 @@ export function deletePlace(ctx: Ctx, place: Place): void {
       if (at < 0)
         reject(E.KeyMissing, `the dict has no key '${place.key}'`, `KeyError: '${place.key}'`);
       old = dict.entries[at]![1];
+      touch(ctx, dict);
       dict.entries.splice(at, 1);
       break;
     }
@@ -162,6 +167,6 @@ export function deletePlace(ctx: Ctx, place: Place): void {
       old = deleteAttribute(ctx, place.obj, place.name);
       break;
   }
-  emit(ctx, { type: 'removed', place, old });
+  if (ctx.record) emit(ctx, { type: 'removed', place, old });
   decref(ctx, old);
 }

@@ -2,17 +2,15 @@
  * sys.getsizeof() of CPython 3.11 on 64-bit, including the 16-byte GC header, as measured:
  * `[]` 56 (+8 per allocated slot), `{}` 64 (184 with an 8-slot table, 272 with 16, 464 with 32),
  * a plain-class instance 56, a `__slots__` instance 32 + 8 per slot (+8 with `__weakref__`),
- * a weakref 80. Lists and dicts over-allocate exactly as CPython does (see list.ts, dict.ts).
+ * a weakref 80. Each kind's size is its `sizeof` slot (kinds.ts); lists and dicts over-allocate
+ * exactly as CPython does (growth.ts).
  */
+import { slotsOf } from './kinds.ts';
 import type { EngineState, HeapObject, ObjId } from './types.ts';
 
-const LIST_BASE = 56;
 const DICT_BASE = 64;
 const DICT_KEYS_HEADER = 32;
 const DICT_ENTRY = 16;
-const PLAIN_INSTANCE = 56;
-const SLOTS_BASE = 32;
-const WEAKREF = 80;
 
 /** Usable entries of a dict keys table of `size` slots (two thirds, as USABLE_FRACTION). */
 export function dictUsable(size: number): number {
@@ -25,19 +23,7 @@ export function dictBytes(tableSize: number): number {
 }
 
 export function objectBytes(state: EngineState, obj: HeapObject): number {
-  switch (obj.kind) {
-    case 'list':
-      return LIST_BASE + 8 * obj.capacity;
-    case 'dict':
-      return dictBytes(obj.tableSize);
-    case 'weakref':
-      return WEAKREF;
-    case 'instance': {
-      const cls = state.classes[obj.cls];
-      if (!cls || cls.slots === null) return PLAIN_INSTANCE;
-      return SLOTS_BASE + 8 * cls.slots.length + (cls.weakrefable ? 8 : 0);
-    }
-  }
+  return slotsOf(obj).sizeof(obj, obj.kind === 'instance' ? state.classes[obj.cls] : undefined);
 }
 
 /** sys.getsizeof of a live object; 0 for an unknown id. */

@@ -2,21 +2,20 @@
  * Boards: a puzzle's start heap, moves applied one Python statement at a time, and goal status.
  *
  * Contracts: every function is pure and deterministic and never mutates its inputs. A rejected
- * move returns a MoveError and no board. A board is derived by replay:
- * `boardAfter(puzzle, moves)` = fold `applyMove` from `startBoard(puzzle)`.
+ * move returns a MoveError and no board. A board is derived by replay: fold `applyMove` from
+ * `startBoard(puzzle)`; the board master (shared/board/master.ts) is the one place that folds.
  * Setting a puzzle up (running its setup program) is memoized per puzzle id and setup text,
  * in a small bounded table; the cache is invisible to callers.
  */
-import type { EngineState, GcTrace, Result } from '../engine/index.ts';
-import { apply, err, ok } from '../engine/index.ts';
-import { fastAction } from './fastmove.ts';
+import type { EngineEvent, EngineState, GcTrace, Result } from '../engine/index.ts';
+import { err, ok } from '../engine/index.ts';
 import { classifyMove, NOT_ALLOWED } from './classify.ts';
 import type { Definitions } from './classify.ts';
 import type { Board, GoalStatus, MoveError, MoveKind, MoveOutcome } from './contract.ts';
 import type { Puzzle } from './format.ts';
 import type { Anchors, MoveTally } from './goals.ts';
 import { anchorGoal, DELETION_KINDS, evaluateGoal } from './goals.ts';
-import type { Executed, RunContext } from './run.ts';
+import type { RunContext } from './run.ts';
 import { checkStatement, execStatement, runSetup } from './run.ts';
 
 export const MAX_MOVE_LENGTH = 200;
@@ -55,7 +54,7 @@ function prepareByText(puzzle: Pick<Puzzle, 'id' | 'setup' | 'goal'>): Prepared 
   if (typeof anchors === 'string') throw new Error(`puzzle ${puzzle.id}: ${anchors}`);
   const { ctx, state } = run.value;
   const prepared: Prepared = {
-    start: { puzzleId: puzzle.id, engine: state, moves: [], collections: [] },
+    start: { puzzleId: puzzle.id, engine: state, moves: [], collections: [], examined: [] },
     ctx,
     defs: { functions: [...ctx.functions.keys()], classes: [...ctx.classes] },
     anchors,
@@ -99,10 +98,10 @@ export function applyMove(
  * applyMove, optionally without collecting engine events (the solver: `events` and `traces` are
  * then empty, and an explicit collection's numbers come from the GC statistics).
  *
- * Simple statements go straight to the engine (fastmove.ts, parity-tested against the runner).
- * That is also how an allocation may start an automatic collection in threshold levels: the
- * runner refuses those for scripts (CPython's exact timing depends on free lists it does not
- * model), while a puzzle's tiny thresholds are an explicit teaching model.
+ * Every move goes through the Python runner, the one front end. Its puzzle runtime allows an
+ * allocation to start an automatic collection (threshold levels): the runner refuses those for
+ * scripts (CPython's exact timing depends on free lists it does not model), while a puzzle's tiny
+ * thresholds are an explicit teaching model.
  */
 export function advance(
   puzzle: Puzzle,
@@ -112,17 +111,12 @@ export function advance(
 ): Result<MoveOutcome, MoveError> {
   const kind = checkMove(puzzle, move);
   if (!kind.ok) return kind;
-  const run = execQuick(puzzle, board, move.trim(), withEvents);
+  const run = execStatement(prepare(puzzle).ctx, board.engine, move.trim(), {
+    events: withEvents,
+  });
   if (!run.ok) return run;
-  const traces: GcTrace[] = [];
-  for (const e of run.value.events) if (e.type === 'collected') traces.push(e.trace);
-  const record = kind.value === 'collect' ? collectionRecord(board, run.value.state, traces) : null;
-  const next: Board = {
-    puzzleId: board.puzzleId,
-    engine: run.value.state,
-    moves: [...board.moves, move.trim()],
-    collections: record ? [...board.collections, record] : board.collections,
-  };
+  const traces = tracesOf(run.value.events);
+  const next = boardAfterRun(board, run.value.state, move.trim(), traces, kind.value === 'collect');
   return ok({
     board: next,
     events: run.value.events,
@@ -132,28 +126,48 @@ export function advance(
   });
 }
 
-/** Run a move through the fast path when it is simple enough, else through the runner. */
-function execQuick(
-  puzzle: Puzzle,
+/** The collection traces among a statement's engine events. */
+export function tracesOf(events: readonly EngineEvent[]): GcTrace[] {
+  const traces: GcTrace[] = [];
+  for (const e of events) if (e.type === 'collected') traces.push(e.trace);
+  return traces;
+}
+
+/**
+ * The board after `statement` ran to `after`: the statement appended to the log, a `gc.collect()`
+ * (`collects`) recorded in `collections`, and every collection's examined objects in `examined`.
+ */
+export function boardAfterRun(
   board: Board,
-  move: string,
-  withEvents: boolean,
-): Result<Executed, MoveError> {
-  const ctx = prepare(puzzle).ctx;
-  const action = fastAction(board.engine, move, ctx.special, ctx.classes);
-  // A rejection is re-run through the runner, which words the exact Python error.
-  if (action === null || action === 'reject')
-    return execStatement(ctx, board.engine, move, { events: withEvents });
-  const r = apply(board.engine, action);
-  if (!r.ok) return execStatement(ctx, board.engine, move, { events: withEvents });
-  return ok({ state: r.value.state, events: withEvents ? r.value.events : [], output: [] });
+  after: EngineState,
+  statement: string,
+  traces: readonly GcTrace[],
+  collects: boolean,
+): Board {
+  const record = collects ? collectionRecord(board, after, traces) : null;
+  return {
+    puzzleId: board.puzzleId,
+    engine: after,
+    moves: [...board.moves, statement],
+    collections: record ? [...board.collections, record] : board.collections,
+    examined: [...board.examined, ...examinedBy(traces, record)],
+  };
+}
+
+/**
+ * Objects each collection of a move examined. Without events (the solver) an explicit collection
+ * is known from its record; automatic ones are then not seen (the solver never scores).
+ */
+function examinedBy(traces: readonly GcTrace[], record: { examined: number } | null): number[] {
+  if (traces.length > 0) return traces.map((t) => t.young.length);
+  return record ? [record.examined] : [];
 }
 
 /** The Board.collections entry of a gc.collect() move: from its trace, or from GC statistics. */
 function collectionRecord(
   board: Board,
   after: EngineState,
-  traces: GcTrace[],
+  traces: readonly GcTrace[],
 ): Board['collections'][number] {
   const moveIndex = board.moves.length;
   const explicit = traces.find((t) => !t.automatic);
@@ -163,20 +177,6 @@ function collectionRecord(
     after.gc.collected.reduce((a, b) => a + b, 0) - before.gc.collected.reduce((a, b) => a + b, 0);
   const examined = Object.values(before.objects).filter((o) => o.gen !== null).length;
   return { moveIndex, result, examined };
-}
-
-/** Fold applyMove over `moves`; the first rejected move is reported with its index. */
-export function boardAfter(
-  puzzle: Puzzle,
-  moves: readonly string[],
-): Result<Board, MoveError & { moveIndex: number }> {
-  let board = startBoard(puzzle);
-  for (const [i, m] of moves.entries()) {
-    const r = applyMove(puzzle, board, m);
-    if (!r.ok) return err({ ...r.error, moveIndex: i });
-    board = r.value.board;
-  }
-  return ok(board);
 }
 
 /** Deletion and collect counts of a board's moves (moves on a board were all classified once). */

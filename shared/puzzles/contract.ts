@@ -8,7 +8,8 @@
  * runs it through the engine. Objects that no name or path reaches cannot be named, so they
  * cannot be touched: exactly as in Python.
  *
- * A board is plain JSON and derived by replay: `boardAfter(puzzle, moves)` = fold `applyMove`.
+ * A board is plain JSON and derived by replay: the board master (shared/board/master.ts) folds
+ * `applyMove` over a move list.
  */
 import type { EngineError, EngineEvent, EngineState, GcTrace } from '../engine/index.ts';
 
@@ -33,6 +34,11 @@ export interface Board {
   moves: string[];
   /** Results of every gc.collect() move, in order (goals and scoring read them). */
   collections: { moveIndex: number; result: number; examined: number }[];
+  /**
+   * Objects examined by every collection that ran, explicit (`gc.collect()`) or automatic (an
+   * allocation crossing a threshold), in order: what scoring charges (shared/board/score.ts).
+   */
+  examined: number[];
 }
 
 export interface MoveError {

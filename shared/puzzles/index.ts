@@ -11,15 +11,7 @@ export {
   type PuzzleInput,
   type Text,
 } from './format.ts';
-export {
-  applyMove,
-  boardAfter,
-  checkMove,
-  goalStatus,
-  inspect,
-  startBoard,
-  MAX_MOVE_LENGTH,
-} from './board.ts';
+export { applyMove, checkMove, goalStatus, inspect, startBoard, MAX_MOVE_LENGTH } from './board.ts';
 export { clauseId, clauseText } from './goals.ts';
 export { NOT_ALLOWED } from './classify.ts';
 export { CAMPAIGN, CHAPTERS, campaignPuzzle } from './campaign/index.ts';
@@ -34,7 +26,6 @@ export {
   type PlayRecord,
 } from './scoring.ts';
 export { solve, type Solution, type SolveOptions } from './solver.ts';
-export { verifyPlay, type VerifiedPlay } from './verify.ts';
 export { dailyPuzzle, generatePuzzle, weeklyPuzzle, type Difficulty } from './generator.ts';
 export { dailySeed, isoWeekOf, weeklySeed } from './calendar.ts';
 export { PREAMBLE, withPreamble } from './preamble.ts';

@@ -11,7 +11,7 @@
  * input state (the runner keeps actions, not events); both are pure and deterministic.
  */
 import type { EngineEvent, EngineState, Result } from '../engine/index.ts';
-import { apply, createState, err, ok } from '../engine/index.ts';
+import { apply, cloneState, createState, err, ok } from '../engine/index.ts';
 import type { FunctionInfo } from '../python/check.ts';
 import { CompileError, PyException, compile, parseProgram } from '../python/index.ts';
 import { checkProgram } from '../python/check.ts';
@@ -139,12 +139,11 @@ function compileStatement(ctx: RunContext, statement: string): Result<Compiled, 
 /** Re-apply the runner's actions to collect the engine events it does not keep. */
 function eventsOf(start: EngineState, rt: Runtime): EngineEvent[] {
   const events: EngineEvent[] = [];
-  let s = start;
+  const s = cloneState(start); // apply() changes it in place
   for (const action of rt.log) {
     const r = apply(s, action);
     if (!r.ok) throw new Error(`replay diverged: ${r.error.message}`);
     events.push(...r.value.events);
-    s = r.value.state;
   }
   return events;
 }

@@ -15,7 +15,7 @@
  *   ending inside a call, or an object no name reaches.
  */
 import type { Action, EngineState, Value } from '../engine/index.ts';
-import { apply } from '../engine/index.ts';
+import { apply, cloneState } from '../engine/index.ts';
 import type { Result } from '../engine/index.ts';
 import type { Scope } from './render.ts';
 import { renderAction, renderClass, renderPlace, scopeOf } from './render.ts';
@@ -64,7 +64,8 @@ export function exportProgram(
     ...actions.flatMap((a) => (a.type === 'defineClass' ? [renderClass(a.name, a.slots)] : [])),
   ];
   const ctx: Ctx = {
-    state: initial,
+    // apply() changes its state in place: keep the caller's start state as it was.
+    state: cloneState(initial),
     actions,
     i: 0,
     defs: new Map(),

@@ -16,4 +16,3 @@ export {
   type Scope,
 } from './render.ts';
 export { exportProgram, type ExportOptions, type Exported } from './export.ts';
-export { generateScript, type GenOptions } from './gen/script.ts';

@@ -18,7 +18,7 @@ import type {
   Place,
   Value,
 } from '../engine/index.ts';
-import { apply } from '../engine/index.ts';
+import { apply, cloneState } from '../engine/index.ts';
 
 /** The names visible to a statement: one frame's locals (or none at module level) and globals. */
 export interface Scope {
@@ -217,7 +217,8 @@ export interface LogLine {
  */
 export function renderLog(initial: EngineState, actions: Action[]): LogLine[] {
   const out: LogLine[] = [];
-  let state = initial;
+  // apply() changes its state in place: keep the caller's start state as it was.
+  const state = cloneState(initial);
   for (const action of actions) {
     const line: LogLine = { depth: state.frames.length, text: renderAction(state, action) };
     if (action.type === 'return') {
@@ -225,9 +226,7 @@ export function renderLog(initial: EngineState, actions: Action[]): LogLine[] {
       if (target !== null) line.target = target;
     }
     out.push(line);
-    const next = apply(state, action);
-    if (!next.ok) break;
-    state = next.value.state;
+    if (!apply(state, action).ok) break;
   }
   return out;
 }

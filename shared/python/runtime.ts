@@ -5,7 +5,7 @@
  * and classes, imported modules, and the Python call stack for tracebacks.
  */
 import type { Action, EngineEvent, EngineState, HeapObject, Value } from '../engine/index.ts';
-import { apply } from '../engine/index.ts';
+import { apply, cloneState } from '../engine/index.ts';
 import type { FunctionInfo } from './check.ts';
 import type { PyExceptionType } from './errors.ts';
 import { PyException } from './errors.ts';
@@ -46,7 +46,8 @@ export function newRuntime(
   opts: { allowAutomaticCollection?: boolean } = {},
 ): Runtime {
   return {
-    state,
+    // apply() changes the runtime's state in place: the caller's state stays as it was.
+    state: cloneState(state),
     out: [],
     log: [],
     functions: new Map(),

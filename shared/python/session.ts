@@ -7,7 +7,7 @@
  * Line numbers continue across chunks, so tracebacks name the session's own lines.
  */
 import type { Action, EngineState } from '../engine/index.ts';
-import { createState } from '../engine/index.ts';
+import { cloneState, createState } from '../engine/index.ts';
 import { checkProgram } from './check.ts';
 import { execStmt } from './exec.ts';
 import { parseProgram } from './parser.ts';
@@ -39,12 +39,14 @@ export function createSession(state: EngineState = createState(), filename = '<s
 
 function snapshot(rt: Runtime): () => void {
   const { state, out, log } = rt;
+  // apply() changes rt.state in place: keep a copy to put back into it when the chunk fails.
+  const saved = cloneState(state);
   const [outLen, logLen] = [out.length, log.length];
   const functions = new Map(rt.functions);
   const classes = new Set(rt.classes);
   const modules = new Set(rt.modules);
   return () => {
-    rt.state = state;
+    rt.state = Object.assign(state, saved);
     rt.out.length = outLen;
     rt.log.length = logLen;
     rt.functions = functions;

@@ -1,6 +1,7 @@
 /**
- * Browser-test harness: builds the client into a temp dir, starts the real game server on port 0
- * serving it, and drives Debian chromium through playwright-core with real mouse and keyboard.
+ * Browser-test harness: starts the real game server on port 0 serving the client built once per
+ * run (globalSetup.ts), and drives Debian chromium through playwright-core with real mouse and
+ * keyboard.
  * Every console error and page error is collected; tests assert there are none.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
+import { inject } from 'vitest';
 import { createGameServer } from '../../server/app.ts';
 import type { GameServer } from '../../server/app.ts';
 import { defaultRules } from '../../server/game/activeRules.ts';
@@ -41,12 +42,7 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   const tmp = mkdtempSync(join(tmpdir(), 'heap-heroes-browser-'));
-  const clientDir = join(tmp, 'client');
-  await build({
-    configFile: resolve('vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: clientDir, emptyOutDir: true },
-  });
+  const clientDir = inject('clientDir'); // built once per run by globalSetup.ts
   const server = await createGameServer({
     port: 0,
     host: '127.0.0.1',

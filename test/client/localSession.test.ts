@@ -21,6 +21,15 @@ describe('LocalSession', () => {
     expect(s.snapshot()).toMatchObject({ goal: { done: false }, canUndo: false, canRedo: false });
   });
 
+  it('refuses a move after the goal, as the rooms and the verifier do', async () => {
+    const s = openLocalSession('holding-hands')!;
+    for (const move of ['del a', 'del b', 'gc.collect()']) await s.submit(move);
+    expect(s.snapshot().goal.done).toBe(true);
+    const r = await s.submit('gc.collect()');
+    expect(r).toMatchObject({ ok: false, error: { code: 'board/solved' } });
+    expect(s.snapshot().board.moves).toHaveLength(3);
+  });
+
   it('rejects a move the level does not allow, in the player language, and changes nothing', async () => {
     const s = openLocalSession('one-name-one-list')!;
     const before = s.snapshot().board;

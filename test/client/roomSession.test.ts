@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RoomSession } from '../../client/session/RoomSession.ts';
 import type { RoomLike } from '../../client/session/RoomSession.ts';
 import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
-import { applyMove, boardAfter, startBoard } from '../../shared/puzzles/board.ts';
+import { master } from '../../shared/board/master.ts';
+import { applyMove, startBoard } from '../../shared/puzzles/board.ts';
 import type { Board } from '../../shared/puzzles/contract.ts';
 
 /** A fake room that plays the server's part with the same shared code (no network). */
@@ -45,8 +46,11 @@ class FakeRoom implements RoomLike {
     }
     if (type === 'undo')
       this.board = (
-        boardAfter(puzzle, this.board.moves.slice(0, -1)) as { ok: true; value: Board }
-      ).value;
+        master.replay(puzzle, this.board.moves.slice(0, -1)) as {
+          ok: true;
+          match: { board: Board };
+        }
+      ).match.board;
     if (type === 'reset') this.board = startBoard(puzzle);
     this.stateHandler?.({ moves: this.board.moves } as never);
   }
@@ -85,6 +89,21 @@ describe('RoomSession', () => {
     expect(s.snapshot().board.moves).toEqual([]);
     s.dispose();
     expect(room.left).toBe(true);
+  });
+
+  it('opens hints here and reports each to the room, keeping the count across room updates', async () => {
+    const puzzle = campaignPuzzle('holding-hands')!;
+    const room = new FakeRoom(startBoard(puzzle), puzzle.id);
+    const s = new RoomSession(room, puzzle, movesOf);
+    expect(s.nextHint()).toEqual({ tier: 1, total: 3, text: puzzle.hints[0] });
+    expect(room.sent).toEqual([['hint', { seq: 1 }]]);
+    await s.submit('del a');
+    room.send('reset', {});
+    expect(s.snapshot()).toMatchObject({ hintsUsed: 1, board: { moves: [] } });
+    s.nextHint();
+    s.nextHint();
+    expect(s.nextHint()).toBe(null);
+    expect(room.sent.filter(([type]) => type === 'hint')).toHaveLength(3);
   });
 
   it('resolves a rejected move with the room error and keeps the board', async () => {

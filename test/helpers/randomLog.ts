@@ -1,5 +1,5 @@
 /** A seeded log of accepted actions from the standard test heap (Node and Slot defined). */
-import { apply, type Action, type EngineState } from '../../shared/engine/index.ts';
+import { apply, cloneState, type Action, type EngineState } from '../../shared/engine/index.ts';
 import { Heap } from './engine.ts';
 import { Rand, randomAction } from './randomActions.ts';
 
@@ -10,13 +10,11 @@ export function randomLog(
   const initial = new Heap().state;
   const r = new Rand(seed);
   const log: Action[] = [];
-  let s = initial;
+  const s = cloneState(initial); // apply() changes it in place
   while (log.length < length) {
     const a = randomAction(r, s);
-    const res = apply(s, a);
-    if (!res.ok) continue;
+    if (!apply(s, a).ok) continue;
     log.push(a);
-    s = res.value.state;
   }
   return { initial, log, final: s };
 }

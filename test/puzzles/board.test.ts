@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashState } from '../../shared/engine/index.ts';
-import {
-  applyMove,
-  boardAfter,
-  goalStatus,
-  inspect,
-  startBoard,
-} from '../../shared/puzzles/board.ts';
+import { applyMove, goalStatus, inspect, startBoard } from '../../shared/puzzles/board.ts';
+import { master } from '../../shared/board/master.ts';
 import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 
@@ -38,9 +33,9 @@ describe('applyMove', () => {
       code: 'python/NameError',
       message: "NameError: name 'zzz' is not defined",
     });
-    const twice = boardAfter(pair, ['del a', 'del a']);
-    expect(twice.ok ? null : twice.error.code).toBe('python/NameError');
-    expect(twice.ok ? null : twice.error.moveIndex).toBe(1);
+    const twice = master.replay(pair, ['del a', 'del a']);
+    expect(twice.ok ? null : twice.code).toBe('python/NameError');
+    expect(twice.ok ? null : twice.moveIndex).toBe(1);
     const many = applyMove(pair, start, 'del a, b');
     expect(many.ok ? null : many.error).toEqual({
       code: 'move/unsupported',
@@ -53,11 +48,13 @@ describe('applyMove', () => {
   });
 
   it('records gc.collect() results and the objects examined', () => {
-    const r = boardAfter(pair, ['del a', 'del b', 'print(gc.collect())']);
-    expect(r.ok ? r.value.collections : null).toEqual([{ moveIndex: 2, result: 2, examined: 2 }]);
-    const b = boardAfter(pair, ['del a', 'del b']);
+    const r = master.replay(pair, ['del a', 'del b', 'print(gc.collect())']);
+    expect(r.ok ? r.match.board.collections : null).toEqual([
+      { moveIndex: 2, result: 2, examined: 2 },
+    ]);
+    const b = master.replay(pair, ['del a', 'del b']);
     if (!b.ok) throw new Error('setup');
-    const out = applyMove(pair, b.value, 'print(gc.collect())');
+    const out = applyMove(pair, b.match.board, 'print(gc.collect())');
     expect(out.ok ? out.value.output : null).toEqual(['2']);
     expect(
       out.ok ? out.value.traces.map((t) => [t.result, t.young.length, t.automatic]) : null,
@@ -67,9 +64,9 @@ describe('applyMove', () => {
 
   it('reports automatic collections in traces, not in board.collections', () => {
     const alarm = level('alarm-clock');
-    const r = boardAfter(alarm, ['del loop']);
+    const r = master.replay(alarm, ['del loop']);
     if (!r.ok) throw new Error('setup');
-    const out = applyMove(alarm, r.value, 'x = []');
+    const out = applyMove(alarm, r.match.board, 'x = []');
     if (!out.ok) throw new Error(out.error.message);
     expect(out.value.traces.map((t) => [t.automatic, t.generation, t.result])).toEqual([
       [true, 0, 1],
@@ -80,18 +77,20 @@ describe('applyMove', () => {
 
   it('is deterministic: the same moves give the same state hash', () => {
     const moves = level('tangled-family').solution;
-    const a = boardAfter(level('tangled-family'), moves);
-    const b = boardAfter(level('tangled-family'), moves);
-    expect(a.ok && b.ok && hashState(a.value.engine) === hashState(b.value.engine)).toBe(true);
+    const a = master.replay(level('tangled-family'), moves);
+    const b = master.replay(level('tangled-family'), moves);
+    expect(
+      a.ok && b.ok && hashState(a.match.board.engine) === hashState(b.match.board.engine),
+    ).toBe(true);
   });
 });
 
 describe('goalStatus', () => {
   it('lists each clause for the HUD', () => {
     const p = level('break-it-by-hand');
-    const r = boardAfter(p, ['del a', 'del b', 'gc.collect()']);
+    const r = master.replay(p, ['del a', 'del b', 'gc.collect()']);
     if (!r.ok) throw new Error('setup');
-    expect(goalStatus(p, r.value)).toEqual({
+    expect(goalStatus(p, r.match.board)).toEqual({
       done: false,
       clauses: [
         { id: 'freed(a,b)', met: true },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../shared/engine/index.ts';
-import { boardAfter, goalStatus, startBoard } from '../../shared/puzzles/board.ts';
+import { master } from '../../shared/board/master.ts';
+import { goalStatus, startBoard } from '../../shared/puzzles/board.ts';
 import { dailySeed, weeklySeed } from '../../shared/puzzles/calendar.ts';
 import { dailyPuzzle, generatePuzzle, weeklyPuzzle } from '../../shared/puzzles/generator.ts';
 import type { Difficulty } from '../../shared/puzzles/generator.ts';
@@ -21,10 +22,10 @@ describe('generatePuzzle', () => {
       expect(p.id).toBe(`gen-${seed}-${d}`);
       expect(p.solution.length).toBe(p.par);
       expect(goalStatus(p, startBoard(p)).done).toBe(false);
-      const end = boardAfter(p, p.solution);
-      if (!end.ok) throw new Error(`seed ${seed}: ${end.error.message}`);
-      expect(goalStatus(p, end.value).done, `seed ${seed}`).toBe(true);
-      expect(checkInvariants(end.value.engine)).toEqual([]);
+      const end = master.replay(p, p.solution);
+      if (!end.ok) throw new Error(`seed ${seed}: ${end.message}`);
+      expect(goalStatus(p, end.match.board).done, `seed ${seed}`).toBe(true);
+      expect(checkInvariants(end.match.board.engine)).toEqual([]);
       pars.set(p.par, (pars.get(p.par) ?? 0) + 1);
     }
     expect([...pars.keys()].sort()).toEqual([1, 2, 3, 4]);

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
 import { accuracy, scorePlay, starsFor } from '../../shared/puzzles/scoring.ts';
-import { verifyPlay } from '../../shared/puzzles/verify.ts';
 
 const play = {
   solved: true,
@@ -66,26 +64,5 @@ describe('learning score', () => {
       correct: 2,
       percent: 67,
     });
-  });
-});
-
-describe('verifyPlay', () => {
-  it('replays a play and charges every collection, automatic ones included', () => {
-    const alarm = campaignPuzzle('alarm-clock');
-    if (!alarm) throw new Error('level');
-    const r = verifyPlay(alarm, ['del loop', 'x = []'], { hintsUsed: 1, seconds: 10 });
-    if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.record).toEqual({
-      solved: true,
-      par: 2,
-      moves: 2,
-      examined: [1],
-      hintsUsed: 1,
-      seconds: 10,
-    });
-    expect(r.value.score.points).toBe(1000 - 2 - 100 + 200);
-    expect(r.value.score.stars).toBe(3);
-    const bad = verifyPlay(alarm, ['del loop', 'del loop'], { hintsUsed: 0, seconds: 0 });
-    expect(bad.ok ? null : [bad.error.code, bad.error.moveIndex]).toEqual(['python/NameError', 1]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../../shared/engine/index.ts';
-import { generateScript } from '../../shared/python/gen/script.ts';
+import { generateScript } from './gen/script.ts';
 import { runPython } from '../../shared/python/index.ts';
 import { hasPython3, lastLine, runCPythonBatch } from './helpers/cpython.ts';
 

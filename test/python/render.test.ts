@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Action } from '../../shared/engine/index.ts';
 import { applyOrThrow, createState } from '../../shared/engine/index.ts';
-import { exportProgram, generateScript, renderLog, runPython } from '../../shared/python/index.ts';
+import { exportProgram, renderLog, runPython } from '../../shared/python/index.ts';
+import { generateScript } from './gen/script.ts';
 import { hasPython3, runCPythonBatch } from './helpers/cpython.ts';
 
 const PRE =

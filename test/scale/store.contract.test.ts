@@ -4,7 +4,7 @@
  * visible warning. Results, migrations, transactions, challenge boards, live reports.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../server/store/migrations.ts';
+import { MAIN_SCHEMA } from '../../server/store/migrations.ts';
 import type { Storage } from '../../server/store/open.ts';
 import type { ChallengeSubmission, ResultInput } from '../../server/store/Store.ts';
 import type { LiveReport } from '../../shared/live/index.ts';
@@ -82,9 +82,9 @@ for (const backend of BACKENDS) {
     it('applies every migration once, and again on reopen applies none', async () => {
       const f = await fixture();
       const first = await open(f);
-      expect(await applied(first)).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await applied(first)).toEqual(MAIN_SCHEMA.migrations.map((m) => m.version));
       await first.close();
-      expect(await applied(await open(f))).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await applied(await open(f))).toEqual(MAIN_SCHEMA.migrations.map((m) => m.version));
     });
 
     it('stores a result with its moves and reads it back after a reopen', async () => {

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { createGameServer, type GameServer, type GameServerOptions } from '../../server/app.ts';
 import { defaultRules } from '../../server/game/activeRules.ts';
-import { replayMoves } from '../../server/game/play.ts';
 import type { Rules } from '../../server/game/rules.ts';
+import { createMaster } from '../../shared/board/master.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 
 export interface TestServer {
@@ -49,11 +49,11 @@ export function collect<T>(room: Room, type: string): T[] {
   return got;
 }
 
-/** hashState after replaying `moves` from the puzzle's start board (through applyMove → engine). */
+/** hashState after the board master replays `moves` from the puzzle's start board. */
 export function replayHash(rules: Rules, puzzle: Puzzle, moves: readonly string[]): string {
-  const replayed = replayMoves(rules, puzzle, moves);
+  const replayed = createMaster(rules).replay(puzzle, moves);
   if (!replayed.ok) throw new Error(`replay failed at ${replayed.moveIndex}: ${replayed.code}`);
-  return rules.hashState(replayed.board.engine);
+  return rules.hashState(replayed.match.board.engine);
 }
 
 /** A 3-move campaign level (`del a`, `del b`, `gc.collect()`): long enough to undo, drop, resume. */

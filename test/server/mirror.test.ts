@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules as rules } from '../../server/game/activeRules.ts';
-import { replayMoves } from '../../server/game/play.ts';
+import { createMaster } from '../../shared/board/master.ts';
 import { mirrorBoard, slotsOf } from '../../server/rooms/mirror.ts';
 import { BoardState } from '../../server/rooms/schema.ts';
 import type { Board } from '../../shared/puzzles/contract.ts';
@@ -11,9 +11,9 @@ import { TEST_PUZZLE_ID } from './helpers.ts';
 
 let puzzle: Puzzle = rules.puzzle(TEST_PUZZLE_ID)!;
 const boardAfter = (moves: readonly string[]): Board => {
-  const r = replayMoves(rules, puzzle, moves);
+  const r = createMaster(rules).replay(puzzle, moves);
   if (!r.ok) throw new Error(r.code);
-  return r.board;
+  return r.match.board;
 };
 const mirror = (target: BoardState, board: Board, by = 's1') =>
   mirrorBoard(target, {

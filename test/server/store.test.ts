@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../server/store/migrations.ts';
+import { migrateSqlite } from '../../server/store/migrate.ts';
+import { MAIN_SCHEMA, type MigrationList } from '../../server/store/migrations.ts';
 import { openSqliteStore } from '../../server/store/SqliteStore.ts';
 import type { ResultInput } from '../../server/store/Store.ts';
 
@@ -34,10 +36,10 @@ describe('SqliteStore', () => {
   it('applies every migration once, and again on reopen applies none', async () => {
     const dir = tempDir();
     const first = openSqliteStore(dir);
-    expect(first.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(first.appliedMigrations()).toEqual(MAIN_SCHEMA.migrations.map((m) => m.version));
     await first.close();
     const second = openSqliteStore(dir);
-    expect(second.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(second.appliedMigrations()).toEqual(MAIN_SCHEMA.migrations.map((m) => m.version));
     await second.close();
   });
 
@@ -73,5 +75,42 @@ describe('SqliteStore', () => {
     await expect(store.saveResult(bad)).rejects.toThrow();
     expect(await store.listResults({})).toEqual([]);
     await store.close();
+  });
+});
+
+describe('migration runner', () => {
+  const list = (second: string): MigrationList => ({
+    ledger: 'test_migrations',
+    named: true,
+    migrations: [
+      { version: 1, name: 'one', sql: 'CREATE TABLE one (id {autoId}, at {epochMs} NOT NULL);' },
+      { version: 2, name: 'two', sql: second },
+    ],
+  });
+  const tables = (db: DatabaseSync): string[] =>
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => String(r.name));
+  const ledger = (db: DatabaseSync) =>
+    db
+      .prepare('SELECT version, name FROM test_migrations ORDER BY version')
+      .all()
+      .map((r) => [r.version, r.name]);
+
+  it('rolls a failing migration back, records only what applied, and resumes there', () => {
+    const db = new DatabaseSync(join(tempDir(), 'm.sqlite'));
+    const broken = 'CREATE TABLE two (id INTEGER); INSERT INTO nowhere VALUES (1);';
+    expect(() => migrateSqlite(db, list(broken))).toThrow(/nowhere/);
+    expect(tables(db)).toEqual(['one', 'test_migrations']);
+    expect(ledger(db)).toEqual([[1, 'one']]);
+    migrateSqlite(db, list('CREATE TABLE two (id INTEGER);'));
+    migrateSqlite(db, list('CREATE TABLE two (id INTEGER);'));
+    expect(tables(db)).toEqual(['one', 'test_migrations', 'two']);
+    expect(ledger(db)).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+    ]);
+    db.close();
   });
 });

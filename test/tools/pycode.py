@@ -48,8 +48,16 @@ def const(v):
 
 
 def code(co):
-    instrs = list(dis.get_instructions(co))
-    index = {ins.offset: i for i, ins in enumerate(instrs)}
+    raw = list(dis.get_instructions(co))
+    # dis folds EXTENDED_ARG into the next instruction's arg but still lists it: drop it, and
+    # let an offset that points at one stand for the instruction it prefixes.
+    instrs = [ins for ins in raw if ins.opname != 'EXTENDED_ARG']
+    index = {}
+    k = 0
+    for ins in raw:
+        index[ins.offset] = k
+        if ins.opname != 'EXTENDED_ARG':
+            k += 1
     out_instrs = []
     for ins in instrs:
         arg = ins.arg

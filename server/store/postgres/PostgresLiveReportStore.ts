@@ -10,11 +10,11 @@ import {
   type LiveReportStore,
   type StoredLiveReport,
 } from '../../live/reportStore.ts';
-import { migrate, type PgDb } from './db.ts';
-import { PG_LIVE_LEDGER, PG_LIVE_MIGRATIONS } from './migrations.ts';
+import { LIVE_SCHEMA } from '../migrations.ts';
+import { migratePostgres, type PgDb } from './db.ts';
 
 export async function openPostgresLiveReportStore(db: PgDb): Promise<LiveReportStore> {
-  await migrate(db, PG_LIVE_LEDGER, PG_LIVE_MIGRATIONS);
+  await migratePostgres(db, LIVE_SCHEMA);
   return new PostgresLiveReportStore(db);
 }
 

@@ -21,12 +21,12 @@ import {
   standingOf,
   topOf,
 } from './challengeSql.ts';
-import { appliedVersions, migrate, type PgDb, type Row } from './db.ts';
-import { PG_LEDGER, PG_MIGRATIONS } from './migrations.ts';
+import { MAIN_SCHEMA } from '../migrations.ts';
+import { appliedVersions, migratePostgres, type PgDb, type Row } from './db.ts';
 
 /** Applies pending migrations on `db` and returns the store. `db` may be shared (see close()). */
 export async function openPostgresStore(db: PgDb, ownsDb = false): Promise<PostgresStore> {
-  await migrate(db, PG_LEDGER, PG_MIGRATIONS);
+  await migratePostgres(db, MAIN_SCHEMA);
   return new PostgresStore(db, ownsDb);
 }
 
@@ -41,7 +41,7 @@ export class PostgresStore implements Store {
 
   /** Applied migration versions, ascending. */
   appliedMigrations(): Promise<number[]> {
-    return appliedVersions(this.db, PG_LEDGER.table);
+    return appliedVersions(this.db, MAIN_SCHEMA.ledger);
   }
 
   async saveResult(r: ResultInput): Promise<number> {

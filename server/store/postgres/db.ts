@@ -4,6 +4,8 @@
  * on one pooled connection; any throw rolls back and rethrows.
  */
 import pg from 'pg';
+import { driveAsync, migrationSteps } from '../migrate.ts';
+import type { MigrationList } from '../migrations.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -54,63 +56,24 @@ export class PgDb {
   }
 }
 
-export interface PgMigration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-/** Where applied versions are recorded; the same table shapes as the SQLite stores. */
-export interface MigrationLedger {
-  table: string;
-  /** `schema_migrations` records names, `live_schema_migrations` does not. */
-  named: boolean;
-}
-
 /**
- * Applies pending migrations in order, each in its own transaction, recorded in `table`. A session
- * advisory lock (keyed by the table name) serialises processes starting at the same time.
+ * Applies a migration list (server/store/migrations.ts) with the one runner (../migrate.ts) on one
+ * pooled connection. A session advisory lock keyed by the ledger table serialises processes that
+ * start at the same time.
  */
-export async function migrate(
-  db: PgDb,
-  ledger: MigrationLedger,
-  migrations: readonly PgMigration[],
-): Promise<void> {
-  const { table, named } = ledger;
+export async function migratePostgres(db: PgDb, list: MigrationList): Promise<void> {
   const client = await db.pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock(hashtext($1))', [table]);
-    const nameColumn = named ? 'name TEXT NOT NULL, ' : '';
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS ${table} (version INTEGER PRIMARY KEY, ${nameColumn}applied_at BIGINT NOT NULL)`,
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [list.ledger]);
+    await driveAsync(migrationSteps(list, 'postgres', Date.now()), async (step) =>
+      step.args
+        ? ((await client.query(pgSql(step.sql), [...step.args])).rows as Row[])
+        : ((await client.query(step.sql)).rows as Row[]),
     );
-    const applied = new Set(
-      (await client.query(`SELECT version FROM ${table}`)).rows.map((r: Row) => Number(r.version)),
-    );
-    for (const m of migrations) {
-      if (applied.has(m.version)) continue;
-      await client.query('BEGIN');
-      try {
-        await client.query(m.sql);
-        const record = named
-          ? client.query(`INSERT INTO ${table} (version, name, applied_at) VALUES ($1, $2, $3)`, [
-              m.version,
-              m.name,
-              Date.now(),
-            ])
-          : client.query(`INSERT INTO ${table} (version, applied_at) VALUES ($1, $2)`, [
-              m.version,
-              Date.now(),
-            ]);
-        await record;
-        await client.query('COMMIT');
-      } catch (e) {
-        await client.query('ROLLBACK');
-        throw e;
-      }
-    }
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [table]).catch(() => undefined);
+    await client
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [list.ledger])
+      .catch(() => undefined);
     client.release();
   }
 }

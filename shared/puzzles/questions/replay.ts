@@ -11,8 +11,9 @@
  *
  * Pure and deterministic, like the rest of shared/.
  */
-import type { GcTrace, Result } from '../../engine/index.ts';
+import type { Result } from '../../engine/index.ts';
 import { ok } from '../../engine/index.ts';
+import { boardAfterRun, tracesOf } from '../board.ts';
 import { classifyMove } from '../classify.ts';
 import type { Board, MoveError, MoveKind, MoveOutcome } from '../contract.ts';
 import type { RunContext } from '../run.ts';
@@ -63,7 +64,7 @@ export function replayStart(plan: ReplayPlan, boardId: string): Result<ReplaySta
   const run = runSetup(plan.before);
   if (!run.ok) return run;
   return ok({
-    board: { puzzleId: boardId, engine: run.value.state, moves: [], collections: [] },
+    board: { puzzleId: boardId, engine: run.value.state, moves: [], collections: [], examined: [] },
     ctx: run.value.ctx,
   });
 }
@@ -80,24 +81,9 @@ export function replayLine(
 ): Result<MoveOutcome, MoveError> {
   const run = execStatement(ctx, board.engine, line);
   if (!run.ok) return run;
-  const traces: GcTrace[] = [];
-  for (const e of run.value.events) if (e.type === 'collected') traces.push(e.trace);
-  const explicit = traces.find((t) => !t.automatic);
-  const next: Board = {
-    puzzleId: board.puzzleId,
-    engine: run.value.state,
-    moves: [...board.moves, line],
-    collections: explicit
-      ? [
-          ...board.collections,
-          {
-            moveIndex: board.moves.length,
-            result: explicit.result,
-            examined: explicit.young.length,
-          },
-        ]
-      : board.collections,
-  };
+  const traces = tracesOf(run.value.events);
+  const collects = traces.some((t) => !t.automatic);
+  const next = boardAfterRun(board, run.value.state, line, traces, collects);
   return ok({
     board: next,
     events: run.value.events,

@@ -1,5 +1,5 @@
 /** A seeded random source for the script generator, drawing from the engine's PRNG (rng.ts). */
-import { nextRandom, seedRng } from '../../engine/index.ts';
+import { nextRandom, seedRng } from '../../../shared/engine/index.ts';
 
 export interface Rand {
   state: number;

@@ -7,7 +7,7 @@
  * with one statement that raises (NameError, KeyError, UnboundLocalError, ...) to test error
  * output; otherwise it ends with `print(gc.collect())` and a `w() is None` per live weakref.
  */
-import { createSession, runChunk } from '../session.ts';
+import { createSession, runChunk } from '../../../shared/python/session.ts';
 import { callFunction, cycle, defFunction, funcCycle } from './funcs.ts';
 import { chance, makeRand, pick, weighted } from './rand.ts';
 import { BUILDERS } from './stmts.ts';

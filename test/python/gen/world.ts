@@ -3,8 +3,8 @@
  * (the engine state is the truth about every name), the functions defined, and the random
  * source. Helpers classify module-level names by what they hold right now.
  */
-import type { HeapObject, Value } from '../../engine/index.ts';
-import type { Session } from '../session.ts';
+import type { HeapObject, Value } from '../../../shared/engine/index.ts';
+import type { Session } from '../../../shared/python/session.ts';
 import type { Rand } from './rand.ts';
 
 export interface FnSpec {
