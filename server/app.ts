@@ -104,7 +104,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   applyCorsPolicy(allowedOrigins);
   installMatchmakeGuard(limits);
   const cpu = cpuBudget(limits);
-  const verifier = options.rules === defaultRules ? new VerifyPool() : null;
+  const verifier = options.rules === defaultRules ? new VerifyPool().warm() : null;
   const colyseus = defineServer({
     rooms: {
       [ROOMS.classroom]: releaseCodeOnDispose(defineRoom(bindDeps(ClassroomRoom, deps))),

@@ -8,6 +8,7 @@ import { VerifyRequest } from '../../shared/protocol.ts';
 import type { Rules } from '../game/rules.ts';
 import { verifyMoves } from '../game/verify.ts';
 import type { VerifyFn } from './verifyPool.ts';
+import { CPU_MS, threadCpuMs } from './budget.ts';
 
 export interface ApiDeps {
   rules: Rules;
@@ -29,7 +30,12 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   api.use(express.json({ limit: '64kb' }));
 
   const verify: VerifyFn =
-    deps.verify ?? ((puzzleId, moves) => Promise.resolve(verifyMoves(deps.rules, puzzleId, moves)));
+    deps.verify ??
+    ((puzzleId, moves) => {
+      const started = threadCpuMs();
+      const outcome = verifyMoves(deps.rules, puzzleId, moves);
+      return Promise.resolve({ outcome, ms: threadCpuMs() - started });
+    });
   api.post('/verify', async (req, res) => {
     const parsed = VerifyRequest.safeParse(req.body);
     if (!parsed.success)
@@ -37,7 +43,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         code: 'request/invalid',
         message: parsed.error.issues[0]?.message ?? 'invalid body',
       });
-    const outcome = await verify(parsed.data.puzzleId, parsed.data.moves);
+    const { outcome, ms } = await verify(parsed.data.puzzleId, parsed.data.moves);
+    res.locals[CPU_MS] = ms; // the replay's own time, not the wait in the worker's queue
     if (!outcome.ok) {
       const status = outcome.code === 'puzzle/unknown' ? 404 : 422;
       return fail(res, status, {

@@ -3,7 +3,7 @@
  *
  * - `requestBudget`: one point of `api` per request (429 `rate/limited` when empty).
  * - `cpuBudget`: for work that costs milliseconds of CPU (replaying moves, generating a puzzle,
- *   drawing a QR code). It starts only while the caller's `cpuMs` budget and the process's
+ *   drawing a QR code). Its cost is CPU time of the thread that did it (threadCpuMs). It starts only while the caller's `cpuMs` budget and the process's
  *   `processCpuMs` budget are not spent (429 / 503 otherwise), and the time it took is charged to
  *   both afterwards. Each single job is already bounded by the size caps of its input, so the
  *   budgets bound what one address, or all addresses together, can take from the event loop that
@@ -15,8 +15,8 @@ import type { Limits } from './limits.ts';
 
 const peerOf = (req: Request): string => req.socket.remoteAddress ?? 'unknown';
 
-export const RATE_LIMITED = 'rate/limited';
-export const BUSY = 'server/busy';
+const RATE_LIMITED = 'rate/limited';
+const BUSY = 'server/busy';
 
 function refuse(res: Response, status: number, code: string, seconds: number): void {
   res.setHeader('Retry-After', String(seconds));
@@ -36,10 +36,22 @@ export function requestBudget(limits: Limits): RequestHandler {
   };
 }
 
-export const PROCESS_KEY = 'process';
+const PROCESS_KEY = 'process';
+
+/**
+ * CPU milliseconds this thread has used (process.threadCpuUsage, Node ≥ 23.9): unlike wall time,
+ * not inflated when other processes load the machine.
+ */
+export function threadCpuMs(): number {
+  const usage = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
+  return usage ? (usage.user + usage.system) / 1000 : performance.now();
+}
+
+/** `res.locals` key where a handler reports the CPU time its job took (else wall time is charged). */
+export const CPU_MS = 'cpuMs';
 
 /** Expensive jobs running at once: per process, and per address. */
-export const MAX_IN_FLIGHT = { process: 2, peer: 1 } as const;
+const MAX_IN_FLIGHT = { process: 2, peer: 1 } as const;
 
 export function cpuBudget(limits: Limits): RequestHandler {
   const inFlight = new Map<string, number>();
@@ -65,9 +77,10 @@ export function cpuBudget(limits: Limits): RequestHandler {
         if (mine > 0) return refuse(res, 429, RATE_LIMITED, mine);
         if (all > 0) return refuse(res, 503, BUSY, all);
         res.once('finish', release);
-        const started = performance.now();
+        const started = threadCpuMs();
         res.once('finish', () => {
-          const ms = performance.now() - started;
+          const measured: unknown = res.locals[CPU_MS];
+          const ms = typeof measured === 'number' ? measured : threadCpuMs() - started;
           void limits.charge('cpuMs', peer, ms);
           void limits.charge('processCpuMs', PROCESS_KEY, ms);
         });

@@ -20,12 +20,12 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 
-export interface Budget {
+interface Budget {
   points: number;
   seconds: number;
 }
 
-export const DEFAULT_BUDGETS = {
+const DEFAULT_BUDGETS = {
   /** Every matchmaking call (create, joinById, reconnect): a school's classes behind one NAT fit. */
   matchmake: { points: 1200, seconds: 60 },
   /** Unknown codes and failed reconnections: 60 a minute walks 10^6 codes in ~11 days. */
@@ -34,8 +34,11 @@ export const DEFAULT_BUDGETS = {
   create: { points: 60, seconds: 60 },
   /** /api requests (cheap ones included). */
   api: { points: 300, seconds: 60 },
-  /** Milliseconds of expensive work (verify, challenge replay or puzzle, QR) per address. */
-  cpuMs: { points: 3000, seconds: 60 },
+  /**
+   * Milliseconds of expensive work (verify, challenge replay or puzzle, QR) per address, counted
+   * as wall time: 10 s a minute lets a class behind one NAT verify its solo games together.
+   */
+  cpuMs: { points: 10_000, seconds: 60 },
   /**
    * Milliseconds of expensive work per 10 s for the whole process (a fifth of one core). A window
    * of several seconds absorbs one slow job (generating the day's puzzle) without closing the door.
@@ -50,7 +53,7 @@ export type Budgets = Partial<Record<BudgetName, Budget>>;
 const FLOOD_BUDGETS: ReadonlySet<BudgetName> = new Set(['matchmake', 'api']);
 const MAX_BLOCKED = 10_000;
 /** Requests refused while blocked after which an address's connections are dropped. */
-export const FLOOD_DROP = 100;
+const FLOOD_DROP = 100;
 
 export class Limits {
   private readonly limiters: Record<BudgetName, RateLimiterAbstract>;

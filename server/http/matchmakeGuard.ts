@@ -24,7 +24,7 @@ import { newToken } from '../rooms/seats.ts';
 import type { BudgetName, Limits } from './limits.ts';
 import { PEER_HEADER } from './security.ts';
 
-export const MATCHMAKE_ERRORS = {
+const MATCHMAKE_ERRORS = {
   byCodeOnly: 'join/by_code_only',
   badOptions: 'join/bad_options',
   rateLimited: 'join/rate_limited',
@@ -33,7 +33,7 @@ export const MATCHMAKE_ERRORS = {
 } as const;
 
 /** The join option carrying the creator's key (set by the guard only). */
-export const HOST_KEY_OPTION = 'hostKey';
+const HOST_KEY_OPTION = 'hostKey';
 
 const METHODS = ['create', 'joinById', 'reconnect'] as const;
 

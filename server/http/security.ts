@@ -44,7 +44,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 export const PEER_HEADER = 'x-heap-heroes-peer';
 
 /** Largest request body per path prefix (bytes); the matchmaker's options are a few small fields. */
-export const BODY_LIMITS: readonly (readonly [prefix: string, bytes: number])[] = [
+const BODY_LIMITS: readonly (readonly [prefix: string, bytes: number])[] = [
   ['/matchmake/', 4 * 1024],
   ['/api/', 64 * 1024],
 ];

@@ -7,12 +7,18 @@
 import { Worker } from 'node:worker_threads';
 import type { VerifyOutcome } from '../game/verify.ts';
 
-export type VerifyFn = (puzzleId: string, moves: string[]) => Promise<VerifyOutcome>;
+/** A replay's outcome and the milliseconds the replay itself took (charged to the CPU budget). */
+export interface Verified {
+  outcome: VerifyOutcome;
+  ms: number;
+}
+
+export type VerifyFn = (puzzleId: string, moves: string[]) => Promise<Verified>;
 
 export class VerifyPool {
   private worker: Worker | null = null;
   private nextId = 0;
-  private readonly pending = new Map<number, (outcome: VerifyOutcome | Error) => void>();
+  private readonly pending = new Map<number, (verified: Verified | Error) => void>();
 
   readonly verify: VerifyFn = (puzzleId, moves) =>
     new Promise((resolve, reject) => {
@@ -20,6 +26,12 @@ export class VerifyPool {
       this.pending.set(id, (out) => (out instanceof Error ? reject(out) : resolve(out)));
       this.started().postMessage({ id, puzzleId, moves });
     });
+
+  /** Starts the worker now, so the first request does not wait for it to load. */
+  warm(): this {
+    this.started();
+    return this;
+  }
 
   async close(): Promise<void> {
     const worker = this.worker;
@@ -31,8 +43,8 @@ export class VerifyPool {
     if (this.worker !== null) return this.worker;
     const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url));
     worker.unref();
-    worker.on('message', (m: { id: number; outcome: VerifyOutcome }) => {
-      this.pending.get(m.id)?.(m.outcome);
+    worker.on('message', (m: { id: number } & Verified) => {
+      this.pending.get(m.id)?.({ outcome: m.outcome, ms: m.ms });
       this.pending.delete(m.id);
     });
     const fail = (e: Error): void => {

@@ -1,10 +1,11 @@
 /**
  * Worker thread body of verifyPool.ts: replays `/api/verify` move lists with the default rules
- * off the main event loop. Messages: `{ id, puzzleId, moves }` in, `{ id, outcome }` out.
+ * off the main event loop. Messages: `{ id, puzzleId, moves }` in, `{ id, outcome, ms }` out (ms: the replay's own time).
  */
 import { parentPort } from 'node:worker_threads';
 import { defaultRules } from '../game/activeRules.ts';
 import { verifyMoves } from '../game/verify.ts';
+import { threadCpuMs } from './budget.ts';
 
 interface Job {
   id: number;
@@ -13,8 +14,7 @@ interface Job {
 }
 
 parentPort!.on('message', (job: Job) => {
-  parentPort!.postMessage({
-    id: job.id,
-    outcome: verifyMoves(defaultRules, job.puzzleId, job.moves),
-  });
+  const started = threadCpuMs();
+  const outcome = verifyMoves(defaultRules, job.puzzleId, job.moves);
+  parentPort!.postMessage({ id: job.id, outcome, ms: threadCpuMs() - started });
 });

@@ -87,7 +87,7 @@ export function nicknameChoices(seed: number, count: number): string[] {
   return names;
 }
 
-export type NicknameRefusal =
+type NicknameRefusal =
   | 'nickname/empty'
   | 'nickname/too_long'
   | 'nickname/unencodable'
