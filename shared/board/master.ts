@@ -11,8 +11,9 @@
  * - Pure and deterministic; a refusal is a value `{ ok: false, code, message }` with a namespaced
  *   code (BOARD_ERRORS or the rules' own) and the match it was asked about stays valid.
  * - An accepted operation returns a new match; the match it was given must not be used again (an
- *   in-place engine may have reused its state). The master itself never reads a board after handing
- *   it to the rules, except through the result.
+ *   in-place engine may have reused its state). The one board the master hands back after the
+ *   rules saw it is `Moved.before`, which stays intact because the puzzle rules run each statement
+ *   on the runner's own copy (see `prior`).
  * - Undo replays the log minus its last move from a start board the master owns (a copy), so it is
  *   correct whether `apply` copies or updates in place; boards are small.
  * - Version = number of accepted moves.
@@ -86,9 +87,10 @@ function staleness(match: Match, expected: number | undefined): Refusal | null {
 const ownCopy = (board: Board): Board => JSON.parse(JSON.stringify(board)) as Board;
 
 /**
- * The board before a move, as callers receive it in `Moved.before`. The engine's `apply` copies
- * today, so the board handed to it stays intact; when `apply` updates in place, this becomes
- * `ownCopy` (the one line to change), and no caller keeps a board it handed to the rules.
+ * The board before a move, as callers receive it in `Moved.before`. The puzzle rules run each
+ * statement on the runner's own copy of the state (shared/python/runtime.ts `newRuntime`), so the
+ * board handed to them stays intact even with the in-place engine; rules that updated the board
+ * in place would make this `ownCopy` (the one line to change).
  */
 const prior = (board: Board): Board => board;
 
