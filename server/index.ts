@@ -1,7 +1,8 @@
 /**
  * Process entry: reads the environment, starts the game server, exits on startup errors.
  *   PORT (default 2567), HOST (default all interfaces), DATA_DIR (default ./data),
- *   ALLOWED_ORIGINS (comma-separated; default none = same-origin only), CLIENT_DIR (default dist/client),
+ *   ALLOWED_ORIGINS (comma-separated origins allowed besides our own, for CORS, state-changing
+ *   requests and the WebSocket handshake; default none), CLIENT_DIR (default dist/client),
  *   RECONNECT_SECONDS (how long a dropped client keeps its seat; default 60),
  *   PATCH_MS (state patch interval of the rooms; default 20),
  *   PUBLIC_URL (the origin students' phones open join links on; default this machine's LAN address).

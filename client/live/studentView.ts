@@ -3,7 +3,7 @@
  * inputs, the `?join=` link fills the code), then lobby, predict questions, the wait after solving,
  * the reveal, and the podium — showing only the student's own rank and points.
  */
-import { nicknameChoices } from '../../shared/live/nickname.ts';
+import { NICKNAME_MAX, nicknameChoices } from '../../shared/live/nickname.ts';
 import { ROOM_CODE } from '../../shared/protocol.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
@@ -39,7 +39,7 @@ export function joinForm(
   const nick = el('input', {
     id: 'join-nickname',
     autocomplete: 'off',
-    maxlength: '24',
+    maxlength: String(NICKNAME_MAX),
     spellcheck: 'false',
     'aria-label': t('live.nicknameField'),
   });
