@@ -25,7 +25,6 @@ import { checkNickname, NICKNAME_INPUT_MAX } from './live/nickname.ts';
 
 /** Room names registered with the Colyseus matchmaker. */
 export const ROOMS = { classroom: 'classroom', team: 'team' } as const;
-export type RoomName = (typeof ROOMS)[keyof typeof ROOMS];
 
 export const LIMITS = {
   /** Longest accepted move statement (see shared/puzzles/contract.ts). */
@@ -242,14 +241,14 @@ export interface HealthResponse {
 // Plain-shape descriptions so client code can be typed without importing server code.
 
 /** A value in a slot: `tag` 'none' | 'int' (v = the int) | 'ref' (v = object id). */
-export interface MirrorValue {
+interface MirrorValue {
   /** Slot label: a name (`a`), `[0]`, `['k']` or `.next`. */
   label: string;
   tag: 'none' | 'int' | 'ref';
   v: number;
 }
 
-export interface MirrorObject {
+interface MirrorObject {
   id: number;
   kind: 'list' | 'dict' | 'instance' | 'weakref';
   /** Class name of an instance, else ''. */
@@ -265,7 +264,7 @@ export interface MirrorObject {
   dict: number;
 }
 
-export interface MirrorMove {
+interface MirrorMove {
   move: string;
   /** Seat id of the mover. */
   by: string;
@@ -291,7 +290,7 @@ export interface MirrorBoard {
   lastSeq: number;
 }
 
-export interface MirrorSeat {
+interface MirrorSeat {
   id: string;
   nickname: string;
   role: SeatRole;

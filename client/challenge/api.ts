@@ -14,7 +14,7 @@ import type { KeyValueStore } from '../ui/store.ts';
 export const NICKNAME_KEY = 'heap-heroes:nickname';
 export const CLASS_CODE_KEY = 'heap-heroes:class-code';
 
-export class ChallengeApiError extends Error {
+class ChallengeApiError extends Error {
   readonly code: string;
   readonly status: number;
 

@@ -14,7 +14,7 @@ import { CLASS_CODE_KEY, NICKNAME_KEY } from './api.ts';
 import { localStore } from './storage.ts';
 
 /** What the Leaderboard scene submits once the puzzle is solved. */
-export interface PendingSubmission {
+interface PendingSubmission {
   moves: string[];
   nickname: string;
   classCode?: string;
@@ -27,7 +27,7 @@ export interface LeaderboardData {
 }
 
 /** A solo session over a served challenge puzzle (the solution is never sent, and not needed). */
-export function challengeSession(view: ChallengeView): Session {
+function challengeSession(view: ChallengeView): Session {
   return new LocalSession({ ...view.puzzle, solution: [] } as PuzzleData);
 }
 
@@ -44,7 +44,7 @@ export function rememberedPlayer(): { nickname: string; classCode: string } {
 }
 
 /** Registers the challenge scenes once (lazily, to keep main.ts untouched). */
-export async function ensureChallengeScenes(scene: Phaser.Scene): Promise<void> {
+async function ensureChallengeScenes(scene: Phaser.Scene): Promise<void> {
   const { Daily } = await import('../scenes/Daily.ts');
   const { Leaderboard } = await import('../scenes/Leaderboard.ts');
   const keys = scene.game.scene.keys as Record<string, unknown>;

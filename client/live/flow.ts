@@ -9,7 +9,6 @@
 import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import {
-  currentLive,
   joinAsCoTeacher,
   remembered,
   resumeRemembered,
@@ -24,7 +23,7 @@ import { holdReason } from './hold.ts';
 import { LIVE_KEYS } from './keys.ts';
 import { studentBoard, watchBoard } from './sessions.ts';
 
-export async function ensureLiveScenes(scene: Phaser.Scene): Promise<void> {
+async function ensureLiveScenes(scene: Phaser.Scene): Promise<void> {
   const { HostClass } = await import('../scenes/HostClass.ts');
   const { JoinClass } = await import('../scenes/JoinClass.ts');
   const keys = scene.game.scene.keys as Record<string, unknown>;
@@ -205,5 +204,3 @@ export function watchStudent(scene: Phaser.Scene, conn: LiveConnection, seatId: 
   scene.scene.start('Puzzle', { puzzleId: session.puzzle.id, session, onSolved: () => undefined });
   game.scene.getScene('Puzzle')?.events.once('shutdown', remove);
 }
-
-export { currentLive };

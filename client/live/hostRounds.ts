@@ -12,14 +12,14 @@ import type { LiveConnection } from './connection.ts';
 import { bars, btn, el, p, row } from './dom.ts';
 import { answerText, questionById } from './predict.ts';
 
-export const STATUS_SYMBOL: Record<string, string> = {
+const STATUS_SYMBOL: Record<string, string> = {
   not_started: '·',
   working: '✎',
   stuck: '⚠',
   solved: '✓',
   answered: '●',
 };
-export const statusLabel = (s: string): string => t(`live.status.${s}` as MessageKey);
+const statusLabel = (s: string): string => t(`live.status.${s}` as MessageKey);
 
 /** Class progress in the current round, one bar per status. */
 export function progressBars(conn: LiveConnection): HTMLElement {

@@ -58,8 +58,3 @@ export function icon(name: IconName): SVGSVGElement {
   }
   return svg;
 }
-
-/** A text node preceded by an icon, for buttons and status lines. */
-export function withIcon(name: IconName, text: string): (Node | string)[] {
-  return [icon(name), ` ${text}`];
-}

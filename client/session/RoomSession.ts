@@ -4,19 +4,13 @@
  * mirrors — the same shared master the server runs — so events and gc traces can be animated here.
  *
  * Contracts: `submit` resolves when the room answers `applied` or `rejected` for its `seq`;
- * undo/reset resolve at the next state patch. Joining, seats and tokens live in `joinClassroom`.
+ * undo/reset resolve at the next state patch. Joining, seats and tokens live in client/live/connection.ts.
  */
-import { Client } from '@colyseus/sdk';
 import { master, type Match } from '../../shared/board/master.ts';
 import { heapBytes } from '../../shared/engine/sizes.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
-import { CLIENT_MESSAGES, SERVER_MESSAGES, seatStorageKey } from '../../shared/protocol.ts';
-import type {
-  AppliedMessage,
-  ClassroomStateShape,
-  RejectedMessage,
-  WelcomeMessage,
-} from '../../shared/protocol.ts';
+import { CLIENT_MESSAGES, SERVER_MESSAGES } from '../../shared/protocol.ts';
+import type { AppliedMessage, RejectedMessage } from '../../shared/protocol.ts';
 import { puzzleInfo } from './LocalSession.ts';
 import {
   inspectBoard,
@@ -174,37 +168,4 @@ export class RoomSession implements Session {
     this.listeners.clear();
     void this.room.leave(true);
   }
-}
-
-/**
- * Join a classroom (server at `origin`, e.g. location.origin) by its 6-digit code as a student, resuming the seat saved for that code.
- * `resolvePuzzle` maps the room's puzzle id to the puzzle definition (campaign or challenge).
- */
-export async function joinClassroom(
-  origin: string,
-  code: string,
-  nickname: string,
-  resolvePuzzle: (id: string) => Puzzle | undefined,
-): Promise<RoomSession> {
-  const token = localStorage.getItem(seatStorageKey(code)) ?? undefined;
-  const room = await new Client(origin).joinById<ClassroomStateShape>(code, {
-    nickname,
-    ...(token ? { token } : {}),
-  });
-  const welcome = await new Promise<WelcomeMessage>((resolve) =>
-    room.onMessage(SERVER_MESSAGES.welcome, resolve),
-  );
-  localStorage.setItem(seatStorageKey(code), welcome.token);
-  await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
-  const puzzle = resolvePuzzle(room.state.puzzleId);
-  if (!puzzle) throw new Error(`unknown puzzle ${room.state.puzzleId}`);
-  const movesOf = (state: ClassroomStateShape): string[] | null => {
-    const board = state.seats.get(welcome.seatId)?.board;
-    return board ? [...board.moves].map((m) => m.move) : null;
-  };
-  return new RoomSession(
-    room as unknown as RoomLike,
-    puzzle,
-    movesOf as (state: never) => string[] | null,
-  );
 }

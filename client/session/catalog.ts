@@ -7,7 +7,7 @@ import type { Text } from '../../shared/puzzles/format.ts';
 import { LocalSession } from './LocalSession.ts';
 import type { Session } from './Session.ts';
 
-export interface LevelEntry {
+interface LevelEntry {
   id: string;
   chapter: number;
   title: Text;
@@ -19,7 +19,7 @@ export interface ChapterEntry {
   levels: LevelEntry[];
 }
 
-export function levels(): LevelEntry[] {
+function levels(): LevelEntry[] {
   return CAMPAIGN.map((p) => ({ id: p.id, chapter: p.chapter, title: p.title }));
 }
 

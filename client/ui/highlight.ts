@@ -2,7 +2,7 @@
  * Python syntax colouring for the code panel, as (class, text) tokens: the DOM side builds spans
  * with textContent from these, so user text can never become HTML. Pure.
  */
-export type TokenClass = 'kw' | 'str' | 'num' | 'fn' | 'comment' | 'plain';
+type TokenClass = 'kw' | 'str' | 'num' | 'fn' | 'comment' | 'plain';
 export interface Token {
   cls: TokenClass;
   text: string;

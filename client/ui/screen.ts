@@ -28,7 +28,7 @@ export function baseFont(width: number, height: number): number {
  * A camera zooms about its centre (origin 0.5): screen = cam.x + w/2 + (world − scroll − w/2)·zoom.
  * Written out because Phaser 4's camera matrices no longer include the viewport position.
  */
-export function worldToScreen(
+function worldToScreen(
   cam: Phaser.Cameras.Scene2D.Camera,
   p: { x: number; y: number },
 ): { x: number; y: number } {

@@ -16,7 +16,7 @@ export interface Settings {
   theme: 'light' | 'dark';
 }
 
-export interface LevelRecord {
+interface LevelRecord {
   stars: number;
   bestMoves: number;
 }

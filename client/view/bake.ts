@@ -7,7 +7,7 @@
  */
 import type Phaser from 'phaser';
 
-export const BAKE_SCALE = 2;
+const BAKE_SCALE = 2;
 let serial = 0;
 
 /** A Graphics off the display list whose local point (0, 0) lands at (left, top) of the texture. */

@@ -11,7 +11,7 @@ import { displayName } from './names.ts';
 import type { NameBook } from './names.ts';
 
 /** The shortest way a student could spell a path to the object: a name, or name + one step. */
-export function pathTo(state: EngineState, id: ObjId): string | null {
+function pathTo(state: EngineState, id: ObjId): string | null {
   const roots: [string, Value][] = [
     ...state.frames.flatMap((f) => Object.entries(f.locals)).reverse(),
     ...Object.entries(state.globals),
@@ -63,7 +63,7 @@ export function placeText(states: EngineState[], place: Place, book?: NameBook):
   return `${owner}.${place.name}`;
 }
 
-export function valueText(book: NameBook, v: Value): string {
+function valueText(book: NameBook, v: Value): string {
   if (v.t === 'none') return 'None';
   if (v.t === 'int') return String(v.v);
   return displayName(book, v.id);

@@ -7,7 +7,7 @@ import type { GcTrace } from '../../shared/engine/events.ts';
 import type { ObjId } from '../../shared/engine/types.ts';
 import type { MessageKey, Params } from '../i18n/index.ts';
 
-export type GcMark = 'young' | 'reachable' | 'tentative' | 'rescued' | 'freed';
+type GcMark = 'young' | 'reachable' | 'tentative' | 'rescued' | 'freed';
 
 export interface GcObjectMark {
   gcRefs: number | null;

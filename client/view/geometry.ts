@@ -63,7 +63,7 @@ export function arrowCurve(from: Point, target: Rect, down = false): Curve {
   return { from, c1: { x: right, y: from.y }, c2: { x: right, y: to.y }, to };
 }
 
-export function bezierPoint(c: Curve, t: number): Point {
+function bezierPoint(c: Curve, t: number): Point {
   const u = 1 - t;
   const a = u * u * u;
   const b = 3 * u * u * t;
@@ -188,7 +188,7 @@ function distanceToSegment(p: Point, a: Point, b: Point): number {
   return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
-export function clamp(v: number, lo: number, hi: number): number {
+function clamp(v: number, lo: number, hi: number): number {
   return lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v));
 }
 

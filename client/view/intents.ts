@@ -75,7 +75,7 @@ function newAction(state: EngineState, intent: Extract<Intent, { type: 'new' }>)
 }
 
 /** A name not bound in the current scope: `w`, `w2`, `w3`, … (innermost frame, else module). */
-export function freshName(state: EngineState, base: string): Place {
+function freshName(state: EngineState, base: string): Place {
   const frame = state.frames[state.frames.length - 1];
   const scope = frame ? frame.locals : state.globals;
   let name = base;

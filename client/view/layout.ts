@@ -17,9 +17,9 @@ import type { Source } from './slots.ts';
 import { LABEL_STRIP, routeLayout } from './layoutRoutes.ts';
 
 export type { Source };
-export const STACK_W = 170;
-export const ROW_H = 30;
-export const FRAME_HEAD = 28;
+const STACK_W = 170;
+const ROW_H = 30;
+const FRAME_HEAD = 28;
 const FRAME_GAP = 12;
 const TOP = 36;
 const TRAY_H = 34;
@@ -36,19 +36,19 @@ const NODE_GAP = LABEL_STRIP + 30;
 /** First card below the tray: a corridor for arrows to immortals plus the card's label strip. */
 const HEAP_TOP = TOP + TRAY_H + LABEL_STRIP + 26;
 
-export interface NodeBox {
+interface NodeBox {
   id: ObjId;
   rect: Rect;
   column: number;
 }
-export interface FrameBox {
+interface FrameBox {
   /** 'module' or `frame:<depth>` (0 = outermost call). */
   key: string;
   /** Function name, or null for the module frame. */
   fn: string | null;
   rect: Rect;
 }
-export interface TrayBox {
+interface TrayBox {
   /** 'None' or the int's decimal text. */
   key: string;
   rect: Rect;
@@ -160,7 +160,7 @@ function arrowFor(s: Source): Unrouted[] {
   return [{ source: s.id, from: s.anchor, to: { tray: trayKey(v) }, weak: false, label: s.label }];
 }
 
-export function trayKey(v: Value): string {
+function trayKey(v: Value): string {
   return v.t === 'int' ? String(v.v) : 'None';
 }
 
@@ -271,7 +271,7 @@ export function discoveryOrder(state: EngineState): ObjId[] {
 }
 
 /** Outgoing references of an object, in slot order (weakref referents included). */
-export function children(state: EngineState, id: ObjId): Value[] {
+function children(state: EngineState, id: ObjId): Value[] {
   const o = state.objects[id];
   if (!o) return [];
   if (o.kind === 'list') return o.items;

@@ -20,7 +20,7 @@ export interface NameBook {
 
 export const EMPTY_BOOK: NameBook = { names: new Map(), counts: new Map() };
 
-export function kindLabel(o: HeapObject): string {
+function kindLabel(o: HeapObject): string {
   return o.kind === 'instance' ? o.cls : o.kind;
 }
 

@@ -28,7 +28,7 @@ export type RouteStart =
   /** A list cell: leaves downwards into the gap under its card. */
   | { kind: 'cell'; anchor: Point; card: number };
 
-export type RouteTarget = { kind: 'card'; card: number } | { kind: 'tray'; rect: Rect };
+type RouteTarget = { kind: 'card'; card: number } | { kind: 'tray'; rect: Rect };
 
 export interface RouteRequest {
   start: RouteStart;

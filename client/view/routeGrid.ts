@@ -18,14 +18,14 @@ export interface RouteCard {
   rightExits: boolean;
 }
 
-export interface Gap {
+interface Gap {
   key: string;
   top: number;
   bottom: number;
   y: number;
 }
 
-export interface GridNode {
+interface GridNode {
   channel: number;
   y: number;
 }

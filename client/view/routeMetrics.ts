@@ -95,7 +95,7 @@ function segments(points: Point[]): [Point, Point][] {
 }
 
 /** Does the axis-parallel (or any) segment pass through the open interior of r (1 px inset)? */
-export function crosses(p: Point, q: Point, r: Rect): boolean {
+function crosses(p: Point, q: Point, r: Rect): boolean {
   const x0 = r.x + 1;
   const x1 = r.x + r.w - 1;
   const y0 = r.y + 1;

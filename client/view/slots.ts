@@ -21,7 +21,7 @@ export interface Source {
   rect: Rect;
 }
 
-export const CHAR_W = 8.6;
+const CHAR_W = 8.6;
 export const HEAD = 28;
 const PAD = 8;
 const CELL_W = 46;

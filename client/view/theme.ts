@@ -3,7 +3,7 @@
  * carried by a shape, a dash or a hatch (see heap views). Text colours keep ≥ 4.5:1 contrast on
  * their backgrounds. Pure data: no Phaser, no DOM.
  */
-export const OKABE_ITO = {
+const OKABE_ITO = {
   black: 0x000000,
   orange: 0xe69f00,
   sky: 0x56b4e9,
@@ -34,7 +34,7 @@ export interface Theme {
   button: { fill: number; stroke: number; text: number; focus: number };
 }
 
-export const LIGHT: Theme = {
+const LIGHT: Theme = {
   name: 'light',
   background: 0xf7f5ef,
   panel: 0xffffff,
@@ -58,7 +58,7 @@ export const LIGHT: Theme = {
   button: { fill: 0x0072b2, stroke: 0x004a75, text: 0xffffff, focus: OKABE_ITO.vermillion },
 };
 
-export const DARK: Theme = {
+const DARK: Theme = {
   name: 'dark',
   background: 0x14161a,
   panel: 0x22262d,

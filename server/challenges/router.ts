@@ -29,7 +29,7 @@ export interface ChallengeOptions {
   limits?: { perIp?: BucketLimit; perDevice?: BucketLimit };
 }
 
-export const DEFAULT_LIMITS = {
+const DEFAULT_LIMITS = {
   perIp: { capacity: 30, perSecond: 1 },
   perDevice: { capacity: 6, perSecond: 0.1 },
 } as const;

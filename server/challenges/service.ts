@@ -37,7 +37,7 @@ export const deviceHash = (token: string): string =>
  * Days after its window closed that a challenge keeps its puzzle and board online. It bounds the
  * ids anyone can make the server generate to ~14 (all fit the catalog's memo table).
  */
-export const ARCHIVE_DAYS = 10;
+const ARCHIVE_DAYS = 10;
 
 /**
  * A challenge that has opened by `now` and closed at most ARCHIVE_DAYS ago (closed ones still have

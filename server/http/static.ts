@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import compression from 'compression';
 import express from 'express';
 
-export const HASHED_ASSET = /^\/assets\//;
-export const YEAR_CACHE = 'public, max-age=31536000, immutable';
-export const REVALIDATE = 'no-cache';
+const HASHED_ASSET = /^\/assets\//;
+const YEAR_CACHE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
 
 export function createStaticRouter(clientDir: string): express.Router {
   const router = express.Router();

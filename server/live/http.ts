@@ -16,7 +16,7 @@ const fail = (res: Response, status: number, code: string, message: string): voi
 };
 
 /** The link a phone opens to join: an origin phones reach (joinAddress.ts) with `?join=<code>`. */
-export function joinLink(req: Request, code: string, options: JoinAddressOptions = {}): string {
+function joinLink(req: Request, code: string, options: JoinAddressOptions = {}): string {
   const teacher = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}`);
   return `${joinOrigin(teacher, options)}/?join=${code}`;
 }
@@ -24,7 +24,7 @@ export function joinLink(req: Request, code: string, options: JoinAddressOptions
 const bearer = (req: Request): string =>
   /^Bearer ([A-Za-z0-9_-]{16,64})$/.exec(req.get('authorization') ?? '')?.[1] ?? '';
 
-export interface LiveJoinInfo {
+interface LiveJoinInfo {
   code: string;
   link: string;
   /** PNG data URL of the link's QR code. */

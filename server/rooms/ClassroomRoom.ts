@@ -53,7 +53,7 @@ import { ClassroomState, SeatState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
 
 /** 250 students plus a few teachers (host and co-teachers). */
-export const CLASSROOM_MAX_CLIENTS = LIMITS.classroomStudents + 5;
+const CLASSROOM_MAX_CLIENTS = LIMITS.classroomStudents + 5;
 
 export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   static deps?: RoomDeps;

@@ -34,7 +34,7 @@ export interface RoomDeps {
 export const PATCH_MS = 20;
 
 /** Carries the deps to a room class (Colyseus constructs rooms itself, with no arguments). */
-export interface RoomClassWithDeps {
+interface RoomClassWithDeps {
   deps?: RoomDeps;
 }
 

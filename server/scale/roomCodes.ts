@@ -12,7 +12,7 @@
 import { randomInt } from 'node:crypto';
 import { LocalPresence, matchMaker, type Presence } from '@colyseus/core';
 
-export const RESERVATION_SECONDS = 24 * 60 * 60;
+const RESERVATION_SECONDS = 24 * 60 * 60;
 
 const keyOf = (code: string): string => `hh:room-code:${code}`;
 

@@ -19,7 +19,7 @@ import type { ChallengeKind } from './ids.ts';
 import type { HistogramBin } from './rank.ts';
 import type { StepKind } from './steps.ts';
 
-export const CHALLENGE_LIMITS = {
+const CHALLENGE_LIMITS = {
   moves: 200,
   moveChars: 200,
   classCodeChars: 16,
@@ -39,13 +39,13 @@ export const CHALLENGE_ERRORS = {
   rateLimited: 'rate/limited',
 } as const;
 
-export const DeviceToken = z
+const DeviceToken = z
   .string()
   .min(16)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'a device token is 16-64 letters, digits, - or _');
 /** Class codes are case-insensitive; the server stores them upper-case. */
-export const ClassCode = z
+const ClassCode = z
   .string()
   .trim()
   .min(3)

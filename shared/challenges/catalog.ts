@@ -6,7 +6,6 @@
  * (it does not look at the validity window: see ids.ts). Generated puzzles are memoized in a small
  * bounded table (generation runs the solver, ~1 s at worst); the cache is invisible to callers.
  */
-import { dailySeed, weeklySeed } from '../puzzles/calendar.ts';
 import type { Puzzle } from '../puzzles/format.ts';
 import { dailyPuzzle, weeklyPuzzle } from '../puzzles/generator.ts';
 import type { ChallengeId } from './ids.ts';
@@ -23,11 +22,6 @@ const PAR_HINT = (par: number): Puzzle['hints'][number] => ({
   id: `Ini bisa diselesaikan dalam ${par} langkah. Panah mana yang harus hilang?`,
 });
 const cache = new Map<string, Challenge>();
-
-/** Seed of a parsed challenge id. */
-export function challengeSeed(c: Pick<ChallengeId, 'kind' | 'period'>): number {
-  return c.kind === 'daily' ? dailySeed(c.period) : weeklySeed(c.period);
-}
 
 function build(c: ChallengeId): Challenge {
   const generated = c.kind === 'daily' ? dailyPuzzle(c.period) : weeklyPuzzle(c.period);

@@ -14,9 +14,9 @@ import {
   parseYmd,
 } from '../puzzles/calendar.ts';
 
-export const DAY_MS = 86_400_000;
+const DAY_MS = 86_400_000;
 /** Days after the end of its period that a challenge still accepts submissions. */
-export const GRACE_DAYS = 1;
+const GRACE_DAYS = 1;
 
 export type ChallengeKind = 'daily' | 'weekly';
 
@@ -38,7 +38,7 @@ const WEEKLY = /^weekly-(\d{4})-W(\d{2})$/;
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 
 /** 'YYYY-MM-DD' of a day count since 1970-01-01. */
-export function ymdOfDays(days: number): string {
+function ymdOfDays(days: number): string {
   const [y, m, d] = civilFromDays(days);
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }

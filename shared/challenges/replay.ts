@@ -15,7 +15,7 @@ import type { Puzzle } from '../puzzles/format.ts';
 import type { StepKind } from './steps.ts';
 import { stepOf } from './steps.ts';
 
-export interface ChallengeResult {
+interface ChallengeResult {
   solved: boolean;
   /** Number of accepted moves. */
   moves: number;
@@ -31,7 +31,7 @@ export interface ChallengeResult {
   stateHash: string;
 }
 
-export interface ReplayRefusal {
+interface ReplayRefusal {
   code: string;
   message: string;
   moveIndex: number;

@@ -4,7 +4,7 @@
  */
 import type { StepKind } from './steps.ts';
 
-export const STEP_EMOJI: Record<StepKind, string> = {
+const STEP_EMOJI: Record<StepKind, string> = {
   made: '🔗',
   deleted: '✂️',
   collection: '🧹',
@@ -26,7 +26,7 @@ export interface ShareInput {
 const PER_LINE = 10;
 
 /** Emoji rows for the steps, PER_LINE to a row. */
-export function stepRows(steps: readonly StepKind[]): string[] {
+function stepRows(steps: readonly StepKind[]): string[] {
   const rows: string[] = [];
   for (let i = 0; i < steps.length; i += PER_LINE)
     rows.push(

@@ -7,8 +7,7 @@ import type { EngineEvent, EngineState, ObjId } from '../engine/index.ts';
 import { forEachReferent } from '../engine/traverse.ts';
 import type { MoveKind } from '../puzzles/contract.ts';
 
-export const STEP_KINDS = ['made', 'deleted', 'collection', 'cycleBroken', 'other'] as const;
-export type StepKind = (typeof STEP_KINDS)[number];
+export type StepKind = 'made' | 'deleted' | 'collection' | 'cycleBroken' | 'other';
 
 const MADE: readonly MoveKind[] = ['newObject', 'createRef', 'weakref', 'call'];
 const DELETED: readonly MoveKind[] = ['deleteRef', 'delName', 'rebindNone'];
@@ -42,7 +41,7 @@ function releasedEdge(e: EngineEvent): { owner: ObjId; target: ObjId } | null {
 }
 
 /** True when the move released an arrow that lay on a cycle of the heap before it. */
-export function cutsCycle(before: EngineState, events: readonly EngineEvent[]): boolean {
+function cutsCycle(before: EngineState, events: readonly EngineEvent[]): boolean {
   for (const e of events) {
     const edge = releasedEdge(e);
     if (edge && reaches(before, edge.target, edge.owner)) return true;

@@ -53,8 +53,6 @@ export type Action =
   /** `gc.set_threshold(a, b, c)`. */
   | { type: 'setThreshold'; thresholds: [number, number, number] };
 
-export type ActionType = Action['type'];
-
 export const nameAt = (name: string, scope: 'frame' | 'global' = 'frame'): Place => ({
   kind: 'name',
   name,

@@ -35,7 +35,7 @@ export interface Applied {
 }
 
 /** Runs one action on a context (mutating it). Exposed for bulk work on a private state. */
-export function run(ctx: Ctx, action: Action): void {
+function run(ctx: Ctx, action: Action): void {
   switch (action.type) {
     case 'defineClass':
       return applyDefineClass(ctx, action);

@@ -131,12 +131,3 @@ export function deleteAttribute(ctx: Ctx, id: ObjId, name: string): Value {
   obj.attrs.splice(at, 1);
   return old;
 }
-
-/** Reads obj.name (undefined when unset). */
-export function readAttribute(s: Ctx['s'], obj: InstanceObject, name: string): Value | undefined {
-  if (obj.dict !== null) {
-    const dict = s.objects[obj.dict] as DictObject;
-    return dict.entries.find(([k]) => k === name)?.[1];
-  }
-  return obj.attrs.find(([k]) => k === name)?.[1];
-}

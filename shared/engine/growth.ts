@@ -45,7 +45,7 @@ export function displayCapacity(n: number, constant: boolean): number {
  * minSize below 8 gives 16 (so a dict left with 1 or 2 keys after deletions resizes to 16 slots,
  * 272 bytes, on its next insert), and an exact power of two ≥ 16 gives the next one.
  */
-export function tableFor(minSize: number): number {
+function tableFor(minSize: number): number {
   const bits = ((minSize | 8) - 1) | 7;
   return 2 ** (32 - Math.clz32(bits));
 }

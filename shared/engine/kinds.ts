@@ -25,8 +25,8 @@ import type {
 } from './types.ts';
 import { dictBytes } from './sizes.ts';
 
-export type Visit = (id: ObjId) => void;
-export type VisitLabelled = (id: ObjId, slot: string) => void;
+type Visit = (id: ObjId) => void;
+type VisitLabelled = (id: ObjId, slot: string) => void;
 
 export interface KindSlots<O extends HeapObject> {
   traverse(obj: O, visit: Visit): void;

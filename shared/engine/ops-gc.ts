@@ -11,7 +11,7 @@ import { addClass } from './write.ts';
 type Of<T extends Action['type']> = Extract<Action, { type: T }>;
 
 /** Plain classes start with a 30-slot shared key table (3.11 SHARED_KEYS_MAX_SIZE). */
-export const SHARED_KEYS_SIZE = 30;
+const SHARED_KEYS_SIZE = 30;
 
 export function applyDefineClass(ctx: Ctx, a: Of<'defineClass'>): void {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(a.name))

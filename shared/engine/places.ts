@@ -16,7 +16,7 @@ import { typeName, liveObject } from './values.ts';
 import { deleteName, setGen, setName, touch } from './write.ts';
 
 /** The dict of names a `name` place refers to: the innermost frame's locals, or the module's. */
-export function namespaceOf(s: EngineState, scope: 'frame' | 'global'): Record<string, Value> {
+function namespaceOf(s: EngineState, scope: 'frame' | 'global'): Record<string, Value> {
   const top = s.frames[s.frames.length - 1];
   return scope === 'frame' && top ? top.locals : s.globals;
 }
@@ -29,14 +29,14 @@ export function asList(s: EngineState, id: number, what: string): ListObject {
   return obj;
 }
 
-export function asDict(s: EngineState, id: number, what: string): DictObject {
+function asDict(s: EngineState, id: number, what: string): DictObject {
   const obj = liveObject(s, id);
   if (obj.kind !== 'dict') reject(E.WrongKind, `${what} needs a dict, not a ${typeName(s, obj)}`);
   return obj;
 }
 
 /** Normalises a Python index (negative counts from the end); rejects it when out of range. */
-export function listIndex(list: ListObject, index: number, python: string): number {
+function listIndex(list: ListObject, index: number, python: string): number {
   const i = index < 0 ? index + list.items.length : index;
   if (!Number.isInteger(index) || i < 0 || i >= list.items.length) {
     reject(

@@ -1,20 +1,11 @@
 /** Read-only questions about a state (no action needed): names, objects, reachability. */
 import { forEachReferent } from './traverse.ts';
-import type { EngineState, HeapObject, ObjId, Value } from './types.ts';
+import type { EngineState, ObjId, Value } from './types.ts';
 
 /** A name as Python reads it: the innermost frame's locals first, then the module's globals. */
 export function lookupName(state: EngineState, name: string): Value | undefined {
   const top = state.frames[state.frames.length - 1];
   return top?.locals[name] ?? state.globals[name];
-}
-
-export function getObject(state: EngineState, id: ObjId): HeapObject | undefined {
-  return state.objects[id];
-}
-
-/** The object's reference count (sys.getrefcount prints one more), or 0 when it is gone. */
-export function refcountOf(state: EngineState, id: ObjId): number {
-  return state.objects[id]?.rc ?? 0;
 }
 
 /** Every root value: module globals, then each frame's locals, outermost first. */
@@ -49,12 +40,4 @@ export function reachableFromRoots(state: EngineState): Set<ObjId> {
     });
   }
   return seen;
-}
-
-/** Live objects that no root reaches: cyclic garbage until the next collection frees it. */
-export function garbageIds(state: EngineState): ObjId[] {
-  const live = reachableFromRoots(state);
-  return Object.values(state.objects)
-    .map((o) => o.id)
-    .filter((id) => !live.has(id));
 }

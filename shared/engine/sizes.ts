@@ -22,7 +22,7 @@ export function dictBytes(tableSize: number): number {
   return DICT_BASE + DICT_KEYS_HEADER + tableSize + dictUsable(tableSize) * DICT_ENTRY;
 }
 
-export function objectBytes(state: EngineState, obj: HeapObject): number {
+function objectBytes(state: EngineState, obj: HeapObject): number {
   return slotsOf(obj).sizeof(obj, obj.kind === 'instance' ? state.classes[obj.cls] : undefined);
 }
 

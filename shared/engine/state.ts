@@ -11,7 +11,7 @@ export interface CreateStateOptions {
   gcEnabled?: boolean;
 }
 
-export const DEFAULT_THRESHOLDS: [number, number, number] = [700, 10, 10];
+const DEFAULT_THRESHOLDS: [number, number, number] = [700, 10, 10];
 
 export function createState(opts: CreateStateOptions = {}): EngineState {
   return {

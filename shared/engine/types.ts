@@ -19,7 +19,6 @@ export type Value =
   | { readonly t: 'int'; readonly v: number }
   | { readonly t: 'ref'; readonly id: ObjId };
 
-export const NONE: Value = { t: 'none' };
 export const SMALL_INT_MIN = -5;
 export const SMALL_INT_MAX = 256;
 

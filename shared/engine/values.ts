@@ -17,13 +17,6 @@ export function typeName(s: EngineState, obj: HeapObject): string {
   return obj.kind;
 }
 
-export function valueTypeName(s: EngineState, v: Value): string {
-  if (v.t === 'none') return 'NoneType';
-  if (v.t === 'int') return 'int';
-  const obj = s.objects[v.id];
-  return obj ? typeName(s, obj) : 'object';
-}
-
 /** A value may be stored only if it is None, a cached small int, or a live object. */
 export function checkValue(s: EngineState, v: Value): void {
   if (v.t === 'ref') liveObject(s, v.id);

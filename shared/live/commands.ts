@@ -25,7 +25,7 @@ export type HostCommand =
 
 export type StudentCommand = { type: 'answer'; answer: string } | { type: 'hint' };
 
-export type SystemCommand =
+type SystemCommand =
   | { type: 'join'; studentId: string; nickname?: string }
   /** A board changed: `moves` = its version, `solved` = goal met (the engine decided). */
   | { type: 'progress'; studentId: string; moves: number; solved: boolean }
@@ -52,8 +52,3 @@ export const STUDENT_COMMANDS = [
   'answer',
   'hint',
 ] as const satisfies readonly StudentCommand['type'][];
-export const SYSTEM_COMMANDS = [
-  'join',
-  'progress',
-  'tick',
-] as const satisfies readonly SystemCommand['type'][];

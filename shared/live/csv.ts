@@ -11,11 +11,11 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
+function toCsv(rows: readonly (readonly (string | number | boolean | null)[])[]): string {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-export const REPORT_CSV_HEADER = [
+const REPORT_CSV_HEADER = [
   'nickname',
   'round',
   'item',

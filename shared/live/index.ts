@@ -11,5 +11,3 @@ export * from './report.ts';
 export * from './csv.ts';
 export * from './nickname.ts';
 export * from './concepts.ts';
-export { emptyCell } from './cells.ts';
-export { ANSWER_MAX } from './students.ts';

@@ -5,7 +5,7 @@
  */
 import type { LiveState, LiveStudent } from './types.ts';
 
-export const PODIUM_SIZE = 5;
+const PODIUM_SIZE = 5;
 
 export interface Standing {
   studentId: string;
@@ -21,7 +21,7 @@ export function revealedRounds(state: LiveState): number {
   return state.phase === 'running' || state.phase === 'paused' ? current : current + 1;
 }
 
-export function visiblePoints(state: LiveState, student: LiveStudent): number {
+function visiblePoints(state: LiveState, student: LiveStudent): number {
   const upTo = revealedRounds(state);
   return student.cells.slice(0, upTo).reduce((sum, c) => sum + (c?.points ?? 0), 0);
 }

@@ -122,7 +122,7 @@ export interface LiveCellShape {
   answer: string;
 }
 
-export interface LiveSeatShape {
+interface LiveSeatShape {
   id: string;
   nickname: string;
   /** Teachers only see a value here: the typed name the filter refused, waiting for approval. */
@@ -136,7 +136,7 @@ export interface LiveSeatShape {
   cells: Iterable<LiveCellShape> & { length: number; at(i: number): LiveCellShape | undefined };
 }
 
-export interface LiveInfoShape {
+interface LiveInfoShape {
   phase: string;
   /** 1-based current round, 0 before the first. */
   round: number;

@@ -29,7 +29,7 @@ export interface ReportRow {
   points: number;
 }
 
-export interface ConceptSummary {
+interface ConceptSummary {
   concept: Concept;
   /** Student × item pairs tagged with the concept. */
   attempts: number;
@@ -51,7 +51,7 @@ export interface LiveReport {
 const playedRounds = (state: LiveState): number =>
   state.round === null ? 0 : state.round.index + 1;
 
-export function reportRows(state: LiveState): ReportRow[] {
+function reportRows(state: LiveState): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const s of state.students) {
     for (let i = 0; i < playedRounds(state); i++) {
@@ -77,7 +77,7 @@ export function reportRows(state: LiveState): ReportRow[] {
   return rows;
 }
 
-export function conceptSummary(rows: readonly ReportRow[]): ConceptSummary[] {
+function conceptSummary(rows: readonly ReportRow[]): ConceptSummary[] {
   const tally = new Map<Concept, { attempts: number; misses: number }>();
   for (const row of rows) {
     for (const concept of row.concepts) {

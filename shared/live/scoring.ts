@@ -5,7 +5,7 @@
  */
 import { starsFor } from '../puzzles/scoring.ts';
 
-export const LIVE_POINTS = {
+const LIVE_POINTS = {
   /** By stars 0..3. */
   puzzle: [0, 500, 750, 1000] as const,
   predictCorrect: 1000,

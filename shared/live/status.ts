@@ -2,11 +2,10 @@
 import { activeMs } from './clock.ts';
 import type { Cell, LiveState, LiveStudent } from './types.ts';
 
-export const STATUSES = ['not_started', 'working', 'stuck', 'solved', 'answered'] as const;
-export type StudentStatus = (typeof STATUSES)[number];
+export type StudentStatus = 'not_started' | 'working' | 'stuck' | 'solved' | 'answered';
 
 /** The student's cell in the current round, or null. */
-export function currentCell(state: LiveState, student: LiveStudent): Cell | null {
+function currentCell(state: LiveState, student: LiveStudent): Cell | null {
   return state.round === null ? null : (student.cells[state.round.index] ?? null);
 }
 

@@ -12,25 +12,16 @@
  */
 import type { Concept } from '../puzzles/format.ts';
 
-export const PHASES = [
-  'lobby',
-  'running',
-  'paused',
-  'reveal',
-  'between',
-  'podium',
-  'ended',
-] as const;
-export type Phase = (typeof PHASES)[number];
+export type Phase = 'lobby' | 'running' | 'paused' | 'reveal' | 'between' | 'podium' | 'ended';
 
-export interface PuzzleItem {
+interface PuzzleItem {
   kind: 'puzzle';
   id: string;
   concepts: readonly Concept[];
   par: number;
 }
 
-export interface PredictItem {
+interface PredictItem {
   kind: 'predict';
   id: string;
   concepts: readonly Concept[];

@@ -18,7 +18,7 @@ import { anchorGoal, DELETION_KINDS, evaluateGoal } from './goals.ts';
 import type { RunContext } from './run.ts';
 import { checkStatement, execStatement, runSetup } from './run.ts';
 
-export const MAX_MOVE_LENGTH = 200;
+const MAX_MOVE_LENGTH = 200;
 
 /** Everything derived once from a puzzle's setup. */
 export interface Prepared {
@@ -70,7 +70,7 @@ export function startBoard(puzzle: Puzzle): Board {
 }
 
 /** Classify a statement and check the puzzle allows it. */
-export function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveError> {
+function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveError> {
   if (move.length > MAX_MOVE_LENGTH)
     return err({ code: 'move/unsupported', message: 'That move is too long.' });
   const prep = prepare(puzzle);
@@ -180,7 +180,7 @@ function collectionRecord(
 }
 
 /** Deletion and collect counts of a board's moves (moves on a board were all classified once). */
-export function tallyMoves(puzzle: Puzzle, moves: readonly string[]): MoveTally {
+function tallyMoves(puzzle: Puzzle, moves: readonly string[]): MoveTally {
   const defs = prepare(puzzle).defs;
   const tally: MoveTally = { deletions: 0, collects: 0 };
   for (const m of moves) {

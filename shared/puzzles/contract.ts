@@ -11,7 +11,7 @@
  * A board is plain JSON and derived by replay: the board master (shared/board/master.ts) folds
  * `applyMove` over a move list.
  */
-import type { EngineError, EngineEvent, EngineState, GcTrace } from '../engine/index.ts';
+import type { EngineEvent, EngineState, GcTrace } from '../engine/index.ts';
 
 /** The kinds of move a puzzle may allow (the game's palette). */
 export const MOVE_KINDS = [
@@ -62,5 +62,3 @@ export interface GoalStatus {
   /** One line per goal clause, for the HUD ("Free the cycle a ↔ b: not yet"). */
   clauses: { id: string; met: boolean }[];
 }
-
-export type { EngineError };

@@ -43,7 +43,7 @@ const NameSchema = z.string().regex(/^[A-Za-z_]\w*$/);
  * (`collectReturned`, `autoCollected`) become true once and stay true; limit clauses
  * (`maxDeletions`, `noCollect`) hold until the player breaks them.
  */
-export const GoalClauseSchema = z.discriminatedUnion('kind', [
+const GoalClauseSchema = z.discriminatedUnion('kind', [
   /** Every object these setup paths reached must be freed. */
   z.object({ kind: z.literal('freed'), refs: z.array(PathSchema).min(1) }),
   /** Every object these setup paths reached must still be alive. */
@@ -77,7 +77,7 @@ export const GoalClauseSchema = z.discriminatedUnion('kind', [
 ]);
 export type GoalClause = z.infer<typeof GoalClauseSchema>;
 
-export const PuzzleSchema = z
+const PuzzleSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     /** 1.. for campaign chapters; 0 for generated challenges. */

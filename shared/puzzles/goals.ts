@@ -21,7 +21,7 @@ export interface Anchors {
 export const DELETION_KINDS: readonly MoveKind[] = ['deleteRef', 'delName', 'rebindNone'];
 
 /** Setup paths named by goal clauses (deduplicated, in order). */
-export function goalRefs(puzzle: Pick<Puzzle, 'goal'>): string[] {
+function goalRefs(puzzle: Pick<Puzzle, 'goal'>): string[] {
   const refs: string[] = [];
   for (const c of puzzle.goal) {
     if (c.kind === 'freed' || c.kind === 'alive')
@@ -93,7 +93,7 @@ export function noGarbage(s: EngineState): boolean {
 }
 
 /** What a module-level name holds, as the `bound` clause spells it. */
-export function boundTo(s: EngineState, name: string): string {
+function boundTo(s: EngineState, name: string): string {
   const v = s.globals[name];
   if (v === undefined) return 'unbound';
   if (v.t === 'none') return 'none';

@@ -16,7 +16,7 @@ export type Step =
 const PATH = /^([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*)|\[(\d+)\]|\['([A-Za-z_]\w*)'\])?$/;
 
 /** Split `a.next` into its name and (optional) single step; null if it is not a path. */
-export function parsePath(path: string): { name: string; step: Step | null } | null {
+function parsePath(path: string): { name: string; step: Step | null } | null {
   const m = PATH.exec(path);
   if (!m) return null;
   const name = m[1] ?? '';
@@ -27,7 +27,7 @@ export function parsePath(path: string): { name: string; step: Step | null } | n
 }
 
 /** Attributes of an instance in order, whether inline or in a materialized `__dict__`. */
-export function instanceAttrs(state: EngineState, obj: InstanceObject): [string, Value][] {
+function instanceAttrs(state: EngineState, obj: InstanceObject): [string, Value][] {
   if (obj.dict === null) return obj.attrs;
   const d = state.objects[obj.dict];
   return d && d.kind === 'dict' ? d.entries : [];
@@ -39,7 +39,7 @@ function dictGet(obj: DictObject, key: string): Value | null {
 }
 
 /** The value one step from an object, or null when that slot does not exist. */
-export function stepValue(state: EngineState, obj: HeapObject, step: Step): Value | null {
+function stepValue(state: EngineState, obj: HeapObject, step: Step): Value | null {
   if (step.kind === 'item') return obj.kind === 'list' ? (obj.items[step.index] ?? null) : null;
   if (step.kind === 'key') return obj.kind === 'dict' ? dictGet(obj, step.key) : null;
   if (obj.kind !== 'instance') return null;

@@ -3,7 +3,7 @@
  * the `gc.disable()`: each setup decides that itself, because automatic collection is a lesson).
  * The unprinted gc.collect() clears start-up garbage so later counts are the script's own.
  */
-export const PREAMBLE = [
+const PREAMBLE = [
   'import gc, sys, weakref',
   '',
   '',
@@ -18,9 +18,6 @@ export const PREAMBLE = [
   'gc.collect()',
   '',
 ].join('\n');
-
-/** Classes the preamble defines. */
-export const PREAMBLE_CLASSES = ['Node', 'Slot'] as const;
 
 /** A complete runnable Python program: the preamble, then `body`. */
 export function withPreamble(body: string): string {

@@ -8,7 +8,7 @@
  * Time is passed in by the caller (seconds); nothing here reads a clock.
  */
 
-export const SCORING = {
+const SCORING = {
   base: 1000,
   /** Points per move beyond par. */
   perExtraMove: 50,

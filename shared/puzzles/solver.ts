@@ -114,7 +114,7 @@ function objectKey(o: HeapObject): string {
  * contents, thresholds and classes cannot change by a move, and no frame is open between moves.
  * Equal heaps built in different orders may get different keys: that costs time, not truth.
  */
-export function heapKey(s: EngineState): string {
+function heapKey(s: EngineState): string {
   const names = Object.entries(s.globals).map(([k, v]) => `${k}=${valueKey(v)}`);
   const objects = Object.values(s.objects).map(objectKey);
   const g = s.gc;

@@ -127,7 +127,7 @@ function len(rt: Runtime, v: Value): number {
 }
 
 /** repr() of None, ints, and lists/dicts of those (with CPython's `[...]` for recursion). */
-export function repr(rt: Runtime, v: Value, seen: number[]): string {
+function repr(rt: Runtime, v: Value, seen: number[]): string {
   if (v.t === 'none') return 'None';
   if (v.t === 'int') return String(v.v);
   const obj = objectOf(rt, v);

@@ -91,7 +91,7 @@ const word = (t: Token): { kind: 'string' | 'other'; text: string } => ({
 });
 
 /** A short name for the first construct on `line` that the runner does not support. */
-export function constructAt(source: string, line: number): string {
+function constructAt(source: string, line: number): string {
   const toks = tokenize(normalizeNewlines(source))
     .filter((t) => t.line === line && t.type !== 'ERROR')
     .map(word);

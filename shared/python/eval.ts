@@ -52,7 +52,7 @@ export function derefValue(rt: Runtime, fn: Value): Value {
 }
 
 /** The attributes of an instance, wherever they live (inline or a materialized __dict__). */
-export function instanceAttrs(rt: Runtime, obj: InstanceObject): [string, Value][] {
+function instanceAttrs(rt: Runtime, obj: InstanceObject): [string, Value][] {
   if (obj.dict === null) return obj.attrs;
   return (rt.state.objects[obj.dict] as DictObject | undefined)?.entries ?? [];
 }
@@ -83,7 +83,7 @@ function keyRepr(index: Expr): string {
   return index.e === 'str' ? `'${index.v}'` : String(index.e === 'int' ? index.v : '?');
 }
 
-export function readItem(rt: Runtime, v: Value, index: Expr): Value {
+function readItem(rt: Runtime, v: Value, index: Expr): Value {
   const obj = objectOf(rt, v);
   if (obj?.kind === 'list') {
     if (index.e !== 'int') raise('TypeError', 'list indices must be integers or slices, not str');

@@ -62,7 +62,7 @@ function roots(state: EngineState, scope: Scope): [string, Value][] {
 }
 
 /** Python string literal for a dict key. */
-export function keyLiteral(key: string): string {
+function keyLiteral(key: string): string {
   return `'${key.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
@@ -83,7 +83,7 @@ function edges(state: EngineState, obj: HeapObject): [string, Value][] {
 }
 
 /** Shortest expression reaching object `id` in `scope`, or null (see the module contract). */
-export function pathTo(state: EngineState, scope: Scope, id: ObjId): string | null {
+function pathTo(state: EngineState, scope: Scope, id: ObjId): string | null {
   const seen = new Set<ObjId>();
   let level: [string, ObjId][] = [];
   for (const [n, v] of roots(state, scope)) {
@@ -113,7 +113,7 @@ function objExpr(state: EngineState, scope: Scope, id: ObjId): string {
   return pathTo(state, scope, id) ?? `<unreachable #${id}>`;
 }
 
-export function renderValue(state: EngineState, scope: Scope, v: Value): string {
+function renderValue(state: EngineState, scope: Scope, v: Value): string {
   if (v.t === 'none') return 'None';
   if (v.t === 'int') return String(v.v);
   return objExpr(state, scope, v.id);
@@ -195,7 +195,7 @@ export function renderAction(
 }
 
 /** Where a `return` action stores its value, named in the caller's scope; null for a bare call. */
-export function renderReturnTarget(
+function renderReturnTarget(
   state: EngineState,
   action: Action & { type: 'return' },
 ): string | null {

@@ -51,7 +51,7 @@ function collapseRepeats(frames: string[]): string[] {
 }
 
 /** A bug in the runner or the engine: still a clean message, never a JS stack trace. */
-export function internalError(e: unknown): string {
+function internalError(e: unknown): string {
   const what = e instanceof Error ? e.message : String(e);
   return `internal error in the Heap Heroes runner (please report): ${what}\n`;
 }

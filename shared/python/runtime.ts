@@ -14,7 +14,7 @@ import { chargeGen0, heapIsEmpty } from './autogc.ts';
 import { isPythonBuiltin } from './names.ts';
 
 /** One Python frame: the module (info null) or a running call. */
-export interface PyFrame {
+interface PyFrame {
   info: FunctionInfo | null;
   /** Line being executed in this frame. */
   line: number;
@@ -92,10 +92,6 @@ export function act(rt: Runtime, action: Action): EngineEvent[] {
 
 export function raise(type: PyExceptionType | 'unsupported', detail: string): never {
   throw new PyException(type, detail);
-}
-
-export function currentFrame(rt: Runtime): PyFrame {
-  return rt.frames[rt.frames.length - 1] as PyFrame;
 }
 
 /** Reads a name as Python does in frame `depth` (an index into rt.frames). */

@@ -8,7 +8,7 @@
  */
 import { CompileError, syntaxError, unsupported } from './errors.ts';
 
-export type TokenKind = 'name' | 'int' | 'str' | 'op';
+type TokenKind = 'name' | 'int' | 'str' | 'op';
 
 export interface Token {
   kind: TokenKind;

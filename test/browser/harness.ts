@@ -14,7 +14,7 @@ import { createGameServer } from '../../server/app.ts';
 import type { GameServer } from '../../server/app.ts';
 import { defaultRules } from '../../server/game/activeRules.ts';
 
-export const RESULTS_DIR = resolve('test-results');
+const RESULTS_DIR = resolve('test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--headless',

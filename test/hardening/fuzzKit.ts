@@ -9,7 +9,7 @@ import { checkInvariants } from '../../shared/engine/index.ts';
 import type { Rules } from '../../server/game/rules.ts';
 
 /** mulberry32: small, seedable, good enough to pick fuzz cases reproducibly. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -20,7 +20,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-export type Rand = () => number;
+type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: Rand, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));
 
@@ -142,7 +142,7 @@ function junk(r: Rand, depth = 0): unknown {
   }
 }
 
-export type FuzzAction =
+type FuzzAction =
   | { kind: 'send'; type: string | number; payload: unknown }
   | { kind: 'raw'; bytes: Uint8Array }
   | { kind: 'flood'; count: number }
@@ -179,7 +179,7 @@ export interface FuzzContext {
  * One fuzz action. Roughly 80 % are well-formed messages the rules must refuse or apply; the rest
  * break the protocol (the server then disconnects the sender, which rejoins).
  */
-export function fuzzAction(r: Rand, ctx: FuzzContext): FuzzAction {
+function fuzzAction(r: Rand, ctx: FuzzContext): FuzzAction {
   const k = r();
   const seq = int(r, 0, 2 ** 31 - 1);
   if (k < 0.4 || (!ctx.live && k >= 0.48 && k < 0.72))

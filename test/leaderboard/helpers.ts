@@ -19,7 +19,7 @@ export interface ChallengeServer {
 }
 
 /** Limits high enough that only the rate-limit tests ever hit them. */
-export const LOOSE = {
+const LOOSE = {
   perIp: { capacity: 10_000, perSecond: 1000 },
   perDevice: { capacity: 1000, perSecond: 1000 },
 };

@@ -19,7 +19,7 @@ export interface ServerProcess {
 }
 
 /** A port that was free a moment ago (the child binds it right after). */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -13,7 +13,7 @@ export type Row = Record<string, unknown>;
 export type Query = (sql: string, args?: readonly unknown[]) => Promise<Row[]>;
 
 /** `?` → `$n`, in order. */
-export function pgSql(sql: string): string {
+function pgSql(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CONCEPTS, SETUP_PATH, TextSchema } from '../format.ts';
 
-export const QuestionSchema = z
+const QuestionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
     concepts: z.array(z.enum(CONCEPTS)).min(1),

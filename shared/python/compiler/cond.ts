@@ -5,7 +5,7 @@ import { locOf, visitExpr } from './expr.ts';
 import { COMPARE_ARG } from './ops.ts';
 import type { CompilerState } from './unit.ts';
 
-export function compareOp(c: CompilerState, op: CmpOp): void {
+function compareOp(c: CompilerState, op: CmpOp): void {
   const t = op._type;
   if (t === 'Is' || t === 'IsNot') c.u.emit('IS_OP', t === 'Is' ? 0 : 1);
   else if (t === 'In' || t === 'NotIn') c.u.emit('CONTAINS_OP', t === 'In' ? 0 : 1);

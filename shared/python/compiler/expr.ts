@@ -210,7 +210,7 @@ export function matchAttrStart(c: CompilerState, e: ExprOf<'Attribute'>): void {
 }
 
 /** yield from / await loop: SEND, YIELD_VALUE, RESUME 2, JUMP_BACKWARD_NO_INTERRUPT. */
-export function yieldFrom(c: CompilerState): void {
+function yieldFrom(c: CompilerState): void {
   const u = c.u;
   const start = u.newBlock();
   const resume = u.newBlock();

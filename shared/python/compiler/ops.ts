@@ -41,7 +41,7 @@ export function hasArg(op: string): boolean {
 }
 
 /** Pseudo jumps as code generation emits them (direction decided at assembly). */
-export const JUMPS = new Set([
+const JUMPS = new Set([
   'JUMP',
   'JUMP_NO_INTERRUPT',
   'POP_JUMP_IF_FALSE',

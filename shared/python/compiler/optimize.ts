@@ -15,7 +15,7 @@ export function hasFallthrough(b: Block): boolean {
   return !last || !(UNCONDITIONAL.has(last.op) || SCOPE_EXIT.has(last.op));
 }
 
-export function isExit(b: Block): boolean {
+function isExit(b: Block): boolean {
   const last = b.last();
   return last !== undefined && SCOPE_EXIT.has(last.op);
 }
@@ -92,7 +92,7 @@ export function eliminateEmptyBlocks(entry: Block): void {
   }
 }
 
-export function markReachable(entry: Block, blocks: Block[]): void {
+function markReachable(entry: Block, blocks: Block[]): void {
   for (const b of blocks) {
     b.predecessors = 0;
     b.visited = false;

@@ -10,10 +10,10 @@ import { analyze } from './analyze.ts';
 import { syntaxError, unsupported } from './errors.ts';
 
 export const DEF_GLOBAL = 1;
-export const DEF_LOCAL = 2;
-export const DEF_PARAM = 4;
+const DEF_LOCAL = 2;
+const DEF_PARAM = 4;
 export const DEF_NONLOCAL = 8;
-export const USE = 16;
+const USE = 16;
 export const DEF_FREE_CLASS = 64;
 export const DEF_IMPORT = 128;
 export const DEF_BOUND = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;

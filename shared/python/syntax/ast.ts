@@ -29,8 +29,8 @@ export interface Pos {
 type Node<T extends string, F> = { _type: T } & F;
 type Located<T extends string, F> = Node<T, F> & Pos;
 
-export type ExprContext = Node<'Load' | 'Store' | 'Del', object>;
-export type BoolOpKind = Node<'And' | 'Or', object>;
+type ExprContext = Node<'Load' | 'Store' | 'Del', object>;
+type BoolOpKind = Node<'And' | 'Or', object>;
 export type Operator = Node<
   | 'Add'
   | 'Sub'
@@ -47,7 +47,7 @@ export type Operator = Node<
   | 'FloorDiv',
   object
 >;
-export type UnaryOpKind = Node<'Invert' | 'Not' | 'UAdd' | 'USub', object>;
+type UnaryOpKind = Node<'Invert' | 'Not' | 'UAdd' | 'USub', object>;
 export type CmpOp = Node<
   'Eq' | 'NotEq' | 'Lt' | 'LtE' | 'Gt' | 'GtE' | 'Is' | 'IsNot' | 'In' | 'NotIn',
   object

@@ -173,11 +173,11 @@ function parseBrace(p: Cursor): Expr {
   return { _type: 'Dict', keys, values, ...p.loc(open) };
 }
 
-export function isCompFor(p: Cursor): boolean {
+function isCompFor(p: Cursor): boolean {
   return p.isKw('for') || (p.isKw('async') && p.isKw('for', 1));
 }
 
-export function parseComprehensions(p: Cursor): Comprehension[] {
+function parseComprehensions(p: Cursor): Comprehension[] {
   const out: Comprehension[] = [];
   while (isCompFor(p)) {
     const isAsync = p.eatKw('async') ? 1 : 0;

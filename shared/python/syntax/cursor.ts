@@ -2,7 +2,7 @@
  * The parser's view of the token stream: lookahead, consumption, positions of the node being
  * built, and errors reported where CPython reports them (the furthest token it had to read).
  */
-import type { Expr, Pos } from './ast.ts';
+import type { Pos } from './ast.ts';
 import { PySyntaxError } from './errors.ts';
 import type { SyntaxErrorType } from './errors.ts';
 import type { Token } from './tokens.ts';
@@ -179,13 +179,3 @@ export class Cursor {
 }
 
 export const load = (): { _type: 'Load' } => ({ _type: 'Load' });
-
-/** Position fields of an expression (for re-spanning). */
-export function posOf(e: Expr | Pos): Pos {
-  return {
-    lineno: e.lineno,
-    col_offset: e.col_offset,
-    end_lineno: e.end_lineno,
-    end_col_offset: e.end_col_offset,
-  };
-}

@@ -10,8 +10,6 @@ import { parseStatements } from './compound.ts';
 import { PySyntaxError } from './errors.ts';
 
 export { PySyntaxError };
-export type { SyntaxErrorType } from './errors.ts';
-
 export function parse(src: string): Module {
   const text = normalizeNewlines(src);
   const tokens = tokenize(text);

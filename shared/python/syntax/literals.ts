@@ -5,7 +5,7 @@
 import type { PyConstant } from './ast.ts';
 
 /** CPython's `repr(float)`: shortest round-trip digits, exponent form outside 1e-4 <= |x| < 1e16. */
-export function floatRepr(x: number): string {
+function floatRepr(x: number): string {
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   if (Number.isNaN(x)) return 'nan';

@@ -17,7 +17,7 @@ export interface StringParts {
   body: string;
 }
 
-export function splitString(t: Token): StringParts {
+function splitString(t: Token): StringParts {
   const v = t.value;
   let n = 0;
   while (v[n] !== '"' && v[n] !== "'") n++;
@@ -31,7 +31,7 @@ export function splitString(t: Token): StringParts {
 }
 
 /** Decodes a plain (non-f) literal's body; bytes come back as latin-1 text. */
-export function decodeLiteral(p: Cursor, t: Token, parts: StringParts): string {
+function decodeLiteral(p: Cursor, t: Token, parts: StringParts): string {
   const bytes = parts.prefix.includes('b');
   // eslint-disable-next-line no-control-regex
   if (bytes && /[^\x00-\x7f]/.test(parts.body))

@@ -31,7 +31,7 @@ export function invalidTarget(e: Expr, ctx: Ctx): Expr | null {
 }
 
 /** Marks `e` (already validated) as a store or del target, recursively. */
-export function setContext(e: Expr, ctx: Ctx): Expr {
+function setContext(e: Expr, ctx: Ctx): Expr {
   switch (e._type) {
     case 'Name':
     case 'Attribute':

@@ -10,7 +10,7 @@ export function makeRand(seed: number): Rand {
 }
 
 /** A float in [0, 1). */
-export function float(r: Rand): number {
+function float(r: Rand): number {
   const [v, next] = nextRandom(r.state);
   r.state = next;
   return v;

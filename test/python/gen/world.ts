@@ -7,7 +7,7 @@ import type { HeapObject, Value } from '../../../shared/engine/index.ts';
 import type { Session } from '../../../shared/python/session.ts';
 import type { Rand } from './rand.ts';
 
-export interface FnSpec {
+interface FnSpec {
   name: string;
   arity: number;
 }
@@ -36,13 +36,13 @@ export const MODULE_NAMES = [
   'z',
 ] as const;
 export const WEAK_NAMES = ['w1', 'w2', 'w3'] as const;
-export const PLAIN_ATTRS = ['next', 'prev', 'data', 'other'] as const;
+const PLAIN_ATTRS = ['next', 'prev', 'data', 'other'] as const;
 export const KEYS = ['k', 'x', 'y'] as const;
 export const INTS = [0, 1, 7, 42, 256, -5] as const;
 
 export type Kind = 'none' | 'int' | 'list' | 'dict' | 'instance' | 'weakref';
 
-export function valueKind(w: World, v: Value | undefined): Kind | null {
+function valueKind(w: World, v: Value | undefined): Kind | null {
   if (!v) return null;
   if (v.t !== 'ref') return v.t;
   return objectAt(w, v)?.kind ?? null;

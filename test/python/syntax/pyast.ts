@@ -26,13 +26,6 @@ for src in sources:
 json.dump(out, open(sys.argv[3], 'w', encoding='utf-8'), ensure_ascii=False)
 `;
 
-export interface PyError {
-  type: string;
-  msg: string;
-  lineno: number;
-  offset: number;
-}
-
 /** CPython's `ast.parse` of each source (as pyast.py prints it), or its SyntaxError; cached. */
 export function cpythonAst(sources: string[]): unknown[] {
   const key = createHash('sha256')
