@@ -92,7 +92,8 @@ function textDirective(arg: PercentArg, d: Directive): string {
   else if (d.type === 'r') text = reprValue(arg);
   else text = asciiValue(arg);
   const chars = Array.from(text);
-  return pad(d.precision >= 0 ? chars.slice(0, d.precision).join('') : text, d);
+  const cut = d.precision >= 0 && d.type !== 'c'; // %c ignores the precision
+  return pad(cut ? chars.slice(0, d.precision).join('') : text, d);
 }
 
 function render(arg: PercentArg, d: Directive): string {
