@@ -6,7 +6,7 @@
  * is process-global: run one game server per process (vitest gives each test file its own).
  */
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import { defineRoom, defineServer, type Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
@@ -16,9 +16,15 @@ import { createChallengeRouter, type ChallengeOptions } from './challenges/route
 import { createApiRouter, healthHandler } from './http/api.ts';
 import { applyCorsPolicy } from './http/cors.ts';
 import { createStaticRouter } from './http/static.ts';
-import { installHttpHardening, installJoinGuard } from './http/security.ts';
+import { installHttpHardening } from './http/security.ts';
+import { installMatchmakeGuard } from './http/matchmakeGuard.ts';
+import { cpuBudget, requestBudget } from './http/budget.ts';
+import { Limits, type Budgets } from './http/limits.ts';
+import { jsonErrors } from './http/errors.ts';
+import { VerifyPool } from './http/verifyPool.ts';
+import { defaultRules } from './game/activeRules.ts';
+import { ORIGIN_REFUSED, originAllowed } from './http/origin.ts';
 import { quietLogger } from './http/quietLogger.ts';
-import type { BucketLimit } from './challenges/rateLimit.ts';
 import { createLiveRouter } from './live/http.ts';
 import { ClassroomRoom } from './rooms/ClassroomRoom.ts';
 import type { RoomDeps } from './rooms/deps.ts';
@@ -40,11 +46,16 @@ export interface GameServerOptions {
   redisUrl?: string | undefined;
   /** host:port browsers reach this process on (PUBLIC_ADDRESS; default host:port with Redis). */
   publicAddress?: string | undefined;
+  /** PUBLIC_URL: the origin students' phones open join links on (server/live/joinAddress.ts). */
+  publicUrl?: string | undefined;
   host?: string;
   rules: Rules;
   /** Built client; defaults to dist/client under the working directory. */
   clientDir?: string;
-  /** Origins allowed cross-origin access (default none: same-origin only). */
+  /**
+   * Origins (besides this server's own) allowed cross-origin reads and state-changing requests,
+   * WebSocket handshakes included (ALLOWED_ORIGINS; default none: same-origin only).
+   */
   allowedOrigins?: readonly string[];
   /** Install SIGINT/SIGTERM handlers that shut down gracefully (off in tests). */
   handleSignals?: boolean;
@@ -54,8 +65,8 @@ export interface GameServerOptions {
   reconnectSeconds?: number;
   /** State patch interval of the rooms in ms (default PATCH_MS = 20). */
   patchMs?: number;
-  /** Join-code guessing limit per address (default 60 unknown codes, then 1 per second). */
-  joinLimit?: BucketLimit;
+  /** Per-address and per-process budgets of the public endpoints (http/limits.ts DEFAULT_BUDGETS). */
+  budgets?: Budgets;
 }
 
 export interface GameServer {
@@ -86,16 +97,26 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     ...(options.patchMs === undefined ? {} : { patchMs: options.patchMs }),
   };
   const http = createServer();
-  installHttpHardening(http);
-  applyCorsPolicy(options.allowedOrigins ?? []);
-  installJoinGuard(options.joinLimit);
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const limits = new Limits(options.budgets, options.redisUrl);
+  installHttpHardening(http, allowedOrigins, (peer) => limits.blocked(peer));
+  http.on('connection', (socket: Socket) => {
+    if (limits.flooding(socket.remoteAddress ?? 'unknown')) socket.destroy();
+  });
+  applyCorsPolicy(allowedOrigins);
+  installMatchmakeGuard(limits);
+  const cpu = cpuBudget(limits);
+  const verifier = options.rules === defaultRules ? new VerifyPool().warm() : null;
   const colyseus = defineServer({
     rooms: {
       [ROOMS.classroom]: releaseCodeOnDispose(defineRoom(bindDeps(ClassroomRoom, deps))),
       [ROOMS.team]: releaseCodeOnDispose(defineRoom(bindDeps(TeamRoom, deps))),
     },
     ...scaleServerOptions(options),
-    transport: new WebSocketTransport({ server: http }),
+    transport: new WebSocketTransport({
+      server: http,
+      beforeUpgrade: (request) => refuseForeignOrigin(request, new Set(allowedOrigins)),
+    }),
     gracefullyShutdown: options.handleSignals ?? false,
     greet: false,
     // Malformed client messages are logged with a stack each: cap them (http/quietLogger.ts).
@@ -103,13 +124,29 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     express: (app) => {
       app.disable('x-powered-by');
       app.get('/healthz', healthHandler);
+      app.use('/api', requestBudget(limits));
+      // Bounded before they start: replay, puzzle generation, QR drawing (http/budget.ts).
+      app.post('/api/verify', cpu);
+      app.get('/api/challenges/:id', cpu);
+      app.post('/api/challenges/:id/submit', cpu);
+      app.get('/api/live/join/:code', cpu);
+      app.get('/api/live/join/:code/qr.svg', cpu);
       app.use('/api/challenges', createChallengeRouter(store, options.challenges));
-      app.use('/api/live', createLiveRouter(liveReports));
-      app.use('/api', createApiRouter({ rules: options.rules }));
+      app.use(
+        '/api/live',
+        createLiveRouter(liveReports, { publicUrl: options.publicUrl, listenHost: options.host }),
+      );
+      app.use(
+        '/api',
+        createApiRouter({ rules: options.rules, ...(verifier ? { verify: verifier.verify } : {}) }),
+      );
       app.use(createStaticRouter(options.clientDir ?? join(process.cwd(), 'dist', 'client')));
+      app.use(jsonErrors);
     },
   });
   colyseus.onShutdown(() => storage.close());
+  colyseus.onShutdown(() => limits.close());
+  colyseus.onShutdown(() => verifier?.close());
   await listen(colyseus, http, options.port, options.host);
   const port = (http.address() as AddressInfo).port;
   const shownHost =
@@ -122,8 +159,17 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     close: async () => {
       await colyseus.gracefullyShutdown(false);
       await storage.close();
+      limits.close();
+      await verifier?.close();
     },
   };
+}
+
+/** WebSocket handshakes from a foreign page are refused (browsers always send Origin there). */
+function refuseForeignOrigin(request: Request, allowed: ReadonlySet<string>): Response | undefined {
+  const h = request.headers;
+  if (originAllowed({ origin: h.get('origin'), host: h.get('host') }, allowed)) return undefined;
+  return Response.json({ error: ORIGIN_REFUSED }, { status: 403 });
 }
 
 /** A subclass carrying `deps`, because Colyseus constructs rooms without arguments. */

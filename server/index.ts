@@ -1,9 +1,11 @@
 /**
  * Process entry: reads the environment, starts the game server, exits on startup errors.
  *   PORT (default 2567), HOST (default all interfaces), DATA_DIR (default ./data),
- *   ALLOWED_ORIGINS (comma-separated; default none = same-origin only), CLIENT_DIR (default dist/client),
+ *   ALLOWED_ORIGINS (comma-separated origins allowed besides our own, for CORS, state-changing
+ *   requests and the WebSocket handshake; default none), CLIENT_DIR (default dist/client),
  *   RECONNECT_SECONDS (how long a dropped client keeps its seat; default 60),
- *   PATCH_MS (state patch interval of the rooms; default 20).
+ *   PATCH_MS (state patch interval of the rooms; default 20),
+ *   PUBLIC_URL (the origin students' phones open join links on; default this machine's LAN address).
  *   Scale-out (docs/scale.md): DATABASE_URL (PostgreSQL instead of SQLite), REDIS_URL (several
  *   processes share rooms), PUBLIC_ADDRESS (host:port browsers reach this process on).
  */
@@ -11,6 +13,7 @@ import { resolve } from 'node:path';
 import { createGameServer } from './app.ts';
 import { defaultRules } from './game/activeRules.ts';
 import { parseOrigins } from './http/cors.ts';
+import { joinOrigin } from './live/joinAddress.ts';
 
 const env = process.env;
 const port = Number(env.PORT ?? 2567);
@@ -29,6 +32,7 @@ try {
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     publicAddress: env.PUBLIC_ADDRESS,
+    publicUrl: env.PUBLIC_URL,
   });
   // Never print DATABASE_URL / REDIS_URL: they may carry passwords.
   const data = env.DATABASE_URL
@@ -38,6 +42,11 @@ try {
     ? `, scaled out via Redis as ${server.colyseus.options.publicAddress ?? '?'}`
     : '';
   console.log(`Heap Heroes server on ${server.url} (${data}${scale})`);
+  const students = joinOrigin(new URL(server.url), {
+    publicUrl: env.PUBLIC_URL,
+    listenHost: env.HOST,
+  });
+  console.log(`Students' phones join at ${students} (set PUBLIC_URL or HOST to change it)`);
 } catch (err) {
   // A taken port would otherwise leave a hung process (stack NOTES gotcha 13).
   console.error(

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { BOARD_ERRORS } from './board/errors.ts';
 import type { EngineEvent } from './engine/index.ts';
 import type { MoveKind } from './puzzles/contract.ts';
+import { checkNickname, NICKNAME_INPUT_MAX } from './live/nickname.ts';
 
 /** Room names registered with the Colyseus matchmaker. */
 export const ROOMS = { classroom: 'classroom', team: 'team' } as const;
@@ -29,7 +30,6 @@ export type RoomName = (typeof ROOMS)[keyof typeof ROOMS];
 export const LIMITS = {
   /** Longest accepted move statement (see shared/puzzles/contract.ts). */
   moveChars: 200,
-  nicknameChars: 24,
   tokenChars: 64,
   puzzleIdChars: 64,
   /** Longest move list accepted by POST /api/verify. */
@@ -50,13 +50,19 @@ export const seatStorageKey = (code: string): string => `heap-heroes:seat:${code
 // ---------------------------------------------------------------------------------------------
 // Join options (client.create / client.joinById second argument)
 
-// Nicknames are display text only; the client renders them as text, never HTML.
+/**
+ * Nicknames are display text only (rendered as text, never HTML); shared/live/nickname.ts is the
+ * one policy. A nickname that cannot be encoded or shown refuses the join with that policy's
+ * message; one caught by the word list does not (the room decides: see checkNickname).
+ */
 const nickname = z
   .string()
-  .trim()
-  .min(1)
-  .max(LIMITS.nicknameChars)
-  .regex(/^[^\p{Cc}\p{Cf}]+$/u, 'no control characters');
+  .max(NICKNAME_INPUT_MAX)
+  .superRefine((raw, ctx) => {
+    const checked = checkNickname(raw);
+    if (!checked.ok && checked.code !== 'nickname/refused')
+      ctx.addIssue({ code: 'custom', message: `${checked.code}: ${checked.message}` });
+  });
 const token = z
   .string()
   .min(16)
@@ -79,15 +85,17 @@ const version = z
   .max(2 ** 31 - 1);
 
 /**
- * `classroom`: `client.create('classroom', { host: true, nickname?, puzzleId? })` makes the caller
- * the host (teacher); students `client.joinById(code, { nickname, token? })`; a teacher who
- * refreshes joins with `{ token }` (the host token from `welcome`) and gets the host seat back.
+ * `classroom`: `client.create('classroom', { nickname?, puzzleId? })` makes the creator the host
+ * (teacher): the server adds a secret `hostKey` to the creator's options (a client cannot send
+ * one) and only the join presenting it gets the teacher seat. Students
+ * `client.joinById(code, { nickname, token? })`; a teacher who refreshes joins with `{ token }`
+ * (the host token from `welcome`) and gets the host seat back.
  */
 export const ClassroomJoinOptions = z.object({
-  host: z.boolean().optional(),
   nickname: nickname.optional(),
   token: token.optional(),
   puzzleId: puzzleId.optional(),
+  hostKey: token.optional(),
 });
 export type ClassroomJoinOptions = z.infer<typeof ClassroomJoinOptions>;
 

@@ -7,7 +7,6 @@
  */
 import type Phaser from 'phaser';
 import type { ChallengeView } from '../../shared/challenges/api.ts';
-import { CHALLENGE_LIMITS } from '../../shared/challenges/api.ts';
 import type { Puzzle as PuzzleData } from '../../shared/puzzles/format.ts';
 import { LocalSession } from '../session/LocalSession.ts';
 import type { Session } from '../session/Session.ts';
@@ -30,13 +29,6 @@ export interface LeaderboardData {
 /** A solo session over a served challenge puzzle (the solution is never sent, and not needed). */
 export function challengeSession(view: ChallengeView): Session {
   return new LocalSession({ ...view.puzzle, solution: [] } as PuzzleData);
-}
-
-/** Trimmed nickname if it has 1–20 characters, else null (the server checks words too). */
-export function cleanNickname(raw: string): string | null {
-  const n = raw.trim();
-  const length = [...n].length;
-  return length >= 1 && length <= CHALLENGE_LIMITS.nicknameChars ? n : null;
 }
 
 export function rememberPlayer(nickname: string, classCode: string): void {

@@ -2,6 +2,7 @@
  * The Daily scene's DOM form in the side panel: nickname and optional class code. Inputs are real
  * form fields (keyboard, screen readers, mobile keyboards); values are read, never rendered as HTML.
  */
+import { NICKNAME_MAX } from '../../shared/live/nickname.ts';
 import { t } from '../i18n/index.ts';
 import { el } from '../ui/dom.ts';
 
@@ -15,7 +16,7 @@ export class ChallengeForm {
     this.nickname = el('input', {
       id: 'daily-nickname',
       type: 'text',
-      maxlength: '20',
+      maxlength: String(NICKNAME_MAX),
       autocomplete: 'nickname',
       spellcheck: 'false',
     });

@@ -35,6 +35,7 @@ export const id: Messages = {
 
   'campaign.title': 'Kampanye',
   'campaign.chapter': 'Bab {n}: {title}',
+  'campaign.ahead': 'belum dimainkan',
   'campaign.locked': 'Terkunci',
   'campaign.stars': '{n} dari 3 bintang',
   'campaign.level': '{n}. {title}',
@@ -69,6 +70,7 @@ export const id: Messages = {
   'tool.newList': '[] baru',
   'tool.newDict': '{} baru',
   'tool.newInstance': '{cls}() baru',
+  'tool.more': 'Lainnya',
   'tool.menu': 'Level',
   'tool.bar': 'Langkah dan alat',
   'tool.zoomIn': 'Perbesar',
@@ -84,9 +86,27 @@ export const id: Messages = {
   'code.copied': 'Tersalin!',
   'code.download': 'Unduh .py',
   'code.header': '# Heap Heroes — {title}',
+  'rules.title': 'Aturan',
+  'rules.allowed': 'Boleh di sini: {moves}',
+  'rules.locked': 'Dikunci di sini: {moves}',
+  'rules.newObject': 'objek baru (x = [])',
+  'rules.createRef': 'panah baru (a = b, a.append(b))',
+  'rules.deleteRef': 'mencabut panah dari objek (del a.next, a.clear())',
+  'rules.delName': 'del nama',
+  'rules.rebindNone': 'x = None',
+  'rules.weakref': 'referensi lemah (weakref.ref(x))',
+  'rules.call': 'memanggil fungsi (f(a))',
+  'rules.collect': 'gc.collect()',
+  'rules.toggleGc': 'gc.enable() / gc.disable()',
+  'rules.deadEnd':
+    'Langkah itu merusak tujuan “{goal}” untuk selamanya: level ini tidak bisa dimenangkan dari sini.',
+  'rules.undo': 'Batalkan langkah itu',
   'console.label': 'Konsol Python',
   'console.placeholder': 'Ketik pernyataan, mis. del a',
   'console.run': 'Jalankan',
+  'console.unknown':
+    'Itu bukan langkah yang dikenal game ini. Langkah contohnya del a, a.next = b, gc.collect(). Kamu juga bisa bertanya, misalnya sys.getrefcount(a).',
+  'console.isMove': 'Itu mengubah heap: jalankan sebagai langkah.',
   'narration.title': 'Apa yang terjadi',
 
   'hud.goal': 'Tujuan',
@@ -97,6 +117,7 @@ export const id: Messages = {
   'hud.clauseMet': '✓ {text}',
   'hud.clauseOpen': '○ {text}',
 
+  'results.see': 'Lihat hasil',
   'results.title': 'Level selesai!',
   'results.moves': '{n} langkah (par {par})',
   'results.stars': '{n} dari 3 bintang',
@@ -136,13 +157,15 @@ export const id: Messages = {
   'say.reveal': 'Objek yang tak terjangkau dari nama mana pun ditandai sebagai sampah.',
 
   'gc.title': 'Di dalam gc.collect()',
-  'gc.updateRefs': 'Langkah 1: salin setiap refcount ke gc_refs.',
+  'gc.updateRefs': 'Fase 1: salin setiap refcount ke gc_refs.',
   'gc.subtract':
-    'Langkah 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
+    'Fase 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
   'gc.reachable': '{obj} masih punya gc_refs > 0: ada sesuatu di luar yang menunjuknya.',
   'gc.tentative': '{obj} punya gc_refs 0: untuk sementara tak terjangkau.',
   'gc.rescued': '{obj} diselamatkan: {by} bisa menjangkaunya.',
   'gc.weakref': 'Referensi lemah ke {obj} dihapus sebelum pembebasan.',
+  'gc.freeing':
+    'Membebaskan sampah: CPython memegang setiap objek dengan satu referensi tambahan (INCREF) selagi menghapus panah di dalam kelompok, jadi refcount bisa sesaat terbaca satu lebih besar dari kartunya. Lalu semua refcount turun ke 0.',
   'gc.freed': '{obj} dibebaskan.',
   'gc.result': 'gc.collect() mengembalikan {n}.',
   'gc.play': 'Putar',
@@ -305,4 +328,20 @@ export const id: Messages = {
   'live.taken': 'Kursi ini sedang dibuka di tab atau perangkat lain.',
   'live.hintsShort': '{n} petunjuk',
   'live.backToMenu': 'Kembali ke menu',
+  'live.pausedWait':
+    'Dijeda oleh gurumu: tunggu, langkah dan jawabanmu ditahan sampai ronde berlanjut.',
+  'live.sending': 'Mengirim “{answer}”…',
+  'live.rejoining': 'Masuk kembali ke kelas {code}…',
+  'live.err.rejoin':
+    'Tidak bisa kembali ke kelas {code}: mungkin sudah selesai. Cek kodenya dengan gurumu.',
+  'live.linkLocalOnly':
+    'HP tidak bisa membuka alamat ini: jalankan server di jaringan sekolah atau atur PUBLIC_URL.',
+  'live.tie': '(seri)',
+  'live.nameWaiting': 'nama menunggu persetujuanmu (ketuk untuk melihat)',
+  'live.answerOnDevices': 'Jawab di HP atau laptopmu:',
+  'live.oneSolution': 'Satu solusi dalam {n} langkah:',
+  'live.tryAgain': 'Coba lagi',
+  'daily.nicknameLong': 'Nama panggilan paling banyak 20 karakter.',
+  'daily.nicknameWords': 'Pilih nama panggilan yang lebih ramah.',
+  'live.setPredictConcept': 'Tebak: {concept} ({n})',
 };

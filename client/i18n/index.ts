@@ -33,11 +33,18 @@ export function onLangChange(listener: (lang: Lang) => void): () => void {
 
 export type Params = Record<string, string | number>;
 
-/** Fill `{name}` placeholders of a template. */
+/**
+ * Fill `{name}` placeholders of a template, and `{name|one|other}` plural choices (English:
+ * "1 move", "2 moves"; a language without plurals simply does not use them).
+ */
 export function format(template: string, params: Params = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (Number(params[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
 export function t(key: MessageKey, params?: Params, language: Lang = current): string {

@@ -6,7 +6,7 @@
  *
  * Contracts: listeners run after every state patch and status change (coalesced to one per frame);
  * a kicked student (close code 4101) or a seat taken over in another tab (4100) is closed for good
- * and its remembered class forgotten; any other drop shows "reconnecting…" while the SDK retries.
+ * and its remembered class forgotten (a kicked seat's token is kept: the server refuses it); any other drop shows "reconnecting…" while the SDK retries.
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { KICKED_CLOSE_CODE, LIVE_MESSAGES } from '../../shared/live/protocol.ts';
@@ -65,6 +65,10 @@ export class LiveConnection {
     store()?.setItem(seatStorageKey(this.code), welcome.token);
     store()?.setItem(LIVE_KEYS[this.role], this.code);
     room.reconnection.minUptime = 0; // a phone that drops in the first seconds must come back too
+    // Back within 2 s of the network returning (the SDK's default backs off to 5 s), and keep trying
+    // for about as long as the server holds the seat (RECONNECT_SECONDS, 60 by default).
+    room.reconnection.maxDelay = 2000;
+    room.reconnection.maxRetries = 40;
     room.onStateChange(() => this.changed());
     room.onMessage(LIVE_MESSAGES.teacher, (m: LiveTeacherMessage) => this.set({ teacher: m }));
     room.onMessage(LIVE_MESSAGES.rejected, (m: LiveRejectedMessage) => this.set({ rejected: m }));
@@ -123,9 +127,9 @@ export class LiveConnection {
       store()?.removeItem(LIVE_KEYS[this.role]);
   }
 
+  /** A kicked student keeps the seat token: the server refuses it, so they stay out of the class. */
   private close(status: 'kicked' | 'taken'): void {
     this.forget();
-    if (status === 'kicked') store()?.removeItem(seatStorageKey(this.code));
     this.set({ status });
   }
 
@@ -186,7 +190,8 @@ export async function hostClass(): Promise<LiveConnection> {
       store()?.removeItem(LIVE_KEYS.host);
     }
   }
-  return connect((c) => c.create(ROOMS.classroom, { host: true }));
+  // The creator's join is the teacher's: the server proves it with a key it adds itself.
+  return connect((c) => c.create(ROOMS.classroom, {}));
 }
 
 /** Student: join by code (resuming this device's seat for that code when it has one). */

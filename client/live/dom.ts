@@ -5,6 +5,7 @@
  */
 import './live.css';
 import { el } from '../ui/dom.ts';
+import { icon, type IconName } from './icons.ts';
 
 export { el };
 
@@ -44,9 +45,16 @@ export function btn(
   id: string,
   label: string,
   onClick: () => void,
-  opts: { secondary?: boolean; disabled?: boolean; pressed?: boolean; teacherOnly?: boolean } = {},
+  opts: {
+    secondary?: boolean;
+    disabled?: boolean;
+    pressed?: boolean;
+    teacherOnly?: boolean;
+    icon?: IconName;
+  } = {},
 ): HTMLButtonElement {
   const b = el('button', { type: 'button', id }, label);
+  if (opts.icon) b.prepend(icon(opts.icon), ' ');
   if (opts.secondary) b.classList.add('secondary');
   if (opts.teacherOnly) b.classList.add('live-teacher-only');
   if (opts.disabled) b.disabled = true;

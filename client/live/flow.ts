@@ -15,7 +15,13 @@ import {
   resumeRemembered,
   type LiveConnection,
 } from './connection.ts';
-import { btn, clock, el } from './dom.ts';
+import { ROOM_CODE } from '../../shared/protocol.ts';
+import type { JoinClassData } from '../scenes/JoinClass.ts';
+import { Countdown } from './countdown.ts';
+import { btn, el } from './dom.ts';
+import { icon } from './icons.ts';
+import { holdReason } from './hold.ts';
+import { LIVE_KEYS } from './keys.ts';
 import { studentBoard, watchBoard } from './sessions.ts';
 
 export async function ensureLiveScenes(scene: Phaser.Scene): Promise<void> {
@@ -31,47 +37,75 @@ export async function openHost(scene: Phaser.Scene, data: object = {}): Promise<
   scene.scene.start('HostClass', data);
 }
 
-export async function openJoin(scene: Phaser.Scene, data: { code?: string } = {}): Promise<void> {
+export async function openJoin(scene: Phaser.Scene, data: JoinClassData = {}): Promise<void> {
   await ensureLiveScenes(scene);
   scene.scene.start('JoinClass', data);
 }
 
-/** On page load (from the Menu): a join link, a co-teacher link, or a remembered seat. */
-export async function startFromUrl(menu: Phaser.Scene): Promise<void> {
+/**
+ * Where a page load goes, decided before the menu is up (start.ts) so a rejoin runs while the game
+ * loads: a co-teacher link; a remembered teacher seat; this device's student seat — unless the page
+ * is another class's join link, which wins (the old class is forgotten on this device); or the
+ * join form for a link's code.
+ */
+export type StartPlan =
+  | { to: 'none' }
+  | { to: 'coTeacher'; code: string; seat: Promise<LiveConnection | null> }
+  | { to: 'host'; seat: Promise<LiveConnection | null> }
+  | { to: 'join'; code: string; seat?: Promise<LiveConnection | null> };
+
+export function planFromUrl(): StartPlan {
   const params = new URLSearchParams(location.search);
-  const code = params.get('join');
+  const linkCode = params.get('join');
+  const code = linkCode && ROOM_CODE.test(linkCode) ? linkCode : null;
   const key = params.get('teacher');
-  if (code && /^[0-9]{6}$/.test(code) && key) {
-    try {
-      await joinAsCoTeacher(code, key);
+  if (code && key)
+    return { to: 'coTeacher', code, seat: joinAsCoTeacher(code, key).catch(() => null) };
+  if (remembered('host') && !code) return { to: 'host', seat: resumeRemembered('host') };
+  const mine = remembered('student');
+  if (mine && code && code !== mine) forgetStudentSeat();
+  else if (mine) return { to: 'join', code: mine, seat: resumeRemembered('student') };
+  return code ? { to: 'join', code } : { to: 'none' };
+}
+
+function forgetStudentSeat(): void {
+  try {
+    localStorage.removeItem(LIVE_KEYS.student);
+  } catch {
+    // storage blocked: nothing was remembered either
+  }
+}
+
+/** Act on the plan once the Menu is up (the scenes need a running game). */
+export async function startFromUrl(menu: Phaser.Scene, plan: StartPlan): Promise<void> {
+  if (plan.to === 'coTeacher') {
+    if (await plan.seat) {
       history.replaceState(null, '', '/');
       return openHost(menu);
-    } catch {
-      // fall through to the join form: the link is stale
     }
+    return openJoin(menu, { code: plan.code }); // the link is stale: the join form
   }
-  if (remembered('host') && !code) {
-    if (await resumeRemembered('host')) return openHost(menu);
+  if (plan.to === 'host') {
+    if (await plan.seat) return openHost(menu);
+    return;
   }
-  if (remembered('student')) {
-    const conn = await resumeRemembered('student');
-    if (conn && (!code || code === conn.code)) return openJoin(menu, { code: conn.code });
-  }
-  if (code) return openJoin(menu, { code });
+  if (plan.to === 'join')
+    return openJoin(menu, { code: plan.code, ...(plan.seat ? { seat: plan.seat } : {}) });
 }
 
 function badge(
   text: string,
   warn: boolean,
   action?: { label: string; run: () => void },
-): () => void {
+): { node: HTMLElement; text: HTMLElement; remove(): void } {
   document.getElementById('live-badge')?.remove();
   const node = el('div', { id: 'live-badge', role: 'status' });
   node.classList.toggle('warn', warn);
-  node.append(el('span', { id: 'live-badge-text' }, text));
+  const line = el('span', { id: 'live-badge-text' }, text);
+  node.append(line);
   if (action) node.append(btn('live-badge-back', action.label, action.run, { secondary: true }));
   (document.getElementById('game') ?? document.body).append(node);
-  return () => node.remove();
+  return { node, text: line, remove: () => node.remove() };
 }
 
 function roundLine(conn: LiveConnection): string {
@@ -80,43 +114,79 @@ function roundLine(conn: LiveConnection): string {
     t('live.classCode', { code: conn.code }),
     t('live.roundOf', { n: live.round, of: live.rounds }),
   ];
-  if (live.timed) parts.push(`⏱ ${clock(live.remainingMs)}`);
   if (live.phase === 'paused') parts.push(t('live.paused'));
   if (conn.status === 'reconnecting') parts.push(t('live.reconnecting'));
   return parts.join(' · ');
 }
 
+/**
+ * Over the board while the round is paused or the link is down: says why, and takes the taps
+ * (the session also refuses typed moves with the same reason, sessions.ts).
+ */
+function holdCover(): { set(reason: string | null): void; remove(): void } {
+  document.getElementById('live-hold')?.remove();
+  const node = el('div', { id: 'live-hold', role: 'alert' });
+  const text = el('p', { class: 'live-big' });
+  node.append(icon('pause'), text);
+  node.hidden = true;
+  (document.getElementById('game') ?? document.body).append(node);
+  return {
+    set: (reason) => {
+      node.hidden = reason === null;
+      if (reason !== null && text.textContent !== reason) text.textContent = reason;
+    },
+    remove: () => node.remove(),
+  };
+}
+
 /** Student: this round's puzzle on their own board; back to the class screen when it is over. */
 export function playRound(scene: Phaser.Scene, conn: LiveConnection): void {
-  const session = studentBoard(conn);
-  if (!session) return;
   const round = conn.state.live.round;
   const game = scene.game;
   let done = false;
-  let removeBadge = (): void => undefined;
   const back = (): void => {
     if (done) return;
     done = true;
     stop();
-    removeBadge();
     game.scene.getScene('Puzzle')?.scene.start('JoinClass', { code: conn.code });
   };
+  const session = studentBoard(conn, back);
+  if (!session) return;
+  const tag = badge(roundLine(conn), false);
+  const timer = new Countdown('live-badge-timer', 'live-countdown');
+  tag.node.append(timer.node);
+  const hold = holdCover();
   let seen = false; // the Puzzle scene starts on the next frame; only its later shutdown means "left"
-  const stop = conn.onChange(() => {
+  const sync = (): void => {
+    const live = conn.state.live;
+    const held = holdReason(conn);
+    const text = roundLine(conn);
+    if (tag.text.textContent !== text) tag.text.textContent = text;
+    tag.node.classList.toggle('warn', held !== null);
+    timer.set(live.timed, live.remainingMs, held === null);
+    hold.set(held);
+  };
+  const unsubscribe = conn.onChange(() => {
     const live = conn.state.live;
     const active = game.scene.isActive('Puzzle');
     seen ||= active;
-    if (seen && !active) return void (stop(), removeBadge());
+    if (seen && !active) return stop();
     if (
       live.round !== round ||
       (live.phase !== 'running' && live.phase !== 'paused') ||
       conn.status === 'kicked'
     )
       return back();
-    removeBadge = badge(roundLine(conn), conn.status !== 'connected' || live.phase === 'paused');
+    sync();
   });
+  const stop = (): void => {
+    unsubscribe();
+    timer.stop();
+    tag.remove();
+    hold.remove();
+  };
   scene.scene.start('Puzzle', { puzzleId: session.puzzle.id, session, onSolved: back });
-  removeBadge = badge(roundLine(conn), false);
+  sync();
 }
 
 /** Teacher: one student's board, read-only, until "Dashboard" is pressed. */
@@ -125,7 +195,7 @@ export function watchStudent(scene: Phaser.Scene, conn: LiveConnection, seatId: 
   if (!session) return;
   const name = conn.state.liveSeats.get(seatId)?.nickname ?? '';
   const game = scene.game;
-  const remove = badge(t('live.watching', { name }), false, {
+  const { remove } = badge(t('live.watching', { name }), false, {
     label: `← ${t('live.dashboard')}`,
     run: () => {
       remove();

@@ -2,7 +2,9 @@
  * The teacher's lobby: the join block (code ≥ 10% of the screen height, QR from the server, link),
  * the round set chooser, class settings, and the students with kick / approve-name buttons.
  */
+import { CONCEPT_TEXT } from '../../shared/live/concepts.ts';
 import { CHAPTERS } from '../../shared/puzzles/campaign/index.ts';
+import { CONCEPTS } from '../../shared/puzzles/format.ts';
 import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
 import { lang, t } from '../i18n/index.ts';
@@ -12,6 +14,7 @@ import { btn, el, p, row } from './dom.ts';
 interface JoinInfo {
   link: string;
   qr: string;
+  localOnly?: boolean;
 }
 
 const joinInfo = new Map<string, Promise<JoinInfo | null>>();
@@ -43,13 +46,17 @@ export function joinBlock(conn: LiveConnection, big: boolean): HTMLElement {
     conn.code,
   );
   const link = el('p', { class: 'live-link', id: 'live-link' });
+  const warning = el('p', { class: 'live-error live-teacher-only', id: 'live-link-warning' });
+  warning.hidden = true;
   const text = el('div');
-  text.append(p(t('live.joinAt')), code, link);
+  text.append(p(t('live.joinAt'), 'live-join-hint'), code, link, warning);
   box.append(qr, text);
   void fetchJoin(conn.code).then((info) => {
     if (!info) return;
     qr.src = info.qr;
     link.textContent = info.link;
+    if (info.localOnly) warning.textContent = t('live.linkLocalOnly');
+    warning.hidden = !info.localOnly;
   });
   return box;
 }
@@ -87,24 +94,49 @@ function setOptions(): SetOption[] {
       label: t('live.setPredict', { n: QUESTIONS.length }),
       choice: () => ({ source: 'predict' }),
     },
+    ...predictByConcept(),
   ];
 }
+
+/** One predict set per concept the question bank covers (its questions, in bank order). */
+function predictByConcept(): SetOption[] {
+  return CONCEPTS.flatMap((concept) => {
+    const ids = QUESTIONS.filter((q) => q.concepts.includes(concept)).map((q) => q.id);
+    if (ids.length === 0) return [];
+    return [
+      {
+        value: `predict:${concept}`,
+        label: t('live.setPredictConcept', {
+          concept: CONCEPT_TEXT[concept][lang()].replace(/`/g, ''),
+          n: ids.length,
+        }),
+        choice: (): LiveSetChoice => ({ source: 'predict', ids: ids.slice(0, 30) }),
+      },
+    ];
+  });
+}
+
+/** The set last sent from this page, shown selected when the chooser is rebuilt. */
+let lastSet = '';
 
 /** The round set chooser: pick, then "Use this set" (the server answers with the round count). */
 export function setChooser(conn: LiveConnection): HTMLElement {
   const select = el('select', { id: 'live-set', 'aria-label': t('live.chooseSet') });
   const options = setOptions();
   for (const o of options) select.append(el('option', { value: o.value }, o.label));
+  if (lastSet) select.value = lastSet;
   const use = btn('live-use-set', t('live.useSet'), () => {
     const o = options.find((x) => x.value === select.value);
-    if (o) conn.host({ cmd: 'setSet', set: o.choice() });
+    if (!o) return;
+    lastSet = o.value;
+    conn.host({ cmd: 'setSet', set: o.choice() });
   });
   const box = el('div', { class: 'live-teacher-only' });
   box.append(el('h2', {}, t('live.chooseSet')), row(select, use));
   return box;
 }
 
-const TIMERS = [null, 60, 120, 300] as const;
+const TIMERS = [null, 20, 60, 120, 300] as const;
 
 /** Lock, late joiners, speed bonus and the round timer (untimed by default). */
 export function settingsRow(conn: LiveConnection): HTMLElement {
@@ -162,7 +194,14 @@ export function studentChips(conn: LiveConnection, projector: boolean): HTMLElem
     li.append(el('span', {}, s.nickname));
     if (!projector) {
       if (s.pendingName) {
-        li.append(el('span', { class: 'live-muted' }, t('live.typed', { name: s.pendingName })));
+        // What the student typed was refused by the filter: hidden until the teacher opens it,
+        // because this screen may be the one the class sees.
+        const typed = el('details', { class: 'live-muted live-pending' });
+        typed.append(
+          el('summary', {}, t('live.nameWaiting')),
+          el('span', {}, t('live.typed', { name: s.pendingName })),
+        );
+        li.append(typed);
         li.append(
           btn(
             `approve-${s.id}`,

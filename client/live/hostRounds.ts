@@ -135,14 +135,23 @@ export function distribution(
   return out;
 }
 
+/**
+ * The podium: best first, each row rising in from the last place to the first (a drum-roll on the
+ * projector; no motion when reduced motion is asked for). Equal points share a rank, said as a tie.
+ */
 export function podiumList(
   entries: Iterable<{ nickname: string; points: number; rank: number }>,
 ): HTMLElement {
   const list = el('ol', { class: 'live-podium', id: 'live-podium' });
-  for (const e of entries)
-    list.append(
-      el('li', {}, t('live.podiumRow', { rank: e.rank, name: e.nickname, points: e.points })),
-    );
+  const all = [...entries];
+  all.forEach((e, i) => {
+    const tied = all.filter((o) => o.rank === e.rank).length > 1;
+    const rank = tied ? `${e.rank} ${t('live.tie')}` : String(e.rank);
+    const li = el('li', {}, t('live.podiumRow', { rank, name: e.nickname, points: e.points }));
+    li.classList.add(`place-${Math.min(e.rank, 4)}`);
+    li.style.setProperty('--rise', String(all.length - 1 - i));
+    list.append(li);
+  });
   return list;
 }
 

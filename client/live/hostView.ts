@@ -6,10 +6,13 @@
 import type { Question } from '../../shared/puzzles/questions/index.ts';
 import { t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
-import { btn, clock, el, p, Region, row } from './dom.ts';
+import { Countdown } from './countdown.ts';
+import { btn, el, p, Region, row } from './dom.ts';
+import type { IconName } from './icons.ts';
 import { coTeacherLink, joinBlock, setChooser, settingsRow, studentChips } from './hostLobby.ts';
 import { distribution, podiumList, progressBars, reportView, studentGrid } from './hostRounds.ts';
-import { questionById, questionView } from './predict.ts';
+import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
+import { livePuzzle } from './sessions.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
@@ -33,6 +36,7 @@ export class HostView {
   private readonly main: Region;
   private readonly report: Region;
   private sentDefaultSet = false;
+  private readonly countdown = new Countdown('live-timer-big');
 
   constructor(root: HTMLElement, conn: LiveConnection, actions: HostActions) {
     this.root = root;
@@ -41,6 +45,7 @@ export class HostView {
     this.top = new Region(root, 'header');
     this.banner = new Region(root, 'div', { role: 'status', 'aria-live': 'polite' });
     this.controls = new Region(root, 'div');
+    root.append(this.countdown.node);
     this.setup = new Region(root, 'div');
     this.main = new Region(root, 'section');
     this.report = new Region(root, 'div');
@@ -54,6 +59,7 @@ export class HostView {
     }
     this.root.classList.toggle('projector', this.projector);
     const lobby = live.phase === 'lobby';
+    this.root.classList.toggle('in-round', !lobby); // the projector gives the round the room
     this.top.update(`${lobby}|${this.projector}|${this.conn.teacher?.coTeacherKey ?? ''}`, () =>
       this.header(lobby),
     );
@@ -66,9 +72,15 @@ export class HostView {
     );
     this.setup.update(
       `${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
+      // The server changes the set only in the lobby: between rounds only the settings show.
       () =>
-        lobby || live.phase === 'between' ? [setChooser(this.conn), settingsRow(this.conn)] : [],
+        lobby || live.phase === 'between'
+          ? [lobby ? setChooser(this.conn) : null, settingsRow(this.conn)]
+          : [],
     );
+    const inRound = live.phase === 'running' || live.phase === 'paused';
+    const flowing = live.phase === 'running' && this.conn.status === 'connected';
+    this.countdown.set(live.timed && inRound, live.remainingMs, flowing);
     this.main.update(this.mainKey(), () => this.mainContent());
     const over =
       live.phase === 'podium' ||
@@ -116,7 +128,9 @@ export class HostView {
       label: string,
       cmd: Parameters<LiveConnection['host']>[0],
       secondary = false,
-    ): HTMLButtonElement => btn(id, label, () => c.host(cmd), { secondary });
+      glyph?: IconName,
+    ): HTMLButtonElement =>
+      btn(id, label, () => c.host(cmd), { secondary, ...(glyph ? { icon: glyph } : {}) });
     const buttons: HTMLElement[] = [];
     if (live.phase === 'lobby' || live.phase === 'between')
       buttons.push(
@@ -129,13 +143,13 @@ export class HostView {
           { cmd: 'start' },
         ),
       );
-    if (running) buttons.push(b('live-pause', `⏸ ${t('live.pause')}`, { cmd: 'pause' }, true));
+    if (running) buttons.push(b('live-pause', t('live.pause'), { cmd: 'pause' }, true, 'pause'));
     if (live.phase === 'paused')
-      buttons.push(b('live-resume', `▶ ${t('live.resume')}`, { cmd: 'resume' }));
+      buttons.push(b('live-resume', t('live.resume'), { cmd: 'resume' }, false, 'play'));
     if ((running || live.phase === 'paused') && live.timed)
       buttons.push(b('live-extend', t('live.extend'), { cmd: 'extend', seconds: 30 }, true));
     if (running || live.phase === 'paused')
-      buttons.push(b('live-skip', `⏭ ${t('live.reveal')}`, { cmd: 'skip' }));
+      buttons.push(b('live-skip', t('live.reveal'), { cmd: 'skip' }, false, 'skip'));
     if (live.phase === 'reveal')
       buttons.push(
         b('live-next', live.round < live.rounds ? t('live.next') : t('live.toPodium'), {
@@ -167,7 +181,6 @@ export class HostView {
       live.answered,
       live.notStarted,
       live.students,
-      Math.ceil(live.remainingMs / 1000),
     ];
     return [
       live.phase,
@@ -202,7 +215,7 @@ export class HostView {
       el(
         'h2',
         { id: 'live-phase' },
-        `${phaseLine} · ${t(`live.phase.${live.phase}` as Parameters<typeof t>[0])}${live.timed && (live.phase === 'running' || live.phase === 'paused') ? ` · ⏱ ${clock(live.remainingMs)}` : ''}`,
+        `${phaseLine} · ${t(`live.phase.${live.phase}` as Parameters<typeof t>[0])}`,
       ),
     );
     if (live.phase === 'lobby') {
@@ -218,11 +231,24 @@ export class HostView {
       return out;
     }
     const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
-    if (q && (live.phase === 'running' || live.phase === 'paused')) out.push(...questionView(q));
+    const inRound = live.phase === 'running' || live.phase === 'paused';
+    if (q && (inRound || live.phase === 'reveal')) out.push(...questionView(q)); // the code stays at reveal
+    if (q && inRound) out.push(p(t('live.answerOnDevices')), choicesView(q, [...live.choices]));
     if (live.phase === 'reveal' && live.kind === 'predict')
       out.push(...distribution(this.conn, this.showItButton()));
     else out.push(progressBars(this.conn));
+    if (live.phase === 'reveal' && live.kind === 'puzzle') out.push(...solutionView(live.itemId));
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
+}
+
+/** A puzzle round's reveal: the moves of a shortest solution, as the class can read them. */
+function solutionView(puzzleId: string): HTMLElement[] {
+  const puzzle = livePuzzle(puzzleId);
+  if (!puzzle) return [];
+  return [
+    el('h2', {}, t('live.oneSolution', { n: puzzle.solution.length })),
+    codeBlock(puzzle.solution.map((code) => ({ code }))),
+  ];
 }

@@ -14,6 +14,7 @@ import { t } from '../i18n/index.ts';
 import { RoomSession, type RoomLike } from '../session/RoomSession.ts';
 import type { SubmitResult } from '../session/Session.ts';
 import type { LiveConnection, LiveState } from './connection.ts';
+import { holdReason } from './hold.ts';
 
 /** Campaign levels by id; generated puzzles by their `gen-<seed>-<difficulty>` id. */
 export function livePuzzle(id: string): Puzzle | undefined {
@@ -52,10 +53,19 @@ const movesOfSeat =
 
 class LiveBoardSession extends RoomSession {
   private readonly conn: LiveConnection;
+  readonly exit: () => void;
 
-  constructor(conn: LiveConnection, puzzle: Puzzle, seatId: string) {
+  constructor(conn: LiveConnection, puzzle: Puzzle, seatId: string, exit: () => void) {
     super(detachableRoom(conn), puzzle, movesOfSeat(seatId));
     this.conn = conn;
+    this.exit = exit;
+  }
+
+  /** A paused round (or a dropped link) takes no move: refused with the reason, not silently lost. */
+  override submit(statement: string): Promise<SubmitResult> {
+    const held = holdReason(this.conn);
+    if (held === null) return super.submit(statement);
+    return Promise.resolve({ ok: false, statement, error: { code: 'live/paused', message: held } });
   }
 
   override nextHint(): ReturnType<RoomSession['nextHint']> {
@@ -87,11 +97,14 @@ class WatchSession extends RoomSession {
   }
 }
 
-/** The current class puzzle on this student's own board, or null outside puzzle rounds. */
-export function studentBoard(conn: LiveConnection): RoomSession | null {
+/**
+ * The current class puzzle on this student's own board, or null outside puzzle rounds. `exit` is
+ * where the board's "← Levels" button goes: back to the class screen, never the solo campaign.
+ */
+export function studentBoard(conn: LiveConnection, exit: () => void): RoomSession | null {
   const puzzle = livePuzzle(conn.state.puzzleId);
   if (!puzzle) return null;
-  const session = new LiveBoardSession(conn, puzzle, conn.seatId);
+  const session = new LiveBoardSession(conn, puzzle, conn.seatId, exit);
   conn.room.onStateChange.invoke(conn.state); // replay the moves already on the board (a refresh mid-round)
   return session;
 }

@@ -1,6 +1,8 @@
 /**
  * Page load: if the URL is a join link (`/?join=CODE`) or this device was in a live class (a
- * refresh), go there from the Menu once it is up. Everything heavy loads only then.
+ * refresh), go there as soon as the Menu is up. The live code and the rejoin start at once, while
+ * the game loads, and a cover hides the menu meanwhile: a student in a running class never gets a
+ * menu to tap. Everything heavy loads only on this path.
  */
 import type Phaser from 'phaser';
 import { LIVE_KEYS } from './keys.ts';
@@ -17,12 +19,38 @@ function wanted(): boolean {
   }
 }
 
+/** A plain full-screen "one moment" over the canvas until a live screen replaces it. */
+function cover(): HTMLElement {
+  const node = document.createElement('div');
+  node.id = 'live-screen'; // the live scenes' own screen replaces it (same id)
+  node.setAttribute('role', 'status');
+  node.textContent = '…';
+  Object.assign(node.style, {
+    position: 'absolute',
+    inset: '0',
+    zIndex: '5',
+    display: 'grid',
+    placeItems: 'center',
+    background: 'var(--bg, #f7f5ef)',
+    fontSize: '32px',
+  });
+  (document.getElementById('game') ?? document.body).append(node);
+  return node;
+}
+
 export function resumeLiveOnStart(game: Phaser.Game): void {
   if (!wanted()) return;
+  const shield = cover();
+  const planned = import('./flow.ts').then((flow) => ({ flow, plan: flow.planFromUrl() }));
   const timer = window.setInterval(() => {
     if (!game.scene.isActive('Menu')) return;
     window.clearInterval(timer);
     const menu = game.scene.getScene('Menu');
-    if (menu) void import('./flow.ts').then((m) => m.startFromUrl(menu));
-  }, 100);
+    if (!menu) return shield.remove();
+    void planned
+      .then(({ flow, plan }) => flow.startFromUrl(menu, plan))
+      .finally(() => {
+        if (game.scene.isActive('Menu')) shield.remove(); // nothing to resume: the menu it is
+      });
+  }, 50);
 }

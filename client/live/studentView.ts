@@ -3,12 +3,13 @@
  * inputs, the `?join=` link fills the code), then lobby, predict questions, the wait after solving,
  * the reveal, and the podium — showing only the student's own rank and points.
  */
-import { nicknameChoices } from '../../shared/live/nickname.ts';
+import { NICKNAME_MAX, nicknameChoices } from '../../shared/live/nickname.ts';
 import { ROOM_CODE } from '../../shared/protocol.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
-import { btn, clock, el, p, Region, row } from './dom.ts';
-import { answerControls, answerText, questionById, questionView } from './predict.ts';
+import { Countdown } from './countdown.ts';
+import { btn, el, p, Region, row } from './dom.ts';
+import { AnswerPad, answerText, questionById, questionView } from './predict.ts';
 
 /** Friendly text for a refused join (the server sends the rule's code as the message). */
 export function joinError(message: string): string {
@@ -24,6 +25,7 @@ export function joinForm(
   code: string,
   join: (code: string, nickname: string) => Promise<string | null>,
   back: () => void,
+  note = '',
 ): void {
   const codeInput = el('input', {
     id: 'join-code',
@@ -37,18 +39,18 @@ export function joinForm(
   const nick = el('input', {
     id: 'join-nickname',
     autocomplete: 'off',
-    maxlength: '24',
+    maxlength: String(NICKNAME_MAX),
     spellcheck: 'false',
     'aria-label': t('live.nicknameField'),
   });
-  const message = el('p', { role: 'status', id: 'join-message' });
+  const message = el('p', { role: 'status', id: 'join-message' }, note);
   const pick = btn(
     'join-pick',
-    `🎲 ${t('live.pickForMe')}`,
+    t('live.pickForMe'),
     () => {
       nick.value = nicknameChoices(crypto.getRandomValues(new Uint32Array(1))[0]!, 1)[0] ?? '';
     },
-    { secondary: true },
+    { secondary: true, icon: 'dice' },
   );
   const go = btn('join-go', t('live.join'), () => void submit());
   const submit = async (): Promise<void> => {
@@ -77,13 +79,22 @@ export function joinForm(
   (code ? nick : codeInput).focus();
 }
 
+type Cell = { status: string; answer: string; correct: number; points: number };
+
+/** Phases after which the class is over for a student (the end screen, whatever else happens). */
+const OVER = new Set(['podium', 'ended']);
+
 export class StudentView {
   private readonly conn: LiveConnection;
   private readonly head: Region;
   private readonly banner: Region;
+  private readonly roundLine = el('p', { id: 'student-round' });
+  private readonly countdown = new Countdown('student-timer');
   private readonly main: Region;
   private readonly typed: string;
   private readonly actions: { openBoard(): void; leave(): void };
+  private pad: AnswerPad | null = null;
+  private refusal: unknown = null;
 
   constructor(
     root: HTMLElement,
@@ -96,13 +107,18 @@ export class StudentView {
     this.actions = actions;
     this.head = new Region(root, 'header');
     this.banner = new Region(root, 'div', { role: 'status', 'aria-live': 'polite' });
-    this.main = new Region(root, 'section', { 'aria-live': 'polite' });
+    root.append(this.roundLine, this.countdown.node);
+    this.main = new Region(root, 'section', { 'aria-live': 'polite', id: 'student-main' });
+  }
+
+  dispose(): void {
+    this.countdown.stop();
   }
 
   render(): void {
     const me = this.conn.myRow;
     const live = this.conn.state.live;
-    this.head.update(`${me?.nickname}|${me?.points}|${me?.rank}`, () => [
+    this.head.update(`${me?.nickname}`, () => [
       el('h1', { id: 'student-name' }, me?.nickname ?? ''),
       p(t('live.classCode', { code: this.conn.code }), 'live-muted'),
       this.typed && me && me.nickname !== this.typed && !me.nickname.startsWith(this.typed)
@@ -112,26 +128,48 @@ export class StudentView {
     this.banner.update(`${this.conn.status}|${this.conn.rejected?.code ?? ''}`, () =>
       this.bannerContent(),
     );
+    const inRound = live.phase === 'running' || live.phase === 'paused';
+    const round = live.round > 0 && !OVER.has(live.phase);
+    const roundText = round ? t('live.roundOf', { n: live.round, of: live.rounds }) : '';
+    if (this.roundLine.textContent !== roundText) this.roundLine.textContent = roundText;
+    const flowing = live.phase === 'running' && this.conn.status === 'connected';
+    this.countdown.set(live.timed && inRound, live.remainingMs, flowing);
+    if (this.main.update(this.mainKey(), () => this.content())) this.refusal = null;
+    this.pad?.setPaused(live.phase === 'paused' || this.conn.status !== 'connected');
+    const rejected = this.conn.rejected;
+    if (this.pad && rejected && rejected !== this.refusal) {
+      this.refusal = rejected;
+      this.pad.refused(t('live.refused', { message: rejected.message }));
+    }
+  }
+
+  /** What the main region shows; it is rebuilt only when this changes (never on a clock tick). */
+  private mainKey(): string {
+    const live = this.conn.state.live;
+    const me = this.conn.myRow;
+    const s = this.conn.status;
     const cell = me?.cells.at(live.round - 1);
-    const key = [
-      live.phase,
-      live.round,
-      live.kind,
-      live.itemId,
-      live.answer,
-      cell?.status,
-      cell?.answer,
-      me?.rank,
-      me?.points,
-      live.students,
-      this.conn.status,
-      live.timed ? Math.ceil(live.remainingMs / 1000) : 0,
-    ].join('|');
-    this.main.update(key, () => this.content());
+    const ranked = `${me?.rank}|${me?.points}|${live.students}`;
+    if (OVER.has(live.phase)) return `over|${ranked}`;
+    if (s === 'kicked' || s === 'taken' || s === 'lost') return s;
+    switch (live.phase) {
+      case 'lobby':
+        return `lobby|${live.students}`;
+      case 'running':
+      case 'paused': {
+        const puzzlePaused = live.kind === 'puzzle' && live.phase === 'paused';
+        return `round|${live.round}|${live.kind}|${live.itemId}|${cell?.status}|${cell?.answer}|${puzzlePaused}`;
+      }
+      case 'reveal':
+        return `reveal|${live.round}|${live.answer}|${cell?.status}|${cell?.answer}|${cell?.correct}|${ranked}`;
+      default:
+        return `${live.phase}|${ranked}`;
+    }
   }
 
   private bannerContent(): (Node | null)[] {
     const s = this.conn.status;
+    if (OVER.has(this.conn.state.live.phase) && s === 'lost') return [];
     if (s === 'reconnecting') return [p(t('live.reconnecting'), 'live-banner')];
     if (s === 'kicked') return [p(t('live.kicked'), 'live-banner')];
     if (s === 'taken') return [p(t('live.taken'), 'live-banner')];
@@ -141,46 +179,55 @@ export class StudentView {
   }
 
   private content(): (Node | null)[] {
-    const s = this.conn.status;
-    if (s === 'kicked' || s === 'taken' || s === 'lost')
-      return [row(btn('student-leave', t('live.backToMenu'), () => this.actions.leave()))];
+    this.pad = null;
     const live = this.conn.state.live;
-    const me = this.conn.myRow;
-    const cell = me?.cells.at(live.round - 1);
-    const timer =
-      live.timed && live.phase === 'running' ? p(`⏱ ${clock(live.remainingMs)}`, 'live-big') : null;
-    const round = live.round > 0 ? p(t('live.roundOf', { n: live.round, of: live.rounds })) : null;
+    const s = this.conn.status;
+    if (OVER.has(live.phase)) return this.finished();
+    if (s === 'lost')
+      return [
+        row(
+          btn('student-retry', t('live.tryAgain'), () => location.reload()),
+          btn('student-leave', t('live.backToMenu'), () => this.actions.leave(), {
+            secondary: true,
+          }),
+        ),
+      ];
+    if (s === 'kicked' || s === 'taken')
+      return [row(btn('student-leave', t('live.backToMenu'), () => this.actions.leave()))];
+    const cell = this.conn.myRow?.cells.at(live.round - 1);
     switch (live.phase) {
       case 'lobby':
         return [
           p(t('live.waitingStart'), 'live-big'),
           p(t('live.classmates', { n: live.students })),
         ];
-      case 'paused':
-        return [round, p(t('live.paused'), 'live-big')];
       case 'running':
-        return [round, timer, ...this.running(cell)];
+      case 'paused':
+        return this.running(cell);
       case 'reveal':
-        return [round, ...this.reveal(cell), this.rank()];
-      case 'between':
-        return [p(t('live.nextSoon'), 'live-big'), this.rank()];
+        return [...this.reveal(cell), this.rank()];
       default:
-        return [
-          p(t('live.finished'), 'live-big'),
-          this.rank(),
-          row(
-            btn('student-leave', t('live.backToMenu'), () => this.actions.leave(), {
-              secondary: true,
-            }),
-          ),
-        ];
+        return [p(t('live.nextSoon'), 'live-big'), this.rank()];
     }
   }
 
-  private running(cell: { status: string; answer: string } | undefined): (Node | null)[] {
+  private finished(): (Node | null)[] {
+    return [
+      el('p', { id: 'student-end', class: 'live-big' }, t('live.finished')),
+      this.rank(),
+      row(
+        btn('student-leave', t('live.backToMenu'), () => this.actions.leave(), {
+          secondary: true,
+        }),
+      ),
+    ];
+  }
+
+  private running(cell: Cell | undefined): (Node | null)[] {
     const live = this.conn.state.live;
     if (live.kind === 'puzzle') {
       if (cell?.status === 'solved') return [p(t('live.solvedWait'), 'live-big')];
+      if (live.phase === 'paused') return [p(t('live.paused'), 'live-big')];
       return [
         p(t('live.puzzleRound')),
         row(btn('student-board', t('live.openBoard'), () => this.actions.openBoard())),
@@ -191,17 +238,17 @@ export class StudentView {
     if (cell?.status === 'answered')
       return [
         ...questionView(q),
-        p(t('live.answerSent', { answer: answerText(cell.answer) }), 'live-big'),
+        el(
+          'p',
+          { id: 'answer-status', class: 'live-big', role: 'status' },
+          `✓ ${t('live.answerSent', { answer: answerText(cell.answer) })}`,
+        ),
       ];
-    return [
-      ...questionView(q),
-      ...answerControls(q, [...live.choices], (a) => this.conn.answer(a)),
-    ];
+    this.pad = new AnswerPad(q, [...live.choices], (a) => this.conn.answer(a));
+    return [...questionView(q), ...this.pad.nodes];
   }
 
-  private reveal(
-    cell: { answer: string; correct: number; points: number; status: string } | undefined,
-  ): (Node | null)[] {
+  private reveal(cell: Cell | undefined): (Node | null)[] {
     const live = this.conn.state.live;
     if (live.kind !== 'predict')
       return [

@@ -1,6 +1,7 @@
 /**
- * Campaign map: chapters as rows of level buttons with stars; locked levels are drawn greyed with
- * a lock word (not colour alone) and cannot be started.
+ * Campaign map: chapters as rows of level buttons with stars. Every level opens (a teacher can
+ * jump to chapter 3); progress still shows: stars for solved levels, "new" for the next one in
+ * order, and the rest marked not yet played (a word, not colour alone).
  */
 import { lang, t } from '../i18n/index.ts';
 import { chapters, levelOrder } from '../session/catalog.ts';
@@ -44,11 +45,11 @@ export class Campaign extends MenuScene {
       y += this.addText(16, y, title, Math.round(font * 1.15), { align: 'left' }).height + 8;
       let rowH = 0;
       ch.levels.forEach((level, i) => {
-        const unlocked = isUnlocked(order, progress, level.id);
+        const reached = isUnlocked(order, progress, level.id);
         const stars = progress[level.id]?.stars ?? 0;
-        const starText = unlocked
+        const starText = reached
           ? `${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}`
-          : `⊘ ${t('campaign.locked')}`;
+          : `☆☆☆ · ${t('campaign.ahead')}`;
         const label = `${t('campaign.level', { n: order.indexOf(level.id) + 1, title: level.title[lang()] })}\n${starText}`;
         if (i > 0 && i % perRow === 0) {
           y += rowH + 12;
@@ -58,8 +59,7 @@ export class Campaign extends MenuScene {
           id: `level:${level.id}`,
           label,
           width: colW,
-          secondary: !unlocked,
-          disabled: !unlocked,
+          secondary: !reached,
           fontSize: Math.round(font * 0.9),
           onClick: () => this.scene.start('Puzzle', { puzzleId: level.id }),
         });

@@ -6,14 +6,14 @@ import type { ChallengeView, TodayResponse } from '../../shared/challenges/api.t
 import { clauseText } from '../../shared/puzzles/goals.ts';
 import { fetchToday } from '../challenge/api.ts';
 import {
-  cleanNickname,
   playChallenge,
   puzzleAcceptsSessions,
   rememberedPlayer,
   rememberPlayer,
 } from '../challenge/flow.ts';
 import { ChallengeForm } from '../challenge/form.ts';
-import { lang, t } from '../i18n/index.ts';
+import { checkPlayerName } from '../challenge/nickname.ts';
+import { lang, t, type MessageKey } from '../i18n/index.ts';
 import { MenuScene } from '../ui/MenuScene.ts';
 import { say } from '../ui/narrator.ts';
 import { setHookInfo } from '../ui/testHook.ts';
@@ -22,6 +22,13 @@ type Kind = 'daily' | 'weekly';
 
 /** Fetched once per page load; the server's clock decides what "today" is. */
 let today: TodayResponse | null = null;
+
+/** What the form says when the leaderboard would refuse the nickname. */
+const NAME_PROBLEM = {
+  empty: 'daily.needNickname',
+  long: 'daily.nicknameLong',
+  words: 'daily.nicknameWords',
+} as const satisfies Record<string, MessageKey>;
 
 export class Daily extends MenuScene {
   private kind: Kind = 'daily';
@@ -136,12 +143,14 @@ export class Daily extends MenuScene {
 
   private play(view: ChallengeView): void {
     const values = this.form?.values() ?? { nickname: '', classCode: '' };
-    const nickname = cleanNickname(values.nickname);
-    if (nickname === null) {
-      this.form?.say(t('daily.needNickname'));
+    const checked = checkPlayerName(values.nickname);
+    if (!checked.ok) {
+      const why = NAME_PROBLEM[checked.reason];
+      this.form?.say(t(why));
       this.form?.nickname.focus();
-      return say(t('daily.needNickname'));
+      return say(t(why));
     }
+    const nickname = checked.nickname;
     rememberPlayer(nickname, values.classCode);
     playChallenge(this, view, nickname, values.classCode);
   }

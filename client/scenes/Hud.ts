@@ -16,6 +16,8 @@ export class Hud extends Phaser.Scene {
   private session!: Session;
   private startBytes = 1;
   private cleanups: (() => void)[] = [];
+  /** While an animation plays, the HUD keeps showing the board it started from (no spoilers). */
+  private held: Snapshot | null = null;
 
   constructor() {
     super('Hud');
@@ -23,13 +25,14 @@ export class Hud extends Phaser.Scene {
 
   init(data: { session: Session }): void {
     this.session = data.session;
+    this.held = null;
   }
 
   create(): void {
     this.startBytes = Math.max(1, this.session.snapshot().heapBytes);
     this.cleanups = [
-      this.session.onChange((s) => this.draw(s)),
-      onLangChange(() => this.draw(this.session.snapshot())),
+      this.session.onChange((s) => this.draw(this.held ?? s)),
+      onLangChange(() => this.redraw()),
     ];
     this.scale.on('resize', this.redraw, this);
     this.events.once('shutdown', () => {
@@ -40,7 +43,17 @@ export class Hud extends Phaser.Scene {
   }
 
   private redraw(): void {
-    this.draw(this.session.snapshot());
+    this.draw(this.held ?? this.session.snapshot());
+  }
+
+  /** Keep showing `s` (goal, moves, stars) until release(): the picture has not shown more yet. */
+  hold(s: Snapshot): void {
+    this.held = s;
+  }
+
+  release(): void {
+    this.held = null;
+    if (this.scene.isActive()) this.redraw();
   }
 
   private draw(s: Snapshot): void {

@@ -190,11 +190,16 @@ export class Leaderboard extends MenuScene {
   }
 
   private async copy(): Promise<void> {
-    const ok = await copyText(this.result?.share ?? '');
+    const ok = await copyText(this.shareText());
     this.status = t(ok ? 'board.copied' : 'board.copyFailed');
     const note = document.getElementById('share-status');
     if (note) note.textContent = this.status;
     say(this.status);
+  }
+
+  /** The server's spoiler-free share string, then a link a friend can open to play too. */
+  private shareText(): string {
+    return this.result ? `${this.result.share}\n${location.origin}/` : '';
   }
 
   /** The share text in the side panel as plain text, so it can also be selected by hand. */
@@ -202,7 +207,7 @@ export class Leaderboard extends MenuScene {
     const side = document.getElementById('side');
     if (!side || !this.result?.result.solved) return;
     side.replaceChildren(
-      el('pre', { id: 'share-text' }, this.result.share),
+      el('pre', { id: 'share-text' }, this.shareText()),
       el('p', { id: 'share-status', role: 'status' }),
     );
     side.hidden = false;

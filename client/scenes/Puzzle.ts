@@ -17,10 +17,19 @@ import { listenKeys } from '../ui/keys.ts';
 import { clearNarration, say } from '../ui/narrator.ts';
 import { PuzzlePanels } from '../ui/PuzzlePanels.ts';
 import type { ToolId } from '../ui/PuzzlePanels.ts';
-import { toPage } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
-import { narrate, objectName, placeText, rememberNames } from '../view/describe.ts';
+import {
+  narrate,
+  objectName,
+  objectNameWithPath,
+  placeText,
+  splitAtCollection,
+} from '../view/describe.ts';
+import type { Hud } from './Hud.ts';
+import { EMPTY_BOOK, nameObjects } from '../view/names.ts';
+import { puzzleFacts, puzzleTargets } from './puzzleHook.ts';
+import type { NameBook } from '../view/names.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
 import { gcSteps } from '../view/gcSteps.ts';
 import type { GcStep } from '../view/gcSteps.ts';
@@ -32,6 +41,9 @@ import { intentToAction } from '../view/intents.ts';
 import type { Intent } from '../view/intents.ts';
 import { css } from '../view/theme.ts';
 import { runTool } from '../ui/puzzleTools.ts';
+import { consoleMessage, planConsoleLine, replOutput } from '../ui/consoleLine.ts';
+import { brokenForGood, rulesText } from '../ui/rules.ts';
+import type { GoalStatus } from '../../shared/puzzles/contract.ts';
 
 export class Puzzle extends Phaser.Scene {
   session!: Session;
@@ -47,8 +59,8 @@ export class Puzzle extends Phaser.Scene {
   readOnly = false;
   gc: GcPlayer | null = null;
   private cleanups: (() => void)[] = [];
-  /** Last path each object was reachable by, so captions can still say "Node a" after `del a`. */
-  readonly known = new Map<ObjId, string>();
+  /** Every object's lifelong display name (`list①`), shared by the cards, log and gc player. */
+  names: NameBook = EMPTY_BOOK;
 
   /** Callers may hand in their own session and completion callback (daily challenge flow). */
   readonly acceptsSession = true;
@@ -71,7 +83,7 @@ export class Puzzle extends Phaser.Scene {
     this.autoFit = true;
     this.busy = false;
     this.gc = null;
-    this.known.clear();
+    this.names = EMPTY_BOOK;
   }
 
   create(): void {
@@ -97,26 +109,43 @@ export class Puzzle extends Phaser.Scene {
       classes,
       session.functions(),
       (id) => void runTool(this, id as ToolId),
-      (line) => void this.console(line),
+      (line) => this.console(line),
       this.readOnly,
       session.replay !== undefined,
+      // The way back: the campaign for a solo board, the class screen for a live board (its
+      // session's `exit`); a challenge board has neither.
+      this.injected === null || session.exit !== undefined,
     );
     clearNarration();
     this.cleanups = [
       listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),
-      registerTargets('Puzzle', () => this.targets()),
+      registerTargets('Puzzle', () =>
+        puzzleTargets(this.game, this.cameras.main, this.heap.layout, this.binShown()),
+      ),
       session.onChange(() => {
         if (this.readOnly && !this.busy) this.redraw(); // a watched board follows the student's moves
         this.refreshPanels();
       }),
     ];
     this.scale.on('resize', this.onResize, this);
+    // Phones scroll the page (panels under the canvas): input must follow the canvas's new place.
+    const page = document.getElementById('app');
+    const follow = (): void => this.scale.updateBounds();
+    page?.addEventListener('scroll', follow, { passive: true });
+    window.addEventListener('scroll', follow, { passive: true });
+    this.cleanups.push(() => {
+      page?.removeEventListener('scroll', follow);
+      window.removeEventListener('scroll', follow);
+    });
     this.events.once('shutdown', () => this.teardown());
     this.scene.launch('Hud', { session });
     this.onResize();
     this.renderState(session.snapshot().board.engine, { freed: [] });
     this.refreshPanels();
-    say(`${session.puzzle.title[lang()]}. ${session.puzzle.lesson[lang()].replace(/`/g, '')}`);
+    say([
+      `${session.puzzle.title[lang()]}. ${session.puzzle.lesson[lang()].replace(/`/g, '')}`,
+      ...(this.readOnly ? [] : rulesText(session.puzzle.allowed)),
+    ]);
   }
 
   override update(): void {
@@ -126,8 +155,10 @@ export class Puzzle extends Phaser.Scene {
   /** Draw a state (the current board unless an animation shows an older one). */
   renderState(state: EngineState, o: { freed: ObjId[]; gc?: GcStep | null }): void {
     const garbage = this.reveal ? this.garbageOf(state) : null;
-    rememberNames(state, this.known);
+    this.names = nameObjects(this.names, state);
     this.heap.render(state, {
+      names: this.names,
+      bin: this.binShown(),
       garbage,
       gc: o.gc ?? null,
       selectedSource: this.gestures.sel.source,
@@ -139,28 +170,17 @@ export class Puzzle extends Phaser.Scene {
       compact: this.cameras.main.width < 600,
     });
     if (this.autoFit) this.fit();
-    const objects = state.objects;
     setHookInfo({
       scenes: ['Puzzle', 'Hud'],
       busy: this.busy,
-      extra: {
-        puzzleId: this.puzzleId,
-        rc: Object.fromEntries(Object.values(objects).map((x) => [x.id, x.rc])),
-        goalDone: this.session.snapshot().goal.done,
-        cam: (() => {
-          const c = this.cameras.main;
-          return {
-            x: c.x,
-            y: c.y,
-            w: c.width,
-            h: c.height,
-            sx: c.scrollX,
-            sy: c.scrollY,
-            z: c.zoom,
-            wv: [c.worldView.x, c.worldView.y, c.worldView.width],
-          };
-        })(),
-      },
+      extra: puzzleFacts(
+        this.puzzleId,
+        state,
+        this.session.snapshot().goal.done,
+        this.names,
+        this.heap.layout,
+        this.cameras.main,
+      ),
     });
   }
 
@@ -190,37 +210,70 @@ export class Puzzle extends Phaser.Scene {
     if (this.busy) return null;
     this.busy = true;
     this.refreshPanels();
+    const hud = this.scene.get('Hud') as Hud | null;
+    const goalBefore = this.session.snapshot().goal;
+    hud?.hold(this.session.snapshot());
     const r = await this.session.submit(statement);
     this.busy = false;
     if (!r.ok) {
-      this.panels.setOutput([r.error.message], true);
-      say(t('say.rejected', { message: r.error.message }));
+      hud?.release();
+      const message = consoleMessage(this.defs(), statement, r.error);
+      this.panels.setOutput([message], true);
+      say(t('say.rejected', { message }));
       this.refreshPanels();
       return r;
     }
     this.gestures.sel = { source: null, node: null, picking: false };
     this.panels.setOutput(r.outcome.output);
-    rememberNames(r.before, this.known);
+    this.warnIfLost(goalBefore);
+    this.names = nameObjects(
+      nameObjects(this.names, r.before),
+      r.outcome.board.engine,
+      r.outcome.events,
+    );
+    // What the collection did is told by the gc player as it shows it, then summarised.
+    const { now, collection } = splitAtCollection(r.outcome.events);
     say([
       t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }),
-      ...narrate(r.outcome.events, r.before, r.outcome.board.engine, this.known),
+      ...narrate(now, r.before, r.outcome.board.engine, this.names),
     ]);
     const trace = r.outcome.traces[r.outcome.traces.length - 1];
     if (trace) {
       this.reveal = true;
-      this.playGc(r.before, trace);
+      const summary = collection.filter((e) => e.type === 'collected');
+      this.playGc(r.before, trace, () => {
+        say(narrate(summary, r.before, r.outcome.board.engine, this.names));
+        hud?.release();
+      });
     } else {
       const freed = r.outcome.events.flatMap((e) => (e.type === 'freed' ? [e.id] : []));
       this.renderState(r.outcome.board.engine, { freed });
+      hud?.release();
       this.checkDone();
     }
     this.refreshPanels();
     return r;
   }
 
-  private playGc(before: EngineState, trace: Parameters<typeof gcSteps>[0]): void {
-    const after = this.session.snapshot().board.engine;
-    const steps = gcSteps(trace, (id) => objectName([before, after], id, this.known));
+  /** A move that broke a goal for good is named at once, with an undo right there. */
+  private warnIfLost(before: GoalStatus): void {
+    const broken = brokenForGood(before, this.session.snapshot().goal);
+    const clause = this.session.puzzle.goals.find((g) => broken.includes(g.id));
+    if (!clause) return;
+    const message = t('rules.deadEnd', { goal: clause.text[lang()].replace(/`/g, '') });
+    this.panels.setOutput([message], true, {
+      label: t('rules.undo'),
+      run: () => void runTool(this, 'undo'),
+    });
+    say(message);
+  }
+
+  private playGc(
+    before: EngineState,
+    trace: Parameters<typeof gcSteps>[0],
+    shown: () => void,
+  ): void {
+    const steps = gcSteps(trace, (id) => objectName(this.names, id));
     const show = (step: GcStep, i: number, changed: boolean): void => {
       this.renderState(before, { freed: [], gc: step });
       this.panels.setGcBar({
@@ -236,6 +289,7 @@ export class Puzzle extends Phaser.Scene {
       this.gc = null;
       this.panels.setGcBar(null);
       this.renderState(this.session.snapshot().board.engine, { freed: trace.freed });
+      shown();
       this.refreshPanels();
       this.checkDone();
     };
@@ -257,26 +311,52 @@ export class Puzzle extends Phaser.Scene {
       stars,
     };
     const solved = this.onSolved;
-    if (!solved) app().record(this.puzzleId, stars, moves);
+    if (!solved) {
+      // The campaign waits for the player: the final picture stays until they ask for results.
+      app().record(this.puzzleId, stars, moves);
+      const summary = `${t('hud.done')} ${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}`;
+      this.panels.showDone(summary, () => this.scene.start('Results', data));
+      return;
+    }
     // Wall-clock delay: game time crawls when frames are slow (old Chromebooks, busy CI).
     const session = this.session;
     window.setTimeout(
       () => {
         if (this.session !== session || !this.scene.isActive()) return;
-        if (solved) solved(snap.board.moves);
-        else this.scene.start('Results', data);
+        solved(snap.board.moves);
       },
       app().settings.reducedMotion ? 300 : 1400,
     );
   }
 
-  private async console(line: string): Promise<void> {
-    if (/^print\(/.test(line)) {
-      const r = await this.session.inspect(line);
-      this.panels.setOutput(r.ok ? r.output : [r.error.message], !r.ok);
-      return say(r.ok ? r.output.join(' ') : t('say.rejected', { message: r.error.message }));
+  /** The del bin is drawn (and a drop target) only where `del name` is a move. */
+  private binShown(): boolean {
+    return !this.readOnly && this.session.puzzle.allowed.includes('delName');
+  }
+
+  private defs(): { functions: string[]; classes: string[] } {
+    const classes = Object.keys(this.session.snapshot().board.engine.classes);
+    return { functions: this.session.functions(), classes };
+  }
+
+  /** A console line: a move, or a question answered like the REPL. True when it was accepted. */
+  private async console(line: string): Promise<boolean> {
+    const plan = planConsoleLine(this.defs(), line);
+    if (plan.kind === 'move') {
+      const r = await this.submit(line);
+      return r?.ok === true;
     }
-    await this.submit(line);
+    const r = await this.session.inspect(plan.statement);
+    if (!r.ok) {
+      const message = consoleMessage(this.defs(), line, r.error);
+      this.panels.setOutput([message], true);
+      say(t('say.rejected', { message }));
+      return false;
+    }
+    const output = plan.repl ? replOutput(r.output) : r.output;
+    this.panels.setOutput([`>>> ${line}`, ...output]);
+    say(output.join(' '));
+    return true;
   }
 
   refreshPanels(): void {
@@ -313,7 +393,7 @@ export class Puzzle extends Phaser.Scene {
     if (spoken === 'node' && sel.node !== null)
       say(
         t(sel.picking ? 'say.target' : 'say.selected', {
-          what: objectName([state], sel.node, this.known),
+          what: objectNameWithPath(this.names, [state], sel.node),
         }),
       );
   }
@@ -362,24 +442,6 @@ export class Puzzle extends Phaser.Scene {
     const cam = this.cameras.main;
     this.autoFit = false;
     cam.setZoom(Math.max(0.3, Math.min(2.5, cam.zoom * factor)));
-  }
-
-  private targets(): Record<string, { x: number; y: number; w: number; h: number }> {
-    const l = this.heap.layout;
-    const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
-    if (!l) return out;
-    const cam = this.cameras.main;
-    for (const n of Object.values(l.nodes)) out[`node:${n.id}`] = toPage(this.game, cam, n.rect);
-    for (const s of l.sources)
-      out[`source:${s.id}`] = toPage(this.game, cam, {
-        x: s.anchor.x - 8,
-        y: s.anchor.y - 8,
-        w: 16,
-        h: 16,
-      });
-    for (const item of l.tray) out[`tray:${item.key}`] = toPage(this.game, cam, item.rect);
-    out.bin = toPage(this.game, cam, l.bin);
-    return out;
   }
 
   private teardown(): void {

@@ -59,6 +59,8 @@ export interface Session {
    * lists `before` ahead of the played lines in the code panel, and narrates "Ran:" (not "You ran:").
    */
   readonly replay?: { readonly before: string };
+  /** Where the board's "← Levels" goes instead of the campaign (a live class: its class screen). */
+  readonly exit?: () => void;
   snapshot(): Snapshot;
   /** Play one Python statement. */
   submit(statement: string): Promise<SubmitResult>;

@@ -38,12 +38,10 @@ export abstract class MenuScene extends Phaser.Scene {
     this.scale.on('resize', this.build, this);
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       if (!p.isDown) return;
-      const cam = this.cameras.main;
-      cam.setScroll(0, Math.max(0, cam.scrollY - (p.y - p.prevPosition.y)));
+      this.scrollTo(this.cameras.main.scrollY - (p.y - p.prevPosition.y));
     });
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => {
-      const cam = this.cameras.main;
-      cam.setScroll(0, Math.max(0, cam.scrollY + dy));
+      this.scrollTo(this.cameras.main.scrollY + dy);
     });
     this.events.once('shutdown', () => {
       this.scale.off('resize', this.build, this);
@@ -58,6 +56,8 @@ export abstract class MenuScene extends Phaser.Scene {
     this.buttons = [];
     this.cameras.main.setBackgroundColor(css(app().theme.background));
     this.compose(width, height, baseFont(width, height));
+    this.maxScroll = Math.max(0, this.contentBottom() + 16 - height);
+    this.scrollTo(this.cameras.main.scrollY);
     if (this.fresh && this.preferredFocus !== null) {
       this.focus = Math.max(
         0,
@@ -180,6 +180,22 @@ export abstract class MenuScene extends Phaser.Scene {
     }
   }
 
+  /** How far the page scrolls: to its last line, never into blank space. */
+  private maxScroll = 0;
+
+  protected scrollTo(y: number): void {
+    this.cameras.main.setScroll(0, Math.max(0, Math.min(this.maxScroll, y)));
+  }
+
+  private contentBottom(): number {
+    let bottom = 0;
+    for (const child of this.children.list) {
+      const b = (child as unknown as { getBounds?: () => { bottom: number } }).getBounds?.();
+      if (b && Number.isFinite(b.bottom)) bottom = Math.max(bottom, b.bottom);
+    }
+    return bottom;
+  }
+
   private showFocus(speak: boolean): void {
     this.buttons.forEach((b, i) => b.setFocused(i === this.focus));
     const focused = this.buttons[this.focus];
@@ -187,7 +203,7 @@ export abstract class MenuScene extends Phaser.Scene {
     const cam = this.cameras.main;
     const r = focused.rect;
     if (r.y < cam.scrollY + 8 || r.y + r.h > cam.scrollY + cam.height - 8) {
-      cam.setScroll(0, Math.max(0, r.y - cam.height / 3));
+      this.scrollTo(r.y - cam.height / 3);
     }
     if (speak) say(focused.text.text);
   }

@@ -4,11 +4,12 @@
  * everything is reachable by Tab and readable by screen readers. Holds no rules: it reports tool
  * presses and console lines to the scene.
  */
-import type { MoveKind } from '../../shared/puzzles/contract.ts';
 import { lang, t } from '../i18n/index.ts';
+import { rulesText } from './rules.ts';
 import type { PuzzleInfo } from '../session/Session.ts';
 import { button, el, richText } from './dom.ts';
 import { highlightPython } from './highlight.ts';
+import { PuzzleToolbar } from './PuzzleToolbar.ts';
 
 export type ToolId =
   | 'levels'
@@ -53,10 +54,12 @@ export class PuzzlePanels {
   private readonly toolbar = document.getElementById('toolbar')!;
   private readonly side = document.getElementById('side')!;
   private readonly gcBar = el('div', { id: 'gc-bar', role: 'group' });
+  private readonly doneBar = el('div', { id: 'done-bar', role: 'status' });
   private readonly code = el('pre', { id: 'code', tabindex: '0', 'aria-label': t('code.title') });
   private readonly hint = el('p', { id: 'hint-box', role: 'status' });
   private readonly output = el('pre', { id: 'console-output', 'aria-live': 'polite' });
   private readonly onTool: (id: ToolId) => void;
+  private readonly tools: PuzzleToolbar;
 
   /**
    * `readOnly`: a watched board — only the view tools, and the console shows output but takes no input.
@@ -67,15 +70,23 @@ export class PuzzlePanels {
     classes: string[],
     functions: string[],
     onTool: (id: ToolId) => void,
-    onConsole: (line: string) => void,
+    onConsole: (line: string) => Promise<boolean>,
     readOnly = false,
     replay = false,
+    levels = true,
   ) {
     this.onTool = onTool;
-    this.buildToolbar(readOnly ? [] : info.allowed, classes, functions, readOnly);
+    this.tools = new PuzzleToolbar(this.toolbar, onTool, {
+      allowed: readOnly ? [] : info.allowed,
+      classes,
+      functions,
+      readOnly,
+      levels,
+    });
     this.buildSide(info, onConsole, readOnly, replay);
     this.gcBar.hidden = true;
-    document.getElementById('stage')!.append(this.gcBar);
+    this.doneBar.hidden = true;
+    document.getElementById('stage')!.append(this.gcBar, this.doneBar);
     this.toolbar.hidden = false;
     this.side.hidden = false;
   }
@@ -84,64 +95,22 @@ export class PuzzlePanels {
     return button(id, label, () => this.onTool(id), { secondary });
   }
 
-  private buildToolbar(
-    allowed: readonly MoveKind[],
-    classes: string[],
-    functions: string[],
-    readOnly: boolean,
-  ): void {
-    const can = (k: MoveKind): boolean => allowed.includes(k);
-    const sep = (): HTMLElement => el('span', { class: 'sep', 'aria-hidden': 'true' });
-    const items: HTMLElement[] = readOnly
-      ? []
-      : [
-          this.tool('levels', `← ${t('tool.menu')}`),
-          this.tool('undo', `↶ ${t('tool.undo')}`),
-          this.tool('redo', `↷ ${t('tool.redo')}`),
-          this.tool('reset', t('tool.reset')),
-          this.tool('hint', `? ${t('tool.hint')}`),
-          sep(),
-        ];
-    if (can('deleteRef') || can('delName')) items.push(this.tool('cut', t('tool.cut'), false));
-    if (can('deleteRef')) items.push(this.tool('clear', t('tool.clear'), false));
-    if (can('createRef')) items.push(this.tool('bind', t('tool.bind'), false));
-    if (can('rebindNone')) items.push(this.tool('none', t('tool.none'), false));
-    if (can('weakref')) items.push(this.tool('weakref', t('tool.weakref'), false));
-    if (can('newObject')) {
-      items.push(
-        this.tool('newList', t('tool.newList'), false),
-        this.tool('newDict', t('tool.newDict'), false),
-      );
-      for (const cls of classes)
-        items.push(this.tool(`new:${cls}`, t('tool.newInstance', { cls }), false));
-    }
-    if (can('call'))
-      for (const fn of functions) items.push(this.tool(`call:${fn}`, `${fn}(…)`, false));
-    if (can('collect')) items.push(this.tool('collect', t('tool.collect'), false));
-    if (can('toggleGc')) items.push(this.tool('toggleGc', t('tool.gcOn'), false));
-    items.push(
-      ...(readOnly ? [] : [sep()]),
-      this.tool('reveal', t('tool.reveal')),
-      this.tool('zoomOut', '−'),
-      this.tool('zoomIn', '+'),
-      this.tool('zoomFit', '⤢'),
-      this.tool('keys', t('tool.keys')),
-    );
-    items.find((b) => b.dataset.tool === 'zoomOut')?.setAttribute('aria-label', t('tool.zoomOut'));
-    items.find((b) => b.dataset.tool === 'zoomIn')?.setAttribute('aria-label', t('tool.zoomIn'));
-    items.find((b) => b.dataset.tool === 'zoomFit')?.setAttribute('aria-label', t('tool.zoomFit'));
-    this.toolbar.setAttribute('aria-label', t('tool.bar'));
-    this.toolbar.replaceChildren(...items);
-  }
-
   private buildSide(
     info: PuzzleInfo,
-    onConsole: (line: string) => void,
+    onConsole: (line: string) => Promise<boolean>,
     readOnly: boolean,
     replay: boolean,
   ): void {
-    const lesson = el('p', { id: 'lesson-box' });
-    richText(lesson, info.lesson[lang()]);
+    const lesson = el('div', { id: 'lesson-box' });
+    const lessonText = el('p');
+    richText(lessonText, info.lesson[lang()]);
+    lesson.append(lessonText);
+    // Every level states what may be played before anything is tried.
+    if (!readOnly && !replay) {
+      const rules = el('p', { id: 'rules-box' });
+      rules.append(...rulesText(info.allowed).map((l) => el('span', {}, l)));
+      lesson.append(rules);
+    }
     this.hint.hidden = true;
     const codeHead = el('h2');
     const codeTitle = t(replay ? 'code.replayTitle' : 'code.title');
@@ -165,8 +134,11 @@ export class PuzzlePanels {
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const line = input.value.trim();
-      if (line) onConsole(line);
-      input.value = '';
+      // A refused line stays in the box so it can be fixed, not retyped.
+      if (line)
+        void onConsole(line).then((accepted) => {
+          if (accepted && input.value.trim() === line) input.value = '';
+        });
     });
     const codePanel = el('section', { id: 'code-panel', class: 'panel' });
     codePanel.append(codeHead, this.code);
@@ -194,13 +166,7 @@ export class PuzzlePanels {
   }
 
   setTools(s: ToolState): void {
-    const set = (id: ToolId, disabled: boolean, label?: string, pressed?: boolean): void => {
-      const b = this.toolbar.querySelector<HTMLButtonElement>(`[data-tool="${id}"]`);
-      if (!b) return;
-      b.disabled = disabled;
-      if (label !== undefined) b.textContent = label;
-      if (pressed !== undefined) b.setAttribute('aria-pressed', String(pressed));
-    };
+    const set = this.tools.set.bind(this.tools);
     set('undo', s.busy || !s.canUndo);
     set('redo', s.busy || !s.canRedo);
     set('cut', s.busy || !s.hasSource);
@@ -210,7 +176,8 @@ export class PuzzlePanels {
     set('bind', s.busy || !s.hasNode);
     set('collect', s.busy);
     set('toggleGc', s.busy, t(s.gcEnabled ? 'tool.gcOn' : 'tool.gcOff'), s.gcEnabled);
-    set('reveal', false, t(s.reveal ? 'tool.hide' : 'tool.reveal'), s.reveal);
+    // The gc player draws its own marks: reveal waits; zoom, copy and download keep working.
+    set('reveal', s.busy, t(s.reveal ? 'tool.hide' : 'tool.reveal'), s.reveal);
   }
 
   showHint(text: string | null, title = ''): void {
@@ -232,9 +199,18 @@ export class PuzzlePanels {
     input.setSelectionRange(text.length - 1, text.length - 1);
   }
 
-  setOutput(lines: string[], error = false): void {
+  /** Console output; `action` adds one button under it (e.g. "Undo that move"). */
+  setOutput(lines: string[], error = false, action?: { label: string; run: () => void }): void {
     this.output.textContent = lines.join('\n');
     this.output.classList.toggle('error', error);
+    if (action) {
+      const b = el('button', { type: 'button', id: 'output-action' }, action.label);
+      b.addEventListener('click', () => {
+        b.remove();
+        action.run();
+      });
+      this.output.append('\n', b);
+    }
   }
 
   /** The gc.collect() player: caption, progress and back / play-pause / step / done. */
@@ -256,9 +232,17 @@ export class PuzzlePanels {
     );
   }
 
+  /** The level is solved: say so and wait, so the final picture can be studied first. */
+  showDone(text: string, onContinue: () => void): void {
+    this.doneBar.hidden = false;
+    const go = button('results', `${t('results.see')} ▶`, onContinue);
+    this.doneBar.replaceChildren(el('strong', { id: 'done-text' }, text), go);
+    go.focus();
+  }
+
   destroy(): void {
-    this.toolbar.replaceChildren();
-    this.toolbar.hidden = true;
+    this.doneBar.remove();
+    this.tools.destroy();
     this.side.replaceChildren();
     this.side.hidden = true;
     this.gcBar.remove();

@@ -57,10 +57,31 @@ export function highlightPython(source: string): Token[] {
 }
 
 /** The downloadable solution: a runnable script (the level's full setup program, then the moves). */
+/**
+ * The downloadable program: setup, the player's moves, and prints of what the game showed —
+ * what each gc.collect() returned and, at the end, the refcount of every object a name holds
+ * (`sys.getrefcount` counts its own argument too, hence the − 1), so running it with CPython
+ * shows the same numbers as the game's rc badges.
+ */
 export function solutionScript(
   header: string,
   setupProgram: string,
   moves: readonly string[],
+  namedObjects: readonly string[] = [],
 ): string {
-  return [header, setupProgram.trimEnd(), '', '# --- your moves ---', ...moves, ''].join('\n');
+  const played = moves.map((m) =>
+    m.trim() === 'gc.collect()' ? "print('gc.collect() returned', gc.collect())" : m,
+  );
+  const shown =
+    namedObjects.length === 0
+      ? []
+      : [
+          '',
+          '# --- what the game showed ---',
+          'import sys',
+          ...namedObjects.map((n) => `print('${n}: rc', sys.getrefcount(${n}) - 1)`),
+        ];
+  return [header, setupProgram.trimEnd(), '', '# --- your moves ---', ...played, ...shown, ''].join(
+    '\n',
+  );
 }

@@ -21,9 +21,13 @@ const VIEW_ONLY: readonly ToolId[] = [
   'download',
 ];
 
+/** What still works while the gc player runs or a move is in flight: looking and saving. */
+const WHILE_BUSY: readonly ToolId[] = ['zoomIn', 'zoomOut', 'zoomFit', 'keys', 'copy', 'download'];
+
 export async function runTool(scene: Puzzle, id: ToolId): Promise<void> {
   if (id.startsWith('gc')) return gcTool(scene, id);
-  if (scene.gc || scene.busy || (scene.readOnly && !VIEW_ONLY.includes(id))) return;
+  if ((scene.gc || scene.busy) && !WHILE_BUSY.includes(id)) return;
+  if (scene.readOnly && !VIEW_ONLY.includes(id)) return;
   const intent = moveIntent(scene, id);
   if (intent !== undefined) {
     if (intent) await scene.play(intent);
@@ -57,8 +61,12 @@ function moveIntent(scene: Puzzle, id: ToolId): Intent | null | undefined {
       return scene.session.snapshot().board.engine.objects[node]?.kind === 'weakref'
         ? { type: 'deref', weakref: node }
         : { type: 'weakref', target: node };
-    case 'clear':
-      return node === null ? null : { type: 'clear', target: node };
+    case 'clear': {
+      // A selected cell or entry means its container: clearing is done to lists and dicts.
+      const owner = src && src.owner !== 'name' ? src.owner : null;
+      const container = scene.gestures.sel.node ?? owner ?? node;
+      return container === null ? null : { type: 'clear', target: container };
+    }
     case 'bind':
       return node === null ? null : { type: 'bind', target: node };
     case 'newList':
@@ -80,7 +88,7 @@ async function viewTool(scene: Puzzle, id: ToolId): Promise<void> {
   const session = scene.session;
   switch (id) {
     case 'levels':
-      return void scene.scene.start('Campaign');
+      return session.exit ? session.exit() : void scene.scene.start('Campaign');
     case 'undo':
     case 'redo':
       if (await (id === 'undo' ? session.undo() : session.redo())) {
@@ -136,6 +144,9 @@ function script(scene: Puzzle): string {
     t('code.header', { title: s.puzzle.title[lang()] }),
     s.setupProgram(),
     s.snapshot().board.moves,
+    Object.entries(s.snapshot().board.engine.globals).flatMap(([name, v]) =>
+      v.t === 'ref' ? [name] : [],
+    ),
   );
 }
 

@@ -4,12 +4,13 @@
  *
  * Pointer: drag from a name or slot dot to an object (point there), to None/an int in the tray, or
  * to the bin (del); drag from a list card to an object (append); click a name, slot or arrow to
- * select it; click a card to select it; drag empty space to pan; wheel to zoom.
+ * select it; click a card to select it; drag empty space to pan; wheel to zoom. Touch: tap a
+ * name or slot, then tap where a drag would have dropped it (card, tray, bin).
  * Keyboard: ↑/↓ names and slots, ←/→ objects, Enter (twice) to point, Delete, N, W, Escape.
  */
 import type Phaser from 'phaser';
 import type { ObjId } from '../../shared/engine/types.ts';
-import { arrowCurve, distanceToPolyline, isCell, sampleCurve } from './geometry.ts';
+import { distanceToPolyline } from './geometry.ts';
 import type { Point } from './geometry.ts';
 import type { HeapView } from './HeapView.ts';
 import type { Intent } from './intents.ts';
@@ -140,7 +141,8 @@ export class Gestures {
     if (!d.moved) {
       if (d.kind === 'source')
         this.select({ source: d.source.id, node: null, picking: false }, 'source');
-      else this.select({ source: null, node: d.list, picking: false }, 'node');
+      else if (!this.secondTap(w))
+        this.select({ source: null, node: d.list, picking: false }, 'node');
       return;
     }
     this.drop(d, w);
@@ -164,8 +166,21 @@ export class Gestures {
     else if (this.view.inBin(w)) this.on.intent({ type: 'cut', source: d.source });
   }
 
+  /**
+   * Tap-then-tap, the touch form of a drag: with a name or slot selected, a tap on a card points
+   * it there, on None or an int in the tray points it at that, on the bin deletes it.
+   */
+  private secondTap(w: Point): boolean {
+    const source = this.readOnly ? null : this.selectedSource();
+    if (!source) return false;
+    const hit = this.view.nodeAt(w) !== null || this.view.trayAt(w) !== null || this.view.inBin(w);
+    if (hit) this.drop({ kind: 'source', source, start: source.anchor, moved: true }, w);
+    return hit;
+  }
+
   /** A click on empty space: an arrow near it, else clear the selection. */
   private click(w: Point): void {
+    if (this.secondTap(w)) return;
     const node = this.view.nodeAt(w);
     if (node !== null) return this.select({ source: null, node, picking: false }, 'node');
     const arrow = this.arrowNear(w);
@@ -175,18 +190,7 @@ export class Gestures {
   private arrowNear(w: Point): string | null {
     const l = this.view.layout;
     if (!l) return null;
-    for (const a of l.arrows) {
-      const target =
-        'obj' in a.to
-          ? l.nodes[a.to.obj]?.rect
-          : l.tray.find((t) => 'tray' in a.to && t.key === a.to.tray)?.rect;
-      if (
-        target &&
-        distanceToPolyline(w, sampleCurve(arrowCurve(a.from, target, isCell(a.source)), 24)) < 9
-      )
-        return a.source;
-    }
-    return null;
+    return l.arrows.find((a) => distanceToPolyline(w, a.route) < 9)?.source ?? null;
   }
 
   select(sel: Selection, spoken: 'source' | 'node' | 'picking' | null): void {

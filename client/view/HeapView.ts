@@ -19,8 +19,14 @@ import { EMPTY_MEMORY, layoutHeap } from './layout.ts';
 import type { HeapLayout, LayoutMemory, Source } from './layout.ts';
 import { css, FONT_CODE, FONT_UI, TEXT_RESOLUTION } from './theme.ts';
 import type { Theme } from './theme.ts';
+import { displayName } from './names.ts';
+import type { NameBook } from './names.ts';
 
 export interface ViewOptions {
+  /** Display names (`list①`) shown as the cards' titles. */
+  names: NameBook;
+  /** Draw the `del` bin (only where `del name` is allowed: a bin that refuses is a trap). */
+  bin: boolean;
   garbage: ReadonlySet<ObjId> | null;
   gc: GcStep | null;
   selectedSource: string | null;
@@ -37,13 +43,14 @@ export interface ViewOptions {
 interface NodeEntry {
   container: Phaser.GameObjects.Container;
   signature: string;
+  /** Card width as last drawn (where the rc badge sits). */
+  width: number;
 }
 
 export class HeapView {
   private readonly nodes = new Map<ObjId, NodeEntry>();
   private readonly chrome: Phaser.GameObjects.Container;
   private readonly arrows: Phaser.GameObjects.Graphics;
-  private readonly labels: Phaser.GameObjects.Container;
   private memory: LayoutMemory = EMPTY_MEMORY;
   layout: HeapLayout | null = null;
   state: EngineState | null = null;
@@ -66,7 +73,6 @@ export class HeapView {
     this.theme = theme;
     this.chrome = scene.add.container(0, 0).setDepth(0);
     this.arrows = scene.add.graphics().setDepth(2);
-    this.labels = scene.add.container(0, 0).setDepth(3);
   }
 
   render(state: EngineState, options: ViewOptions): void {
@@ -91,17 +97,7 @@ export class HeapView {
       return e && box ? { x: e.container.x, y: e.container.y, w: box.rect.w, h: box.rect.h } : null;
     };
     const diamond = (id: ObjId): boolean => this.state?.objects[id]?.kind === 'weakref';
-    drawArrows(
-      this.scene,
-      this.arrows,
-      this.labels,
-      this.layout,
-      live,
-      this.theme,
-      this.options,
-      this.drag,
-      diamond,
-    );
+    drawArrows(this.arrows, this.layout, live, this.theme, this.options, this.drag, diamond);
   }
 
   /** True (and remembers the inputs) when the arrows' inputs differ from the last drawing's. */
@@ -168,8 +164,8 @@ export class HeapView {
     }
     for (const s of l.sources.filter((src) => src.owner === 'name'))
       this.drawNameRow(g, text, s, o);
-    const tray = l.tray[0];
-    if (tray) text(tray.rect.x - 84, tray.rect.y + 6, t('heap.immortal'), 14, false);
+    if (l.immortalLabel)
+      text(l.immortalLabel.x, l.immortalLabel.y + 6, t('heap.immortal'), 14, false);
     for (const item of l.tray) {
       g.fillStyle(this.theme.panel, 1).fillRoundedRect(
         item.rect.x,
@@ -189,6 +185,7 @@ export class HeapView {
         0.5,
       );
     }
+    if (!o.bin) return;
     const bin = l.bin;
     g.lineStyle(2, this.theme.panelStroke, 1);
     g.strokeRoundedRect(bin.x, bin.y, bin.w, bin.h, 10);
@@ -218,6 +215,7 @@ export class HeapView {
     for (const [id, entry] of this.nodes) {
       if (!l.nodes[id]) {
         this.nodes.delete(id);
+        this.markFreed(entry);
         this.retire(entry.container, o.freedOrder.indexOf(id), o.motion);
       }
     }
@@ -228,6 +226,7 @@ export class HeapView {
         selected: o.selectedNode === box.id,
         gc: o.gc?.marks[box.id] ?? null,
         bytes: o.selectedNode === box.id || o.hoverNode === box.id ? sizeOf(state, box.id) : null,
+        title: displayName(o.names, box.id),
         dead:
           (obj.kind === 'weakref' && obj.referent === null) ||
           (o.gc?.cleared.includes(box.id) ?? false),
@@ -244,6 +243,7 @@ export class HeapView {
         entry = {
           container: this.scene.add.container(box.rect.x, box.rect.y).setDepth(1),
           signature: '',
+          width: box.rect.w,
         };
         this.nodes.set(box.id, entry);
         if (o.motion)
@@ -259,6 +259,7 @@ export class HeapView {
         entry.container.removeAll(true);
         drawNode(this.scene, entry.container, obj, box.rect, this.theme, look, state);
         entry.signature = signature;
+        entry.width = box.rect.w;
       }
     }
   }
@@ -268,6 +269,19 @@ export class HeapView {
     if (!motion) c.setPosition(r.x, r.y);
     else
       this.scene.tweens.add({ targets: c, x: r.x, y: r.y, duration: 260, ease: 'Sine.easeInOut' });
+  }
+
+  /** A freed card's badge says rc 0 while it fades (it must not keep saying rc 1). */
+  private markFreed(entry: NodeEntry): void {
+    const label = this.scene.add.text(entry.width - 2, 2, t('heap.rc', { n: 0 }), {
+      fontFamily: FONT_CODE,
+      fontSize: '13px',
+      color: css(this.theme.text),
+      backgroundColor: css(this.theme.panel),
+      padding: { x: 7, y: 4 },
+      resolution: TEXT_RESOLUTION,
+    });
+    entry.container.add(label.setOrigin(1, 0));
   }
 
   /** Fade a freed card out (in cascade order), leaving a dashed ghost for a moment. */
@@ -307,7 +321,7 @@ export class HeapView {
   }
 
   inBin(p: Point): boolean {
-    return this.layout ? contains(this.layout.bin, p) : false;
+    return this.layout && this.options?.bin ? contains(this.layout.bin, p) : false;
   }
 
   destroy(): void {
@@ -315,6 +329,5 @@ export class HeapView {
     this.nodes.clear();
     this.chrome.destroy();
     this.arrows.destroy();
-    this.labels.destroy();
   }
 }

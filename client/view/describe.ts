@@ -1,16 +1,14 @@
 /**
- * Words for the aria-live panel and the GC captions: objects are named the way a student sees
- * them ("list a", "Node a.next"), places as Python spells them (`a`, `a[0]`, `d['k']`, `a.next`).
- * Pure: reads states, returns strings through the current dictionary.
+ * Words for the aria-live panel and the GC captions: objects by their lifelong display name
+ * (`list①`, see names.ts) — the same one their card shows — and places as Python spells them
+ * (`a`, `a[0]`, `d['k']`, `a.next`). Pure: reads states, returns strings through the dictionary.
  */
 import type { Place } from '../../shared/engine/actions.ts';
 import type { EngineEvent } from '../../shared/engine/events.ts';
 import type { EngineState, HeapObject, ObjId, Value } from '../../shared/engine/types.ts';
 import { t } from '../i18n/index.ts';
-
-function kindLabel(o: HeapObject): string {
-  return o.kind === 'instance' ? o.cls : o.kind;
-}
+import { displayName } from './names.ts';
+import type { NameBook } from './names.ts';
 
 /** The shortest way a student could spell a path to the object: a name, or name + one step. */
 export function pathTo(state: EngineState, id: ObjId): string | null {
@@ -44,47 +42,31 @@ function stepTo(o: HeapObject, id: ObjId): string | null {
   return null;
 }
 
-/**
- * "list a", "Node a.next"; when nothing reaches it by name any more, the last path it was known
- * by (`known`), else "Node #7".
- */
-export function objectName(
-  states: EngineState[],
-  id: ObjId,
-  known?: ReadonlyMap<ObjId, string>,
-): string {
-  for (const s of states) {
-    const o = s.objects[id];
-    if (!o) continue;
-    const path = states.map((st) => pathTo(st, id)).find((p) => p !== null);
-    return `${kindLabel(o)} ${path ?? known?.get(id) ?? `#${id}`}`;
-  }
-  return known?.get(id) ?? `#${id}`;
+/** The object's display name (`list①`). */
+export function objectName(book: NameBook, id: ObjId): string {
+  return displayName(book, id);
 }
 
-/** Record the current path of every object some name reaches (see objectName's `known`). */
-export function rememberNames(state: EngineState, known: Map<ObjId, string>): void {
-  for (const key of Object.keys(state.objects)) {
-    const id = Number(key);
-    const path = pathTo(state, id);
-    // Keep the shortest spelling seen (a plain name beats `b.next`), so names survive `del`.
-    const old = known.get(id);
-    if (path !== null && (old === undefined || path.length <= old.length)) known.set(id, path);
-  }
+/** The display name with the path that reaches it now, if any: `list① (box)`. */
+export function objectNameWithPath(book: NameBook, states: EngineState[], id: ObjId): string {
+  const path = states.map((s) => pathTo(s, id)).find((p) => p !== null);
+  return path ? `${displayName(book, id)} (${path})` : displayName(book, id);
 }
 
-export function placeText(states: EngineState[], place: Place): string {
+export function placeText(states: EngineState[], place: Place, book?: NameBook): string {
   if (place.kind === 'name') return place.name;
-  const owner = states.map((s) => pathTo(s, place.obj)).find((p) => p !== null) ?? `#${place.obj}`;
+  const owner =
+    states.map((s) => pathTo(s, place.obj)).find((p) => p !== null) ??
+    (book ? displayName(book, place.obj) : `#${place.obj}`);
   if (place.kind === 'item') return `${owner}[${place.index}]`;
   if (place.kind === 'key') return `${owner}['${place.key}']`;
   return `${owner}.${place.name}`;
 }
 
-export function valueText(states: EngineState[], v: Value): string {
+export function valueText(book: NameBook, v: Value): string {
   if (v.t === 'none') return 'None';
   if (v.t === 'int') return String(v.v);
-  return objectName(states, v.id);
+  return displayName(book, v.id);
 }
 
 /** One sentence per event a student should hear about, in order. */
@@ -92,36 +74,31 @@ export function narrate(
   events: readonly EngineEvent[],
   before: EngineState,
   after: EngineState,
-  known?: ReadonlyMap<ObjId, string>,
+  book: NameBook,
 ): string[] {
-  // Name objects as the student knew them before the statement; new objects by their new name.
   const states = [before, after];
-  const name = (id: ObjId): string => objectName(states, id, known);
   const lines: string[] = [];
   for (const e of events) {
-    const line = sentence(e, states, name);
+    const line = sentence(e, states, book);
     if (line) lines.push(line);
   }
   return lines;
 }
 
-function sentence(
-  e: EngineEvent,
-  states: EngineState[],
-  name: (id: ObjId) => string,
-): string | null {
+function sentence(e: EngineEvent, states: EngineState[], book: NameBook): string | null {
+  const name = (id: ObjId): string => displayName(book, id);
   switch (e.type) {
     case 'allocated':
       return t('say.allocated', { obj: name(e.id) });
     case 'stored':
       return t('say.stored', {
-        place: placeText(states, e.place),
-        value: valueText(states, e.value),
+        place: placeText(states, e.place, book),
+        value: valueText(book, e.value),
       });
     case 'removed':
       return t('say.removed', {
-        place: placeText(states, e.place),
-        value: valueText(states, e.old),
+        place: placeText(states, e.place, book),
+        value: valueText(book, e.old),
       });
     case 'refcount':
       return t('say.refcount', { obj: name(e.id), from: e.from, to: e.to });
@@ -141,5 +118,42 @@ function sentence(
       return t('say.classDefined', { name: e.name });
     default:
       return null;
+  }
+}
+
+/**
+ * Splits a statement's events at the start of its (last) collection: what came before may be
+ * told at once; the collection's own events (clearing, refcounts falling inside delete_garbage,
+ * frees, the returned count) are told by the gc player, step by step, and only then summarised.
+ */
+export function splitAtCollection(events: readonly EngineEvent[]): {
+  now: EngineEvent[];
+  collection: EngineEvent[];
+} {
+  const end = events.findLastIndex((e) => e.type === 'collected');
+  if (end < 0) return { now: [...events], collection: [] };
+  const done = events[end]!;
+  const garbage = new Set(done.type === 'collected' ? [...done.trace.freed] : []);
+  let start = end;
+  while (start > 0 && partOfCollection(events[start - 1]!, garbage)) start--;
+  return {
+    now: [...events.slice(0, start), ...events.slice(end + 1)],
+    collection: events.slice(start, end + 1),
+  };
+}
+
+function partOfCollection(e: EngineEvent, garbage: ReadonlySet<ObjId>): boolean {
+  switch (e.type) {
+    case 'freed':
+      return e.cause === 'gc' || garbage.has(e.id);
+    case 'refcount':
+      return garbage.has(e.id);
+    case 'removed':
+      return e.place.kind !== 'name' && garbage.has(e.place.obj);
+    case 'weakrefCleared':
+    case 'untracked':
+      return true;
+    default:
+      return false;
   }
 }

@@ -1,15 +1,16 @@
 /**
  * Arrow drawing, every frame: strong references solid with a filled head, weak references dashed
  * with a hollow head, references to immortals thin and muted, the selected one thick in the
- * selection colour. Slot arrows carry their label ([0], 'k', .next) mid-curve.
+ * selection colour. Arrows carry no captions: the slot they leave names them on its card. A
+ * settled arrow follows its route (clear of every card); while cards move it is a provisional
+ * curve from their current places.
  */
 import type Phaser from 'phaser';
 import type { ObjId } from '../../shared/engine/types.ts';
 import type { GcStep } from './gcSteps.ts';
 import type { Point, Rect } from './geometry.ts';
-import { arrowCurve, arrowHead, bezierPoint, dashes, isCell, sampleCurve } from './geometry.ts';
+import { arrowCurve, arrowHead, dashes, isCell, roundCorners, sampleCurve } from './geometry.ts';
 import type { ArrowSpec, HeapLayout } from './layout.ts';
-import { css, FONT_CODE, TEXT_RESOLUTION } from './theme.ts';
 import type { Theme } from './theme.ts';
 
 interface ArrowOptions {
@@ -18,9 +19,7 @@ interface ArrowOptions {
 }
 
 export function drawArrows(
-  scene: Phaser.Scene,
   g: Phaser.GameObjects.Graphics,
-  labels: Phaser.GameObjects.Container,
   l: HeapLayout,
   live: (id: ObjId) => Rect | null,
   theme: Theme,
@@ -29,7 +28,6 @@ export function drawArrows(
   diamond: (id: ObjId) => boolean,
 ): void {
   g.clear();
-  let used = 0;
   for (const a of l.arrows) {
     const from = liveAnchor(a, l, live);
     const card =
@@ -43,13 +41,17 @@ export function drawArrows(
         : card;
     if (!from || !target) continue;
     if (a.weak && o.gc?.cleared.some((w) => a.source === `o${w}:ref`)) continue;
-    const curve = arrowCurve(from, target, isCell(a.source));
-    const points = sampleCurve(curve, 24);
+    // Settled cards get the routed line (clear of every card); moving ones a provisional curve.
+    const settled = from === a.from && atLayout(a, l, live);
+    const points = settled
+      ? roundCorners(a.route)
+      : sampleCurve(arrowCurve(from, target, isCell(a.source)), 24);
+    const end = points[points.length - 1]!;
     const style = arrowStyle(a, theme, o);
     g.lineStyle(style.width, style.color, style.alpha);
     if (a.weak) for (const [p, q] of dashes(points, 9, 6)) g.lineBetween(p.x, p.y, q.x, q.y);
     else polyline(g, points);
-    const head = arrowHead(points[points.length - 2]!, curve.to, style.width + 8);
+    const head = arrowHead(points[points.length - 2]!, end, style.width + 8);
     if (a.weak) g.strokeTriangle(head[0].x, head[0].y, head[1].x, head[1].y, head[2].x, head[2].y);
     else
       g.fillStyle(style.color, style.alpha).fillTriangle(
@@ -60,13 +62,16 @@ export function drawArrows(
         head[2].x,
         head[2].y,
       );
-    const immortal = 'tray' in a.to;
-    if (typeof a.label === 'string' && a.label.length > 0 && !immortal && a.source[0] === 'o') {
-      placeLabel(scene, labels, used++, a.label, bezierPoint(curve, 0.5), theme);
-    }
   }
-  labels.list.slice(used).forEach((c) => (c as Phaser.GameObjects.Text).setVisible(false));
   if (drag) drawDrag(g, drag, theme);
+}
+
+/** Is the arrow's target card where the layout put it (not mid-tween)? */
+function atLayout(a: ArrowSpec, l: HeapLayout, live: (id: ObjId) => Rect | null): boolean {
+  if (!('obj' in a.to)) return true;
+  const now = live(a.to.obj);
+  const laid = l.nodes[a.to.obj]?.rect;
+  return !!now && !!laid && now.x === laid.x && now.y === laid.y;
 }
 
 function liveAnchor(a: ArrowSpec, l: HeapLayout, live: (id: ObjId) => Rect | null): Point | null {
@@ -75,6 +80,7 @@ function liveAnchor(a: ArrowSpec, l: HeapLayout, live: (id: ObjId) => Rect | nul
   const laid = l.nodes[owner]?.rect;
   const now = live(owner);
   if (!laid || !now) return null;
+  if (laid.x === now.x && laid.y === now.y) return a.from;
   return { x: a.from.x - laid.x + now.x, y: a.from.y - laid.y + now.y };
 }
 
@@ -91,31 +97,6 @@ function arrowStyle(
   if ('tray' in a.to) return { width: 1.5, color: theme.textMuted, alpha: 0.55 };
   if (a.weak) return { width: 2.5, color: theme.weakArrow, alpha: 1 };
   return { width: 2.5, color: theme.arrow, alpha: 0.9 };
-}
-
-function placeLabel(
-  scene: Phaser.Scene,
-  labels: Phaser.GameObjects.Container,
-  index: number,
-  label: string,
-  at: Point,
-  theme: Theme,
-): void {
-  let text = labels.list[index] as Phaser.GameObjects.Text | undefined;
-  if (!text) {
-    text = scene.add.text(0, 0, '', {
-      fontFamily: FONT_CODE,
-      fontSize: '13px',
-      color: css(theme.text),
-      backgroundColor: css(theme.background),
-      padding: { x: 3, y: 1 },
-      resolution: TEXT_RESOLUTION,
-    });
-    text.setOrigin(0.5);
-    labels.add(text);
-  }
-  if (text.text !== label) text.setText(label);
-  text.setPosition(at.x, at.y).setVisible(true);
 }
 
 function drawDrag(

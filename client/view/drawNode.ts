@@ -22,13 +22,16 @@ export interface NodeLook {
   /** sys.getsizeof, shown when selected (hover/focus). */
   bytes: number | null;
   dead: boolean;
+  /** The object's display name (`list①`). */
+  title: string;
 }
 
 const GC_SYMBOL = { young: '', reachable: '✓', tentative: '?', rescued: '↺', freed: '✕' } as const;
 
 /** Margin around the card that rings, selection outline and the GC label may draw into. */
 const MARGIN = 12;
-const GC_LABEL_TOP = 36;
+/** Labels (gc_refs, byte size) sit in the strip the layout keeps free above each card. */
+const LABEL_TOP = 26;
 
 /**
  * The card's shapes are baked once into a texture (see bake.ts) and shown under its texts; the
@@ -45,7 +48,7 @@ export function drawNode(
 ): void {
   const box = {
     left: MARGIN,
-    top: look.gc ? GC_LABEL_TOP : MARGIN,
+    top: look.gc || look.bytes !== null ? LABEL_TOP : MARGIN,
     right: size.w + MARGIN,
     bottom: size.h + MARGIN,
   };
@@ -83,7 +86,7 @@ export function drawNode(
     c.add(tx);
     return tx;
   };
-  box.right = Math.max(box.right, drawHeader(o, size, theme, state, text, g));
+  box.right = Math.max(box.right, drawHeader(o, look.title, size, theme, state, text, g));
   drawRows(g, o, size, theme, text);
   if (look.garbage)
     text(size.w - 8, size.h - 4, t('heap.garbage'), {
@@ -100,12 +103,13 @@ export function drawNode(
   if (look.gc) box.right = Math.max(box.right, drawGcMark(g, text, size, theme, look.gc));
   if (look.selected)
     g.lineStyle(4, theme.selected, 1).strokeRoundedRect(-5, -5, size.w + 10, size.h + 10, 14);
-  if (look.bytes !== null)
-    text(0, size.h + 6, t('heap.bytes', { n: look.bytes }), {
+  // The byte size shares the label strip with the gc mark, so it waits while the gc player runs.
+  if (look.bytes !== null && !look.gc)
+    text(size.w, -21, t('heap.bytes', { n: look.bytes }), {
       size: 13,
       mono: false,
       color: theme.text,
-    });
+    }).setOrigin(1, 0);
   c.addAt(finishBake(scene, g, box), 0);
 }
 
@@ -123,6 +127,7 @@ type TextFn = (
 /** Returns the rightmost x it drew to. */
 function drawHeader(
   o: HeapObject,
+  title: string,
   size: { w: number; h: number },
   theme: Theme,
   state: EngineState,
@@ -130,7 +135,6 @@ function drawHeader(
   g: Phaser.GameObjects.Graphics,
 ): number {
   let right = size.w;
-  const title = o.kind === 'instance' ? o.cls : o.kind;
   if (o.kind === 'weakref') {
     text(size.w / 2, 14, title, { size: 13, bold: true }).setOrigin(0.5, 0);
   } else {
@@ -251,9 +255,9 @@ function drawGcMark(
   }
   const label = `${GC_SYMBOL[m.mark]} ${m.gcRefs === null ? '' : `gc_refs ${m.gcRefs}`}`.trim();
   if (label) {
-    const tx = text(0, -30, label, { size: 14, bold: true, color: theme.text });
-    g.fillStyle(theme.panel, 0.95).fillRoundedRect(-4, -32, tx.width + 8, tx.height + 4, 6);
-    g.lineStyle(2, color, 1).strokeRoundedRect(-4, -32, tx.width + 8, tx.height + 4, 6);
+    const tx = text(0, -22, label, { size: 13, bold: true, color: theme.text });
+    g.fillStyle(theme.panel, 0.95).fillRoundedRect(-4, -24, tx.width + 8, tx.height + 3, 6);
+    g.lineStyle(2, color, 1).strokeRoundedRect(-4, -24, tx.width + 8, tx.height + 3, 6);
     return tx.width + 6;
   }
   return size.w;

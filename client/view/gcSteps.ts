@@ -55,6 +55,7 @@ export function gcSteps(trace: GcTrace, name: (id: ObjId) => string): GcStep[] {
     cleared.push(w.weakref);
     push('gc.weakref', { obj: name(w.referent) });
   }
+  if (trace.freed.length > 0) push('gc.freeing');
   for (const id of trace.freed) {
     marks[id] = { gcRefs: marks[id]?.gcRefs ?? null, mark: 'freed' };
     push('gc.freed', { obj: name(id) });

@@ -75,6 +75,42 @@ export function bezierPoint(c: Curve, t: number): Point {
   };
 }
 
+/**
+ * An orthogonal polyline with its corners rounded (radius r, less on short legs), sampled into
+ * points: a route reads as one smooth line and a self-loop as a loop.
+ */
+export function roundCorners(points: Point[], r = 9): Point[] {
+  if (points.length < 3) return points;
+  const out: Point[] = [points[0]!];
+  for (let i = 1; i + 1 < points.length; i++) {
+    const [a, b, c] = [points[i - 1]!, points[i]!, points[i + 1]!];
+    const k = Math.min(
+      r,
+      Math.hypot(b.x - a.x, b.y - a.y) / 2,
+      Math.hypot(c.x - b.x, c.y - b.y) / 2,
+    );
+    const p = toward(b, a, k);
+    const q = toward(b, c, k);
+    for (let s = 0; s <= 4; s++) {
+      const t = s / 4;
+      const u = 1 - t;
+      out.push({
+        x: u * u * p.x + 2 * u * t * b.x + t * t * q.x,
+        y: u * u * p.y + 2 * u * t * b.y + t * t * q.y,
+      });
+    }
+  }
+  out.push(points[points.length - 1]!);
+  return out;
+}
+
+function toward(from: Point, to: Point, k: number): Point {
+  const d = Math.hypot(to.x - from.x, to.y - from.y);
+  return d === 0
+    ? from
+    : { x: from.x + ((to.x - from.x) * k) / d, y: from.y + ((to.y - from.y) * k) / d };
+}
+
 /** Sample a curve into a polyline of `segments + 1` points. */
 export function sampleCurve(c: Curve, segments = 20): Point[] {
   const points: Point[] = [];

@@ -14,6 +14,7 @@ import type { Point, Rect } from './geometry.ts';
 import { union } from './geometry.ts';
 import { objectSlots, nodeSize, frameRows } from './slots.ts';
 import type { Source } from './slots.ts';
+import { LABEL_STRIP, routeLayout } from './layoutRoutes.ts';
 
 export type { Source };
 export const STACK_W = 170;
@@ -30,7 +31,10 @@ interface Metrics {
 }
 const REGULAR: Metrics = { stackW: STACK_W, heapX: STACK_W + 70, colGap: 80 };
 const COMPACT: Metrics = { stackW: 128, heapX: 128 + 40, colGap: 50 };
-const NODE_GAP = 28;
+/** Between cards: the label strip above the next card plus a corridor for arrows. */
+const NODE_GAP = LABEL_STRIP + 30;
+/** First card below the tray: a corridor for arrows to immortals plus the card's label strip. */
+const HEAP_TOP = TOP + TRAY_H + LABEL_STRIP + 26;
 
 export interface NodeBox {
   id: ObjId;
@@ -52,6 +56,8 @@ export interface TrayBox {
 export interface ArrowSpec {
   source: string;
   from: Point;
+  /** Orthogonal route from `from` to the target's edge, clear of every card and label. */
+  route: Point[];
   /** Target card: an object id, or a tray key for immortals. */
   to: { obj: ObjId } | { tray: string };
   weak: boolean;
@@ -68,6 +74,8 @@ export interface HeapLayout {
   arrows: ArrowSpec[];
   tray: TrayBox[];
   bin: Rect;
+  /** The "Immortal" caption left of the tray (null when there is no tray). */
+  immortalLabel: Rect | null;
   stackTitle: Point;
   heapTitle: Point;
   bounds: Rect;
@@ -99,6 +107,13 @@ export function layoutHeap(
     objectSlots(state.objects[n.id]!, n.rect),
   );
   const sources = [...nameSources, ...objectSources];
+  const unrouted = sources.flatMap((s) => arrowFor(s));
+  const routes = routeLayout(state.objects, nodes, sources, unrouted, tray, {
+    stackRight: m.stackW,
+    trayBottom: TOP + TRAY_H - 6,
+    outerChannel: m.colGap,
+  });
+  const arrows = unrouted.map((a, i) => ({ ...a, route: routes[i]! }));
   const bin = { x: 10, y: Math.max(bottom, TOP + 120) + 24, w: m.stackW - 20, h: 52 };
   const rects = [
     ...frames.map((f) => f.rect),
@@ -110,22 +125,30 @@ export function layoutHeap(
     frames,
     nodes,
     sources,
-    arrows: sources.flatMap((s) => arrowFor(s)),
+    arrows,
     tray,
     bin,
+    immortalLabel: tray[0] ? { x: tray[0].rect.x - 84, y: tray[0].rect.y, w: 78, h: 28 } : null,
     stackTitle: { x: 10, y: 6 },
     heapTitle: { x: m.heapX, y: 6 },
-    bounds: withArrowRoom(union([{ x: 0, y: 0, w: m.heapX + 120, h: TOP }, ...rects])),
+    bounds: withArrowRoom(
+      union([{ x: 0, y: 0, w: m.heapX + 120, h: TOP }, ...rects]),
+      arrows.flatMap((a) => a.route),
+    ),
     memory: nextMemory,
   };
 }
 
-/** Back edges and self-loops bulge up to ~70 px right of the last column: keep them in view. */
-function withArrowRoom(r: Rect): Rect {
-  return { ...r, w: r.w + 70 };
+/** Arrows run in corridors right of the last column and under the cards: keep them in view. */
+function withArrowRoom(r: Rect, points: Point[]): Rect {
+  const right = Math.max(r.x + r.w, ...points.map((p) => p.x + 12));
+  const bottom = Math.max(r.y + r.h, ...points.map((p) => p.y + 12));
+  return { ...r, w: right - r.x, h: bottom - r.y };
 }
 
-function arrowFor(s: Source): ArrowSpec[] {
+type Unrouted = Omit<ArrowSpec, 'route'>;
+
+function arrowFor(s: Source): Unrouted[] {
   const v = s.value;
   if (s.weakTarget !== undefined) {
     return s.weakTarget === null
@@ -217,7 +240,7 @@ function layoutObjects(
     const sorted = [...ids].sort((a, b) => rankOf(a) - rankOf(b));
     const sizes = sorted.map((id) => nodeSize(state.objects[id]!));
     const width = Math.max(0, ...sizes.map((s) => s.w));
-    let y = TOP + TRAY_H + 22;
+    let y = HEAP_TOP;
     sorted.forEach((id, rank) => {
       const size = sizes[rank]!;
       nodes[id] = { id, column, rect: { x, y, w: size.w, h: size.h } };

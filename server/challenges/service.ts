@@ -14,11 +14,11 @@ import type {
 import { CHALLENGE_ERRORS, LEADERBOARD_SIZE } from '../../shared/challenges/api.ts';
 import type { Challenge } from '../../shared/challenges/catalog.ts';
 import { challengeById } from '../../shared/challenges/catalog.ts';
-import { windowStatus } from '../../shared/challenges/ids.ts';
+import { parseChallengeId, windowStatus } from '../../shared/challenges/ids.ts';
 import { replayChallenge } from '../../shared/challenges/replay.ts';
 import { shareString } from '../../shared/challenges/share.ts';
 import type { BoardScope, ChallengeBest, Store } from '../store/Store.ts';
-import { checkNickname } from './nickname.ts';
+import { checkNickname } from '../../shared/live/nickname.ts';
 
 export interface Failure {
   status: number;
@@ -33,18 +33,30 @@ export const isFailure = (x: object): x is Failure => 'status' in x && 'code' in
 export const deviceHash = (token: string): string =>
   createHash('sha256').update(token).digest('hex').slice(0, 32);
 
-/** A challenge that has opened by `now` (closed ones still have a puzzle and a board). */
+/**
+ * Days after its window closed that a challenge keeps its puzzle and board online. It bounds the
+ * ids anyone can make the server generate to ~14 (all fit the catalog's memo table).
+ */
+export const ARCHIVE_DAYS = 10;
+
+/**
+ * A challenge that has opened by `now` and closed at most ARCHIVE_DAYS ago (closed ones still have
+ * a puzzle and a board). The id and its window are checked before the puzzle is generated (tens of
+ * ms, up to a second): a future or long-past date costs nothing.
+ */
 export function openedChallenge(id: string, now: number): Challenge | Failure {
-  const c = challengeById(id);
-  if (c === null)
+  const parsed = parseChallengeId(id);
+  if (parsed === null)
     return { status: 404, code: CHALLENGE_ERRORS.unknown, message: `No challenge "${id}".` };
-  if (windowStatus(c, now) === 'not_open')
+  if (windowStatus(parsed, now) === 'not_open')
     return {
       status: 403,
       code: CHALLENGE_ERRORS.notOpen,
       message: 'This challenge has not started yet.',
     };
-  return c;
+  if (now - parsed.closesAt > ARCHIVE_DAYS * 86_400_000)
+    return { status: 410, code: CHALLENGE_ERRORS.closed, message: 'This challenge is over.' };
+  return challengeById(id)!;
 }
 
 /** What a player needs to play: everything but the reference solution. */
@@ -79,12 +91,15 @@ export async function submit(
   if (windowStatus(c, now) === 'closed')
     return { status: 410, code: CHALLENGE_ERRORS.closed, message: 'This challenge is over.' };
   const nick = checkNickname(input.nickname);
-  if (!nick.ok)
+  if (!nick.ok) {
+    // The leaderboard's API codes predate the shared policy; the rule and its message are shared.
+    const profane = nick.code === 'nickname/refused';
     return {
-      status: nick.code === CHALLENGE_ERRORS.nicknameProfane ? 422 : 400,
-      code: nick.code,
+      status: profane ? 422 : 400,
+      code: profane ? CHALLENGE_ERRORS.nicknameProfane : CHALLENGE_ERRORS.nicknameInvalid,
       message: nick.message,
     };
+  }
   const replay = replayChallenge(c.puzzle, input.moves);
   if (!replay.ok) return { status: 422, ...replay.error };
   const r = replay.result;

@@ -7,9 +7,13 @@ import type { ApiError, HealthResponse, VerifyResponse } from '../../shared/prot
 import { VerifyRequest } from '../../shared/protocol.ts';
 import type { Rules } from '../game/rules.ts';
 import { verifyMoves } from '../game/verify.ts';
+import type { VerifyFn } from './verifyPool.ts';
+import { CPU_MS, threadCpuMs } from './budget.ts';
 
 export interface ApiDeps {
   rules: Rules;
+  /** Runs a replay (verifyPool.ts: off the event loop); default: inline with `rules`. */
+  verify?: VerifyFn;
 }
 
 const fail = (res: Response, status: number, error: ApiError['error']): void => {
@@ -25,14 +29,22 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   // 64 KB holds 500 moves of 100 characters; anything bigger is not a game.
   api.use(express.json({ limit: '64kb' }));
 
-  api.post('/verify', (req, res) => {
+  const verify: VerifyFn =
+    deps.verify ??
+    ((puzzleId, moves) => {
+      const started = threadCpuMs();
+      const outcome = verifyMoves(deps.rules, puzzleId, moves);
+      return Promise.resolve({ outcome, ms: threadCpuMs() - started });
+    });
+  api.post('/verify', async (req, res) => {
     const parsed = VerifyRequest.safeParse(req.body);
     if (!parsed.success)
       return fail(res, 400, {
         code: 'request/invalid',
         message: parsed.error.issues[0]?.message ?? 'invalid body',
       });
-    const outcome = verifyMoves(deps.rules, parsed.data.puzzleId, parsed.data.moves);
+    const { outcome, ms } = await verify(parsed.data.puzzleId, parsed.data.moves);
+    res.locals[CPU_MS] = ms; // the replay's own time, not the wait in the worker's queue
     if (!outcome.ok) {
       const status = outcome.code === 'puzzle/unknown' ? 404 : 422;
       return fail(res, status, {

@@ -6,18 +6,12 @@
  *   inline script (vite emits one module script); Phaser needs data:/blob: images (its default
  *   textures, generated textures) and the game talks to its own origin over fetch and WebSocket
  *   (`connect-src 'self'` covers ws:/wss: of the same host in CSP 3 browsers).
- * - Join-code guessing limit: `joinById` of a code that is not a live room costs the caller's
- *   address one token; with the bucket empty, every `joinById` from that address is refused
- *   (`join/rate_limited`) until tokens come back. Generous enough for a class behind one school
- *   NAT (default 60 bad codes, then 1 per second); a 6-digit code space cannot be walked at that
- *   rate. The address is the TCP peer (X-Forwarded-For is ignored: it is the client's to forge).
- *
- * The matchmaker's controller is process-global, so the join guard is process-global too (the
- * last server created in a process installs its limits, as applyCorsPolicy does).
+ * - A front door for every request (installHttpHardening): origin, body size and type checks
+ *   before any byte of the body is read. The matchmaker's own rules (join by code only, budgets,
+ *   the teacher's key) are in matchmakeGuard.ts.
  */
 import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
-import { matchMaker, ServerError } from '@colyseus/core';
-import { TokenBuckets, type BucketLimit } from '../challenges/rateLimit.ts';
+import { ORIGIN_REFUSED, originAllowed } from './origin.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -46,71 +40,101 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
     'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
 };
 
-/** Default join-code guessing limit per address: 60 unknown codes, then one per second. */
-export const DEFAULT_JOIN_LIMIT: BucketLimit = { capacity: 60, perSecond: 1 };
+/** Request header stamped with the TCP peer address (any client-sent value is replaced). */
+export const PEER_HEADER = 'x-heap-heroes-peer';
 
-/** Error code a refused join carries (the SDK's MatchMakeError.code is the HTTP status 429). */
-export const JOIN_RATE_LIMITED = 'join/rate_limited';
+/** Largest request body per path prefix (bytes); the matchmaker's options are a few small fields. */
+const BODY_LIMITS: readonly (readonly [prefix: string, bytes: number])[] = [
+  ['/matchmake/', 4 * 1024],
+  ['/api/', 64 * 1024],
+];
+const OTHER_BODY_LIMIT = 1024;
 
-/** Request header the guard stamps with the TCP peer address (any client-sent value is replaced). */
-const PEER_HEADER = 'x-heap-heroes-peer';
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Wraps the server's 'request' emission (before Colyseus' and Express' listeners, whatever order
- * they are registered in): sets the security headers and stamps the peer address.
+ * they are registered in, and before Colyseus buffers any body): sets the security headers,
+ * stamps the peer address, and refuses before anything is read — an address over a request
+ * budget (429, see limits.ts `blocked`), a state-changing request from a
+ * foreign origin (403), a body over its path's limit or of unknown length (413 / 411), and a
+ * matchmaker body that is not JSON (415: a cross-site form or text/plain POST).
  */
-export function installHttpHardening(http: HttpServer): void {
+export function installHttpHardening(
+  http: HttpServer,
+  allowedOrigins: readonly string[],
+  blocked: (peer: string) => number = () => 0,
+): void {
+  const allowed = new Set(allowedOrigins);
   const emit = http.emit.bind(http) as (event: string, ...args: unknown[]) => boolean;
   http.emit = ((event: string, ...args: unknown[]): boolean => {
     if (event === 'request') {
       const [req, res] = args as [IncomingMessage, ServerResponse];
-      req.headers[PEER_HEADER] = req.socket.remoteAddress ?? 'unknown';
+      const peer = req.socket.remoteAddress ?? 'unknown';
+      req.headers[PEER_HEADER] = peer;
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+      const refusal = floodRefusal(blocked(peer)) ?? frontDoorRefusal(req, allowed);
+      if (refusal !== null) {
+        refuse(res, refusal);
+        return true;
+      }
     }
     return emit(event, ...args);
   }) as HttpServer['emit'];
 }
 
-interface AuthContextLike {
-  headers?: Headers;
+interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  retryAfter?: number;
 }
 
-type InvokeMethod = typeof matchMaker.controller.invokeMethod;
-let originalInvoke: InvokeMethod | null = null;
-
-/** Installs the join-code guessing limit on the matchmaker (replacing any earlier limits). */
-export function installJoinGuard(
-  limit: BucketLimit = DEFAULT_JOIN_LIMIT,
-  now: () => number = Date.now,
-): void {
-  const buckets = new TokenBuckets(limit);
-  originalInvoke ??= matchMaker.controller.invokeMethod;
-  const invoke = originalInvoke;
-  matchMaker.controller.invokeMethod = async function (
-    this: typeof matchMaker.controller,
-    method,
-    roomName,
-    clientOptions,
-    authOptions,
-  ) {
-    if (method !== 'joinById')
-      return invoke.call(this, method, roomName, clientOptions, authOptions);
-    const peer =
-      (authOptions as AuthContextLike | undefined)?.headers?.get(PEER_HEADER) ?? 'unknown';
-    if (buckets.peek(peer, now()) < 1)
-      throw new ServerError(
-        429,
-        `${JOIN_RATE_LIMITED}: too many unknown class codes; wait a minute.`,
-      );
-    try {
-      return await invoke.call(this, method, roomName, clientOptions, authOptions);
-    } catch (e) {
-      if (e instanceof ServerError && e.code === MATCHMAKE_INVALID_ROOM_ID)
-        buckets.take(peer, now());
-      throw e;
-    }
-  } as InvokeMethod;
+/** An address over a request budget is refused here until it refills (limits.ts `blocked`). */
+function floodRefusal(seconds: number): Refusal | null {
+  if (seconds <= 0) return null;
+  return {
+    status: 429,
+    code: 'rate/limited',
+    message: `Too many requests from this network; try again in ${seconds} s.`,
+    retryAfter: seconds,
+  };
 }
 
-/** @colyseus/shared-types ErrorCode.MATCHMAKE_INVALID_ROOM_ID: no (unlocked) room with that id. */
-const MATCHMAKE_INVALID_ROOM_ID = 522;
+function frontDoorRefusal(req: IncomingMessage, allowed: ReadonlySet<string>): Refusal | null {
+  if (!STATE_CHANGING.has(req.method ?? 'GET')) return null;
+  const h = req.headers;
+  const site = h['sec-fetch-site'];
+  if (
+    !originAllowed(
+      { origin: h.origin, host: h.host, fetchSite: typeof site === 'string' ? site : undefined },
+      allowed,
+    )
+  )
+    return { status: 403, ...ORIGIN_REFUSED };
+  const path = req.url ?? '/';
+  const limit = BODY_LIMITS.find(([prefix]) => path.startsWith(prefix))?.[1] ?? OTHER_BODY_LIMIT;
+  const length = h['content-length'];
+  if (length === undefined && h['transfer-encoding'] !== undefined)
+    return { status: 411, code: 'request/length_required', message: 'Send a Content-Length.' };
+  if (Number(length ?? 0) > limit)
+    return {
+      status: 413,
+      code: 'request/too_large',
+      message: `A request body here is at most ${limit} bytes.`,
+    };
+  const json = (h['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+  if (path.startsWith('/matchmake/') && Number(length ?? 0) > 0 && !json)
+    return { status: 415, code: 'request/not_json', message: 'Send application/json.' };
+  return null;
+}
+
+function refuse(res: ServerResponse, { status, code, message, retryAfter }: Refusal): void {
+  // The body is never read: close the connection so the unread bytes go nowhere.
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    connection: 'close',
+    ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+  });
+  res.end(JSON.stringify({ error: { code, message } }));
+}

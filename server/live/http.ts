@@ -6,6 +6,7 @@ import express, { type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { reportCsv } from '../../shared/live/index.ts';
 import { ROOM_CODE, type ApiError } from '../../shared/protocol.ts';
+import { isLoopback, joinOrigin, type JoinAddressOptions } from './joinAddress.ts';
 import type { LiveReportStore } from './reportStore.ts';
 
 const REPORT_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -14,9 +15,10 @@ const fail = (res: Response, status: number, code: string, message: string): voi
   res.status(status).json({ error: { code, message } } satisfies ApiError);
 };
 
-/** The link a phone opens to join: this server's origin with `?join=<code>`. */
-export function joinLink(req: Request, code: string): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}/?join=${code}`;
+/** The link a phone opens to join: an origin phones reach (joinAddress.ts) with `?join=<code>`. */
+export function joinLink(req: Request, code: string, options: JoinAddressOptions = {}): string {
+  const teacher = new URL(`${req.protocol}://${req.get('host') ?? 'localhost'}`);
+  return `${joinOrigin(teacher, options)}/?join=${code}`;
 }
 
 const bearer = (req: Request): string =>
@@ -27,18 +29,24 @@ export interface LiveJoinInfo {
   link: string;
   /** PNG data URL of the link's QR code. */
   qr: string;
+  /** True when the link still names this machine only (no LAN address, no PUBLIC_URL). */
+  localOnly: boolean;
 }
 
-export function createLiveRouter(reports: LiveReportStore): express.Router {
+export function createLiveRouter(
+  reports: LiveReportStore,
+  address: JoinAddressOptions = {},
+): express.Router {
   const router = express.Router();
 
   router.get('/join/:code', async (req, res) => {
     const code = String(req.params.code);
     if (!ROOM_CODE.test(code))
       return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
-    const link = joinLink(req, code);
+    const link = joinLink(req, code, address);
     const qr = await QRCode.toDataURL(link, { margin: 1, width: 512, errorCorrectionLevel: 'M' });
-    res.json({ code, link, qr } satisfies LiveJoinInfo);
+    const localOnly = isLoopback(new URL(link).hostname);
+    res.json({ code, link, qr, localOnly } satisfies LiveJoinInfo);
   });
 
   router.get('/join/:code/qr.svg', async (req, res) => {
@@ -47,7 +55,7 @@ export function createLiveRouter(reports: LiveReportStore): express.Router {
       return fail(res, 400, 'request/invalid', 'A join code has 6 digits.');
     res
       .type('image/svg+xml')
-      .send(await QRCode.toString(joinLink(req, code), { type: 'svg', margin: 1 }));
+      .send(await QRCode.toString(joinLink(req, code, address), { type: 'svg', margin: 1 }));
   });
 
   router.get('/reports/:id', async (req, res) => {

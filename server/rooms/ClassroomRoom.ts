@@ -5,8 +5,14 @@
  * Visibility: `seats` and `liveSeats` are view fields; a student's StateView holds only their own
  * seat, board and row, a teacher's (host or co-teacher) holds every seat and row. Seats persist
  * after a disconnect (greyed: connected=false) until the room is disposed or the student is kicked.
+ *
+ * Who sits where (issue 14): the teacher seat goes only to the join presenting the `hostKey` the
+ * matchmaker put in the creator's options (server/http/matchmakeGuard.ts), once; co-teachers
+ * present the co-teacher key. The 250-student cap counts seats with a session only: a seat whose
+ * student left stays reclaimable by its own token but does not hold a place, and past twice the
+ * cap the earliest such seat is dropped. A kicked student's token is refused from then on.
  */
-import { Room, type Client } from '@colyseus/core';
+import { Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import { LIVE_ERRORS } from '../../shared/live/errors.ts';
 import {
@@ -57,10 +63,15 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   readonly seats = new SeatRegistry();
   private boards!: ClassroomBoards;
   live!: ClassroomLive;
+  /** The creator's key until the creator has joined; null afterwards. */
+  private hostKey: string | null = null;
+  private readonly kickedTokens = new Set<string>();
+  private evicting = false;
 
   override async onCreate(options: unknown): Promise<void> {
     const opts = parseOptions(ClassroomJoinOptions, options);
     const puzzle = puzzleOrThrow(depsOf(this).rules, opts.puzzleId);
+    this.hostKey = opts.hostKey ?? null;
     this.setPatchRate(depsOf(this).patchMs ?? PATCH_MS);
     this.roomId = await allocateRoomCode();
     Object.assign(this.state, {
@@ -98,10 +109,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   override onJoin(client: Client, options: unknown): void {
     const opts = parseOptions(ClassroomJoinOptions, options);
+    if (opts.token !== undefined && this.kickedTokens.has(opts.token))
+      throw new ServerError(403, 'join/kicked: the teacher removed you from this class.');
     const existing = this.seats.withToken(opts.token);
-    const asTeacher =
-      (opts.host === true && this.seats.count('host') === 0) ||
-      opts.token === this.live.coTeacherKey;
+    const creator = this.hostKey !== null && opts.hostKey === this.hostKey;
+    if (creator) this.hostKey = null;
+    const asTeacher = creator || opts.token === this.live.coTeacherKey;
+    if (existing?.role === 'student' && existing.sessionId === null) this.ensureStudentPlace();
     const seat = existing ?? this.newSeat(client, asTeacher, opts.nickname);
     if (existing) this.takeOver(existing, client);
     client.view = new StateView();
@@ -141,8 +155,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
 
   private newSeat(client: Client, asTeacher: boolean, nickname: string | undefined): Seat {
     const role = asTeacher ? 'host' : 'student';
-    if (role === 'student' && this.seats.count('student') >= LIMITS.classroomStudents)
-      throw new Error('class is full');
+    if (role === 'student') this.ensureStudentPlace();
     const seat = this.seats.create(
       role,
       nickname ?? (asTeacher ? 'Teacher' : 'Student'),
@@ -168,6 +181,20 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       .filter((c) => this.seatOf(c)?.role === 'host')
       .forEach((host) => this.showSeat(host, seat.id));
     return seat;
+  }
+
+  /** Throws when every student place is held; drops the earliest left seat past twice the cap. */
+  private ensureStudentPlace(): void {
+    if (this.seats.occupied('student') >= LIMITS.classroomStudents)
+      throw new ServerError(403, 'join/full: this class is full.');
+    const ghost = this.seats.oldestReleased('student');
+    if (ghost === undefined || this.seats.count('student') < 2 * LIMITS.classroomStudents) return;
+    this.evicting = true;
+    try {
+      this.live.session.apply({ role: 'host' }, { type: 'kick', studentId: ghost.id });
+    } finally {
+      this.evicting = false;
+    }
   }
 
   private takeOver(seat: Seat, client: Client): void {
@@ -233,7 +260,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   // --- ClassroomPort (server/live/classroomLive.ts) ---
+  /** A kicked student (or, while evicting, a seat whose student left long ago) is removed. */
   removeStudent(seat: Seat): void {
+    if (!this.evicting) this.kickedTokens.add(seat.token);
     this.seats.remove(seat);
     this.boards.delete(seat.id);
     this.state.seats.delete(seat.id);

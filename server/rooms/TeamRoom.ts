@@ -18,6 +18,7 @@ import {
   UndoMessage,
   type WelcomeMessage,
 } from '../../shared/protocol.ts';
+import { checkNickname } from '../../shared/live/nickname.ts';
 import {
   allocateRoomCode,
   depsOf,
@@ -31,6 +32,14 @@ import {
 import { LiveBoard, type BoardReply } from './LiveBoard.ts';
 import { SeatState, TeamState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
+
+/** The shared policy's nickname; a team has no teacher to approve a name the word list caught. */
+function teamNickname(typed: string | undefined): string | undefined {
+  if (typed === undefined) return undefined;
+  const checked = checkNickname(typed);
+  if (!checked.ok) throw new ServerError(400, `${checked.code}: ${checked.message}`);
+  return checked.nickname;
+}
 
 export class TeamRoom extends Room<{ state: TeamState }> {
   static deps?: RoomDeps;
@@ -77,7 +86,7 @@ export class TeamRoom extends Room<{ state: TeamState }> {
       if (this.seats.all().length >= LIMITS.teamPlayers) throw new ServerError(403, 'team/full');
       seat = this.seats.create(
         'player',
-        opts.nickname ?? `Player ${this.seats.all().length + 1}`,
+        teamNickname(opts.nickname) ?? `Player ${this.seats.all().length + 1}`,
         client.sessionId,
       );
       const state = new SeatState();

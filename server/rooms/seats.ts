@@ -55,6 +55,16 @@ export class SeatRegistry {
     return this.all().filter((s) => s.role === role).length;
   }
 
+  /** Seats of `role` bound to a session (connected, or within their reconnection window). */
+  occupied(role: SeatRole): number {
+    return this.all().filter((s) => s.role === role && s.sessionId !== null).length;
+  }
+
+  /** The earliest-created seat of `role` that has no session (the first to evict). */
+  oldestReleased(role: SeatRole): Seat | undefined {
+    return this.all().find((s) => s.role === role && s.sessionId === null);
+  }
+
   /** Binds `seat` to a new session; returns the session it had, if any (to close / cancel). */
   takeOver(seat: Seat, sessionId: string): string | null {
     const previous = seat.sessionId;

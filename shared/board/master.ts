@@ -11,8 +11,9 @@
  * - Pure and deterministic; a refusal is a value `{ ok: false, code, message }` with a namespaced
  *   code (BOARD_ERRORS or the rules' own) and the match it was asked about stays valid.
  * - An accepted operation returns a new match; the match it was given must not be used again (an
- *   in-place engine may have reused its state). The master itself never reads a board after handing
- *   it to the rules, except through the result.
+ *   in-place engine may have reused its state). The one board the master hands back after the
+ *   rules saw it is `Moved.before`, which stays intact because the puzzle rules run each statement
+ *   on the runner's own copy (see `prior`).
  * - Undo replays the log minus its last move from a start board the master owns (a copy), so it is
  *   correct whether `apply` copies or updates in place; boards are small.
  * - Version = number of accepted moves.

@@ -1,9 +1,10 @@
 /**
  * The one scoring rule for a board, whoever asks (a room on completion, /api/verify, the
- * leaderboard, the HUD): shared/puzzles/scoring.ts's arithmetic over what the board itself
- * recorded. **Every collection is charged**: `board.examined` lists the objects examined by each
- * collection that ran, explicit `gc.collect()` or automatic (an allocation crossing a threshold),
- * so collector work cannot hide behind an allocation. Hints are those opened on this board; time
+ * leaderboard; the client's HUD and results show stars from the same `starsFor`):
+ * shared/puzzles/scoring.ts's arithmetic over what the board itself recorded. **Every collection
+ * is charged**: `board.examined` lists the objects examined by each collection that ran, explicit
+ * `gc.collect()` or automatic (an allocation crossing a threshold), so collector work cannot hide
+ * behind an allocation. Hints are those opened on this board; time
  * is measured by the caller (0 where it cannot be, e.g. a replayed move list).
  */
 import type { Board } from '../puzzles/contract.ts';

@@ -13,13 +13,13 @@
  * refused move's own code (`python/NameError`, `move/not_allowed`, `board/solved`, …) with its index.
  */
 import { z } from 'zod';
+import { NICKNAME_INPUT_MAX } from '../live/nickname.ts';
 import type { Puzzle } from '../puzzles/format.ts';
 import type { ChallengeKind } from './ids.ts';
 import type { HistogramBin } from './rank.ts';
 import type { StepKind } from './steps.ts';
 
 export const CHALLENGE_LIMITS = {
-  nicknameChars: 20,
   moves: 200,
   moveChars: 200,
   classCodeChars: 16,
@@ -55,7 +55,7 @@ export const ClassCode = z
 
 /** Shape only; the nickname's length and words are checked by the server (nickname/...). */
 export const SubmitRequest = z.object({
-  nickname: z.string().max(200),
+  nickname: z.string().max(NICKNAME_INPUT_MAX),
   deviceToken: DeviceToken,
   moves: z.array(z.string().min(1).max(CHALLENGE_LIMITS.moveChars)).max(CHALLENGE_LIMITS.moves),
   classCode: ClassCode.optional(),

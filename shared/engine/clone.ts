@@ -1,6 +1,6 @@
 /**
- * Deep copy of a state (plain JSON of known shape), faster than a generic clone: for callers
- * that must keep a state untouched while apply() changes a copy (searches, previews).
+ * Deep copy of a state (plain JSON of known shape, copied per kind through kinds.ts): for callers
+ * that must keep a state untouched while apply() changes a copy (the runner, replays, renders).
  */
 import { slotsOf } from './kinds.ts';
 import type { EngineState, Frame, HeapObject } from './types.ts';

@@ -1,7 +1,8 @@
 /**
- * Rule violations inside an action are thrown as `Rejection` and caught by apply(), which then
- * returns the error and discards its private copy: the caller's state is never changed. Nothing
- * else is thrown for rule violations; other exceptions are engine bugs.
+ * Rule violations inside an action are thrown as `Rejection` and caught by apply(), which rolls
+ * back the action's writes (the undo log, write.ts) and returns the error: a rejected action
+ * leaves the state as it was. Nothing else is thrown for rule violations; other exceptions are
+ * engine bugs.
  */
 import type { EngineError, EngineErrorCode } from './errors.ts';
 

@@ -8,7 +8,8 @@
  * older generation, an untracked container), so it is reachable, and so is everything it reaches.
  * Everything else is garbage.
  *
- *   collectGeneration(gen):
+ *   collectGeneration(gen)   (collect.ts composes the phases; promote, handleWeakrefs and
+ *                             deleteGarbage live there, the first four here)
  *     young          = tracked objects of generations 0..gen (ascending id), read from the
  *                    generation lists (working.ts): O(young), never a scan of the heap
  *     updateRefs     gc_refs = rc                      for each young object
@@ -30,7 +31,7 @@
  * young→young edges (compressed rows: the targets of young[i] are edges[start[i]..start[i+1]))
  * are typed arrays of the young list's size. One traversal of the JSON objects builds the rows;
  * subtractRefs and moveUnreachable then run on integers only. With a trace requested, the
- * phases record the same steps as before (subtractRefs walks the labelled edges for slot names).
+ * phases also record every step (subtractRefs walks the labelled edges for slot names).
  *
  * Phases of CPython 3.11's gc_collect_main that are absent, and why:
  * - untrack_tuples: the model has no tuples yet (the teaching VM will add them, and this phase).

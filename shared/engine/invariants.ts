@@ -1,6 +1,7 @@
 /**
  * checkInvariants(state): the engine's validate_list. Returns a list of violations ([] = sound).
- * Tests call it after every action.
+ * Only tests call it: the engine tests after every action, the runner and puzzle tests on the
+ * states they reach.
  *
  * 1. rc of every object equals its incoming strong references (names, frame locals, list items,
  *    dict values, attributes, materialized __dict__ links); every rc ≥ 1.

@@ -1,7 +1,8 @@
 /**
  * One table of per-kind behaviour, like CPython's type slots: the collector, the deallocator,
- * sys.getsizeof, cloning and the undo log all dispatch through `slotsOf(obj)`, so a new object
- * kind (str, tuple, function, frame, …) is one new entry here and nowhere else.
+ * sys.getsizeof, cloning and the undo log all dispatch through `slotsOf(obj)`, so for those a new
+ * object kind (str, tuple, function, frame, …) is one new entry here; its type (types.ts), the
+ * actions that make and change it, and checkInvariants still need their own lines.
  *
  * Contracts:
  * - `traverse` (tp_traverse) visits the strong references the collector sees, in order.

@@ -5,7 +5,7 @@ import { emit } from './ctx.ts';
 import { ENGINE_ERRORS as E } from './errors.ts';
 import { reject } from './fail.ts';
 import { noteAllocation } from './collect.ts';
-import { presizedDict, resizeList } from './growth.ts';
+import { dictDisplayTable, displayCapacity, resizeList } from './growth.ts';
 import { asList, checkPlace, storeMoved, storeValue } from './places.ts';
 import { decref, incref } from './refcount.ts';
 import { slotsOf } from './kinds.ts';
@@ -38,9 +38,7 @@ function construct(ctx: Ctx, object: NewObject): HeapObject {
   const id = ctx.s.nextId++;
   switch (object.kind) {
     case 'list': {
-      // LIST_EXTEND into an empty list preallocates exactly, rounded up to an even count.
-      const n = object.items.length;
-      const capacity = object.constant ? (n + 1) & ~1 : n;
+      const capacity = displayCapacity(object.items.length, object.constant === true);
       return {
         id,
         kind: 'list',
@@ -58,7 +56,7 @@ function construct(ctx: Ctx, object: NewObject): HeapObject {
         rc: 0,
         gen: null,
         entries,
-        ...presizedDict(entries.length),
+        ...dictDisplayTable(object.entries.map(([k]) => k)),
       };
     }
     case 'instance': {

@@ -1,14 +1,25 @@
 /**
- * Nicknames: a memory-themed generator ("Weak Ref Otter"), seeded through shared/engine/rng.ts,
- * and validation against a maintained profanity list (obscenity: English dataset with its
- * leetspeak/confusable transformers). A refused name is not an error for the student: they join
- * under a generated name, and the teacher may approve the typed one (real names do get caught).
+ * The one nickname policy of the game (live classes, team rooms, challenge leaderboards, the
+ * client's forms): a memory-themed generator ("Weak Ref Otter"), seeded through
+ * shared/engine/rng.ts, and `checkNickname`, which every path calls.
+ *
+ * A nickname is trimmed with inner whitespace collapsed, 1–NICKNAME_MAX code points (not UTF-16
+ * units: an emoji counts once), and holds only characters that can be encoded and shown: no lone
+ * UTF-16 surrogate (the schema encoder would send invalid UTF-8), no noncharacter or unassigned
+ * code point, no control, format or private-use character (\p{C}). Words are checked against a
+ * maintained profanity list (obscenity: English dataset with its leetspeak/confusable
+ * transformers); `nickname/refused` is the only soft refusal — a live class seats the student
+ * under a generated name and the teacher may approve the typed one; every other code refuses.
  * Pure: obscenity is plain JavaScript with no Node or DOM dependency.
  */
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
 import { nextInt, seedRng } from '../engine/rng.ts';
 
-export const NICKNAME_MAX = 24;
+/** Longest nickname, in code points. */
+export const NICKNAME_MAX = 20;
+
+/** Longest raw input a nickname field accepts before checking (UTF-16 units; spaces get trimmed). */
+export const NICKNAME_INPUT_MAX = 200;
 
 export const NICKNAME_WORDS = {
   first: [
@@ -76,29 +87,44 @@ export function nicknameChoices(seed: number, count: number): string[] {
   return names;
 }
 
+type NicknameRefusal =
+  | 'nickname/empty'
+  | 'nickname/too_long'
+  | 'nickname/unencodable'
+  | 'nickname/control'
+  | 'nickname/refused';
+
 export type NicknameCheck =
-  | { ok: true; nickname: string }
-  | {
-      ok: false;
-      code: 'nickname/empty' | 'nickname/too_long' | 'nickname/control' | 'nickname/refused';
-      message: string;
-    };
+  { ok: true; nickname: string } | { ok: false; code: NicknameRefusal; message: string };
 
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 
-/** Trims and collapses spaces, then checks length, control characters and the profanity list. */
+/** Lone surrogates (Cs) and unassigned code points, noncharacters included (Cn). */
+const UNENCODABLE = /[\p{Cs}\p{Cn}]/u;
+/** Controls, format characters (bidi overrides, zero-width joiners) and private use. */
+const CONTROL = /[\p{Cc}\p{Cf}\p{Co}]/u;
+
+/** Trims and collapses spaces, then checks encodability, length, characters and the word list. */
 export function checkNickname(raw: string): NicknameCheck {
+  if (UNENCODABLE.test(raw))
+    return {
+      ok: false,
+      code: 'nickname/unencodable',
+      message: 'That nickname has a broken or unassigned character; please type it again.',
+    };
   const nickname = raw.trim().replace(/\s+/gu, ' ');
   if (nickname.length === 0)
     return { ok: false, code: 'nickname/empty', message: 'Type a nickname.' };
-  if (nickname.length > NICKNAME_MAX)
+  if (codePoints(nickname) > NICKNAME_MAX)
     return { ok: false, code: 'nickname/too_long', message: `At most ${NICKNAME_MAX} characters.` };
-  if (/[\p{Cc}\p{Cf}]/u.test(nickname))
+  if (CONTROL.test(nickname))
     return { ok: false, code: 'nickname/control', message: 'No control characters.' };
   if (matcher.hasMatch(nickname))
     return { ok: false, code: 'nickname/refused', message: 'Please pick another nickname.' };
   return { ok: true, nickname };
 }
+
+const codePoints = (s: string): number => [...s].length;
 
 /** `name`, or `name 2`, `name 3`… : the first one nobody in `taken` uses (case-insensitive). */
 export function uniqueNickname(name: string, taken: readonly string[]): string {
@@ -106,7 +132,8 @@ export function uniqueNickname(name: string, taken: readonly string[]): string {
   if (!used.has(name.toLowerCase())) return name;
   for (let n = 2; ; n++) {
     const suffix = ` ${n}`;
-    const candidate = name.slice(0, NICKNAME_MAX - suffix.length) + suffix;
+    // Cut by code points so the suffix never splits a surrogate pair.
+    const candidate = [...name].slice(0, NICKNAME_MAX - suffix.length).join('') + suffix;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -5,6 +5,7 @@
 import type { Value } from '../engine/index.ts';
 import { sizeOf } from '../engine/index.ts';
 import type { Expr } from './ast.ts';
+import { explicitCollection, requireKnownGenerations } from './autogc.ts';
 import { moduleCall } from './check.ts';
 import { evalRead, isSame } from './eval.ts';
 import type { Runtime } from './runtime.ts';
@@ -19,7 +20,9 @@ export function requireModule(rt: Runtime, mod: string): void {
 export function collect(rt: Runtime, args: Expr[]): number {
   const gen = args.length === 0 ? 2 : (args[0] as Expr & { e: 'int' }).v;
   if (gen !== 0 && gen !== 1 && gen !== 2) raise('ValueError', 'invalid generation');
+  if (gen !== 2) requireKnownGenerations(rt);
   const events = act(rt, { type: 'collect', generation: gen });
+  explicitCollection(rt, gen);
   for (const ev of events) if (ev.type === 'collected') return ev.trace.result;
   return raise('unsupported', 'gc.collect() produced no result');
 }
@@ -52,6 +55,7 @@ export function moduleFunction(
       return `(${rt.state.gc.thresholds.join(', ')})`;
     case 'gc.is_tracked': {
       const obj = objectOf(rt, evalRead(rt, depth, args[0] as Expr));
+      if (obj?.kind === 'dict') requireKnownGenerations(rt);
       return obj !== null && obj.gen !== null ? 'True' : 'False';
     }
     case 'sys.getrefcount':

@@ -6,6 +6,7 @@
  */
 import type { NewObject, Place, Value } from '../engine/index.ts';
 import type { Expr, Stmt } from './ast.ts';
+import { chargeGen0, checkAfterStatement, heapIsEmpty, statementCharge } from './autogc.ts';
 import { checkWeakrefable, collect, moduleFunction, print, requireModule } from './builtins.ts';
 import type { FunctionInfo } from './check.ts';
 import { moduleCall } from './check.ts';
@@ -22,6 +23,20 @@ export type Flow = { returned: Value } | null;
 export function execStmt(rt: Runtime, st: Stmt, functions: Map<Stmt, FunctionInfo>): Flow {
   const depth = rt.frames.length - 1;
   (rt.frames[depth] as { line: number }).line = st.line;
+  const charge = statementCharge(st);
+  rt.gen0.pending = charge;
+  chargeGen0(rt, charge, heapIsEmpty(rt.state));
+  const flow = runStatement(rt, depth, st, functions);
+  checkAfterStatement(rt, charge);
+  return flow;
+}
+
+function runStatement(
+  rt: Runtime,
+  depth: number,
+  st: Stmt,
+  functions: Map<Stmt, FunctionInfo>,
+): Flow {
   switch (st.s) {
     case 'import':
       st.modules.forEach((m) => rt.modules.add(m));
@@ -80,14 +95,12 @@ function assign(
 
 /** A dict display; a repeated key keeps its first position and its last value, as CPython. */
 function dictObject(rt: Runtime, depth: number, entries: [Expr, Expr][]): NewObject {
-  const out: [string, Value][] = [];
-  for (const [k, v] of entries) {
-    const key = (k as Expr & { e: 'str' }).v;
-    const value = evalRead(rt, depth, v);
-    const at = out.findIndex(([kk]) => kk === key);
-    if (at >= 0) out[at] = [key, value];
-    else out.push([key, value]);
-  }
+  // Repeated keys stay in: the engine keeps the last value, and sizes the table from the
+  // display's length, as BUILD_CONST_KEY_MAP does.
+  const out = entries.map(([k, v]): [string, Value] => [
+    (k as Expr & { e: 'str' }).v,
+    evalRead(rt, depth, v),
+  ]);
   return { kind: 'dict', entries: out };
 }
 

@@ -11,7 +11,7 @@ export function compileMessage(e: unknown, filename: string, source: string): st
   if (!(e instanceof CompileError)) return internalError(e);
   const text = (source.replace(/\r\n?/g, '\n').split('\n')[e.line - 1] ?? '').trim();
   if (e.kind === 'unsupported') {
-    return `  File "${filename}", line ${e.line}\n    ${text}\nunsupported: ${e.detail}\n${SUPPORTED_SUMMARY}\n`;
+    return `  File "${filename}", line ${e.line}\n    ${text}\nunsupported: ${e.detail} at line ${e.line}\n${SUPPORTED_SUMMARY}\n`;
   }
   return `  File "${filename}", line ${e.line}\n    ${text}\n${e.kind}: ${e.detail}\n`;
 }

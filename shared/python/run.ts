@@ -9,6 +9,7 @@
 import type { Action, EngineState } from '../engine/index.ts';
 import { createState } from '../engine/index.ts';
 import type { Checked } from './check.ts';
+import { classifyCompileError } from './classify.ts';
 import { checkProgram } from './check.ts';
 import { execStmt } from './exec.ts';
 import { parseProgram } from './parser.ts';
@@ -32,9 +33,13 @@ export interface RunResult {
   actions: Action[];
 }
 
-/** Parses and checks a script; throws CompileError. */
+/** Parses and checks a script; throws CompileError (classified: see classify.ts). */
 export function compile(source: string): Checked {
-  return checkProgram(parseProgram(source));
+  try {
+    return checkProgram(parseProgram(source));
+  } catch (e) {
+    throw classifyCompileError(e, source);
+  }
 }
 
 /** Runs a script (see the module contract). */

@@ -9,6 +9,8 @@ import { apply, cloneState } from '../engine/index.ts';
 import type { FunctionInfo } from './check.ts';
 import type { PyExceptionType } from './errors.ts';
 import { PyException } from './errors.ts';
+import type { Gen0Bound } from './autogc.ts';
+import { chargeGen0, heapIsEmpty } from './autogc.ts';
 import { isPythonBuiltin } from './names.ts';
 
 /** One Python frame: the module (info null) or a running call. */
@@ -35,6 +37,8 @@ export interface Runtime {
    * allow it, as the engine's documented model of the 700-allocation threshold.
    */
   allowAutomaticCollection: boolean;
+  /** Where CPython's automatic collections may fall (autogc.ts); unused when they are allowed. */
+  gen0: Gen0Bound;
 }
 
 /** Deepest call nesting before the runner gives up (the subset has no conditionals, so deeper
@@ -55,6 +59,7 @@ export function newRuntime(
     modules: new Set(),
     frames: [{ info: null, line: 0 }],
     allowAutomaticCollection: opts.allowAutomaticCollection ?? false,
+    gen0: { bound: null, uncertain: false, pending: 0 },
   };
 }
 
@@ -64,6 +69,7 @@ const AUTOMATIC_GC =
 
 /** Applies one action; a rejection becomes the Python exception CPython raises for it. */
 export function act(rt: Runtime, action: Action): EngineEvent[] {
+  const heapWasEmpty = heapIsEmpty(rt.state);
   const r = apply(rt.state, action);
   if (!r.ok) {
     const py = r.error.python;
@@ -73,6 +79,8 @@ export function act(rt: Runtime, action: Action): EngineEvent[] {
   }
   rt.state = r.value.state;
   rt.log.push(action);
+  const allocated = r.value.events.filter((e) => e.type === 'allocated').length;
+  chargeGen0(rt, allocated, heapWasEmpty);
   if (
     !rt.allowAutomaticCollection &&
     r.value.events.some((e) => e.type === 'collected' && e.trace.automatic)

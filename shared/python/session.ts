@@ -9,6 +9,7 @@
 import type { Action, EngineState } from '../engine/index.ts';
 import { cloneState, createState } from '../engine/index.ts';
 import { checkProgram } from './check.ts';
+import { classifyCompileError } from './classify.ts';
 import { execStmt } from './exec.ts';
 import { parseProgram } from './parser.ts';
 import { compileMessage, runtimeMessage } from './report.ts';
@@ -45,7 +46,9 @@ function snapshot(rt: Runtime): () => void {
   const functions = new Map(rt.functions);
   const classes = new Set(rt.classes);
   const modules = new Set(rt.modules);
+  const gen0 = { ...rt.gen0 };
   return () => {
+    rt.gen0 = gen0;
     rt.state = Object.assign(state, saved);
     rt.out.length = outLen;
     rt.log.length = logLen;
@@ -74,7 +77,8 @@ export function runChunk(session: Session, source: string): ChunkResult {
       classes: rt.classes,
     });
   } catch (e) {
-    return fail('compile', compileMessage(e, session.filename, numbered));
+    const classified = classifyCompileError(e, numbered);
+    return fail('compile', compileMessage(classified, session.filename, numbered));
   }
   const restore = snapshot(rt);
   const [outLen, logLen] = [rt.out.length, rt.log.length];

@@ -43,7 +43,7 @@ describe('Heap Heroes in chromium', () => {
     await h?.close();
   });
 
-  it('plays level 1 with the mouse: drag the name into the bin', { timeout: 90_000 }, async () => {
+  it('plays level 1 with the mouse: drag the name into the bin', { timeout: 180_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768);
     await shot(page, 'menu-1366x768');
     await clickTarget(page, 'button:solo');
@@ -58,9 +58,13 @@ describe('Heap Heroes in chromium', () => {
     expect(await page.textContent('#code')).toBe('del box');
     await waitText(page, '#narration-log', 'refcount 1 → 0');
     expect(await page.textContent('#narration-log')).toContain(
-      'list box freed: its refcount reached 0.',
+      'list① freed: its refcount reached 0.',
     );
     await shot(page, 'level1-done');
+    // The final picture stays until the player asks for the results.
+    await page.waitForTimeout(1600);
+    expect(await extra(page)).toMatchObject({ goalDone: true });
+    await page.click('[data-tool="results"]');
     await waitScene(page, 'Results');
     await shot(page, 'level1-results');
     const saved = await page.evaluate('localStorage.getItem("heap-heroes:progress")');
@@ -72,7 +76,7 @@ describe('Heap Heroes in chromium', () => {
 
   it(
     'plays a cycle level from the keyboard and steps through gc.collect()',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const { page, errors } = await openGame(h, 1366, 768, progressUpTo(ORDER, 'holding-hands'));
       await page.keyboard.press('Enter');
@@ -87,7 +91,7 @@ describe('Heap Heroes in chromium', () => {
         await waitText(page, '#code', `del ${name}`);
       }
       expect(await rcs(page)).toEqual([1, 1]);
-      expect(await page.textContent('#narration-log')).toContain('a no longer refers to Node a.');
+      expect(await page.textContent('#narration-log')).toContain('a no longer refers to Node①.');
       await page.keyboard.press('r');
       await shot(page, 'cycle-garbage-revealed');
       await page.keyboard.press('g');
@@ -103,13 +107,14 @@ describe('Heap Heroes in chromium', () => {
       await shot(page, 'cycle-gc-result');
       await page.click('[data-tool="gcSkip"]');
       expect(await page.textContent('#code')).toBe('del a\ndel b\ngc.collect()');
+      await page.click('[data-tool="results"]');
       await waitScene(page, 'Results');
       await shot(page, 'cycle-results');
       expect(errors).toEqual([]);
     },
   );
 
-  it('switches to Bahasa Indonesia and plays in it', { timeout: 90_000 }, async () => {
+  it('switches to Bahasa Indonesia and plays in it', { timeout: 180_000 }, async () => {
     const { page, errors } = await openGame(h, 1366, 768);
     await clickTarget(page, 'button:lang:id');
     await waitFor(page, 'document.documentElement.lang === "id"');
@@ -122,8 +127,9 @@ describe('Heap Heroes in chromium', () => {
     expect(await page.textContent('#side')).toContain('Programmu');
     await page.fill('#console-input', 'del box');
     await page.keyboard.press('Enter');
-    await waitText(page, '#narration-log', 'refcount list box 1 → 0.');
+    await waitText(page, '#narration-log', 'refcount list① 1 → 0.');
     await shot(page, 'level1-id');
+    await page.click('[data-tool="results"]');
     await waitScene(page, 'Results');
     await shot(page, 'results-id');
     expect(errors).toEqual([]);
@@ -134,7 +140,7 @@ describe('Heap Heroes in chromium', () => {
     [1920, 1080],
   ])(
     'lays the puzzle out at %ix%i with every target on screen',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async (width, height) => {
       const { page, errors } = await openGame(
         h,

@@ -107,10 +107,11 @@ describe('Daily challenge in chromium', () => {
         stars: 3,
         you: true,
       });
-      expect(await page.textContent('#share-text')).toBe(x.share);
+      const shared = `${x.share}\n${h.server.url}/`;
+      expect(await page.textContent('#share-text')).toBe(shared);
       await clickTarget(page, 'button:share');
       await waitFor(page, `(document.querySelector('#share-status')?.textContent ?? '') !== ''`);
-      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(x.share);
+      expect(await page.evaluate('navigator.clipboard.readText()')).toBe(shared);
       await shot(page, 'daily-result');
       expect(errors).toEqual([]);
     },

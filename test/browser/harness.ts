@@ -76,6 +76,7 @@ export async function openGame(
   storage: Record<string, string> = {},
 ): Promise<GamePage> {
   const page = await h.browser.newPage({ viewport: { width, height }, hasTouch: width < 500 });
+  page.setDefaultTimeout(60_000); // a first load can take 20 s on a loaded 2-core CI machine
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightPython, solutionScript } from '../../client/ui/highlight.ts';
+import { openLocalSession } from '../../client/session/catalog.ts';
 
 describe('highlightPython', () => {
   it('classifies keywords, calls, strings, numbers and comments', () => {
@@ -37,5 +38,20 @@ describe('solutionScript', () => {
     ).toBe(
       '# Heap Heroes — One\nimport gc\ngc.disable()\nbox = []\n\n# --- your moves ---\ndel box\n',
     );
+  });
+
+  it('prints what gc.collect() returned and each named object’s refcount, as CPython shows them', async () => {
+    const s = openLocalSession('holding-hands')!;
+    await s.submit('del a');
+    const script = solutionScript(
+      '# t',
+      s.setupProgram(),
+      [...s.snapshot().board.moves, 'gc.collect()'],
+      ['b'],
+    );
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync('python3', ['-c', script], { encoding: 'utf8' });
+    // b's Node is held by b and by a's .next: rc 2 in the game; the pair is alive, so 0 collected.
+    expect(out).toBe('gc.collect() returned 0\nb: rc 2\n');
   });
 });

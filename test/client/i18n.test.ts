@@ -27,4 +27,14 @@ describe('i18n', () => {
     );
     expect(format('{a} and {b}', { a: 1 })).toBe('1 and {b}');
   });
+
+  it('chooses singular or plural English words by count', () => {
+    expect([1, 2, 0].map((n) => t('say.goalDone', { n }, 'en'))).toEqual([
+      'Goal reached in 1 move.',
+      'Goal reached in 2 moves.',
+      'Goal reached in 0 moves.',
+    ]);
+    expect(t('say.collected', { n: 1 }, 'en')).toBe('gc.collect() found 1 unreachable object.');
+    expect(t('say.goalDone', { n: 1 }, 'id')).toBe('Tujuan tercapai dalam 1 langkah.');
+  });
 });

@@ -28,7 +28,13 @@ const log: InvariantLog = { accepted: 0, violations: [] };
 const watch = watchProcess();
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer(invariantCheckingRules(defaultRules, log));
+  t = await startTestServer(invariantCheckingRules(defaultRules, log), {
+    // Every attacker and honest player shares 127.0.0.1: the matchmaker budgets are not under test.
+    budgets: {
+      matchmake: { points: 100_000, seconds: 60 },
+      badCode: { points: 100_000, seconds: 60 },
+    },
+  });
 });
 afterAll(async () => {
   await t.stop();

@@ -3,7 +3,7 @@
  * plays with no CSP violation (Phaser's data:/blob: textures, same-origin fetch and WebSocket);
  * hostile nicknames show as text on every screen that shows nicknames today — the daily form
  * (remembered nickname) and the leaderboard — with no element injected and no dialog.
- * The longest markup a nickname may hold is used: 20 characters on leaderboards, 24 in classes;
+ * The longest markup a nickname may hold is used: 20 characters (one policy: shared/live/nickname.ts);
  * `<img src=x onerror=alert(1)>` itself (28) is refused by both (checked over HTTP and in a room).
  */
 import { Client } from '@colyseus/sdk';
@@ -22,7 +22,7 @@ import {
 import { collect, TEST_PUZZLE_ID } from '../server/helpers.ts';
 
 const CLASSIC = '<img src=x onerror=alert(1)>';
-const BOARD_NICK = '<svg/onload=alert()>'; // 20 characters: the leaderboard maximum
+const BOARD_NICK = '<svg/onload=alert()>'; // 20 characters: the nickname maximum
 const today = currentChallengeIds(Date.now()).daily;
 
 /** Records CSP violations and dialogs from the first script on. */
@@ -77,13 +77,13 @@ describe('hostile nicknames and the CSP in chromium', () => {
     await expect(
       new Client(h.server.url).create('classroom', { host: true, nickname: CLASSIC }),
     ).rejects.toThrow(/invalid join options/);
-    // A classroom student with a 24-character payload keeps it verbatim (it is only ever text).
+    // A classroom student with a 20-character payload keeps it verbatim (it is only ever text).
     const host = await new Client(h.server.url).create('classroom', {
       host: true,
       puzzleId: TEST_PUZZLE_ID,
     });
     host.onMessage('*', () => undefined);
-    const nick = '<img src=x onerror=a()>'; // 23
+    const nick = BOARD_NICK;
     const student = await new Client(h.server.url).joinById(host.roomId, { nickname: nick });
     collect(student, 'welcome');
     const seats = (
@@ -136,7 +136,7 @@ describe('hostile nicknames and the CSP in chromium', () => {
     'shows a hostile nickname as text in a live class: join form, student header, teacher lobby, podium',
     { timeout: 90_000 },
     async () => {
-      const nick = '<img src=x onerror=a()>';
+      const nick = BOARD_NICK;
       const dialogs: string[] = [];
       const teacher = await openGame(h, 1280, 800);
       const tp = teacher.page;

@@ -80,11 +80,15 @@ describe('live-round control', () => {
     await vi.waitFor(() => expect(teacher.state().live.students).toBe(1));
     expect(teacher.state().seats.get(bob.welcome.seatId)).toBeUndefined();
     expect(teacher.state().liveSeats.get(bob.welcome.seatId)).toBeUndefined();
+    // A kicked student stays out even before the class is locked (issue 14).
+    await expect(joinClass(t, teacher.welcome.code, 'Bob', bob.welcome.token)).rejects.toThrow(
+      'join/kicked',
+    );
     hostCmd(teacher, { cmd: 'configure', settings: { locked: true } });
     await vi.waitFor(() => expect(teacher.state().live.locked).toBe(true));
     await expect(joinClass(t, teacher.welcome.code, 'Cy')).rejects.toThrow('live/locked');
     await expect(joinClass(t, teacher.welcome.code, 'Bob', bob.welcome.token)).rejects.toThrow(
-      'live/locked',
+      'join/kicked',
     );
   });
 

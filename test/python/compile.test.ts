@@ -37,7 +37,23 @@ const COMPILE_CASES: [string, string, string][] = [
   ['x = print', 'unsupported', "using 'print' as a value"],
   ['x = a if b else c', 'unsupported', "the 'if' operator"],
   ['x = a[1:2]', 'unsupported', 'slices'],
-  ['print(a is b is c)', 'SyntaxError', 'invalid syntax'],
+  ['print(a is b is c)', 'unsupported', 'chained comparisons at line 5'],
+  ['x = [i for i in y]', 'unsupported', 'comprehensions at line 5'],
+  ['x = +a', 'unsupported', "unary '+' at line 5"],
+  ['@dec\ndef f():\n    pass', 'unsupported', 'decorators at line 5'],
+  ["d = {'k' 'j': a}", 'unsupported', 'at line 5'],
+  ["print('a' 'b')", 'unsupported', 'adjacent string literals at line 5'],
+  ['while x:\n    pass', 'unsupported', "'while' blocks (no if, loops, try or with) at line 5"],
+  ['print(f"{x}")', 'unsupported', 'string prefix f; use plain quotes at line 5'],
+  ['x = [\n1 for i in y]', 'unsupported', 'at line 5'],
+  ['x = a + b\ny = = 1', 'SyntaxError', 'invalid syntax'],
+  ['print "hi"', 'SyntaxError', 'invalid syntax'],
+  ['def f(:\n    pass', 'SyntaxError', 'invalid syntax'],
+  ['x = (1,\ny = 2', 'SyntaxError', "'(' was never closed"],
+  ['1 = x', 'SyntaxError', 'cannot assign to expression'],
+  ['break', 'SyntaxError', "'break' outside loop"],
+  ['f(a=1, b)', 'SyntaxError', 'positional argument follows keyword argument'],
+  ['if x:\npass', 'IndentationError', 'expected an indented block'],
   ['return None', 'SyntaxError', "'return' outside function"],
   ['x = = 1', 'SyntaxError', 'invalid syntax'],
   ['x = 007', 'SyntaxError', 'leading zeros'],
@@ -74,7 +90,7 @@ describe('compile errors print nothing and name the line', () => {
     expect(r.stderr.split('\n').slice(0, 3)).toEqual([
       `  File "bad.py", line ${LINE + 1}`,
       '    y = a + b',
-      "unsupported: the '+' operator (only 'is' and 'is not' compare values)",
+      `unsupported: the '+' operator (only 'is' and 'is not' compare values) at line ${LINE + 1}`,
     ]);
   });
 });

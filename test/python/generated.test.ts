@@ -1,5 +1,5 @@
 /**
- * Scripts nobody has seen: fresh seeded scripts from shared/python/gen, run by the runner and by
+ * Scripts nobody has seen: fresh seeded scripts from ./gen/, run by the runner and by
  * python3, must print the same bytes and fail (if at all) with the same last traceback line.
  * Every run draws new seeds (printed on failure, so a failure can be replayed with
  * generateScript(seed)); a fixed block of seeds runs too, so a regression is reproducible.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
-import { createGameServer, type GameServer } from '../../server/app.ts';
+import { createGameServer, type GameServer, type GameServerOptions } from '../../server/app.ts';
 import { defaultRules } from '../../server/game/activeRules.ts';
 import type { Rules } from '../../server/game/rules.ts';
 import { createMaster } from '../../shared/board/master.ts';
@@ -17,7 +17,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(rules: Rules = defaultRules): Promise<TestServer> {
+export async function startTestServer(
+  rules: Rules = defaultRules,
+  extra: Partial<GameServerOptions> = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hh-server-'));
   const server = await createGameServer({
     port: 0,
@@ -25,6 +28,7 @@ export async function startTestServer(rules: Rules = defaultRules): Promise<Test
     dataDir,
     rules,
     clientDir: join(dataDir, 'no-client'),
+    ...extra,
   });
   return {
     server,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hh-static-'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Heap Heroes</title>');
   writeFileSync(join(dir, 'app.js'), 'console.log(1)');
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(
+    join(dir, 'assets', 'index-Ab12Cd.js'),
+    'console.log("heap heroes");\n'.repeat(400),
+  );
   const app = express().use(createStaticRouter(dir));
   http = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => http.once('listening', resolve));
@@ -36,5 +41,25 @@ describe('static client', () => {
   it('never answers API or matchmaking paths with the page', async () => {
     expect((await fetch(`${url}/api/unknown`)).status).toBe(404);
     expect((await fetch(`${url}/matchmake/x`)).status).toBe(404);
+  });
+});
+
+describe('static client over school Wi-Fi', () => {
+  it('compresses what the browser accepts (gzip, brotli) and not what it does not', async () => {
+    const asset = `${url}/assets/index-Ab12Cd.js`;
+    const gz = await fetch(asset, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(await gz.text()).toBe('console.log("heap heroes");\n'.repeat(400));
+    const br = await fetch(asset, { headers: { 'accept-encoding': 'br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const plain = await fetch(asset, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
+  it('caches hashed assets for a year and makes index.html revalidate', async () => {
+    const asset = await fetch(`${url}/assets/index-Ab12Cd.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/class/123456', '/app.js'])
+      expect((await fetch(`${url}${path}`)).headers.get('cache-control')).toBe('no-cache');
   });
 });

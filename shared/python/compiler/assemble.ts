@@ -6,13 +6,16 @@
  */
 import { at, type Block, type Ins, type Loc, NO_LOC } from './cfg.ts';
 import { CO, type CodeObject, type ExceptionEntry, type Instr } from './code.ts';
-import { hasArg, isJump, BLOCK_PUSH, SCOPE_EXIT, stackEffect } from './ops.ts';
+import { labelExceptionTargets, stackDepth } from './exceptions.ts';
+import {
+  duplicateExitsWithoutLineno,
+  guaranteeLinenoForExits,
+  propagateLineNumbers,
+} from './lines.ts';
+import { BLOCK_PUSH, hasArg } from './ops.ts';
 import {
   cleanBasicBlock,
-  eliminateEmptyBlocks,
   extendBlock,
-  hasFallthrough,
-  isExitWithoutLineno,
   layout,
   normalizeTargets,
   optimizeCfg,
@@ -122,32 +125,6 @@ function fixCellOffsets(u: Unit, fixed: number[]): void {
   }
 }
 
-function duplicateExitsWithoutLineno(u: Unit): void {
-  // CPython walks u_blocks through b_list: newest block first.
-  for (const b of [...u.blocks].reverse()) {
-    const last = b.last();
-    if (!last || !isJump(last.op) || !last.target) continue;
-    const target = last.target;
-    if (isExitWithoutLineno(target) && target.predecessors > 1) {
-      const copy = u.newBlock();
-      copy.instrs = target.instrs.map((i) => ({ ...i }));
-      at(copy.instrs, 0).loc = last.loc;
-      last.target = copy;
-      target.predecessors--;
-      copy.predecessors = 1;
-      copy.next = target.next;
-      target.next = copy;
-    }
-  }
-  eliminateEmptyBlocks(u.entry);
-  for (const b of layout(u.entry)) {
-    const last = b.last();
-    if (last && hasFallthrough(b) && b.next && isExitWithoutLineno(b.next)) {
-      at(b.next.instrs, 0).loc = last.loc;
-    }
-  }
-}
-
 function trimUnusedConsts(u: Unit): void {
   let max = 0;
   for (const b of layout(u.entry)) {
@@ -156,129 +133,6 @@ function trimUnusedConsts(u: Unit): void {
     }
   }
   u.consts.items.length = Math.min(u.consts.items.length, max + 1);
-}
-
-function propagateLineNumbers(entry: Block): void {
-  for (const b of layout(entry)) {
-    if (!b.instrs.length) continue;
-    let prev: Ins | null = null;
-    for (const ins of b.instrs) {
-      if (ins.loc[0] < 0) {
-        if (prev) ins.loc = prev.loc;
-      } else prev = ins;
-    }
-    const last = at(b.instrs, b.instrs.length - 1);
-    const prevLoc = prev ? prev.loc : NO_LOC;
-    if (hasFallthrough(b) && b.next && b.next.predecessors === 1 && b.next.instrs.length) {
-      const first = at(b.next.instrs, 0);
-      if (first.loc[0] < 0) first.loc = prevLoc;
-    }
-    if (isJump(last.op) && last.target && last.target.predecessors === 1) {
-      const first = at(last.target.instrs, 0);
-      if (first.loc[0] < 0) first.loc = last.loc;
-    }
-  }
-}
-
-function guaranteeLinenoForExits(entry: Block, firstlineno: number): void {
-  let lineno = firstlineno;
-  for (const b of layout(entry)) {
-    const last = b.last();
-    if (!last) continue;
-    if (last.loc[0] < 0) {
-      if (last.op === 'RETURN_VALUE') {
-        for (const ins of b.instrs) ins.loc = [lineno, ins.loc[1], ins.loc[2], ins.loc[3]];
-      }
-    } else lineno = last.loc[0];
-  }
-}
-
-function stackDepth(entry: Block, blocks: Block[], flags: number): number {
-  for (const b of blocks) b.startDepth = -Infinity;
-  let maxdepth = 0;
-  const stack: Block[] = [];
-  const push = (b: Block, depth: number): void => {
-    if (b.startDepth < depth && b.startDepth < 100) {
-      b.startDepth = depth;
-      stack.push(b);
-    }
-  };
-  push(entry, flags & CO.GENERATOR ? 1 : 0);
-  while (stack.length) {
-    const b = stack.pop() as Block;
-    let depth = b.startDepth;
-    let next = b.next;
-    for (const ins of b.instrs) {
-      const newDepth = depth + stackEffect(ins.op, ins.arg, false);
-      if (newDepth > maxdepth) maxdepth = newDepth;
-      if ((isJump(ins.op) || BLOCK_PUSH.has(ins.op)) && ins.target) {
-        const targetDepth = depth + stackEffect(ins.op, ins.arg, true);
-        if (targetDepth > maxdepth) maxdepth = targetDepth;
-        push(ins.target, targetDepth);
-      }
-      depth = newDepth;
-      if (ins.op === 'JUMP_NO_INTERRUPT' || ins.op === 'JUMP' || SCOPE_EXIT.has(ins.op)) {
-        next = null;
-        break;
-      }
-    }
-    if (next) push(next, depth);
-  }
-  return maxdepth;
-}
-
-/** Sets each instruction's handler (null outside any try) from the SETUP_* and POP_BLOCK pseudo ops. */
-function labelExceptionTargets(entry: Block, blocks: Block[]): void {
-  for (const b of blocks) {
-    b.visited = false;
-    b.exceptStack = null;
-  }
-  const todo: Block[] = [entry];
-  entry.visited = true;
-  entry.exceptStack = [];
-  while (todo.length) {
-    const b = todo.pop() as Block;
-    let stack = b.exceptStack as Block[];
-    b.exceptStack = null;
-    let handler: Block | null = stack[stack.length - 1] ?? null;
-    for (const ins of b.instrs) {
-      if (BLOCK_PUSH.has(ins.op) && ins.target) {
-        const t = ins.target;
-        if (!t.visited) {
-          t.exceptStack = [...stack];
-          todo.push(t);
-          t.visited = true;
-        }
-        if (ins.op === 'SETUP_WITH' || ins.op === 'SETUP_CLEANUP') t.preserveLasti = true;
-        stack.push(t);
-        handler = t;
-        ins.handler = null;
-      } else if (ins.op === 'POP_BLOCK') {
-        stack.pop();
-        handler = stack[stack.length - 1] ?? null;
-        ins.handler = null;
-      } else if (isJump(ins.op) && ins.target) {
-        ins.handler = handler;
-        const t = ins.target;
-        if (!t.visited) {
-          if (hasFallthrough(b)) t.exceptStack = [...stack];
-          else {
-            t.exceptStack = stack;
-            stack = [];
-          }
-          todo.push(t);
-          t.visited = true;
-        }
-      } else {
-        ins.handler = handler;
-      }
-    }
-    if (hasFallthrough(b) && b.next && !b.next.visited) {
-      b.next.exceptStack = stack;
-      todo.push(b.next);
-      b.next.visited = true;
-    }
-  }
 }
 
 const DIRECTED: Record<string, [string, string]> = {

@@ -1,17 +1,7 @@
 /** Errors the compiler raises: CPython's own SyntaxErrors, and refusals of constructs outside the teaching subset. */
+import { PySyntaxError } from '../syntax/errors.ts';
 
-export class PySyntaxError extends Error {
-  readonly msg: string;
-  readonly lineno: number;
-  readonly offset: number | null;
-
-  constructor(msg: string, lineno: number, offset: number | null = null) {
-    super(`SyntaxError: ${msg} (line ${lineno})`);
-    this.msg = msg;
-    this.lineno = lineno;
-    this.offset = offset;
-  }
-}
+export { PySyntaxError };
 
 /** A valid Python construct the runner does not model; message `unsupported: <construct> at line N`. */
 export class UnsupportedError extends Error {
@@ -30,9 +20,5 @@ export function unsupported(construct: string, node: { lineno: number }): never 
 }
 
 export function syntaxError(msg: string, node: { lineno: number; col_offset?: number }): never {
-  throw new PySyntaxError(
-    msg,
-    node.lineno,
-    node.col_offset === undefined ? null : node.col_offset + 1,
-  );
+  throw new PySyntaxError('SyntaxError', msg, node.lineno, (node.col_offset ?? -1) + 1);
 }

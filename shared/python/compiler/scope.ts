@@ -6,7 +6,9 @@
 import type { Arguments, Expr, ExprOf, Stmt, StmtOf } from '../syntax/ast.ts';
 import { assemble } from './assemble.ts';
 import type { CodeConstant, CodeObject } from './code.ts';
-import { callHelper, jumpIf, locOf, nameOp, visitExpr, yieldFrom } from './expr.ts';
+import { callHelper } from './call.ts';
+import { jumpIf } from './cond.ts';
+import { locOf, nameOp, visitExpr } from './expr.ts';
 import { mangle } from './symtable.ts';
 import { compileBody, visitStmt } from './stmt.ts';
 import { type CompilerState, Unit, type UnitKind } from './unit.ts';
@@ -251,5 +253,3 @@ function comprehensionGenerator(c: CompilerState, e: Comp, index: number, depth:
     u.useNext(anchor);
   }
 }
-
-export { yieldFrom };

@@ -2,25 +2,26 @@
  * Statements to bytecode (compiler_visit_stmt and friends in CPython 3.11): assignments,
  * control flow with its frame-block unwinding, try/except/finally, with, imports.
  */
-import type { ExceptHandler, Stmt, StmtOf } from '../syntax/ast.ts';
-import { at, type Block } from './cfg.ts';
+import type { Stmt, StmtOf } from '../syntax/ast.ts';
 import { syntaxError, unsupported } from './errors.ts';
 import { BINARY_OP_ARG } from './ops.ts';
-import { jumpIf, locOf, matchAttrStart, nameOp, visitExpr } from './expr.ts';
+import { jumpIf } from './cond.ts';
+import { locOf, matchAttrStart, nameOp, visitExpr } from './expr.ts';
 import { compileClass, compileFunction, docstring } from './scope.ts';
-import type { CompilerState, FBlock, FBlockKind } from './unit.ts';
+import {
+  compileBreak,
+  compileContinue,
+  compileReturn,
+  popFBlock,
+  pushFBlock,
+  unsetLoc,
+} from './fblock.ts';
+import { compileWith, tryExcept, tryFinally } from './trywith.ts';
+import type { CompilerState } from './unit.ts';
 
 type ForStmt = Extract<Stmt, { _type: 'For' | 'AsyncFor' }>;
-type TryStmt = Extract<Stmt, { _type: 'Try' | 'TryStar' }>;
-type WithStmt = Extract<Stmt, { _type: 'With' | 'AsyncWith' }>;
 
 const IMPORTABLE = new Set(['gc', 'sys', 'weakref', 'tracemalloc']);
-const MAX_FBLOCKS = 20;
-
-function unsetLoc(c: CompilerState): void {
-  const l = c.u.loc;
-  c.u.loc = [-1, l[1], l[2], l[3]];
-}
 
 /** compiler_body: module and class bodies, with their docstring stored as __doc__. */
 export function compileBody(c: CompilerState, body: Stmt[]): void {
@@ -38,22 +39,6 @@ export function compileBody(c: CompilerState, body: Stmt[]): void {
     nameOp(c, '__doc__', 'Store');
   }
   for (const st of body.slice(i)) visitStmt(c, st);
-}
-
-function pushFBlock(
-  c: CompilerState,
-  kind: FBlockKind,
-  block: Block,
-  exit: Block | null,
-  datum: unknown = null,
-): void {
-  if (c.u.fblocks.length >= MAX_FBLOCKS)
-    syntaxError('too many statically nested blocks', { lineno: c.u.loc[0] });
-  c.u.fblocks.push({ kind, block, exit, datum });
-}
-
-function popFBlock(c: CompilerState): void {
-  c.u.fblocks.pop();
 }
 
 export function visitStmt(c: CompilerState, s: Stmt): void {
@@ -179,112 +164,6 @@ export function visitStmt(c: CompilerState, s: Stmt): void {
   }
 }
 
-function compileReturn(c: CompilerState, s: StmtOf<'Return'>): void {
-  const u = c.u;
-  const v = s.value;
-  const preserveTos = v !== null && v._type !== 'Constant';
-  if (u.ste.kind !== 'function') syntaxError("'return' outside function", s);
-  if (preserveTos) visitExpr(c, v);
-  else if (v) {
-    u.loc = locOf(v);
-    u.emit('NOP');
-  }
-  if (v === null || v.lineno !== s.lineno) {
-    u.loc = locOf(s);
-    u.emit('NOP');
-  }
-  unwindFBlockStack(c, preserveTos, false);
-  if (v === null) u.loadConst({ t: 'None' });
-  else if (!preserveTos && v._type === 'Constant') u.loadConst(v.value);
-  u.emit('RETURN_VALUE');
-  u.useNext(u.newBlock());
-}
-
-function compileBreak(c: CompilerState, s: Stmt): void {
-  const u = c.u;
-  u.emit('NOP');
-  const loop = unwindFBlockStack(c, false, true);
-  if (!loop) syntaxError("'break' outside loop", s);
-  unwindFBlock(c, loop, false);
-  u.jump('JUMP', loop.exit as Block);
-}
-
-function compileContinue(c: CompilerState, s: Stmt): void {
-  const u = c.u;
-  u.emit('NOP');
-  const loop = unwindFBlockStack(c, false, true);
-  if (!loop) syntaxError("'continue' not properly in loop", s);
-  u.jump('JUMP', loop.block);
-}
-
-/** Unwinds frame blocks for return/break/continue; with `toLoop`, stops at (and returns) the innermost loop. */
-function unwindFBlockStack(c: CompilerState, preserveTos: boolean, toLoop: boolean): FBlock | null {
-  const stack = c.u.fblocks;
-  if (!stack.length) return null;
-  const top = at(stack, stack.length - 1);
-  if (toLoop && (top.kind === 'WHILE_LOOP' || top.kind === 'FOR_LOOP')) return top;
-  stack.pop();
-  unwindFBlock(c, top, preserveTos);
-  const loop = unwindFBlockStack(c, preserveTos, toLoop);
-  stack.push(top);
-  return loop;
-}
-
-function unwindFBlock(c: CompilerState, info: FBlock, preserveTos: boolean): void {
-  const u = c.u;
-  switch (info.kind) {
-    case 'WHILE_LOOP':
-    case 'EXCEPTION_HANDLER':
-      return;
-    case 'FOR_LOOP':
-      if (preserveTos) u.emit('SWAP', 2);
-      u.emit('POP_TOP');
-      return;
-    case 'TRY_EXCEPT':
-      u.emit('POP_BLOCK');
-      return;
-    case 'FINALLY_TRY':
-      u.emit('POP_BLOCK');
-      if (preserveTos) pushFBlock(c, 'POP_VALUE', u.cur, null);
-      for (const st of info.datum as Stmt[]) visitStmt(c, st);
-      if (preserveTos) popFBlock(c);
-      unsetLoc(c);
-      return;
-    case 'FINALLY_END':
-      if (preserveTos) u.emit('SWAP', 2);
-      u.emit('POP_TOP');
-      if (preserveTos) u.emit('SWAP', 2);
-      u.emit('POP_BLOCK');
-      u.emit('POP_EXCEPT');
-      return;
-    case 'WITH':
-      u.loc = locOf(info.datum as Stmt);
-      u.emit('POP_BLOCK');
-      if (preserveTos) u.emit('SWAP', 2);
-      callExitWithNones(c);
-      u.emit('POP_TOP');
-      unsetLoc(c);
-      return;
-    case 'HANDLER_CLEANUP': {
-      const name = info.datum as string | null;
-      if (name) u.emit('POP_BLOCK');
-      if (preserveTos) u.emit('SWAP', 2);
-      u.emit('POP_BLOCK');
-      u.emit('POP_EXCEPT');
-      if (name) {
-        u.loadConst({ t: 'None' });
-        nameOp(c, name, 'Store');
-        nameOp(c, name, 'Del');
-      }
-      return;
-    }
-    case 'POP_VALUE':
-      if (preserveTos) u.emit('SWAP', 2);
-      u.emit('POP_TOP');
-      return;
-  }
-}
-
 function compileAugAssign(c: CompilerState, s: StmtOf<'AugAssign'>): void {
   const u = c.u;
   const e = s.target;
@@ -367,165 +246,4 @@ function compileWhile(c: CompilerState, s: StmtOf<'While'>): void {
   u.useNext(anchor);
   for (const st of s.orelse) visitStmt(c, st);
   u.useNext(end);
-}
-
-function popExceptAndReraise(c: CompilerState): void {
-  c.u.emit('COPY', 3);
-  c.u.emit('POP_EXCEPT');
-  c.u.emit('RERAISE', 1);
-}
-
-function tryFinally(c: CompilerState, s: TryStmt): void {
-  const u = c.u;
-  const body = u.newBlock();
-  const end = u.newBlock();
-  const exit = u.newBlock();
-  const cleanup = u.newBlock();
-  u.jump('SETUP_FINALLY', end);
-  u.useNext(body);
-  pushFBlock(c, 'FINALLY_TRY', body, end, s.finalbody);
-  if (s.handlers.length) tryExcept(c, s);
-  else for (const st of s.body) visitStmt(c, st);
-  u.emitNoLine('POP_BLOCK');
-  popFBlock(c);
-  for (const st of s.finalbody) visitStmt(c, st);
-  u.jumpNoLine('JUMP', exit);
-  u.useNext(end);
-  unsetLoc(c);
-  u.jump('SETUP_CLEANUP', cleanup);
-  u.emit('PUSH_EXC_INFO');
-  pushFBlock(c, 'FINALLY_END', end, null);
-  for (const st of s.finalbody) visitStmt(c, st);
-  popFBlock(c);
-  u.emit('RERAISE', 0);
-  u.useNext(cleanup);
-  popExceptAndReraise(c);
-  u.useNext(exit);
-}
-
-function tryExcept(c: CompilerState, s: TryStmt): void {
-  const u = c.u;
-  const body = u.newBlock();
-  let except = u.newBlock();
-  const end = u.newBlock();
-  const cleanup = u.newBlock();
-  u.jump('SETUP_FINALLY', except);
-  u.useNext(body);
-  pushFBlock(c, 'TRY_EXCEPT', body, null);
-  for (const st of s.body) visitStmt(c, st);
-  popFBlock(c);
-  u.emitNoLine('POP_BLOCK');
-  for (const st of s.orelse) visitStmt(c, st);
-  u.jumpNoLine('JUMP', end);
-  const n = s.handlers.length;
-  u.useNext(except);
-  unsetLoc(c);
-  u.jump('SETUP_CLEANUP', cleanup);
-  u.emit('PUSH_EXC_INFO');
-  pushFBlock(c, 'EXCEPTION_HANDLER', u.cur, null);
-  s.handlers.forEach((h: ExceptHandler, i) => {
-    u.loc = locOf(h);
-    if (!h.type && i < n - 1) syntaxError("default 'except:' must be last", h);
-    except = u.newBlock();
-    if (h.type) {
-      visitExpr(c, h.type);
-      u.emit('CHECK_EXC_MATCH');
-      u.jump('POP_JUMP_IF_FALSE', except);
-    }
-    if (h.name) {
-      const cleanupEnd = u.newBlock();
-      const cleanupBody = u.newBlock();
-      nameOp(c, h.name, 'Store');
-      u.jump('SETUP_CLEANUP', cleanupEnd);
-      u.useNext(cleanupBody);
-      pushFBlock(c, 'HANDLER_CLEANUP', cleanupBody, null, h.name);
-      for (const st of h.body) visitStmt(c, st);
-      popFBlock(c);
-      unsetLoc(c);
-      u.emit('POP_BLOCK');
-      u.emit('POP_BLOCK');
-      u.emit('POP_EXCEPT');
-      u.loadConst({ t: 'None' });
-      nameOp(c, h.name, 'Store');
-      nameOp(c, h.name, 'Del');
-      u.jump('JUMP', end);
-      u.useNext(cleanupEnd);
-      unsetLoc(c);
-      u.loadConst({ t: 'None' });
-      nameOp(c, h.name, 'Store');
-      nameOp(c, h.name, 'Del');
-      u.emit('RERAISE', 1);
-    } else {
-      const cleanupBody = u.newBlock();
-      u.emit('POP_TOP');
-      u.useNext(cleanupBody);
-      pushFBlock(c, 'HANDLER_CLEANUP', cleanupBody, null, null);
-      for (const st of h.body) visitStmt(c, st);
-      popFBlock(c);
-      unsetLoc(c);
-      u.emit('POP_BLOCK');
-      u.emit('POP_EXCEPT');
-      u.jump('JUMP', end);
-    }
-    u.useNext(except);
-  });
-  unsetLoc(c);
-  popFBlock(c);
-  u.emit('RERAISE', 0);
-  u.useNext(cleanup);
-  popExceptAndReraise(c);
-  u.useNext(end);
-}
-
-function callExitWithNones(c: CompilerState): void {
-  const u = c.u;
-  u.loadConst({ t: 'None' });
-  u.loadConst({ t: 'None' });
-  u.loadConst({ t: 'None' });
-  u.emit('PRECALL', 2);
-  u.emit('CALL', 2);
-}
-
-function compileWith(c: CompilerState, s: WithStmt, pos: number): void {
-  const u = c.u;
-  const item = at(s.items, pos);
-  const block = u.newBlock();
-  const final = u.newBlock();
-  const exit = u.newBlock();
-  const cleanup = u.newBlock();
-  visitExpr(c, item.context_expr);
-  u.emit('BEFORE_WITH');
-  u.jump('SETUP_WITH', final);
-  u.useNext(block);
-  pushFBlock(c, 'WITH', block, final, s);
-  if (item.optional_vars) visitExpr(c, item.optional_vars);
-  else u.emit('POP_TOP');
-  if (pos + 1 === s.items.length) for (const st of s.body) visitStmt(c, st);
-  else compileWith(c, s, pos + 1);
-  unsetLoc(c);
-  u.emit('POP_BLOCK');
-  popFBlock(c);
-  u.loc = locOf(s);
-  callExitWithNones(c);
-  u.emit('POP_TOP');
-  u.jump('JUMP', exit);
-  u.useNext(final);
-  u.jump('SETUP_CLEANUP', cleanup);
-  u.emit('PUSH_EXC_INFO');
-  u.emit('WITH_EXCEPT_START');
-  // compiler_with_except_finish
-  unsetLoc(c);
-  const finish = u.newBlock();
-  u.jump('POP_JUMP_IF_TRUE', finish);
-  u.emit('RERAISE', 2);
-  u.useNext(u.newBlock());
-  u.useNext(cleanup);
-  popExceptAndReraise(c);
-  u.useNext(finish);
-  u.emit('POP_TOP');
-  u.emit('POP_BLOCK');
-  u.emit('POP_EXCEPT');
-  u.emit('POP_TOP');
-  u.emit('POP_TOP');
-  u.useNext(exit);
 }

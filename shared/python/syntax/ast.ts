@@ -91,7 +91,8 @@ export type MatchCase = Node<'match_case', { pattern: Pattern; guard: Expr | nul
 
 export type Pattern =
   | Located<'MatchValue', { value: Expr }>
-  | Located<'MatchSingleton', { value: PyConstant }>
+  /** None, True or False: pyast.py prints the raw JSON value (null/true/false), untagged. */
+  | Located<'MatchSingleton', { value: null | boolean }>
   | Located<'MatchSequence', { patterns: Pattern[] }>
   | Located<'MatchMapping', { keys: Expr[]; patterns: Pattern[]; rest: string | null }>
   | Located<

@@ -6,6 +6,7 @@
  * constructs outside the teaching subset are refused.
  */
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   compileModule,
@@ -13,7 +14,7 @@ import {
   UnsupportedError,
 } from '../../../shared/python/compiler/index.ts';
 import { hasPython3 } from '../helpers/cpython.ts';
-import { corpusDir, dumpFiles, dumpSources, pyFiles } from './oracle.ts';
+import { corpusDir, dumpFiles, dumpSources, pyFiles, randomPrograms } from './oracle.ts';
 
 const CORPORA = ['tutorial', 'public', 'practice'] as const;
 const SNIPPETS = join(import.meta.dirname, 'snippets');
@@ -98,5 +99,40 @@ describe.runIf(hasPython3())('constructs outside the teaching subset', () => {
     expect(entry?.code).toBeDefined();
     expect(() => compileModule(entry?.ast as never)).toThrow(UnsupportedError);
     expect(() => compileModule(entry?.ast as never)).toThrow(msg);
+  });
+});
+
+/**
+ * Random programs: two fixed seeds, and one fresh seed per run (named in the test title, so a
+ * failure can be replayed with `randprog.py SEED 150`).
+ */
+const FRESH_SEED = Date.now() % 1_000_000;
+
+describe.runIf(hasPython3())('random programs compile exactly as CPython compiles them', () => {
+  it.each([1, 2, FRESH_SEED])('seed %i', (seed) => {
+    const sources = randomPrograms(seed, 150);
+    const oracle = dumpSources(sources);
+    const mismatches: string[] = [];
+    oracle.forEach((entry, i) => {
+      if (!entry.ast) return; // not valid Python: nothing to compile
+      let code: unknown = null;
+      let thrown: unknown = null;
+      try {
+        code = compileModule(entry.ast);
+      } catch (e) {
+        thrown = e;
+      }
+      if (entry.error) {
+        const ok = thrown instanceof PySyntaxError && thrown.msg === entry.error.msg;
+        if (!ok && !(thrown instanceof UnsupportedError))
+          mismatches.push(`#${i}: ${entry.error.msg}`);
+      } else if (thrown) {
+        if (!(thrown instanceof UnsupportedError))
+          mismatches.push(`#${i}: threw ${String(thrown)}`);
+      } else if (!isDeepStrictEqual(JSON.parse(JSON.stringify(code)), entry.code)) {
+        mismatches.push(`#${i}: code differs`);
+      }
+    });
+    expect(mismatches).toEqual([]);
   });
 });

@@ -71,3 +71,17 @@ export function dumpSources(sources: string[]): OracleEntry[] {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** `count` random programs of test/python/compiler/randprog.py for `seed`. */
+export function randomPrograms(seed: number, count: number): string[] {
+  const r = spawnSync(
+    'python3',
+    [join(import.meta.dirname, 'randprog.py'), String(seed), String(count)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
+  if (r.status !== 0) throw new Error(`randprog.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as string[];
+}

@@ -21,9 +21,9 @@ export interface CPythonResult {
 
 const HARNESS = `
 import gc, io, json, sys, traceback
-paths = json.load(open(sys.argv[1]))
+paths, starts = json.load(open(sys.argv[1]))
 results = []
-for path in paths:
+for path, start in zip(paths, starts):
     with open(path) as f:
         src = f.read()
     buf = io.StringIO()
@@ -32,12 +32,17 @@ for path in paths:
     error = ''
     gc.set_threshold(700, 10, 10)
     gc.enable()
+    junk = None
+    if start is not None:
+        gc.collect()
+        junk = [[] for _ in range(start)]
     try:
         exec(compile(src, path, 'exec'), {'__name__': '__main__'})
     except BaseException as e:
         error = traceback.format_exception_only(type(e), e)[-1].rstrip('\\n')
     finally:
         sys.stdout = real
+    del junk
     results.append({'stdout': buf.getvalue(), 'error': error, 'exitCode': 1 if error else 0})
 json.dump(results, open(sys.argv[2], 'w'))
 `;
@@ -55,8 +60,13 @@ export function hasPython3(): boolean {
   return available;
 }
 
-/** Runs every source in one python3 process; results are in input order. */
-export function runCPythonBatch(sources: string[]): CPythonResult[] {
+/**
+ * Runs every source in one python3 process; results are in input order. `startCounts[i]`, when
+ * given: collect the previous script's garbage, then allocate that many live lists, so script i
+ * starts with no garbage and CPython's gen-0 count at about that value (a fresh interpreter's
+ * start-up leaves it anywhere below the threshold).
+ */
+export function runCPythonBatch(sources: string[], startCounts?: number[]): CPythonResult[] {
   const dir = mkdtempSync(join(tmpdir(), 'heap-heroes-py-'));
   try {
     const paths = sources.map((src, i) => {
@@ -65,7 +75,10 @@ export function runCPythonBatch(sources: string[]): CPythonResult[] {
       return p;
     });
     writeFileSync(join(dir, 'harness.py'), HARNESS);
-    writeFileSync(join(dir, 'paths.json'), JSON.stringify(paths));
+    writeFileSync(
+      join(dir, 'paths.json'),
+      JSON.stringify([paths, paths.map((_, i) => startCounts?.[i] ?? null)]),
+    );
     const r = spawnSync(
       'python3',
       [join(dir, 'harness.py'), join(dir, 'paths.json'), join(dir, 'out.json')],
@@ -85,4 +98,35 @@ export function runCPythonBatch(sources: string[]): CPythonResult[] {
 export function lastLine(text: string): string {
   const lines = text.trimEnd().split('\n');
   return lines[lines.length - 1] ?? '';
+}
+
+const COMPILE_HARNESS = `
+import json, sys, warnings
+warnings.simplefilter('ignore')
+out = []
+for src in json.load(open(sys.argv[1])):
+    try:
+        compile(src, 'x.py', 'exec')
+        out.append({'kind': 'ok', 'line': 0})
+    except SyntaxError as e:
+        out.append({'kind': type(e).__name__, 'line': e.lineno or 0})
+json.dump(out, open(sys.argv[2], 'w'))
+`;
+
+/** What compile() says of each source in python3: 'ok', or the SyntaxError subclass and line. */
+export function compileCPythonBatch(sources: string[]): { kind: string; line: number }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'heap-heroes-compile-'));
+  try {
+    writeFileSync(join(dir, 'harness.py'), COMPILE_HARNESS);
+    writeFileSync(join(dir, 'in.json'), JSON.stringify(sources));
+    const args = [join(dir, 'harness.py'), join(dir, 'in.json'), join(dir, 'out.json')];
+    const r = spawnSync('python3', args, { encoding: 'utf8', timeout: 120_000 });
+    if (r.status !== 0) throw new Error(`python3 compile harness failed: ${r.stderr}`);
+    return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as {
+      kind: string;
+      line: number;
+    }[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
