@@ -27,3 +27,4 @@ export * from './strmethods.ts';
 export * from './strrepr.ts';
 export * from './sizes.ts';
 export * from './text.ts';
+export * from './settable.ts';
