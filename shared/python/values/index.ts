@@ -28,3 +28,4 @@ export * from './strrepr.ts';
 export * from './sizes.ts';
 export * from './text.ts';
 export * from './settable.ts';
+export * from './strcase.ts';

@@ -1,6 +1,6 @@
 /** Differential: common str methods and slicing against python3. */
 import { describe, expect, it } from 'vitest';
-import * as m from '../../../shared/python/values/strmethods.ts';
+import * as m from '../../../shared/python/values/index.ts';
 import { strRepr } from '../../../shared/python/values/strrepr.ts';
 import type { Case } from './oracle.ts';
 import { compareAll, Rand, runSeed } from './oracle.ts';
