@@ -4,7 +4,7 @@
  * "not folded" (an error at run time, or a result too big to keep as a constant).
  */
 import type { CodeConstant } from './code.ts';
-import { floatRepr } from './repr.ts';
+import { floatRepr } from '../values/float.ts';
 
 const MAX_INT_SIZE = 128;
 const MAX_COLLECTION_SIZE = 256;

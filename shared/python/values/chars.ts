@@ -25,7 +25,7 @@ const DECIMAL = /\p{Nd}/u;
  * The value of a Unicode decimal digit (category Nd), or -1. Every Nd run is a whole number of
  * 0..9 sets starting at a zero, so the value is the offset from the run's start, mod 10.
  */
-export function decimalValue(ch: string): number {
+function decimalValue(ch: string): number {
   if (!DECIMAL.test(ch)) return -1;
   let cp = ch.codePointAt(0) ?? 0;
   let offset = 0;

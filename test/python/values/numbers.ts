@@ -23,7 +23,7 @@ export function intOperand(v: bigint): Operand {
   return { py: `(${v})`, v };
 }
 
-export function floatOperand(v: number): Operand {
+function floatOperand(v: number): Operand {
   return { py: floatSource(v), v };
 }
 

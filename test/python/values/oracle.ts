@@ -19,7 +19,7 @@ export interface Case {
 }
 
 /** repr of every expression (or "!Type: message"), from one python3 process. */
-export function cpythonResults(exprs: string[]): string[] {
+function cpythonResults(exprs: string[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'heap-heroes-values-'));
   try {
     writeFileSync(join(dir, 'cases.json'), JSON.stringify(exprs));
@@ -35,7 +35,7 @@ export function cpythonResults(exprs: string[]): string[] {
 }
 
 /** Runs ours, turning a PyError into the oracle's "!Type: message" form. */
-export function capture(f: () => string): string {
+function capture(f: () => string): string {
   try {
     return f();
   } catch (e) {
