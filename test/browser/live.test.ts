@@ -29,7 +29,7 @@ describe('Live class in chromium', () => {
 
   it(
     'host → join by code and by link → predict round → reveal → podium → CSV',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const question = QUESTIONS[0]!;
       const answer = answerOf(question);
@@ -166,7 +166,7 @@ describe('Live class in chromium', () => {
 
   it(
     'puzzle round: the student solves on their own board, the teacher watches it read-only',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const level = CAMPAIGN.find((p) => p.chapter === 1)!;
       const teacher = await openGame(h, 1366, 768);
@@ -211,7 +211,7 @@ describe('Live class in chromium', () => {
         await tp
           .locator('#toolbar button')
           .evaluateAll((bs) => bs.map((b) => b.getAttribute('data-tool'))),
-      ).toEqual(['reveal', 'zoomOut', 'zoomIn', 'zoomFit', 'keys']);
+      ).toEqual(['reveal', 'more', 'zoomOut', 'zoomIn', 'zoomFit', 'keys']);
       expect(await tp.locator('#console-input').count()).toBe(0);
       await shot(tp, 'live-teacher-watch');
       await tp.click('#live-badge-back');

@@ -93,9 +93,12 @@ describe('Predict reveal: Show it', () => {
       expect(await hud(tp)).toEqual(['Replay: What does this print?', bytes]);
       const before = await objects(tp);
 
-      // Read-only: a drag from the name `w` onto the bin pans; nothing is played or refused.
-      const source = Object.keys(await targets(tp)).find((k) => k.startsWith('source:'))!;
-      await dragTarget(tp, source, 'bin');
+      // Read-only: no del bin is drawn, and a drag from the name `w` onto an object pans;
+      // nothing is played or refused.
+      const drawn = await targets(tp);
+      expect(drawn.bin).toBeUndefined();
+      const source = Object.keys(drawn).find((k) => k.startsWith('source:'))!;
+      await dragTarget(tp, source, 'node:1');
       await tp.waitForTimeout(200);
       expect(await text(tp, '#code')).toBe(BEFORE);
       expect(await text(tp, '#console-output')).toBe('');
