@@ -7,7 +7,7 @@
  * Other Python operators are recognised and reported as unsupported, naming the operator.
  */
 import type { Expr } from './ast.ts';
-import { KEYWORDS } from './ast.ts';
+import { KEYWORDS } from './syntax/tokens.ts';
 import { syntaxError, unsupported } from './errors.ts';
 import type { Token } from './tokenizer.ts';
 

@@ -5,7 +5,7 @@
  * constructs outside the subset raise "unsupported" naming the construct.
  */
 import type { Expr, Program, Stmt } from './ast.ts';
-import { KEYWORDS } from './ast.ts';
+import { KEYWORDS } from './syntax/tokens.ts';
 import { CompileError, syntaxError, unsupported } from './errors.ts';
 import { Cursor, parseExpr } from './parse_expr.ts';
 import type { SourceLine } from './tokenizer.ts';

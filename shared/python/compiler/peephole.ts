@@ -6,32 +6,10 @@ import { at, type Block, type Ins, type Loc } from './cfg.ts';
 import type { CodeConstant } from './code.ts';
 import type { Table } from './consts.ts';
 import { BLOCK_PUSH, isJump } from './ops.ts';
+import { constTruth } from './pyops.ts';
 
 function constAt(consts: Table<CodeConstant>, i: number): CodeConstant {
   return at(consts.items, i);
-}
-
-function truthy(c: CodeConstant): boolean {
-  switch (c.t) {
-    case 'None':
-      return false;
-    case 'bool':
-      return c.v;
-    case 'int':
-      return c.v !== '0';
-    case 'float':
-      return Number(c.v) !== 0;
-    case 'complex':
-      return Number(c.real) !== 0 || Number(c.imag) !== 0;
-    case 'str':
-    case 'bytes':
-      return c.v.length > 0;
-    case 'tuple':
-    case 'frozenset':
-      return c.items.length > 0;
-    default:
-      return true;
-  }
 }
 
 function jumpThread(ins: Ins, target: Ins, op: string): number {
@@ -64,7 +42,7 @@ export function optimizeBasicBlock(bb: Block, consts: Table<CodeConstant>): void
           case 'POP_JUMP_IF_TRUE': {
             inst.op = 'NOP';
             const jumpIfTrue = nextop === 'POP_JUMP_IF_TRUE';
-            if (truthy(cnt) === jumpIfTrue) at(ins, i + 1).op = 'JUMP';
+            if ((constTruth(cnt) ?? true) === jumpIfTrue) at(ins, i + 1).op = 'JUMP';
             else {
               at(ins, i + 1).op = 'NOP';
               at(ins, i + 1).target = null;
@@ -74,7 +52,7 @@ export function optimizeBasicBlock(bb: Block, consts: Table<CodeConstant>): void
           case 'JUMP_IF_FALSE_OR_POP':
           case 'JUMP_IF_TRUE_OR_POP': {
             const jumpIfTrue = nextop === 'JUMP_IF_TRUE_OR_POP';
-            if (truthy(cnt) === jumpIfTrue) at(ins, i + 1).op = 'JUMP';
+            if ((constTruth(cnt) ?? true) === jumpIfTrue) at(ins, i + 1).op = 'JUMP';
             else {
               inst.op = 'NOP';
               at(ins, i + 1).op = 'NOP';

@@ -23,7 +23,8 @@ function fromNum(v: Num): CodeConstant {
   return typeof v === 'bigint' ? { t: 'int', v: v.toString() } : { t: 'float', v: floatRepr(v) };
 }
 
-function truthy(c: CodeConstant): boolean | null {
+/** bool() of a constant, or null for a code object (never tested by the compiler). */
+export function constTruth(c: CodeConstant): boolean | null {
   switch (c.t) {
     case 'None':
       return false;
@@ -35,6 +36,8 @@ function truthy(c: CodeConstant): boolean | null {
       return c.v !== '0';
     case 'float':
       return Number(c.v) !== 0;
+    case 'complex':
+      return Number(c.real) !== 0 || Number(c.imag) !== 0;
     case 'str':
     case 'bytes':
       return c.v.length > 0;
@@ -48,7 +51,8 @@ function truthy(c: CodeConstant): boolean | null {
 
 export function unaryOp(op: string, v: CodeConstant): CodeConstant | null {
   if (op === 'Not') {
-    const t = truthy(v);
+    // `not` of a complex constant stays unfolded here (complex folding is not modelled).
+    const t = v.t === 'complex' ? null : constTruth(v);
     return t === null ? null : { t: 'bool', v: !t };
   }
   const x = asNum(v);
