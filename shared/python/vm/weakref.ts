@@ -211,3 +211,8 @@ export function clearWeakrefsOnDealloc(ob: PyObject): void {
   }
   decref(tuple);
 }
+
+/** weakref.getweakrefs(ob): a list of its weakrefs and proxies, in list order. */
+export function weakrefsOf(ob: PyObject): PyObject[] {
+  return (ob.weakrefs ?? []) as PyObject[];
+}
