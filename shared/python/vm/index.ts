@@ -82,7 +82,7 @@ function runModuleSource(source: string, mod: PyModule): void {
     c = { module, co: compileModule(module, mod.name) };
     compiled.set(source, c);
   }
-  const loader = new Loader(c.module);
+  const loader = new Loader();
   const code = loader.code(c.co);
   loader.settle();
   loader.freeArena();
@@ -138,7 +138,8 @@ export function runScript(
     const globals = main.dict;
     globals.set(newStr('__name__'), newStr('__main__'));
     globals.set(newStr('__doc__'), none());
-    const loader = new Loader(module);
+    const loader = new Loader();
+    loader.register(co);
     const code = loader.code(co);
     loader.settle();
     vm.builtins.rc++;
