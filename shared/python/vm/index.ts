@@ -25,6 +25,7 @@ import { resetSysTypes } from './builtins/sys.ts';
 import { formatException } from './traceback.ts';
 import { finalizeModules } from './shutdown.ts';
 import { installFinalizer } from './finalize.ts';
+import { installHashing } from './hashinstall.ts';
 import { PyException } from './instance.ts';
 import { str } from './ops/repr.ts';
 import './stdmodules.ts';
@@ -69,6 +70,7 @@ function reset(filename: string, source: string, options: RunOptions): void {
   vm.filename = filename;
   vm.sourceLines = source.split(/\r\n|\r|\n/);
   installFinalizer();
+  installHashing();
   moduleSource.run = runModuleSource;
 }
 

@@ -16,6 +16,7 @@ import { bool, newInt, newStr, none, PyInt, PyStr, S } from '../scalars.ts';
 import { newTuple } from '../containers.ts';
 import { PyFloat } from '../scalars.ts';
 import { vm } from '../state.ts';
+import { EXC } from '../registry.ts';
 
 function ref<O extends PyObject>(o: O | null): PyObject {
   if (o === null) return none();
@@ -175,6 +176,11 @@ function exceptionAttr(e: PyException, name: string): PyObject | null {
       return ref(e.cause);
     case '__suppress_context__':
       return bool(e.suppressContext);
+    case 'value':
+    case 'code':
+      if (e.type.isSubtype(EXC[name === 'value' ? 'StopIteration' : 'SystemExit']!)) {
+        return ref(e.args.items[0] ?? null);
+      }
   }
   return null;
 }
