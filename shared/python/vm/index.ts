@@ -26,7 +26,7 @@ import { formatException } from './traceback.ts';
 import { finalizeModules } from './shutdown.ts';
 import { installFinalizer } from './finalize.ts';
 import { installHashing } from './hashinstall.ts';
-import { PyException } from './instance.ts';
+import type { PyException } from './instance.ts';
 import { str } from './ops/repr.ts';
 import './stdmodules.ts';
 import { moduleSource } from './modules.ts';

@@ -98,7 +98,7 @@ export class Loader {
       case 'bytes':
         return new PyBytes(c.v);
       case 'complex':
-        refuse('complex numbers');
+        return refuse('complex numbers');
       case 'tuple':
         return c.items.length === 0
           ? newTuple([])

@@ -2,11 +2,12 @@
 import { raise } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
 import type { NativeFn } from '../callables.ts';
-import { newInt, none, PyInt } from '../scalars.ts';
+import type { PyInt } from '../scalars.ts';
+import { newInt, none } from '../scalars.ts';
 import { newTuple } from '../containers.ts';
 import { EXC, T } from '../registry.ts';
 import { PyException } from '../instance.ts';
-import { PyGenerator } from '../generator.ts';
+import type { PyGenerator } from '../generator.ts';
 import { PyType } from '../type.ts';
 import { genClose, genSend, genThrow } from '../ops/gen.ts';
 import { stopIteration } from '../ops/exc.ts';

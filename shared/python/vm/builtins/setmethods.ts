@@ -1,6 +1,6 @@
 /** set / frozenset methods (setobject.c). */
 import { raise } from '../errors.ts';
-import { decref, type PyObject } from '../object.ts';
+import { decref, incref, type PyObject } from '../object.ts';
 import type { NativeFn } from '../callables.ts';
 import { bool, none } from '../scalars.ts';
 import { newTuple } from '../containers.ts';
@@ -43,7 +43,7 @@ function combine(
     const os = toSet(o);
     current = out.ordered();
     for (const x of current) if (!keep(x, os)) out.discard(x);
-    if (addOthers) for (const x of os.ordered()) (x.rc++, out.add(x));
+    if (addOthers) for (const x of os.ordered()) out.add(incref(x));
     decref(os);
   }
   return out;
@@ -82,8 +82,8 @@ const SET: Record<string, NativeFn> = {
   symmetric_difference: (a, _k, self) => {
     const other = toSet(a[0]!);
     const out = new PySet(st(self).frozen);
-    for (const x of st(self).ordered()) if (!other.has(x)) (x.rc++, out.add(x));
-    for (const x of other.ordered()) if (!st(self).has(x)) (x.rc++, out.add(x));
+    for (const x of st(self).ordered()) if (!other.has(x)) out.add(incref(x));
+    for (const x of other.ordered()) if (!st(self).has(x)) out.add(incref(x));
     decref(other);
     return out;
   },

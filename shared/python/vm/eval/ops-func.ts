@@ -9,7 +9,7 @@ import { refuse } from '../errors.ts';
 import { PyFunction } from '../callables.ts';
 import type { PyCode } from '../callables.ts';
 import { PyTuple, PyList } from '../containers.ts';
-import { PyDict } from '../dict.ts';
+import type { PyDict } from '../dict.ts';
 import type { PyStr } from '../scalars.ts';
 import { call } from '../ops/call.ts';
 import { extendList } from '../ops/iter.ts';

@@ -12,7 +12,7 @@ import { bool, newStr, PyStr, S } from '../scalars.ts';
 import { newTuple, PyList, PyTuple } from '../containers.ts';
 import { PyDict } from '../dict.ts';
 import { PySet } from '../set.ts';
-import { PyCell } from '../callables.ts';
+import type { PyCell } from '../callables.ts';
 import { raise } from '../errors.ts';
 import { cellAt, deleteIn, loadDeref, makeCell, storeIn, unboundDeref, loadName } from './names.ts';
 import { delAttr, loadMethod, setAttr } from '../ops/attr.ts';

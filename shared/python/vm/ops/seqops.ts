@@ -6,7 +6,7 @@
 import { percentFormat, strRepr } from '../../values/index.ts';
 import type { PercentArg } from '../../values/index.ts';
 import { raise } from '../errors.ts';
-import { decref, type PyObject } from '../object.ts';
+import { decref, incref, type PyObject } from '../object.ts';
 import { newStr, PyFloat, PyInt, PyStr, PyBytes } from '../scalars.ts';
 import { newTuple, PyList, PyTuple } from '../containers.ts';
 import { PyDict } from '../dict.ts';
@@ -137,7 +137,7 @@ export function seqInplace(sym: string, l: PyObject, r: PyObject): PyObject | nu
     }
   }
   if (l instanceof PySet && !l.frozen && r instanceof PySet) {
-    if (sym === '|') for (const x of r.ordered()) (x.rc++, l.add(x));
+    if (sym === '|') for (const x of r.ordered()) l.add(incref(x));
     else if (sym === '-') for (const x of r.ordered()) l.discard(x);
     else if (sym === '&')
       for (const x of l.ordered())
