@@ -65,6 +65,7 @@ function reset(filename: string, source: string, options: RunOptions): void {
   vm.frame = null;
   vm.excInfo = null;
   vm.depth = 0;
+  vm.overflowLine = 0;
   vm.recursionLimit = 1000;
   vm.hooks = options.hooks ?? {};
   vm.filename = filename;
@@ -174,6 +175,15 @@ export function runScript(
   } catch (e) {
     if (e instanceof Refusal) {
       return { stdout: '', stderr: `unsupported: ${e.construct} at line ${e.line}\n`, exitCode: 1 };
+    }
+    if (e instanceof RangeError) {
+      // The JavaScript stack ran out before Python's recursion limit: refuse, never guess.
+      const line = vm.overflowLine;
+      return {
+        stdout: '',
+        stderr: `unsupported: recursion this deep at line ${line}\n`,
+        exitCode: 1,
+      };
     }
     throw e;
   }

@@ -38,5 +38,7 @@ export const vm = {
   filename: '<string>',
   sourceLines: [] as string[],
   depth: 0,
+  /** The line running when the JavaScript stack overflowed (0: none). */
+  overflowLine: 0,
   recursionLimit: 1000,
 };

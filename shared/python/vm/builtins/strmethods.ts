@@ -3,7 +3,7 @@ import * as V from '../../values/index.ts';
 import { raise } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
 import type { Kwargs, NativeFn } from '../callables.ts';
-import type { PyInt} from '../scalars.ts';
+import type { PyInt } from '../scalars.ts';
 import { bool, newInt, newStr, PyStr } from '../scalars.ts';
 import { newTuple, PyList, PyTuple } from '../containers.ts';
 import { T } from '../registry.ts';

@@ -54,6 +54,7 @@ export function runFrame(f: Frame, throwIn: PyObject | null = null): PyObject {
         return r;
       } catch (e) {
         if (!(e instanceof PyRaise)) {
+          if (e instanceof RangeError && vm.overflowLine === 0) vm.overflowLine = f.lineno;
           throw e;
         }
         if (!unwind(f, e)) {
