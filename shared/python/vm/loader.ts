@@ -9,6 +9,7 @@
  *   arena holds it (`[1, 2, 3]` before `(1, 2, 3)` makes the tuple print 3).
  * - `co_consts` is itself a tuple, and equal co_consts tuples of different code objects are one
  *   tuple (`merge_const_one`): two functions returning "hi" hold it once between them.
+ * Constant tuples are ordinary (tracked) tuples until a collection untracks them.
  * Identifier-like str constants are interned and so are one object with equal names.
  */
 import type { CodeConstant, CodeObject } from '../compiler/code.ts';
@@ -102,10 +103,7 @@ export class Loader {
       case 'tuple':
         return c.items.length === 0
           ? newTuple([])
-          : new PyTuple(
-              c.items.map((x) => this.constant(x)),
-              false,
-            );
+          : new PyTuple(c.items.map((x) => this.constant(x)));
       case 'frozenset': {
         const s = new PySet(true);
         for (const x of c.items) s.add(this.constant(x));
@@ -141,10 +139,7 @@ export class Loader {
       shared.rc++;
       return shared;
     }
-    const t = new PyTuple(
-      co.consts.map((c) => this.constant(c)),
-      false,
-    );
+    const t = new PyTuple(co.consts.map((c) => this.constant(c)));
     this.constsTuples.set(key, t);
     return t;
   }

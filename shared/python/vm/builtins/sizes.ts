@@ -44,7 +44,7 @@ export function sizeOf(o: PyObject): number {
   if (o instanceof PyGenerator) {
     const co = o.frame.code.co;
     const n = co.varnames.length + co.cellvars.length + co.freevars.length;
-    return 144 + 8 * (n + co.stacksize);
+    return 168 + 8 * (n + co.stacksize);
   }
   if (o instanceof PyFrameObject) return 152;
   if (o instanceof PyDictView) return 40;
