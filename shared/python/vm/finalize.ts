@@ -23,7 +23,8 @@ export function runFinalizer(o: PyObject): void {
     }
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
-    const what = o instanceof PyGenerator ? repr(o) : `<function ${o.type.qualname}.__del__>`;
+    const del = o.type.lookup('__del__');
+    const what = o instanceof PyGenerator || !del ? repr(o) : repr(del);
     vm.err.push(`Exception ignored in: ${what}\n${formatException(e.exc)}`);
     decref(e.exc);
   }
