@@ -31,6 +31,9 @@ function clearModuleDict(d: PyDict): void {
 }
 
 export function finalizeModules(): void {
+  // Py_FinalizeEx's PyGC_Collect(): a full collection first, only when gc is enabled.
+  const c = heap.collector;
+  if (c instanceof VmCollector && c.core.enabled) c.core.collect(2);
   const modules: PyObject[] = [...vm.modules.values()];
   vm.modules = new Map();
   for (const m of modules) decref(m);
