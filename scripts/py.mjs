@@ -8,7 +8,7 @@
  * shared/engine, kept in node_modules/.cache and rebuilt with rolldown whenever a source file
  * is newer than it. That takes a run from ~130 ms to ~40 ms.
  */
-import { readdirSync, readFileSync, renameSync, statSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -48,6 +48,42 @@ async function buildBundle() {
   renameSync(tmp, BUNDLE); // atomic: concurrent runs never import a half-written bundle
 }
 
+/**
+ * Compiled module sources (the VM's weakref module) are kept next to the bundle, keyed by a
+ * hash of their text, like .pyc files: compiling them costs more than running most scripts.
+ */
+function installCodeCache(cache) {
+  const memory = cache.get.bind(cache);
+  const remember = cache.set.bind(cache);
+  const fileOf = (source) => {
+    let h = 2166136261;
+    for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 16777619) >>> 0;
+    return join(dirname(BUNDLE), `module-${h.toString(16)}-${source.length}.json`);
+  };
+  cache.get = (source) => {
+    const hit = memory(source);
+    if (hit) return hit;
+    try {
+      const co = JSON.parse(readFileSync(fileOf(source), 'utf8'));
+      remember(source, co);
+      return co;
+    } catch {
+      return null;
+    }
+  };
+  cache.set = (source, co) => {
+    remember(source, co);
+    const path = fileOf(source);
+    const tmp = `${path}.${process.pid}.tmp`;
+    try {
+      writeFileSync(tmp, JSON.stringify(co));
+      renameSync(tmp, path);
+    } catch {
+      // a read-only cache directory only costs speed
+    }
+  };
+}
+
 const file = process.argv[2];
 if (!file) {
   process.stderr.write('usage: npm run -s py -- FILE.py\n');
@@ -61,7 +97,8 @@ try {
   process.exit(2);
 }
 if (!bundleIsFresh()) await buildBundle();
-const { runProgram } = await import(pathToFileURL(BUNDLE).href);
+const { runProgram, moduleCodeCache } = await import(pathToFileURL(BUNDLE).href);
+installCodeCache(moduleCodeCache);
 const result = runProgram(source, file);
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);

@@ -7,6 +7,8 @@
 import { runPython } from '../run.ts';
 import { runScript, type RunResult } from './index.ts';
 
+export { moduleCodeCache } from './index.ts';
+
 export function runProgram(source: string, filename: string): RunResult {
   const old = runPython(source, { filename });
   const refused = /^unsupported: |SyntaxError/m.test(old.stderr);

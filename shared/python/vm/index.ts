@@ -32,7 +32,6 @@ import './stdmodules.ts';
 import { moduleSource } from './modules.ts';
 import { VmCollector } from './gc/vm.ts';
 import { runAtexit } from './gc/atexit.ts';
-import type { Module } from '../syntax/ast.ts';
 import type { CodeObject } from '../compiler/code.ts';
 
 export type { Hooks } from './state.ts';
@@ -75,19 +74,29 @@ function reset(filename: string, source: string, options: RunOptions): void {
   moduleSource.run = runModuleSource;
 }
 
-/** Compiled module sources, kept across runs (the source text is constant). */
-const compiled = new Map<string, { module: Module; co: CodeObject }>();
+/**
+ * Where compiled module sources are kept (like .pyc files): in memory by default; the CLI
+ * installs a disk-backed store so each process does not recompile the weakref module.
+ */
+export const moduleCodeCache = {
+  memory: new Map<string, CodeObject>(),
+  get(source: string): CodeObject | null {
+    return this.memory.get(source) ?? null;
+  },
+  set(source: string, co: CodeObject): void {
+    this.memory.set(source, co);
+  },
+};
 
 /** Runs a module written in Python in its namespace (as importing a .pyc would: no AST arena). */
 function runModuleSource(source: string, mod: PyModule): void {
-  let c = compiled.get(source);
-  if (!c) {
-    const module = parse(source);
-    c = { module, co: compileModule(module, mod.name) };
-    compiled.set(source, c);
+  let co = moduleCodeCache.get(source);
+  if (!co) {
+    co = compileModule(parse(source), mod.name);
+    moduleCodeCache.set(source, co);
   }
   const loader = new Loader();
-  const code = loader.code(c.co);
+  const code = loader.code(co);
   loader.settle();
   loader.freeArena();
   const d = mod.dict;
