@@ -14,6 +14,7 @@ import { T } from '../registry.ts';
 import { specialAttr, setSpecialAttr } from './special.ts';
 import { callBorrowed } from './call.ts';
 import { superGetAttr } from '../builtins/classes.ts';
+import { PyWeakref } from '../weakref.ts';
 
 function noAttr(o: PyObject, name: string): never {
   if (o instanceof PyModule)
@@ -59,6 +60,7 @@ function bindWrapper(w: PyWrapper, self: PyObject | null, owner: PyType): PyObje
 }
 
 export function getAttr(o: PyObject, name: string): PyObject {
+  if (o instanceof PyWeakref && o.kind !== 'ref') return getAttr(o.target(), name); // proxy (vmgc)
   if (o instanceof PyModule) {
     const v = o.dict.getStr(name);
     if (!v) noAttr(o, name);
@@ -151,6 +153,7 @@ export function lookupSpecialBound(o: PyObject, name: string, what: string): PyO
 }
 
 export function setAttr(o: PyObject, name: string, v: PyObject): void {
+  if (o instanceof PyWeakref && o.kind !== 'ref') return setAttr(o.target(), name, v); // proxy (vmgc)
   if (o instanceof PyType) {
     if (!o.isHeap)
       raise('TypeError', `cannot set '${name}' attribute of immutable type '${o.name}'`);

@@ -21,29 +21,29 @@ function prng(seed: number): () => number {
 
 /** Loop-body statements (4-space indented, `i` is the loop variable). */
 const STATEMENTS = [
-  "x = []",
-  "x = [i, i]",
-  "x = {}",
+  'x = []',
+  'x = [i, i]',
+  'x = {}',
   "x = {'k': []}",
-  "x = (i, [i])",
-  "x = {i, i + 1}",
-  "n = Node()",
-  "n = Node()\n    n.me = n",
-  "n = Node()\n    n.other = Node()\n    n.other.back = n",
-  "x = make(i)",
-  "x = [j for j in range(3)]",
+  'x = (i, [i])',
+  'x = {i, i + 1}',
+  'n = Node()',
+  'n = Node()\n    n.me = n',
+  'n = Node()\n    n.other = Node()\n    n.other.back = n',
+  'x = make(i)',
+  'x = [j for j in range(3)]',
   "x = f'{i}-{i}'",
-  "m = holder.method",
-  "g = gen(i)",
-  "x = closure(i)",
+  'm = holder.method',
+  'g = gen(i)',
+  'x = closure(i)',
   "x = str(i) + 'a'",
-  "x = list(range(4))",
-  "x = Pair(i, [i])",
-  "keep.append([i])",
-  "keep.append(Node())",
-  "keep.append({i: (i, [i])})",
-  "keep.clear()",
-  "del x\n    x = None",
+  'x = list(range(4))',
+  'x = Pair(i, [i])',
+  'keep.append([i])',
+  'keep.append(Node())',
+  'keep.append({i: (i, [i])})',
+  'keep.clear()',
+  'del x\n    x = None',
 ];
 
 const PRELUDE = `import gc, sys
@@ -107,19 +107,19 @@ export function traceProgram(seed: number, exact: boolean): TraceProgram {
   const iterations = exact ? 50 + int(200) : 500 + int(1000);
   const lines = [
     PRELUDE,
-    "i = 0",
-    ...(exact ? ["gc.disable()", "gc.collect()"] : []),
-    "gc.callbacks.append(on_gc)",
+    'i = 0',
+    ...(exact ? ['gc.disable()', 'gc.collect()'] : []),
+    'gc.callbacks.append(on_gc)',
     `gc.set_threshold(${threshold})`,
-    "gc.enable()",
+    'gc.enable()',
     `for i in range(${iterations}):`,
     ...body,
-    "gc.disable()",
-    "gc.callbacks.remove(on_gc)",
-    "print(hits)",
-    "",
+    'gc.disable()',
+    'gc.callbacks.remove(on_gc)',
+    'print(hits)',
+    '',
   ];
-  return { seed, exact, source: lines.join("\n") };
+  return { seed, exact, source: lines.join('\n') };
 }
 
 /** Parses a printed hits list: "[(3, 0, 0), (9, 1, 0)]" → ["3,0,0", "9,1,0"]. */

@@ -1,7 +1,7 @@
 /**
  * The VM's `weakref` module source (shared/python/vm/weakref_py.ts), checked on python3 itself:
- * loaded in place of Lib/weakref.py (over CPython's `_weakref`, atexit standing in for
- * `_register_atexit`), every weakref tutorial program must print its `.expected` byte for byte,
+ * loaded in place of Lib/weakref.py (over CPython's `_weakref`, atexit.register standing in
+ * for `_register_atexit`), every weakref tutorial program must print its `.expected` byte for byte,
  * and a program probing gc counts must print what it prints with the real module.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,12 @@ const TUTORIAL = '/work/shared/oracle/tutorial';
 const dir = mkdtempSync(join(tmpdir(), 'vm-weakref-'));
 const moduleFile = join(dir, 'weakref_vm.py');
 const runner = join(dir, 'run.py');
-writeFileSync(moduleFile, WEAKREF_SOURCE);
+const NATIVE =
+  'ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType, CallableProxyType';
+writeFileSync(
+  moduleFile,
+  `from _weakref import ${NATIVE}\nfrom atexit import register as _register_atexit\n${WEAKREF_SOURCE}`,
+);
 writeFileSync(
   runner,
   [
