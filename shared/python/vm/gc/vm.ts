@@ -100,9 +100,10 @@ export class VmCollector implements HeapCollector {
     dict.set(newStr('uncollectable'), newInt(info.uncollectable));
     for (let i = 0; i < callbacks.items.length; i++) {
       const cb = incref(callbacks.items[i] as PyObject);
-      const phaseStr = newStr(phase);
-      unraisableCall.call(cb, [phaseStr, dict]);
-      decref(phaseStr);
+      // PyObject_CallFunction(cb, "sO", phase, info) builds its arguments as a tuple.
+      const args = new PyTuple([newStr(phase), incref(dict)]);
+      unraisableCall.call(cb, args.items);
+      decref(args);
       decref(cb);
     }
     decref(dict);
