@@ -8,7 +8,8 @@ import { decref, type PyObject } from './object.ts';
 import { finalizerHook } from './instance.ts';
 import { PyGenerator } from './generator.ts';
 import { genClose } from './ops/gen.ts';
-import { callSpecial } from './ops/call.ts';
+import { callBorrowed, callSpecial } from './ops/call.ts';
+import { unraisableCall } from './weakref.ts';
 import { vm } from './state.ts';
 import { formatException } from './traceback.ts';
 import { repr } from './ops/repr.ts';
@@ -28,6 +29,18 @@ export function runFinalizer(o: PyObject): void {
   }
 }
 
+/** Calls `fn(*args)` (borrowed), reporting an exception as "Exception ignored in: <fn>". */
+export function callIgnoringErrors(fn: PyObject, args: PyObject[]): void {
+  try {
+    decref(callBorrowed(fn, args));
+  } catch (e) {
+    if (!(e instanceof PyRaise)) throw e;
+    vm.err.push(`Exception ignored in: ${repr(fn)}\n${formatException(e.exc)}`);
+    decref(e.exc);
+  }
+}
+
 export function installFinalizer(): void {
   finalizerHook.run = runFinalizer;
+  unraisableCall.call = callIgnoringErrors;
 }

@@ -26,7 +26,12 @@ import { formatException } from './traceback.ts';
 import { installFinalizer } from './finalize.ts';
 import { PyException } from './instance.ts';
 import { str } from './ops/repr.ts';
-import './builtins/sys.ts';
+import './stdmodules.ts';
+import { moduleSource } from './modules.ts';
+import { VmCollector } from './gc/vm.ts';
+import { runAtexit } from './gc/atexit.ts';
+import type { Module } from '../syntax/ast.ts';
+import type { CodeObject } from '../compiler/code.ts';
 
 export type { Hooks } from './state.ts';
 export { vm } from './state.ts';
@@ -45,7 +50,7 @@ export interface RunOptions {
 }
 
 function reset(filename: string, source: string, options: RunOptions): void {
-  resetHeap(options.collector?.());
+  resetHeap(options.collector?.() ?? new VmCollector());
   clearFreeLists();
   resetEmptyTuple();
   resetIterTypes();
@@ -63,6 +68,31 @@ function reset(filename: string, source: string, options: RunOptions): void {
   vm.filename = filename;
   vm.sourceLines = source.split(/\r\n|\r|\n/);
   installFinalizer();
+  moduleSource.run = runModuleSource;
+}
+
+/** Compiled module sources, kept across runs (the source text is constant). */
+const compiled = new Map<string, { module: Module; co: CodeObject }>();
+
+/** Runs a module written in Python in its namespace (as importing a .pyc would: no AST arena). */
+function runModuleSource(source: string, mod: PyModule): void {
+  let c = compiled.get(source);
+  if (!c) {
+    const module = parse(source);
+    c = { module, co: compileModule(module, mod.name) };
+    compiled.set(source, c);
+  }
+  const loader = new Loader();
+  const code = loader.code(c.co);
+  loader.settle();
+  loader.freeArena();
+  const d = mod.dict;
+  const frame = new Frame(code, null, d, vm.builtins, d, vm.frame);
+  try {
+    decref(runFrame(frame));
+  } finally {
+    decref(code);
+  }
 }
 
 function syntaxErrorReport(e: PySyntaxError, filename: string, lines: string[]): string {
@@ -108,7 +138,8 @@ export function runScript(
     const globals = main.dict;
     globals.set(newStr('__name__'), newStr('__main__'));
     globals.set(newStr('__doc__'), none());
-    const loader = new Loader(module);
+    const loader = new Loader();
+    loader.register(co);
     const code = loader.code(co);
     loader.settle();
     vm.builtins.rc++;
@@ -119,6 +150,7 @@ export function runScript(
     let exitCode = 0;
     try {
       decref(runFrame(frame));
+      runAtexit();
     } catch (e) {
       if (!(e instanceof PyRaise)) throw e;
       if (e.exc.type === EXC.SystemExit) {

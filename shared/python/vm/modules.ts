@@ -10,6 +10,9 @@ import { PyModule } from './module.ts';
 import { newStr } from './scalars.ts';
 import { vm, type ModuleDef } from './state.ts';
 
+/** Runs a module's Python source in its namespace (set by index.ts, which owns the compiler). */
+export const moduleSource = { run: (_source: string, _mod: PyModule): void => {} };
+
 /** Definitions registered at load time (all runs); instances are per run (vm.modules). */
 const defs = new Map<string, ModuleDef>();
 
@@ -29,8 +32,9 @@ export function importModule(name: string): PyObject {
     if (!def) refuse(`import of module '${name}'`);
     const mod = new PyModule(name);
     mod.dict.set(newStr('__name__'), newStr(name));
-    def.init(mod.dict);
+    def.init?.(mod.dict);
     vm.modules.set(name, mod);
+    if (def.source !== undefined) moduleSource.run(def.source, mod);
     m = mod;
   }
   m.rc++;

@@ -20,7 +20,9 @@ export interface Hooks {
 export interface ModuleDef {
   name: string;
   /** Fills the module's namespace (owned references). */
-  init(dict: PyDict): void;
+  init?(dict: PyDict): void;
+  /** Python source run in the module's namespace after `init` (modules written in Python). */
+  source?: string;
 }
 
 export const vm = {

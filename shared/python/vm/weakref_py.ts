@@ -1,14 +1,14 @@
 /**
- * The `weakref` module as Python source, run by the VM on `import weakref` in a namespace that
- * already holds the native part (weakref_module.ts), as CPython runs Lib/weakref.py over `_weakref`. Written for the VM (not CPython's
+ * The `weakref` module as Python source, run by the VM on `import weakref` over the native
+ * `_weakref` (weakref_module.ts), as CPython runs Lib/weakref.py. Written for the VM (not CPython's
  * code): containers hold their weakrefs' callback through a weak reference to themselves, so no
  * container forms a cycle, and `finalize` is reachable only from its registry while pending.
  * test/python/vm/gc/weakref-source.test.ts runs it on python3 against the tutorial programs.
  */
 export const WEAKREF_SOURCE = `"""Weak references (the VM's weakref module: dictionaries, WeakSet and finalize over _weakref)."""
 
-# ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType, CallableProxyType and
-# _register_atexit are already in this namespace: the VM puts the native ones there first.
+from _weakref import (ref, proxy, getweakrefcount, getweakrefs,
+                      ReferenceType, ProxyType, CallableProxyType, _register_atexit)
 
 ProxyTypes = (ProxyType, CallableProxyType)
 

@@ -5,7 +5,8 @@
  * `getAttr` returns a new reference; `setAttr` borrows the value.
  */
 import { raise, refuse } from '../errors.ts';
-import { decref, type PyObject } from '../object.ts';
+import { decref, incref, type PyObject } from '../object.ts';
+import { PyWeakref } from '../weakref.ts';
 import { PyType } from '../type.ts';
 import { PyInstance, PyException } from '../instance.ts';
 import { PyModule } from '../module.ts';
@@ -14,7 +15,6 @@ import { T } from '../registry.ts';
 import { specialAttr, setSpecialAttr } from './special.ts';
 import { callBorrowed } from './call.ts';
 import { superGetAttr } from '../builtins/classes.ts';
-import { PyWeakref } from '../weakref.ts';
 
 function noAttr(o: PyObject, name: string): never {
   if (o instanceof PyModule)
@@ -60,7 +60,10 @@ function bindWrapper(w: PyWrapper, self: PyObject | null, owner: PyType): PyObje
 }
 
 export function getAttr(o: PyObject, name: string): PyObject {
-  if (o instanceof PyWeakref && o.kind !== 'ref') return getAttr(o.target(), name); // proxy (vmgc)
+  if (o instanceof PyWeakref && o.kind !== 'ref') {
+    if (name === '__class__') return incref(o.type);
+    return getAttr(o.target(), name);
+  }
   if (o instanceof PyModule) {
     const v = o.dict.getStr(name);
     if (!v) noAttr(o, name);
@@ -130,7 +133,7 @@ function slotIndex(t: PyType, name: string): number {
 
 /** LOAD_METHOD: [function, self] (self not yet incref'd: the caller keeps its reference) or [attr, null]. */
 export function loadMethod(o: PyObject, name: string): [PyObject, PyObject | null] {
-  if (!(o instanceof PyModule) && !(o instanceof PyType)) {
+  if (!(o instanceof PyModule) && !(o instanceof PyType) && !(o instanceof PyWeakref)) {
     const descr = o.type.lookup(name);
     if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
       const shadow = o instanceof PyInstance ? o.getAttr(name) : null;
@@ -153,7 +156,10 @@ export function lookupSpecialBound(o: PyObject, name: string, what: string): PyO
 }
 
 export function setAttr(o: PyObject, name: string, v: PyObject): void {
-  if (o instanceof PyWeakref && o.kind !== 'ref') return setAttr(o.target(), name, v); // proxy (vmgc)
+  if (o instanceof PyWeakref && o.kind !== 'ref') {
+    setAttr(o.target(), name, v);
+    return;
+  }
   if (o instanceof PyType) {
     if (!o.isHeap)
       raise('TypeError', `cannot set '${name}' attribute of immutable type '${o.name}'`);

@@ -5,7 +5,7 @@
  * after it returns. Returns a new reference.
  */
 import { raise, refuse } from '../errors.ts';
-import { decref, type PyObject } from '../object.ts';
+import { decref, incref, type PyObject } from '../object.ts';
 import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, type Kwargs } from '../callables.ts';
 import { PyType } from '../type.ts';
 import { PyException, PyInstance } from '../instance.ts';
@@ -45,6 +45,16 @@ export function call(
     }
   }
   if (callable instanceof PyType) return typeCall(callable, args, kwnames);
+  if (callable instanceof PyWeakref) {
+    if (callable.kind === 'ref') {
+      if (args.length > 0) {
+        dropAll(args);
+        raise('TypeError', `weakref() takes no arguments (${args.length} given)`);
+      }
+      return callable.deref(S.None);
+    }
+    return call(incref(callable.target()), args, kwnames);
+  }
   const dunder = callable instanceof PyInstance ? callable.cls.lookup('__call__') : null;
   if (dunder) {
     callable.rc++;

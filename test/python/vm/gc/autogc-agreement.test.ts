@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../../../shared/python/vm/index.ts';
 import { VmCollector } from '../../../../shared/python/vm/gc/vm.ts';
-import '../../../../shared/python/vm/gc/register.ts';
 import { hasPython3 } from '../../helpers/cpython.ts';
 import { agreement, parseHits, traceProgram } from './autogcTrace.ts';
 

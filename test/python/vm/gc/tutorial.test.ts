@@ -1,15 +1,15 @@
 /**
  * The tutorial programs of the collector's area (31–60: cycles, finalizers, weakrefs; 81–90: the
  * gc module), run through the VM with the real collector, compared byte for byte with CPython
- * 3.11.7's output (copied from ../shared/oracle/tutorial), and vmgc's own fixture programs. `KNOWN_FAILING` lists the ones that
- * do not pass yet; the test fails if one of them starts passing (so the list only shrinks).
+ * 3.11.7's output (copied from ../shared/oracle/tutorial), and vmgc's own fixture programs.
+ * `KNOWN_FAILING` lists the ones that do not pass yet; the test fails if one of them starts
+ * passing (so the list only shrinks).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../../../shared/python/vm/index.ts';
 import { VmCollector } from '../../../../shared/python/vm/gc/vm.ts';
-import '../../../../shared/python/vm/gc/register.ts';
 
 const TUTORIAL = 'test/fixtures/vm-gc/tutorial';
 const OWN = 'test/fixtures/vm-gc';
@@ -18,13 +18,10 @@ const list = (dir: string): string[] =>
     .filter((f) => f.endsWith('.py'))
     .map((f) => join(dir, f.slice(0, -3)));
 
-// 41: objects alive at exit are finalized at module teardown (vmcore); 58, weakref_containers:
-// weakref.finalize's atexit is not run yet (runAtexit not called by runScript);
+// 41: objects alive at exit are finalized at module teardown (vmcore);
 // 59: subclassing list (vmcore); 85: list_traverse visits items last to first (vmcore).
 const KNOWN_FAILING = new Set<string>([
   '41_del_when_last_ref_goes',
-  '58_weakref_finalize',
-  'weakref_containers',
   '59_weakref_which_types',
   '85_gc_get_referents',
 ]);

@@ -12,16 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { WEAKREF_SOURCE } from '../../../../shared/python/vm/weakref_py.ts';
 import { hasPython3 } from '../../helpers/cpython.ts';
 
-const TUTORIAL = '/work/shared/oracle/tutorial';
+/** Copied from ../shared/oracle/tutorial (31–60, 81–90) so a fresh checkout has them. */
+const TUTORIAL = 'test/fixtures/vm-gc/tutorial';
 const dir = mkdtempSync(join(tmpdir(), 'vm-weakref-'));
 const moduleFile = join(dir, 'weakref_vm.py');
 const runner = join(dir, 'run.py');
-const NATIVE =
-  'ref, proxy, getweakrefcount, getweakrefs, ReferenceType, ProxyType, CallableProxyType';
-writeFileSync(
-  moduleFile,
-  `from _weakref import ${NATIVE}\nfrom atexit import register as _register_atexit\n${WEAKREF_SOURCE}`,
-);
+writeFileSync(moduleFile, WEAKREF_SOURCE);
 writeFileSync(
   runner,
   [
