@@ -107,7 +107,7 @@ export class PyWeakref extends PyObject implements WeakrefView {
 }
 
 /** _PyType_SUPPORTS_WEAKREFS, for the object kinds the VM has. */
-export function supportsWeakrefs(o: PyObject): boolean {
+function supportsWeakrefs(o: PyObject): boolean {
   if (o instanceof PyWeakref) return false;
   const type = o.type as PyType;
   if (type.isHeap) return instanceHasWeaklist(type);

@@ -19,7 +19,7 @@ import { atexitCallbacks } from './atexit.ts';
 import type { CollectionInfo, GcEvent } from './types.ts';
 
 /** gc.get_count() at a script's first line under `python3 script.py` (CPython 3.11.7). */
-export const START_COUNTS = [248, 0, 2] as const;
+const START_COUNTS = [248, 0, 2] as const;
 
 export class VmCollector implements HeapCollector {
   readonly core: Collector;
