@@ -224,3 +224,25 @@ export function clearWeakrefsOnDealloc(ob: PyObject): void {
 export function weakrefsOf(ob: PyObject): PyObject[] {
   return (ob.weakrefs ?? []) as PyObject[];
 }
+
+/**
+ * weakref_richcompare / proxy_richcompare, for the VM's PyObject_RichCompare to consult first.
+ * null: not a weakref comparison (the usual rules apply — identity for == and !=, TypeError for
+ * ordering). Two refs compare with == and != by their referents while both are alive, else by
+ * identity (`same`); proxies compare as their referents (ReferenceError when dead).
+ */
+export function weakrefComparison(
+  l: PyObject,
+  r: PyObject,
+  arg: number,
+): { same: boolean } | { operands: [PyObject, PyObject] } | null {
+  const isRef = (o: PyObject): o is PyWeakref => o instanceof PyWeakref && o.kind === 'ref';
+  const isProxy = (o: PyObject): o is PyWeakref => o instanceof PyWeakref && o.kind !== 'ref';
+  if (isRef(l) || isRef(r)) {
+    if (!isRef(l) || !isRef(r) || (arg !== 2 && arg !== 3)) return null;
+    if (l.referent === null || r.referent === null) return { same: l === r };
+    return { operands: [l.referent, r.referent] };
+  }
+  if (!isProxy(l) && !isProxy(r)) return null;
+  return { operands: [isProxy(l) ? l.target() : l, isProxy(r) ? r.target() : r] };
+}
