@@ -150,23 +150,23 @@ function nextWhere(trace: Trace, at: number, ok: (depth: number, here: number) =
   return trace.steps.length - 1;
 }
 
+/** One reference to an object that the picture draws: a name in a frame, or a slot of an object. */
+export type Referrer =
+  { from: 'name'; fn: string | null; name: string } | { from: 'object'; id: number; label: string };
+
 /**
- * Where an object's references come from, as far as the picture can see: names in frames
- * (`message`, `greet: s`) and slots of other objects (`Node.next`). CPython also counts
- * references the picture does not draw (a code object's constants, the value stack: a call's
- * argument); `hidden` is how many of `rc` are those.
+ * Where an object's references come from, as far as the picture can see: names in frames and
+ * slots of other objects. CPython also counts references the picture does not draw (a code
+ * object's constants, the value stack: a call's argument); `hidden` is how many of `rc` are those.
  */
-export function referrersOf(step: Step, id: number): { seen: string[]; hidden: number } {
-  const seen: string[] = [];
+export function referrersOf(step: Step, id: number): { seen: Referrer[]; hidden: number } {
+  const seen: Referrer[] = [];
   const isIt = (v: SnapValue): boolean => v.t === 'obj' && v.id === id;
   for (const f of step.frames)
-    for (const [name, v] of f.locals) if (isIt(v)) seen.push(f.fn ? `${f.fn}: ${name}` : name);
+    for (const [name, v] of f.locals) if (isIt(v)) seen.push({ from: 'name', fn: f.fn, name });
   for (const o of Object.values(step.objects))
-    for (const e of o.edges) if (!e.weak && isIt(e.to)) seen.push(`${o.label}${edgeSuffix(e)}`);
+    for (const e of o.edges)
+      if (!e.weak && isIt(e.to)) seen.push({ from: 'object', id: o.id, label: e.label });
   const rc = step.objects[id]?.rc ?? 0;
   return { seen, hidden: Math.max(0, rc - seen.length) };
-}
-
-function edgeSuffix(e: SnapEdge): string {
-  return e.label.startsWith('.') || e.label.startsWith('[') ? e.label : ` ${e.label}`;
 }

@@ -1,0 +1,317 @@
+/**
+ * The Playground: type, paste or open a Python program, run it once (recordTrace), then step
+ * through the recording — back, into, over, out — with the campaign's heap picture, the frames
+ * as roots, the console, rc changes ringed, and every collection opening the gc player. Stepping
+ * back shows an earlier snapshot; nothing is re-run. The program and step are shareable as a
+ * link (playground/link.ts).
+ */
+import Phaser from 'phaser';
+import type { Step, Trace } from '../../shared/python/vm/snapshot.ts';
+import { stepInto, stepOut, stepOver } from '../../shared/python/vm/snapshot.ts';
+import { recordTrace } from '../../shared/python/vm/trace.ts';
+import { t } from '../i18n/index.ts';
+import { EXAMPLES } from '../playground/examples.ts';
+import { linkHash } from '../playground/link.ts';
+import { PlaygroundPanels } from '../playground/PlaygroundPanels.ts';
+import type { PlayTool } from '../playground/PlaygroundPanels.ts';
+import { rcOverlay, referenceNote } from '../playground/overlay.ts';
+import { nameStep, stepState } from '../playground/toEngine.ts';
+import { app } from '../ui/app.ts';
+import { listenKeys } from '../ui/keys.ts';
+import { say } from '../ui/narrator.ts';
+import { screenToWorld, toPage } from '../ui/screen.ts';
+import { registerTargets, setHookInfo } from '../ui/testHook.ts';
+import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
+import { GcPlayer } from '../view/GcPlayer.ts';
+import { gcSteps } from '../view/gcSteps.ts';
+import type { GcStep } from '../view/gcSteps.ts';
+import { HeapView } from '../view/HeapView.ts';
+import { displayName, EMPTY_BOOK } from '../view/names.ts';
+import type { NameBook } from '../view/names.ts';
+import { css } from '../view/theme.ts';
+
+const DEFAULT_EXAMPLE = '00_cycle_subset';
+
+export interface PlaygroundData {
+  source?: string;
+  step?: number;
+  /** A message to show first (a broken share link). */
+  notice?: string;
+}
+
+export class Playground extends Phaser.Scene {
+  private heap!: HeapView;
+  private panels!: PlaygroundPanels;
+  private overlay!: Phaser.GameObjects.Container;
+  private trace: Trace | null = null;
+  private at = 0;
+  private names: NameBook = EMPTY_BOOK;
+  private gc: GcPlayer | null = null;
+  private gcShown: GcStep | null = null;
+  private note: string | null = null;
+  private data0: PlaygroundData = {};
+  private cleanups: (() => void)[] = [];
+
+  constructor() {
+    super('Playground');
+  }
+
+  init(data: PlaygroundData): void {
+    this.data0 = data ?? {};
+    this.trace = null;
+    this.at = 0;
+    this.gc = null;
+    this.gcShown = null;
+    this.note = null;
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(css(app().theme.background));
+    this.heap = new HeapView(this, app().theme);
+    this.overlay = this.add.container(0, 0).setDepth(3);
+    this.panels = new PlaygroundPanels((id) => this.tool(id));
+    this.scale.on('resize', this.onResize, this);
+    this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.tap(p));
+    this.cleanups = [
+      listenKeys((e) => this.key(e)),
+      registerTargets('Playground', () => this.targets()),
+    ];
+    this.events.once('shutdown', () => this.teardown());
+    const { source, step, notice } = this.data0;
+    if (source !== undefined) this.run(source, step ?? 0);
+    else this.edit(EXAMPLES.find((e) => e.id === DEFAULT_EXAMPLE)?.source ?? '', notice ?? null);
+  }
+
+  override update(): void {
+    this.heap?.update();
+  }
+
+  private edit(source: string, message: string | null): void {
+    this.stopGc();
+    this.trace = null;
+    document.getElementById('app')?.classList.add('pg-editing');
+    this.panels.showEditor(source, message);
+    this.hook();
+  }
+
+  private run(source: string, step: number): void {
+    this.trace = recordTrace(source);
+    this.names = this.trace.steps.reduce(nameStep, EMPTY_BOOK);
+    document.getElementById('app')?.classList.remove('pg-editing');
+    this.panels.showStepper(source);
+    this.scale.refresh(); // the canvas was hidden while editing: take its new size first
+    this.cameras.main.setViewport(0, 0, this.scale.width, this.scale.height);
+    this.go(step, false);
+  }
+
+  private tool(id: PlayTool): void {
+    const tr = this.trace;
+    if (id === 'menu') return void this.scene.start('Menu');
+    if (id === 'run') return this.run(this.panels.editor.value, 0);
+    if (id === 'edit') return this.edit(tr?.source ?? '', null);
+    if (id.startsWith('gc')) return this.gcTool(id);
+    if (!tr) return;
+    const last = tr.steps.length - 1;
+    if (id === 'start') this.go(0, false);
+    if (id === 'back') this.go(this.at - 1, false);
+    if (id === 'into') this.go(stepInto(tr, this.at), true);
+    if (id === 'over') this.go(stepOver(tr, this.at), true);
+    if (id === 'out') this.go(stepOut(tr, this.at), true);
+    if (id === 'end') this.go(last, false);
+    if (id === 'share') void this.share();
+  }
+
+  private gcTool(id: PlayTool): void {
+    if (!this.gc) return;
+    if (id === 'gcBack') this.gc.back();
+    if (id === 'gcPlay') this.gc.toggle();
+    if (id === 'gcStep') this.gc.step();
+    if (id === 'gcSkip') this.gc.skip();
+  }
+
+  /** Show step `i`; `forward` = reached by stepping ahead by one (frees fade, gc autoplays). */
+  private go(i: number, forward: boolean): void {
+    const tr = this.trace;
+    if (!tr || tr.steps.length === 0) return;
+    const prev = this.at;
+    this.stopGc();
+    this.at = Math.max(0, Math.min(tr.steps.length - 1, i));
+    const step = tr.steps[this.at]!;
+    this.note = null;
+    this.render(step, forward && this.at === prev + 1 ? step.freed : [], null);
+    const errorHere = tr.error && (step.event === 'exception' || this.at === tr.steps.length - 1);
+    this.panels.show({
+      index: this.at,
+      total: tr.steps.length,
+      line: step.line,
+      event: step.event === 'line' ? null : (`pg.ev.${step.event}` as const),
+      stdout: step.stdout,
+      error: errorHere ? tr.error!.text : null,
+      errorLine: tr.error?.line ?? 0,
+      notes: this.notes(tr),
+    });
+    this.panels.setButtons({ atStart: this.at === 0, atEnd: this.at === tr.steps.length - 1 });
+    const code = tr.source.split('\n')[step.line - 1]?.trim() ?? '';
+    say(
+      step.event === 'end'
+        ? t('pg.finished')
+        : t('pg.say', { n: this.at + 1, line: step.line, code }),
+    );
+    if (step.event === 'gc' && step.gc) this.playGc(step, forward);
+    history.replaceState(null, '', linkHash(tr.source, this.at));
+    this.hook();
+  }
+
+  private notes(tr: Trace): string[] {
+    const notes = [t('pg.engine')];
+    if (tr.capped) notes.unshift(t('pg.capped', { n: tr.steps.length }));
+    notes.push(this.note ?? t('pg.tapHint'));
+    return notes;
+  }
+
+  private render(step: Step, freed: number[], gc: GcStep | null): void {
+    const cam = this.cameras.main;
+    this.heap.render(stepState(step), {
+      names: this.names,
+      bin: false,
+      garbage: null,
+      gc,
+      selectedSource: null,
+      selectedNode: null,
+      hoverNode: null,
+      freedOrder: freed,
+      motion: !app().settings.reducedMotion,
+      maxColumns: columnsFor(cam.width),
+      compact: cam.width < 600,
+    });
+    rcOverlay(this, this.overlay, this.heap.layout, gc ? {} : step.rcDelta, app().theme);
+    this.fit();
+  }
+
+  private playGc(step: Step, forward: boolean): void {
+    const steps = gcSteps(step.gc!, (id) => displayName(this.names, id));
+    const autoplay = forward && !app().settings.reducedMotion;
+    const show = (s: GcStep, i: number, changed: boolean): void => {
+      this.gcShown = s;
+      this.render(step, [], s);
+      const caption = t(s.caption.key, s.caption.params);
+      this.panels.setGcBar({
+        caption,
+        step: i,
+        total: steps.length,
+        playing: this.gc?.playing ?? autoplay,
+      });
+      if (changed) say(caption);
+      this.hook();
+    };
+    const finish = (): void => this.go(this.at + 1, true);
+    this.gc = new GcPlayer(this, steps, show, finish, autoplay);
+    this.onResize();
+  }
+
+  private stopGc(): void {
+    this.gc?.destroy();
+    this.gc = null;
+    this.gcShown = null;
+    this.panels?.setGcBar(null);
+  }
+
+  /** A tap on a card says where its references come from. */
+  private tap(p: Phaser.Input.Pointer): void {
+    const step = this.trace?.steps[this.at];
+    if (!step) return;
+    const id = this.heap.nodeAt(screenToWorld(this.cameras.main, { x: p.x, y: p.y }));
+    if (id === null) return;
+    this.note = referenceNote(step, id, this.names);
+    this.panels.setNotes([this.note]);
+    say(this.note);
+    this.hook();
+  }
+
+  private async share(): Promise<void> {
+    const tr = this.trace;
+    if (!tr) return;
+    const url = `${location.origin}${location.pathname}${linkHash(tr.source, this.at)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      this.panels.setNotes([t('pg.linkReady'), url]);
+    } catch {
+      this.panels.setNotes([t('pg.linkShown'), url]);
+    }
+  }
+
+  private key(e: KeyboardEvent): boolean {
+    const map: Record<string, PlayTool> = {
+      ArrowRight: 'into',
+      ArrowDown: 'over',
+      ArrowUp: 'out',
+      ArrowLeft: 'back',
+      Home: 'start',
+      End: 'end',
+    };
+    const id = map[e.key];
+    if (!id || !this.trace) return false;
+    this.tool(id);
+    return true;
+  }
+
+  private targets(): Record<string, { x: number; y: number; w: number; h: number }> {
+    const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
+    const l = this.heap.layout;
+    if (!l || !this.trace) return out;
+    for (const n of Object.values(l.nodes))
+      out[`node:${n.id}`] = toPage(this.game, this.cameras.main, n.rect);
+    return out;
+  }
+
+  /** Facts for the read-only test hook: what the screen shows, in data. */
+  private hook(): void {
+    const step = this.trace?.steps[this.at] ?? null;
+    setHookInfo({
+      scenes: ['Playground'],
+      busy: false,
+      extra: step
+        ? {
+            step: this.at,
+            total: this.trace!.steps.length,
+            line: step.line,
+            event: step.event,
+            frames: step.frames.map((f) => f.fn ?? '<module>'),
+            objects: Object.values(step.objects).map((o) => ({
+              id: o.id,
+              name: displayName(this.names, o.id),
+              rc: o.rc,
+            })),
+            gcCaption: this.gcShown
+              ? t(this.gcShown.caption.key, this.gcShown.caption.params)
+              : null,
+          }
+        : { editing: true },
+    });
+  }
+
+  private onResize(): void {
+    this.cameras.main.setViewport(0, 0, this.scale.width, this.scale.height);
+    const step = this.trace?.steps[this.at];
+    if (step) this.render(step, [], this.gcShown);
+  }
+
+  private fit(): void {
+    const l = this.heap.layout;
+    if (!l) return;
+    const cam = this.cameras.main;
+    const f = fitCamera(l.bounds, cam.width, cam.height, minZoomFor(cam.width));
+    cam.setZoom(f.zoom);
+    cam.centerOn(f.centerX, f.centerY);
+  }
+
+  private teardown(): void {
+    this.scale.off('resize', this.onResize, this);
+    this.cleanups.forEach((c) => c());
+    this.stopGc();
+    this.heap.destroy();
+    this.panels.destroy();
+    document.getElementById('app')?.classList.remove('pg-editing');
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+}
