@@ -82,7 +82,7 @@ export interface Trace {
 }
 
 /** The most steps a trace keeps; the rest of the run is not recorded. */
-export const MAX_STEPS = 5000;
+const MAX_STEPS = 5000;
 
 /** A step's own data; `finishStep` adds the comparison with the step before. */
 export type StepData = Omit<Step, 'rcDelta' | 'born' | 'freed'>;
@@ -122,7 +122,7 @@ export class TraceBuilder {
 }
 
 /** Call depth of a step: 0 at module level. */
-export function depthOf(step: Step): number {
+function depthOf(step: Step): number {
   return step.frames.length - 1;
 }
 
