@@ -9,6 +9,9 @@
  * - Types, modules, code objects, builtins, strings and numbers are leaves: drawn as a card with
  *   their rc, without the interpreter's internals behind them (a class's MRO, a module's dict).
  * - `None` and the small ints go to the immortal tray, like the campaign's picture.
+ * - Objects pictured before that nothing reachable holds any more but that are still alive (a
+ *   cycle after `del`) stay in the picture, unreached: that is the garbage a collection finds.
+ *   `known` carries them from one snapshot to the next.
  * - At most MAX_OBJECTS objects and MAX_EDGES rows per object, so a 100,000-item list costs a
  *   bounded snapshot; `truncated` says when the picture shows only part.
  */
@@ -41,13 +44,22 @@ export interface VmPicture {
   truncated: boolean;
 }
 
-/** The picture from the innermost frame outwards (module frame first in the result). */
-export function pictureOf(innermost: Frame): VmPicture {
+/**
+ * The picture from the innermost frame outwards (module frame first in the result). `known`:
+ * every object pictured so far, by id; updated (freed ones dropped, new ones added).
+ */
+export function pictureOf(innermost: Frame | null, known: Map<number, PyObject>): VmPicture {
   const chain: Frame[] = [];
   for (let f: Frame | null = innermost; f; f = f.back) chain.unshift(f);
   const walk = new Walk();
   const frames = chain.map((f) => walk.frame(f));
   walk.drain();
+  for (const [id, o] of known) {
+    if (o.rc <= 0) known.delete(id);
+    else walk.value(o);
+  }
+  walk.drain();
+  for (const o of walk.pictured) known.set(o.id, o);
   return { frames, objects: walk.objects, truncated: walk.truncated };
 }
 
@@ -55,6 +67,11 @@ class Walk {
   readonly objects: Record<number, SnapObject> = {};
   truncated = false;
   private readonly queue: PyObject[] = [];
+  private done = 0;
+  /** The objects drawn, in discovery order. */
+  get pictured(): readonly PyObject[] {
+    return this.queue.slice(0, this.done);
+  }
   private readonly seen = new Set<number>();
 
   frame(f: Frame): SnapFrame {
@@ -88,12 +105,12 @@ class Walk {
   }
 
   drain(): void {
-    for (let i = 0; i < this.queue.length; i++) {
-      if (i >= MAX_OBJECTS) {
+    for (; this.done < this.queue.length; this.done++) {
+      if (this.done >= MAX_OBJECTS) {
         this.truncated = true;
         break;
       }
-      const o = this.queue[i]!;
+      const o = this.queue[this.done]!;
       this.objects[o.id] = this.object(o);
     }
     // Edges to objects past the cap would point nowhere: drop them.
@@ -172,5 +189,6 @@ function labelOf(o: PyObject): string {
   if (o instanceof PyType) return `class ${o.name}`;
   if (o instanceof PyCode) return `code ${o.co.name}`;
   if (o instanceof PyInstance) return o.cls.name;
-  return o.type.name;
+  const name = (o as { name?: unknown }).name;
+  return typeof name === 'string' ? `${o.type.name} ${name}` : o.type.name;
 }
