@@ -205,8 +205,10 @@ export const en = {
   'pg.linkShown': 'Copy this link: anyone who opens it sees this program at this step.',
   'pg.refs': '{obj}: rc {rc} = {parts}',
   'pg.hidden':
-    '{n|1 reference|{n} references} not drawn (an argument on the call stack or a constant in the code)',
+    '{n|1 more reference|{n} more references} the picture does not draw (kept by the interpreter itself)',
   'pg.tapHint': 'Tap an object to see where its references come from.',
+  'pg.refConst': 'a constant in {where}’s code',
+  'pg.refStack': 'an argument on {where}’s value stack',
   'pg.say': 'Step {n}: line {line}, {code}',
   'pg.empty': 'Type or paste a program, or open an example, then press Run.',
   'pg.finished': 'The program finished.',

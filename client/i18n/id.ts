@@ -205,9 +205,10 @@ export const id: Messages = {
   'pg.linkShown':
     'Salin tautan ini: siapa pun yang membukanya melihat program ini pada langkah ini.',
   'pg.refs': '{obj}: rc {rc} = {parts}',
-  'pg.hidden':
-    '{n} referensi tidak digambar (argumen di tumpukan pemanggilan atau konstanta di kode)',
+  'pg.hidden': '{n} referensi lagi yang tidak digambar (dipegang interpreter sendiri)',
   'pg.tapHint': 'Ketuk sebuah objek untuk melihat asal referensinya.',
+  'pg.refConst': 'konstanta di kode {where}',
+  'pg.refStack': 'argumen di tumpukan nilai {where}',
   'pg.say': 'Langkah {n}: baris {line}, {code}',
   'pg.empty': 'Ketik atau tempel program, atau buka contoh, lalu tekan Jalankan.',
   'pg.finished': 'Program selesai.',

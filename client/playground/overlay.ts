@@ -52,11 +52,14 @@ export function referenceNote(step: Step, id: number, names: NameBook): string {
   const o = step.objects[id];
   if (!o) return '';
   const { seen, hidden } = referrersOf(step, id);
-  const named = seen.map((r) =>
-    r.from === 'name'
-      ? `${r.fn === null ? '' : `${r.fn}(): `}${r.name}`
-      : `${displayName(names, r.id)}${r.label.startsWith('.') || r.label.startsWith('[') ? '' : ' '}${r.label}`,
-  );
+  const named = seen.map((r) => {
+    const where = r.from === 'object' ? '' : r.fn === null ? '<module>' : `${r.fn}()`;
+    if (r.from === 'name') return r.fn === null ? r.name : `${where}: ${r.name}`;
+    if (r.from === 'const') return t('pg.refConst', { where });
+    if (r.from === 'stack') return t('pg.refStack', { where });
+    const sep = r.label.startsWith('.') || r.label.startsWith('[') ? '' : ' ';
+    return `${displayName(names, r.id)}${sep}${r.label}`;
+  });
   const parts = [...named, ...(hidden > 0 ? [t('pg.hidden', { n: hidden })] : [])];
   return t('pg.refs', { obj: displayName(names, id), rc: o.rc, parts: parts.join(' + ') || '0' });
 }

@@ -46,6 +46,10 @@ export interface SnapFrame {
   /** The line this frame is at (for an outer frame: the call it waits on). */
   line: number;
   locals: [name: string, value: SnapValue][];
+  /** Pictured objects this frame's code holds as constants (`co_consts`), by id. */
+  consts?: number[];
+  /** Pictured objects on this frame's value stack (a call's arguments being passed), by id. */
+  stack?: number[];
 }
 
 export type StepEvent = 'line' | 'call' | 'return' | 'gc' | 'exception' | 'end';
@@ -152,18 +156,24 @@ function nextWhere(trace: Trace, at: number, ok: (depth: number, here: number) =
 
 /** One reference to an object that the picture draws: a name in a frame, or a slot of an object. */
 export type Referrer =
-  { from: 'name'; fn: string | null; name: string } | { from: 'object'; id: number; label: string };
+  | { from: 'name'; fn: string | null; name: string }
+  | { from: 'object'; id: number; label: string }
+  | { from: 'const'; fn: string | null }
+  | { from: 'stack'; fn: string | null };
 
 /**
  * Where an object's references come from, as far as the picture can see: names in frames and
- * slots of other objects. CPython also counts references the picture does not draw (a code
- * object's constants, the value stack: a call's argument); `hidden` is how many of `rc` are those.
+ * slots of other objects, a frame's code constants and value stack (when the interpreter reports
+ * them). `hidden` is how many of `rc` come from elsewhere (interpreter tables the picture omits).
  */
 export function referrersOf(step: Step, id: number): { seen: Referrer[]; hidden: number } {
   const seen: Referrer[] = [];
   const isIt = (v: SnapValue): boolean => v.t === 'obj' && v.id === id;
-  for (const f of step.frames)
+  for (const f of step.frames) {
     for (const [name, v] of f.locals) if (isIt(v)) seen.push({ from: 'name', fn: f.fn, name });
+    for (const c of f.consts ?? []) if (c === id) seen.push({ from: 'const', fn: f.fn });
+    for (const c of f.stack ?? []) if (c === id) seen.push({ from: 'stack', fn: f.fn });
+  }
   for (const o of Object.values(step.objects))
     for (const e of o.edges)
       if (!e.weak && isIt(e.to)) seen.push({ from: 'object', id: o.id, label: e.label });

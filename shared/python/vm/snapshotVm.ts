@@ -60,6 +60,14 @@ export function pictureOf(innermost: Frame | null, known: Map<number, PyObject>)
   }
   walk.drain();
   for (const o of walk.pictured) known.set(o.id, o);
+  const drawn = (ids: number[] | undefined): number[] =>
+    (ids ?? []).filter((id) => walk.objects[id]);
+  for (const fr of frames) {
+    fr.consts = drawn(fr.consts);
+    fr.stack = drawn(fr.stack);
+    if (fr.consts.length === 0) delete fr.consts;
+    if (fr.stack.length === 0) delete fr.stack;
+  }
   return { frames, objects: walk.objects, truncated: walk.truncated };
 }
 
@@ -90,7 +98,13 @@ class Walk {
         if (o && names[i] !== undefined) locals.push([names[i]!, this.value(o)]);
       });
     }
-    return { fn: module ? null : co.name, line: f.lineno, locals };
+    return {
+      fn: module ? null : co.name,
+      line: f.lineno,
+      locals,
+      consts: f.code.consts.map((c) => c.id),
+      stack: f.stack.map((o) => o.id),
+    };
   }
 
   value(o: PyObject): SnapValue {
