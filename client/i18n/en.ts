@@ -207,6 +207,8 @@ export const en = {
   'pg.hidden':
     '{n|1 more reference|{n} more references} the picture does not draw (kept by the interpreter itself)',
   'pg.tapHint': 'Tap an object to see where its references come from.',
+  'pg.engineVm':
+    'Run by Heap Heroes’ Python VM: CPython 3.11’s refcounts, frames and cycle collector. What it does not model yet is refused with the reason, never run halfway.',
   'pg.refConst': 'a constant in {where}’s code',
   'pg.refStack': 'an argument on {where}’s value stack',
   'pg.say': 'Step {n}: line {line}, {code}',

@@ -163,7 +163,7 @@ export class Playground extends Phaser.Scene {
   }
 
   private notes(tr: Trace): string[] {
-    const notes = [t('pg.engine')];
+    const notes = [t(tr.engine === 'vm' ? 'pg.engineVm' : 'pg.engine')];
     if (tr.capped) notes.unshift(t('pg.capped', { n: tr.steps.length }));
     notes.push(this.note ?? t('pg.tapHint'));
     return notes;
