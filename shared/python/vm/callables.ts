@@ -16,6 +16,9 @@ export type Kwargs = Map<string, PyObject> | null;
 export type NativeFn = (args: PyObject[], kw: Kwargs, self: PyObject | null) => PyObject;
 
 export class PyCode extends PyObject {
+  /** co_name / co_qualname as str objects (set by the loader; owned). */
+  name!: PyStr;
+  qualname!: PyStr;
   /** Numeric opcodes and args, parallel to `co.instrs` (see eval/opcodes.ts). */
   ops: Int32Array;
   args: Int32Array;
@@ -42,6 +45,8 @@ export class PyCode extends PyObject {
   protected override release(): void {
     for (const c of this.consts) decref(c);
     for (const n of this.names) decref(n);
+    decref(this.name);
+    decref(this.qualname);
   }
 }
 

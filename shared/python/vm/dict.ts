@@ -67,11 +67,14 @@ export class PyDict extends PyObject {
     return 64 + 32 + this.size + usableFraction(this.size) * (this.unicode ? 16 : 24);
   }
 
+  /** dict_traverse: values only for an all-str keys table (str keys are never GC objects), else value then key. */
   override traverse(visit: (r: GcObject) => void): void {
-    for (const e of this.map.values()) {
-      visit(e.k);
-      visit(e.v);
-    }
+    if (this.unicode) for (const e of this.map.values()) visit(e.v);
+    else
+      for (const e of this.map.values()) {
+        visit(e.v);
+        visit(e.k);
+      }
   }
   override clear(): void {
     const entries = [...this.map.values()];

@@ -4,9 +4,12 @@
  * exception table. `Refusal` is a run-time "unsupported" that aborts the whole run.
  */
 import type { PyObject } from './object.ts';
+import { vm } from './state.ts';
 
 export class PyRaise {
   exc: PyObject;
+  /** A re-raise (RERAISE, bare `raise`): no new traceback entry for the current frame. */
+  reraise = false;
   constructor(exc: PyObject) {
     this.exc = exc;
   }
@@ -15,9 +18,12 @@ export class PyRaise {
 /** Something the VM does not model; the run prints `unsupported: <what> at line N` only. */
 export class Refusal extends Error {
   construct: string;
+  /** The line being executed when the VM refused. */
+  line: number;
   constructor(construct: string) {
     super(`unsupported: ${construct}`);
     this.construct = construct;
+    this.line = vm.frame?.lineno ?? 0;
   }
 }
 

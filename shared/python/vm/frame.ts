@@ -17,6 +17,10 @@ export class Frame {
   stack: PyObject[] = [];
   /** Index of the instruction being executed (CPython's prev_instr). */
   lasti = 0;
+  /** Where execution continues (next instruction, or a handler / jump target). */
+  resumeAt = 0;
+  /** KW_NAMES for the next CALL. */
+  kwnames: string[] | null = null;
   frameObj: PyFrameObject | null = null;
   /** The frame is owned by a generator (its locals live as long as the generator). */
   generator: PyObject | null = null;

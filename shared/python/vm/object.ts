@@ -11,6 +11,7 @@
  */
 import type { GcHead, GcObject } from './gcobject.ts';
 import { heap } from './heap.ts';
+import type { PyType } from './type.ts';
 
 export abstract class PyObject implements GcObject {
   rc = 1;
@@ -18,7 +19,7 @@ export abstract class PyObject implements GcObject {
   gc: GcHead | null = null;
   weakrefs: GcObject[] | null = null;
   /** The Python type: `type(x)`. */
-  abstract get type(): PyTypeLike;
+  abstract get type(): PyType;
 
   constructor() {
     this.id = ++heap.serial;
@@ -62,11 +63,6 @@ export abstract class PyObject implements GcObject {
     if (!fromFreeList) heap.collector.onAlloc(this);
     if (track) heap.collector.track(this);
   }
-}
-
-/** What every type object offers the object model; `PyType` (types/type.ts) implements it. */
-export interface PyTypeLike extends PyObject {
-  readonly name: string;
 }
 
 export function incref<T extends PyObject>(o: T): T {
