@@ -30,7 +30,7 @@ import { displayName, EMPTY_BOOK } from '../view/names.ts';
 import type { NameBook } from '../view/names.ts';
 import { css } from '../view/theme.ts';
 
-const DEFAULT_EXAMPLE = '00_cycle_subset';
+const DEFAULT_EXAMPLE = '31_node_pair_cycle';
 
 export interface PlaygroundData {
   source?: string;

@@ -89,7 +89,8 @@ class Walk {
     if (module) {
       for (const e of f.globals.map.values()) {
         const name = e.k instanceof PyStr ? e.k.v : null;
-        if (name === null || name.startsWith('__')) continue;
+        // Imported modules are interpreter machinery, not the lesson's objects: left out.
+        if (name === null || name.startsWith('__') || e.v.type.name === 'module') continue;
         locals.push([name, this.value(e.v)]);
       }
     } else {
