@@ -205,7 +205,7 @@ export const en = {
   'pg.linkShown': 'Copy this link: anyone who opens it sees this program at this step.',
   'pg.refs': '{obj}: rc {rc} = {parts}',
   'pg.hidden':
-    '{n|1 more reference|{n} more references} the picture does not draw (kept by the interpreter itself)',
+    '{n} more {n|reference|references} the picture does not draw (kept by the interpreter itself)',
   'pg.tapHint': 'Tap an object to see where its references come from.',
   'pg.engineVm':
     'Run by Heap Heroes’ Python VM: CPython 3.11’s refcounts, frames and cycle collector. What it does not model yet is refused with the reason, never run halfway.',
