@@ -26,8 +26,8 @@ import { PyFloat, PyInt, PyNone, PyStr, PyBool } from './scalars.ts';
 import { PyType } from './type.ts';
 import type { SnapEdge, SnapFrame, SnapObject, SnapValue } from './snapshot.ts';
 
-const MAX_OBJECTS = 200;
-const MAX_EDGES = 40;
+const MAX_OBJECTS = 120;
+const MAX_EDGES = 24;
 const LABEL_CHARS = 24;
 /** Interpreter machinery: drawn as a card, never opened (a module's dict would pull in the world). */
 const LEAF_TYPES = new Set([
@@ -45,10 +45,21 @@ export interface VmPicture {
 }
 
 /**
- * The picture from the innermost frame outwards (module frame first in the result). `known`:
- * every object pictured so far, by id; updated (freed ones dropped, new ones added).
+ * What one run's pictures remember between steps: every object pictured so far (`live`, by id),
+ * and its last drawing (`drawn`), reused when unchanged so thousands of steps share one copy.
  */
-export function pictureOf(innermost: Frame | null, known: Map<number, PyObject>): VmPicture {
+export interface PictureMemory {
+  live: Map<number, PyObject>;
+  drawn: Map<number, SnapObject>;
+}
+
+export function newPictureMemory(): PictureMemory {
+  return { live: new Map(), drawn: new Map() };
+}
+
+/** The picture from the innermost frame outwards (module frame first in the result). */
+export function pictureOf(innermost: Frame | null, memory: PictureMemory): VmPicture {
+  const known = memory.live;
   const chain: Frame[] = [];
   for (let f: Frame | null = innermost; f; f = f.back) chain.unshift(f);
   const walk = new Walk();
@@ -60,6 +71,11 @@ export function pictureOf(innermost: Frame | null, known: Map<number, PyObject>)
   }
   walk.drain();
   for (const o of walk.pictured) known.set(o.id, o);
+  for (const o of Object.values(walk.objects)) {
+    const before = memory.drawn.get(o.id);
+    if (before && sameDrawing(before, o)) walk.objects[o.id] = before;
+    else memory.drawn.set(o.id, o);
+  }
   const drawn = (ids: number[] | undefined): number[] =>
     (ids ?? []).filter((id) => walk.objects[id]);
   for (const fr of frames) {
@@ -174,6 +190,19 @@ class Walk {
     out.push(...edge('__dict__', o.dict));
     return out;
   }
+}
+
+function sameDrawing(a: SnapObject, b: SnapObject): boolean {
+  if (a.rc !== b.rc || a.label !== b.label || a.tracked !== b.tracked) return false;
+  if (a.type !== b.type || a.edges.length !== b.edges.length) return false;
+  return a.edges.every((e, i) => {
+    const f = b.edges[i]!;
+    const same =
+      e.to.t === 'obj'
+        ? f.to.t === 'obj' && f.to.id === e.to.id
+        : f.to.t === 'imm' && f.to.text === e.to.text;
+    return same && e.label === f.label && e.weak === f.weak;
+  });
 }
 
 function isLeaf(o: PyObject): boolean {

@@ -11,10 +11,9 @@ import type { GcTrace } from '../../engine/events.ts';
 import { runScript, vm } from './index.ts';
 import type { RunOptions, RunResult } from './index.ts';
 import type { Frame } from './frame.ts';
-import type { PyObject } from './object.ts';
 import { VmCollector } from './gc/vm.ts';
 import type { GcEvent } from './gc/types.ts';
-import { pictureOf } from './snapshotVm.ts';
+import { newPictureMemory, pictureOf } from './snapshotVm.ts';
 import type { StepData, StepEvent, Trace } from './snapshot.ts';
 import { TraceBuilder } from './snapshot.ts';
 
@@ -22,10 +21,10 @@ const FILENAME = 'playground.py';
 
 export function recordVmTrace(source: string, limit?: number): Trace {
   const builder = new TraceBuilder(limit);
-  const known = new Map<number, PyObject>();
+  const memory = newPictureMemory();
   let full = false;
   const data = (event: StepEvent, frame: Frame | null): StepData => {
-    const pic = pictureOf(frame, known);
+    const pic = pictureOf(frame, memory);
     const line = frame?.lineno ?? 0;
     return {
       event,
