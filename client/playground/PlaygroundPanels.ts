@@ -108,9 +108,18 @@ export class PlaygroundPanels {
       this.editor,
       run,
       el('p', { class: 'pg-muted' }, t('pg.empty')),
-      el('p', { class: 'pg-muted' }, t('pg.engine')),
+      el('p', { class: 'pg-muted' }, t('pg.engineVm')),
     );
     this.side.querySelector('#pg-pick')?.append(label, pick);
+  }
+
+  /** While a program runs (a long loop can take seconds): the button says so and waits. */
+  showRunning(): void {
+    const run = this.side.querySelector<HTMLButtonElement>('#pg-run');
+    if (run) {
+      run.disabled = true;
+      run.textContent = t('pg.running');
+    }
   }
 
   /** Stepping: the numbered program, console, error and notes. */

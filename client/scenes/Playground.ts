@@ -94,8 +94,17 @@ export class Playground extends Phaser.Scene {
     this.hook();
   }
 
+  /** Records the run after the "Running…" label has been painted (the recording blocks). */
   private run(source: string, step: number): void {
-    this.trace = recordTrace(source);
+    this.panels.showRunning();
+    window.setTimeout(() => {
+      if (this.scene.isActive()) this.show(recordTrace(source), step);
+    }, 30);
+  }
+
+  private show(trace: Trace, step: number): void {
+    const source = trace.source;
+    this.trace = trace;
     this.names = this.trace.steps.reduce(nameStep, EMPTY_BOOK);
     document.getElementById('app')?.classList.remove('pg-editing');
     this.panels.showStepper(source);

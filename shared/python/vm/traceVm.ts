@@ -14,7 +14,7 @@ import type { Frame } from './frame.ts';
 import { VmCollector } from './gc/vm.ts';
 import type { GcEvent } from './gc/types.ts';
 import { newPictureMemory, pictureOf } from './snapshotVm.ts';
-import type { StepData, StepEvent, Trace } from './snapshot.ts';
+import type { Step, StepData, StepEvent, Trace } from './snapshot.ts';
 import { TraceBuilder } from './snapshot.ts';
 
 const FILENAME = 'playground.py';
@@ -44,15 +44,19 @@ export function recordVmTrace(source: string, limit?: number): Trace {
     last = { event, line, frame };
     if (!builder.add(data(event, frame))) full = true;
   };
-  let collection: { before: StepData; events: GcEvent[] } | null = null;
+  // The gc step goes in when the collection starts (finalizers it runs come after it, as they
+  // run); its phases are filled in when the collector reports the end.
+  let collection: { step: Step; events: GcEvent[] } | null = null;
   const onGc = (e: GcEvent): void => {
-    if (full) return;
-    if (e.kind === 'start') collection = { before: data('gc', vm.frame), events: [] };
+    if (e.kind === 'start') {
+      collection = null;
+      if (full || !builder.add(data('gc', vm.frame))) full = true;
+      else collection = { step: builder.steps[builder.steps.length - 1]!, events: [] };
+    }
     collection?.events.push(e);
     if (e.kind === 'stop' && collection) {
-      const { before, events } = collection;
+      collection.step.gc = gcTrace(collection.step, collection.events);
       collection = null;
-      if (!builder.add({ ...before, gc: gcTrace(before, events) })) full = true;
     }
   };
   const result = runSafely(source, {
@@ -112,7 +116,7 @@ function errorLine(stderr: string): number {
  * objects it found unreachable, which weakrefs it cleared, what it freed and in which order,
  * and the count. (gc_refs are scratch values the collector does not report; they stay unshown.)
  */
-function gcTrace(before: StepData, events: GcEvent[]): GcTrace {
+function gcTrace(before: Step, events: GcEvent[]): GcTrace {
   const shown = (o: unknown): number | null => {
     const id = (o as { id?: number }).id;
     return typeof id === 'number' && before.objects[id] ? id : null;
