@@ -207,6 +207,7 @@ export const en = {
   'pg.hidden':
     '{n} more {n|reference|references} the picture does not draw (kept by the interpreter itself)',
   'pg.tapHint': 'Tap an object to see where its references come from.',
+  'pg.getrefcount': 'sys.getrefcount() prints one more: its own argument.',
   'pg.running': 'Running your program…',
   'pg.engineVm':
     'Run by Heap Heroes’ Python VM: CPython 3.11’s refcounts, frames and cycle collector. What it does not model yet is refused with the reason, never run halfway.',

@@ -207,6 +207,7 @@ export const id: Messages = {
   'pg.refs': '{obj}: rc {rc} = {parts}',
   'pg.hidden': '{n} referensi lagi yang tidak digambar (dipegang interpreter sendiri)',
   'pg.tapHint': 'Ketuk sebuah objek untuk melihat asal referensinya.',
+  'pg.getrefcount': 'sys.getrefcount() mencetak satu lebih: argumennya sendiri.',
   'pg.running': 'Menjalankan programmu…',
   'pg.engineVm':
     'Dijalankan oleh VM Python Heap Heroes: refcount, frame, dan pengumpul siklus CPython 3.11. Yang belum dimodelkan ditolak beserta alasannya, tidak pernah dijalankan setengah.',

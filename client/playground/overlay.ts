@@ -63,3 +63,16 @@ export function referenceNote(step: Step, id: number, names: NameBook): string {
   const parts = [...named, ...(hidden > 0 ? [t('pg.hidden', { n: hidden })] : [])];
   return t('pg.refs', { obj: displayName(names, id), rc: o.rc, parts: parts.join(' + ') || '0' });
 }
+
+/**
+ * On a line that prints `sys.getrefcount(name)`, the note for the object `name` holds, so the
+ * printed number can be read off the picture (it prints one more: its own argument).
+ */
+export function refcountLineNote(step: Step, code: string, names: NameBook): string | null {
+  const m = /getrefcount\(\s*([A-Za-z_]\w*)\s*\)/.exec(code);
+  if (!m) return null;
+  const frames = [...step.frames].reverse();
+  const bound = frames.flatMap((f) => f.locals).find(([n]) => n === m[1])?.[1];
+  if (bound?.t !== 'obj') return null;
+  return `${referenceNote(step, bound.id, names)} ${t('pg.getrefcount')}`;
+}

@@ -11,15 +11,16 @@ import { stepInto, stepOut, stepOver } from '../../shared/python/vm/snapshot.ts'
 import { recordTrace } from '../../shared/python/vm/trace.ts';
 import { t } from '../i18n/index.ts';
 import { EXAMPLES } from '../playground/examples.ts';
+import { playgroundFacts, playgroundTargets } from '../playground/hook.ts';
 import { linkHash } from '../playground/link.ts';
 import { PlaygroundPanels } from '../playground/PlaygroundPanels.ts';
 import type { PlayTool } from '../playground/PlaygroundPanels.ts';
-import { rcOverlay, referenceNote } from '../playground/overlay.ts';
+import { rcOverlay, refcountLineNote, referenceNote } from '../playground/overlay.ts';
 import { nameStep, stepState } from '../playground/toEngine.ts';
 import { app } from '../ui/app.ts';
 import { listenKeys } from '../ui/keys.ts';
 import { say } from '../ui/narrator.ts';
-import { screenToWorld, toPage } from '../ui/screen.ts';
+import { screenToWorld } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
@@ -74,7 +75,9 @@ export class Playground extends Phaser.Scene {
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.tap(p));
     this.cleanups = [
       listenKeys((e) => this.key(e)),
-      registerTargets('Playground', () => this.targets()),
+      registerTargets('Playground', () =>
+        playgroundTargets(this.game, this.cameras.main, this.trace ? this.heap.layout : null),
+      ),
     ];
     this.events.once('shutdown', () => this.teardown());
     const { source, step, notice } = this.data0;
@@ -146,7 +149,8 @@ export class Playground extends Phaser.Scene {
     this.stopGc();
     this.at = Math.max(0, Math.min(tr.steps.length - 1, i));
     const step = tr.steps[this.at]!;
-    this.note = null;
+    const code = tr.source.split('\n')[step.line - 1]?.trim() ?? '';
+    this.note = refcountLineNote(step, code, this.names);
     this.render(step, forward && this.at === prev + 1 ? step.freed : [], null);
     const errorHere = tr.error && (step.event === 'exception' || this.at === tr.steps.length - 1);
     this.panels.show({
@@ -160,7 +164,6 @@ export class Playground extends Phaser.Scene {
       notes: this.notes(tr),
     });
     this.panels.setButtons({ atStart: this.at === 0, atEnd: this.at === tr.steps.length - 1 });
-    const code = tr.source.split('\n')[step.line - 1]?.trim() ?? '';
     say(
       step.event === 'end'
         ? t('pg.finished')
@@ -264,39 +267,10 @@ export class Playground extends Phaser.Scene {
     return true;
   }
 
-  private targets(): Record<string, { x: number; y: number; w: number; h: number }> {
-    const out: Record<string, { x: number; y: number; w: number; h: number }> = {};
-    const l = this.heap.layout;
-    if (!l || !this.trace) return out;
-    for (const n of Object.values(l.nodes))
-      out[`node:${n.id}`] = toPage(this.game, this.cameras.main, n.rect);
-    return out;
-  }
-
   /** Facts for the read-only test hook: what the screen shows, in data. */
   private hook(): void {
-    const step = this.trace?.steps[this.at] ?? null;
-    setHookInfo({
-      scenes: ['Playground'],
-      busy: false,
-      extra: step
-        ? {
-            step: this.at,
-            total: this.trace!.steps.length,
-            line: step.line,
-            event: step.event,
-            frames: step.frames.map((f) => f.fn ?? '<module>'),
-            objects: Object.values(step.objects).map((o) => ({
-              id: o.id,
-              name: displayName(this.names, o.id),
-              rc: o.rc,
-            })),
-            gcCaption: this.gcShown
-              ? t(this.gcShown.caption.key, this.gcShown.caption.params)
-              : null,
-          }
-        : { editing: true },
-    });
+    const extra = playgroundFacts(this.trace, this.at, this.names, this.gcShown);
+    setHookInfo({ scenes: ['Playground'], busy: false, extra });
   }
 
   private onResize(): void {

@@ -126,6 +126,11 @@ describe('the Playground', () => {
       expect((await facts(page)).line).toBe(15);
       expect((await facts(page)).frames).toEqual(['<module>']);
       expect(await text(page, '#pg-console')).toBe('');
+      await stepTo(page, 'over', 17, touch);
+      // The line prints a refcount: the picture says where each reference comes from.
+      expect(await text(page, '#pg-notes')).toContain(
+        'Node①: rc 2 = node1 + Node②.next sys.getrefcount() prints one more: its own argument.',
+      );
       await stepTo(page, 'over', 19, touch);
       expect(await text(page, '#pg-console')).toBe('node1 refcount: 3\nnode2 refcount: 3\n');
       await press(page, '#toolbar [data-tool="over"]', touch);
