@@ -68,7 +68,7 @@ describe('the Playground', () => {
     [1366, 768],
   ])(
     'steps the tutorial Node cycle into __init__ and through gc.collect() at %ix%i',
-    { timeout: 300_000 },
+    { timeout: 420_000 },
     async (w, hgt) => {
       const touch = w < 500;
       const tag = `playground-${w}x${hgt}`;
