@@ -33,6 +33,8 @@ export interface StepView {
   line: number;
   event: MessageKey | null;
   stdout: string;
+  /** What this step's line printed (shown over the picture: phones see it without scrolling). */
+  printed: string;
   error: string | null;
   /** Line the error points at (0: none). */
   errorLine: number;
@@ -164,6 +166,7 @@ export class PlaygroundPanels {
       el('span', { id: 'pg-where' }, head || `${v.index + 1}/${v.total}`),
       ...(event ? [el('span', { class: 'pg-event' }, event)] : []),
       el('code', { id: 'pg-line' }, code),
+      ...(v.printed === '' ? [] : [el('samp', { id: 'pg-printed' }, `» ${v.printed.trimEnd()}`)]),
       // The error's last line (CPython's `Type: message`) stays in view over the picture on phones.
       ...(v.error === null ? [] : [el('span', { id: 'pg-problem' }, problemLine(v.error))]),
     );

@@ -7,7 +7,7 @@
  */
 import Phaser from 'phaser';
 import type { Step, Trace } from '../../shared/python/vm/snapshot.ts';
-import { stepInto, stepOut, stepOver } from '../../shared/python/vm/snapshot.ts';
+import { printedBy, stepInto, stepOut, stepOver } from '../../shared/python/vm/snapshot.ts';
 import { recordTrace } from '../../shared/python/vm/trace.ts';
 import { t } from '../i18n/index.ts';
 import { EXAMPLES } from '../playground/examples.ts';
@@ -159,6 +159,7 @@ export class Playground extends Phaser.Scene {
       line: step.line,
       event: step.event === 'line' ? null : (`pg.ev.${step.event}` as const),
       stdout: step.stdout,
+      printed: printedBy(tr, this.at),
       error: errorHere ? tr.error!.text : null,
       errorLine: tr.error?.line ?? 0,
       notes: this.notes(tr),

@@ -131,6 +131,8 @@ describe('the Playground', () => {
       expect(await text(page, '#pg-notes')).toContain(
         'Node①: rc 2 = node1 + Node②.next sys.getrefcount() prints one more: its own argument.',
       );
+      await press(page, '#toolbar [data-tool="over"]', touch);
+      expect(await text(page, '#pg-printed')).toBe('» node1 refcount: 3');
       await stepTo(page, 'over', 19, touch);
       expect(await text(page, '#pg-console')).toBe('node1 refcount: 3\nnode2 refcount: 3\n');
       await press(page, '#toolbar [data-tool="over"]', touch);

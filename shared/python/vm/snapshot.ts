@@ -130,6 +130,13 @@ function depthOf(step: Step): number {
   return step.frames.length - 1;
 }
 
+/** What the program printed on the way to step `at` from the step before it. */
+export function printedBy(trace: Trace, at: number): string {
+  const now = trace.steps[at]?.stdout ?? '';
+  const before = at > 0 ? (trace.steps[at - 1]?.stdout ?? '') : '';
+  return now.startsWith(before) ? now.slice(before.length) : now;
+}
+
 /** Step into: the very next step. */
 export function stepInto(trace: Trace, at: number): number {
   return Math.min(trace.steps.length - 1, at + 1);

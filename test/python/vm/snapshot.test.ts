@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Trace } from '../../../shared/python/vm/snapshot.ts';
 import {
   finishStep,
+  printedBy,
   referrersOf,
   stepInto,
   stepOut,
@@ -83,6 +84,11 @@ describe('recording on the campaign engine', () => {
     expect(tr.steps[13]!.freed).toEqual([1, 2]);
     expect(tr.steps[10]!.stdout).toBe('3\n');
     expect(tr.steps[13]!.stdout).toBe('3\n2\n');
+    expect(tr.steps.map((_, i) => printedBy(tr, i)).filter((p) => p !== '')).toEqual([
+      '3\n',
+      '2\n',
+    ]);
+    expect(printedBy(tr, 10)).toBe('3\n');
     const gc = tr.steps[12]!.gc!;
     expect(gc.result).toBe(2);
     expect(gc.freed).toEqual([2, 1]);
