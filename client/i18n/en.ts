@@ -194,6 +194,7 @@ export const en = {
   'pg.ev.call': 'call',
   'pg.ev.return': 'return',
   'pg.ev.gc': 'gc.collect()',
+  'pg.ev.autoGc': 'automatic collection',
   'pg.ev.exception': 'error',
   'pg.ev.end': 'finished',
   'pg.capped': 'Only the first {n} steps were recorded; the rest of the run is not shown.',

@@ -194,6 +194,7 @@ export const id: Messages = {
   'pg.ev.call': 'panggilan',
   'pg.ev.return': 'kembali',
   'pg.ev.gc': 'gc.collect()',
+  'pg.ev.autoGc': 'pengumpulan otomatis',
   'pg.ev.exception': 'galat',
   'pg.ev.end': 'selesai',
   'pg.capped': 'Hanya {n} langkah pertama yang direkam; sisa jalannya program tidak ditampilkan.',

@@ -10,6 +10,7 @@ import type { Step, Trace } from '../../shared/python/vm/snapshot.ts';
 import { printedBy, stepInto, stepOut, stepOver } from '../../shared/python/vm/snapshot.ts';
 import { recordTrace } from '../../shared/python/vm/trace.ts';
 import { t } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { EXAMPLES } from '../playground/examples.ts';
 import { playgroundFacts, playgroundTargets } from '../playground/hook.ts';
 import { linkHash } from '../playground/link.ts';
@@ -157,7 +158,7 @@ export class Playground extends Phaser.Scene {
       index: this.at,
       total: tr.steps.length,
       line: step.line,
-      event: step.event === 'line' ? null : (`pg.ev.${step.event}` as const),
+      event: eventKey(step),
       stdout: step.stdout,
       printed: printedBy(tr, this.at),
       error: errorHere ? tr.error!.text : null,
@@ -298,4 +299,9 @@ export class Playground extends Phaser.Scene {
     document.getElementById('app')?.classList.remove('pg-editing');
     history.replaceState(null, '', location.pathname + location.search);
   }
+}
+
+function eventKey(step: Step): MessageKey | null {
+  if (step.event === 'line') return null;
+  return step.gc?.automatic ? 'pg.ev.autoGc' : `pg.ev.${step.event}`;
 }
