@@ -208,6 +208,9 @@ export const en = {
   'pg.hidden':
     '{n} more {n|reference|references} the picture does not draw (kept by the interpreter itself)',
   'pg.tapHint': 'Tap an object to see where its references come from.',
+  'pg.timeout':
+    'The program was still running after 20 seconds, so it was stopped (an endless loop?).',
+  'pg.failed': 'The program could not be run here (the recorder failed).',
   'pg.getrefcount': 'sys.getrefcount() prints one more: its own argument.',
   'pg.running': 'Running your program…',
   'pg.engineVm':

@@ -208,6 +208,9 @@ export const id: Messages = {
   'pg.refs': '{obj}: rc {rc} = {parts}',
   'pg.hidden': '{n} referensi lagi yang tidak digambar (dipegang interpreter sendiri)',
   'pg.tapHint': 'Ketuk sebuah objek untuk melihat asal referensinya.',
+  'pg.timeout':
+    'Program masih berjalan setelah 20 detik, jadi dihentikan (perulangan tanpa akhir?).',
+  'pg.failed': 'Program tidak bisa dijalankan di sini (perekam gagal).',
   'pg.getrefcount': 'sys.getrefcount() mencetak satu lebih: argumennya sendiri.',
   'pg.running': 'Menjalankan programmu…',
   'pg.engineVm':

@@ -8,12 +8,12 @@
 import Phaser from 'phaser';
 import type { Step, Trace } from '../../shared/python/vm/snapshot.ts';
 import { printedBy, stepInto, stepOut, stepOver } from '../../shared/python/vm/snapshot.ts';
-import { recordTrace } from '../../shared/python/vm/trace.ts';
 import { t } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { EXAMPLES } from '../playground/examples.ts';
 import { playgroundFacts, playgroundTargets } from '../playground/hook.ts';
 import { linkHash } from '../playground/link.ts';
+import { record } from '../playground/record.ts';
 import { PlaygroundPanels } from '../playground/PlaygroundPanels.ts';
 import type { PlayTool } from '../playground/PlaygroundPanels.ts';
 import { rcOverlay, refcountLineNote, referenceNote } from '../playground/overlay.ts';
@@ -53,6 +53,7 @@ export class Playground extends Phaser.Scene {
   private note: string | null = null;
   private data0: PlaygroundData = {};
   private cleanups: (() => void)[] = [];
+  private recording: ReturnType<typeof record> | null = null;
 
   constructor() {
     super('Playground');
@@ -91,6 +92,8 @@ export class Playground extends Phaser.Scene {
   }
 
   private edit(source: string, message: string | null): void {
+    this.recording?.cancel();
+    this.recording = null;
     this.stopGc();
     this.trace = null;
     document.getElementById('app')?.classList.add('pg-editing');
@@ -98,12 +101,18 @@ export class Playground extends Phaser.Scene {
     this.hook();
   }
 
-  /** Records the run after the "Running…" label has been painted (the recording blocks). */
+  /** Records the run in a worker; the editor says "Running…" meanwhile. */
   private run(source: string, step: number): void {
     this.panels.showRunning();
-    window.setTimeout(() => {
-      if (this.scene.isActive()) this.show(recordTrace(source), step);
-    }, 30);
+    this.recording?.cancel();
+    const recording = record(source);
+    this.recording = recording;
+    void recording.done.then((r) => {
+      if (this.recording !== recording) return;
+      this.recording = null;
+      if (r.ok) this.show(r.trace, step);
+      else this.edit(source, t(r.reason === 'timeout' ? 'pg.timeout' : 'pg.failed'));
+    });
   }
 
   private show(trace: Trace, step: number): void {
@@ -291,6 +300,8 @@ export class Playground extends Phaser.Scene {
   }
 
   private teardown(): void {
+    this.recording?.cancel();
+    this.recording = null;
     this.scale.off('resize', this.onResize, this);
     this.cleanups.forEach((c) => c());
     this.stopGc();
