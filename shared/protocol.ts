@@ -88,13 +88,15 @@ const version = z
  * (teacher): the server adds a secret `hostKey` to the creator's options (a client cannot send
  * one) and only the join presenting it gets the teacher seat. Students
  * `client.joinById(code, { nickname, token? })`; a teacher who refreshes joins with `{ token }`
- * (the host token from `welcome`) and gets the host seat back.
+ * (the host token from `welcome`) and gets the host seat back. The server also adds `peer`
+ * (the address the join came from, for the kick cooldown; a client-sent one is dropped).
  */
 export const ClassroomJoinOptions = z.object({
   nickname: nickname.optional(),
   token: token.optional(),
   puzzleId: puzzleId.optional(),
   hostKey: token.optional(),
+  peer: z.string().max(64).optional(),
 });
 export type ClassroomJoinOptions = z.infer<typeof ClassroomJoinOptions>;
 

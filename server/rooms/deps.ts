@@ -24,6 +24,8 @@ export interface RoomDeps {
   reconnectSeconds?: number;
   /** State patch interval in ms (default PATCH_MS); it bounds how soon a move shows up. */
   patchMs?: number;
+  /** Wall clock of room rules that wait (kick cooldown); default Date.now. Tests move it. */
+  now?: () => number;
 }
 
 /**
