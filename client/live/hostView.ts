@@ -9,7 +9,14 @@ import type { LiveConnection } from './connection.ts';
 import { Countdown } from './countdown.ts';
 import { btn, el, p, Region, row } from './dom.ts';
 import type { IconName } from './icons.ts';
-import { coTeacherLink, joinBlock, setChooser, settingsRow, studentChips } from './hostLobby.ts';
+import {
+  coTeacherLink,
+  joinBlock,
+  lockToggle,
+  setChooser,
+  settingsRow,
+  studentChips,
+} from './hostLobby.ts';
 import { distribution, podiumList, progressBars, reportView, studentGrid } from './hostRounds.ts';
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
 import { livePuzzle } from './sessions.ts';
@@ -71,12 +78,15 @@ export class HostView {
       () => [this.controlRow()],
     );
     this.setup.update(
-      `${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
+      `${live.phase}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
       // The server changes the set only in the lobby: between rounds only the settings show.
+      // In a round only the lock shows, so a class can be closed to newcomers at any time.
       () =>
         lobby || live.phase === 'between'
           ? [lobby ? setChooser(this.conn) : null, settingsRow(this.conn)]
-          : [],
+          : live.phase === 'podium' || live.phase === 'ended'
+            ? []
+            : [teacherOnly(row(lockToggle(this.conn)))],
     );
     const inRound = live.phase === 'running' || live.phase === 'paused';
     const flowing = live.phase === 'running' && this.conn.status === 'connected';
@@ -251,4 +261,10 @@ function solutionView(puzzleId: string): HTMLElement[] {
     el('h2', {}, t('live.oneSolution', { n: puzzle.solution.length })),
     codeBlock(puzzle.solution.map((code) => ({ code }))),
   ];
+}
+
+/** Hidden on the projector view (the class sees that screen). */
+function teacherOnly(node: HTMLElement): HTMLElement {
+  node.classList.add('live-teacher-only');
+  return node;
 }

@@ -14,6 +14,7 @@ import { AnswerPad, answerText, questionById, questionView } from './predict.ts'
 /** Friendly text for a refused join (the server sends the rule's code as the message). */
 export function joinError(message: string): string {
   if (/live\/locked/.test(message)) return t('live.err.locked');
+  if (/join\/kicked/.test(message)) return t('live.kicked');
   if (/live\/late_join_closed/.test(message)) return t('live.err.late');
   if (/live\/ended/.test(message)) return t('live.err.ended');
   if (/full/.test(message)) return t('live.err.full');
