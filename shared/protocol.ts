@@ -276,8 +276,8 @@ interface MirrorMove {
 export interface MirrorBoard {
   puzzleId: string;
   version: number;
-  /** hashState(board.engine): equal to replaying `moves` through the engine. */
-  stateHash: string;
+  /** stateDigest(board.engine): equal to the digest of replaying `moves` through the engine. */
+  stateDigest: string;
   /** Map keyed by String(id). */
   objects: {
     get(id: string): MirrorObject | undefined;

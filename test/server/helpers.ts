@@ -56,6 +56,13 @@ export function replayHash(rules: Rules, puzzle: Puzzle, moves: readonly string[
   return rules.hashState(replayed.match.board.engine);
 }
 
+/** stateDigest (what rooms mirror per move) after the board master replays `moves`. */
+export function replayDigest(rules: Rules, puzzle: Puzzle, moves: readonly string[]): string {
+  const replayed = createMaster(rules).replay(puzzle, moves);
+  if (!replayed.ok) throw new Error(`replay failed at ${replayed.moveIndex}: ${replayed.code}`);
+  return rules.stateDigest(replayed.match.board.engine);
+}
+
 /** A 3-move campaign level (`del a`, `del b`, `gc.collect()`): long enough to undo, drop, resume. */
 export const TEST_PUZZLE_ID = 'holding-hands';
 
