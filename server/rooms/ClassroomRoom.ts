@@ -78,7 +78,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     const opts = parseOptions(ClassroomJoinOptions, options);
     const puzzle = puzzleOrThrow(depsOf(this).rules, opts.puzzleId);
     this.hostKey = opts.hostKey ?? null;
-    this.kicks = new KickCooldown(KICK_COOLDOWN_SECONDS * 1000, depsOf(this).now ?? Date.now);
+    this.kicks = new KickCooldown(KICK_COOLDOWN_SECONDS * 1000, () => this.now());
     this.setPatchRate(depsOf(this).patchMs ?? PATCH_MS);
     this.roomId = await allocateRoomCode();
     Object.assign(this.state, {
@@ -192,7 +192,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     return seat;
   }
 
+  /** A locked class refuses every new seat anyway (`live/locked`, said the same to all). */
   private refuseKickedAddress(peer: string | undefined): void {
+    if (this.live.session.live.settings.locked) return;
     const wait = this.kicks.wait(peer);
     if (wait > 0)
       throw new ServerError(
@@ -286,6 +288,10 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     this.boards.delete(seat.id);
     this.state.seats.delete(seat.id);
     this.state.studentCount--;
+  }
+
+  now(): number {
+    return (depsOf(this).now ?? Date.now)();
   }
 
   renameSeat(seat: Seat, nickname: string): void {

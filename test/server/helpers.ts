@@ -42,6 +42,20 @@ export async function startTestServer(
   };
 }
 
+/**
+ * A room clock (GameServerOptions.roomClock) that runs with real time plus a skew the test moves
+ * forward: reconnection windows and round timers pass in an instant instead of a real sleep.
+ */
+export function skewedClock(): { now: () => number; advance(ms: number): void } {
+  let skew = 0;
+  return {
+    now: () => Date.now() + skew,
+    advance: (ms) => {
+      skew += ms;
+    },
+  };
+}
+
 /** Collects every message of one type a room receives. */
 export function collect<T>(room: Room, type: string): T[] {
   const got: T[] = [];
