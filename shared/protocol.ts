@@ -40,8 +40,12 @@ export const LIMITS = {
   reconnectSeconds: 60,
 } as const;
 
+/** Digits of a room code. */
+export const ROOM_CODE_DIGITS = 6;
+/** The room code as an HTML `pattern` (the join form) and, anchored, as ROOM_CODE. */
+export const ROOM_CODE_PATTERN = `[0-9]{${ROOM_CODE_DIGITS}}`;
 /** 6-digit room code; it is also the Colyseus roomId, so `client.joinById(code, options)` joins. */
-export const ROOM_CODE = /^[0-9]{6}$/;
+export const ROOM_CODE = new RegExp(`^${ROOM_CODE_PATTERN}$`);
 
 /** localStorage key under which a client keeps its seat token for one room. */
 export const seatStorageKey = (code: string): string => `heap-heroes:seat:${code}`;

@@ -36,7 +36,7 @@ export const toBest = (r: BestRow): ChallengeBest => ({
 /** Runs a device keeps per challenge (its best ones, in ORDER): enough to re-verify its boards. */
 export const SUBMISSIONS_KEPT = 10;
 /** Runs older than this are dropped: boards close at most 17 days after they open. */
-export const SUBMISSIONS_RETAINED_MS = 30 * 86_400_000;
+const SUBMISSIONS_RETAINED_MS = 30 * 86_400_000;
 
 /** A run the device already sent for the challenge (same run_key) is not stored again. */
 export const INSERT_SUBMISSION = `INSERT INTO challenge_submissions (challenge_id, class_code, device, nickname,
