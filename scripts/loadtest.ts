@@ -14,7 +14,8 @@
  *
  * Options: --url http://127.0.0.1:2567 --pid N (sample an already running server), --rate 1
  * (actions per student per second), --probes 4 (per room), --puzzle the-big-hunt, --batch 25
- * (concurrent joins), --warmup 3 (seconds, not measured), --json, --profile DIR (server --cpu-prof).
+ * (concurrent joins), --warmup 3 (seconds, not measured), --json, --profile DIR (server --cpu-prof),
+ * --root DIR (run the server of another checkout, e.g. main, for a before/after comparison).
  * Bounded: at most 2,000 clients and 600 seconds.
  */
 import { loadavg } from 'node:os';
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    root: { type: 'string', default: '.' },
   },
 });
 
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
   const own =
     args.url === undefined
       ? await startServer({
+          root: args.root,
           nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
           stderr: (text) => {
             if (!/Colyseus reconnection/.test(text)) process.stderr.write(`[server] ${text}`);
