@@ -19,20 +19,16 @@ import { PuzzlePanels } from '../ui/PuzzlePanels.ts';
 import type { ToolId } from '../ui/PuzzlePanels.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
-import {
-  narrate,
-  objectName,
-  objectNameWithPath,
-  placeText,
-  splitAtCollection,
-} from '../view/describe.ts';
+import { narrate, objectNameWithPath, placeText, splitAtCollection } from '../view/describe.ts';
 import type { Hud } from './Hud.ts';
 import { EMPTY_BOOK, nameObjects } from '../view/names.ts';
 import { puzzleFacts, puzzleTargets } from './puzzleHook.ts';
 import type { NameBook } from '../view/names.ts';
-import { GcPlayer } from '../view/GcPlayer.ts';
-import { gcSteps } from '../view/gcSteps.ts';
 import type { GcStep } from '../view/gcSteps.ts';
+import { callSteps } from '../view/callSteps.ts';
+import type { CallStep } from '../view/callSteps.ts';
+import { playCall, playGc } from './puzzleSteps.ts';
+import type { StepPlayer } from './puzzleSteps.ts';
 import { Gestures } from '../view/Gestures.ts';
 import type { Selection } from '../view/Gestures.ts';
 import { HeapView } from '../view/HeapView.ts';
@@ -57,7 +53,8 @@ export class Puzzle extends Phaser.Scene {
   busy = false;
   /** The session's board is only watched: no move tools, console input or drag gestures. */
   readOnly = false;
-  gc: GcPlayer | null = null;
+  /** The step player on screen (a gc.collect() trace or a call), if any. */
+  gc: StepPlayer | null = null;
   private cleanups: (() => void)[] = [];
   /** Every object's lifelong display name (`list①`), shared by the cards, log and gc player. */
   names: NameBook = EMPTY_BOOK;
@@ -153,7 +150,10 @@ export class Puzzle extends Phaser.Scene {
   }
 
   /** Draw a state (the current board unless an animation shows an older one). */
-  renderState(state: EngineState, o: { freed: ObjId[]; gc?: GcStep | null }): void {
+  renderState(
+    state: EngineState,
+    o: { freed: ObjId[]; gc?: GcStep | null; call?: CallStep | null },
+  ): void {
     const garbage = this.reveal ? this.garbageOf(state) : null;
     this.names = nameObjects(this.names, state);
     this.heap.render(state, {
@@ -162,7 +162,8 @@ export class Puzzle extends Phaser.Scene {
       garbage,
       gc: o.gc ?? null,
       selectedSource: this.gestures.sel.source,
-      selectedNode: this.gestures.sel.node,
+      selectedNode: o.call ? o.call.object : this.gestures.sel.node,
+      frameFocus: o.call?.frame ?? null,
       hoverNode: this.hoverNode,
       freedOrder: o.freed,
       motion: !app().settings.reducedMotion,
@@ -226,28 +227,40 @@ export class Puzzle extends Phaser.Scene {
     this.gestures.sel = { source: null, node: null, picking: false };
     this.panels.setOutput(r.outcome.output);
     this.warnIfLost(goalBefore);
+    const after = r.outcome.board.engine;
+    const trace = r.outcome.traces[r.outcome.traces.length - 1];
+    // A call is stepped through (frame in, locals, return, frame out) unless a collection ran.
+    const actions = trace ? [] : (this.session.actionsOf?.(r.before, r.statement) ?? []);
+    const call = callSteps(r.before, actions, nameObjects(this.names, r.before));
     this.names = nameObjects(
-      nameObjects(this.names, r.before),
-      r.outcome.board.engine,
+      call?.book ?? nameObjects(this.names, r.before),
+      after,
       r.outcome.events,
     );
+    const moveLine = t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement });
+    if (call) {
+      say(moveLine);
+      playCall(this, call.steps, () => {
+        hud?.release();
+        this.checkDone();
+      });
+      this.refreshPanels();
+      return r;
+    }
     // What the collection did is told by the gc player as it shows it, then summarised.
     const { now, collection } = splitAtCollection(r.outcome.events);
-    say([
-      t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }),
-      ...narrate(now, r.before, r.outcome.board.engine, this.names),
-    ]);
-    const trace = r.outcome.traces[r.outcome.traces.length - 1];
+    say([moveLine, ...narrate(now, r.before, after, this.names)]);
     if (trace) {
       this.reveal = true;
       const summary = collection.filter((e) => e.type === 'collected');
-      this.playGc(r.before, trace, () => {
-        say(narrate(summary, r.before, r.outcome.board.engine, this.names));
+      playGc(this, r.before, trace, () => {
+        say(narrate(summary, r.before, after, this.names));
         hud?.release();
+        this.checkDone();
       });
     } else {
       const freed = r.outcome.events.flatMap((e) => (e.type === 'freed' ? [e.id] : []));
-      this.renderState(r.outcome.board.engine, { freed });
+      this.renderState(after, { freed });
       hud?.release();
       this.checkDone();
     }
@@ -266,35 +279,6 @@ export class Puzzle extends Phaser.Scene {
       run: () => void runTool(this, 'undo'),
     });
     say(message);
-  }
-
-  private playGc(
-    before: EngineState,
-    trace: Parameters<typeof gcSteps>[0],
-    shown: () => void,
-  ): void {
-    const steps = gcSteps(trace, (id) => objectName(this.names, id));
-    const show = (step: GcStep, i: number, changed: boolean): void => {
-      this.renderState(before, { freed: [], gc: step });
-      this.panels.setGcBar({
-        caption: t(step.caption.key, step.caption.params),
-        step: i,
-        total: steps.length,
-        playing: this.gc?.playing ?? false,
-      });
-      if (changed) say(t(step.caption.key, step.caption.params));
-    };
-    const finish = (): void => {
-      this.gc?.destroy();
-      this.gc = null;
-      this.panels.setGcBar(null);
-      this.renderState(this.session.snapshot().board.engine, { freed: trace.freed });
-      shown();
-      this.refreshPanels();
-      this.checkDone();
-    };
-    this.gc = new GcPlayer(this, steps, show, finish, !app().settings.reducedMotion);
-    this.refreshPanels();
   }
 
   private checkDone(): void {

@@ -42,6 +42,8 @@ export function puzzleFacts(
     puzzleId,
     rc: Object.fromEntries(ids.map((id) => [id, state.objects[id]!.rc])),
     goalDone,
+    // The call frames as drawn (a stepped call shows its frame while it runs).
+    frames: state.frames.map((f) => ({ fn: f.fn, locals: Object.keys(f.locals) })),
     names: Object.fromEntries(ids.map((id) => [id, displayName(names, id)])),
     // A getter: measured only when a test reads it (quadratic in the number of arrows).
     get picture() {

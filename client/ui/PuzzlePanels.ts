@@ -213,8 +213,17 @@ export class PuzzlePanels {
     }
   }
 
-  /** The gc.collect() player: caption, progress and back / play-pause / step / done. */
-  setGcBar(state: { caption: string; step: number; total: number; playing: boolean } | null): void {
+  /** The step player (gc.collect() or a call): title, caption, progress, back / play / step / done. */
+  setGcBar(
+    state: {
+      caption: string;
+      step: number;
+      total: number;
+      playing: boolean;
+      /** Defaults to "Inside gc.collect()". */
+      title?: string;
+    } | null,
+  ): void {
     this.gcBar.hidden = state === null;
     if (!state) return;
     const caption = el(
@@ -223,7 +232,7 @@ export class PuzzlePanels {
       `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`,
     );
     this.gcBar.replaceChildren(
-      el('strong', {}, t('gc.title')),
+      el('strong', {}, state.title ?? t('gc.title')),
       caption,
       this.tool('gcBack', `◀ ${t('gc.back')}`),
       this.tool('gcPlay', state.playing ? `|| ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),

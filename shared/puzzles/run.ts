@@ -10,7 +10,7 @@
  * setup's real function bodies. Events come from re-applying the runner's action log to the
  * input state (the runner keeps actions, not events); both are pure and deterministic.
  */
-import type { EngineEvent, EngineState, Result } from '../engine/index.ts';
+import type { Action, EngineEvent, EngineState, Result } from '../engine/index.ts';
 import { apply, cloneState, createState, err, ok } from '../engine/index.ts';
 import type { FunctionInfo } from '../python/check.ts';
 import { CompileError, PyException, compile, parseProgram } from '../python/index.ts';
@@ -47,6 +47,8 @@ export interface Executed {
   events: EngineEvent[];
   /** Printed lines, without their '\n'. */
   output: string[];
+  /** The engine actions the statement ran, in order (the picture steps through a call with them). */
+  actions: readonly Action[];
 }
 
 /** Run the preamble and `setup`; any Python error is an authoring error reported as a MoveError. */
@@ -104,7 +106,7 @@ export function execStatement(
     return err(toMoveError(e, 0));
   }
   const events = opts.events ? eventsOf(state, rt) : [];
-  return ok({ state: rt.state, events, output: splitOutput(rt.out) });
+  return ok({ state: rt.state, events, output: splitOutput(rt.out), actions: rt.log });
 }
 
 /** Only check a statement (syntax and subset); nothing runs. */
