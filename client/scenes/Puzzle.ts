@@ -36,6 +36,7 @@ import { hudHeight } from '../view/hudLayout.ts';
 import { intentToAction } from '../view/intents.ts';
 import type { Intent } from '../view/intents.ts';
 import { css } from '../view/theme.ts';
+import { cssSize, ratioOf } from '../ui/screen.ts';
 import { runTool } from '../ui/puzzleTools.ts';
 import { consoleMessage, planConsoleLine, replOutput } from '../ui/consoleLine.ts';
 import { brokenForGood, rulesText } from '../ui/rules.ts';
@@ -167,8 +168,8 @@ export class Puzzle extends Phaser.Scene {
       hoverNode: this.hoverNode,
       freedOrder: o.freed,
       motion: !app().settings.reducedMotion,
-      maxColumns: columnsFor(this.cameras.main.width),
-      compact: this.cameras.main.width < 600,
+      maxColumns: columnsFor(this.viewWidth()),
+      compact: this.viewWidth() < 600,
     });
     if (this.autoFit) this.fit();
     setHookInfo({
@@ -405,27 +406,39 @@ export class Puzzle extends Phaser.Scene {
     return true;
   }
 
+  /**
+   * The camera works in device pixels (its viewport and zoom include the pixel ratio); layout
+   * decisions (columns, compact cards, fitting) are made in CSS pixels.
+   */
   onResize(): void {
-    const { width, height } = this.scale;
+    const r = ratioOf(this.scale);
+    const { width, height } = cssSize(this.scale);
     const top = hudHeight(width, this.session.puzzle.goals.length);
-    this.cameras.main.setViewport(0, top, width, Math.max(100, height - top));
+    this.cameras.main.setViewport(0, top * r, width * r, Math.max(100, height - top) * r);
     this.redraw();
     this.fit();
+  }
+
+  private viewWidth(): number {
+    return this.cameras.main.width / ratioOf(this.scale);
   }
 
   fit(): void {
     const l = this.heap.layout;
     if (!l) return;
     const cam = this.cameras.main;
-    const f = fitCamera(l.bounds, cam.width, cam.height, minZoomFor(cam.width));
-    cam.setZoom(f.zoom);
+    const r = ratioOf(this.scale);
+    const w = cam.width / r;
+    const f = fitCamera(l.bounds, w, cam.height / r, minZoomFor(w));
+    cam.setZoom(f.zoom * r);
     cam.centerOn(f.centerX, f.centerY);
   }
 
   zoomBy(factor: number): void {
     const cam = this.cameras.main;
+    const r = ratioOf(this.scale);
     this.autoFit = false;
-    cam.setZoom(Math.max(0.3, Math.min(2.5, cam.zoom * factor)));
+    cam.setZoom(Math.max(0.3 * r, Math.min(2.5 * r, cam.zoom * factor)));
   }
 
   private teardown(): void {

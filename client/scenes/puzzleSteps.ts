@@ -55,7 +55,8 @@ function started(scene: Puzzle): void {
 }
 
 function bar(scene: Puzzle, caption: string, step: number, total: number, title?: string): void {
-  const playing = scene.gc?.playing ?? false;
+  // The player's first step is shown from its constructor, before scene.gc is set.
+  const playing = scene.gc?.playing ?? !app().settings.reducedMotion;
   scene.panels.setGcBar({ caption, step, total, playing, ...(title ? { title } : {}) });
 }
 

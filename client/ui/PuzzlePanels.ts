@@ -95,6 +95,17 @@ export class PuzzlePanels {
     return button(id, label, () => this.onTool(id), { secondary });
   }
 
+  /** A button whose word hides on small phones (the icon stays; the word is its accessible name). */
+  private iconTool(id: ToolId, icon: string, label: string, secondary = true): HTMLButtonElement {
+    const b = this.tool(id, label, secondary);
+    b.replaceChildren(
+      el('span', { 'aria-hidden': 'true' }, icon),
+      el('span', { class: 'long' }, ` ${label}`),
+    );
+    b.setAttribute('aria-label', label);
+    return b;
+  }
+
   private buildSide(
     info: PuzzleInfo,
     onConsole: (line: string) => Promise<boolean>,
@@ -234,10 +245,12 @@ export class PuzzlePanels {
     this.gcBar.replaceChildren(
       el('strong', {}, state.title ?? t('gc.title')),
       caption,
-      this.tool('gcBack', `◀ ${t('gc.back')}`),
-      this.tool('gcPlay', state.playing ? `|| ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),
-      this.tool('gcStep', `▶| ${t('gc.step')}`),
-      this.tool('gcSkip', `✓ ${t('gc.skip')}`),
+      this.iconTool('gcBack', '◀', t('gc.back')),
+      state.playing
+        ? this.iconTool('gcPlay', '||', t('gc.pause'), false)
+        : this.iconTool('gcPlay', '▶', t('gc.play'), false),
+      this.iconTool('gcStep', '▶|', t('gc.step')),
+      this.iconTool('gcSkip', '✓', t('gc.skip')),
     );
   }
 
