@@ -302,9 +302,27 @@ export class HeapView {
     });
   }
 
-  /** Hit tests in world coordinates. */
-  sourceAt(p: Point): Source | null {
-    return this.layout?.sources.find((s) => contains(s.rect, p)) ?? null;
+  /**
+   * Hit tests in world coordinates. A name row shorter than `minRowHeight` (a finger's 44 CSS px
+   * in world units) answers within that height around its centre, the nearest row winning.
+   */
+  sourceAt(p: Point, minRowHeight = 0): Source | null {
+    const sources = this.layout?.sources ?? [];
+    const exact = sources.find((s) => contains(s.rect, p));
+    if (exact) return exact;
+    let best: Source | null = null;
+    let bestDistance = Infinity;
+    for (const s of sources) {
+      if (s.owner !== 'name' || s.rect.h >= minRowHeight) continue;
+      const grow = (minRowHeight - s.rect.h) / 2;
+      const band = { x: s.rect.x, y: s.rect.y - grow, w: s.rect.w, h: minRowHeight };
+      const distance = Math.abs(p.y - (s.rect.y + s.rect.h / 2));
+      if (contains(band, p) && distance < bestDistance) {
+        best = s;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 
   nodeAt(p: Point): ObjId | null {

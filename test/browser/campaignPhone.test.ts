@@ -83,20 +83,21 @@ describe('the canvas on high-density screens', () => {
       expect(bw).toBe(Math.round(cw! * dpr));
       expect(bh).toBe(Math.round(ch! * dpr));
       await shot(page, `phone-dpr${dpr}-${w}x${hgt}`);
-      // Select the name where it is drawn, then the bin: `del box` (taps on a phone).
+      // A name row answers a finger 44 CSS px tall: tap just below the drawn row, then the bin.
       const t = await targets(page);
-      const name = t['source:g:box']!;
+      const row = t['row:g:box']!;
       const bin = t.bin!;
-      const press = async (r: { x: number; y: number; w: number; h: number }): Promise<void> => {
-        if (w < 500) await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
-        else await page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+      const press = async (x: number, y: number): Promise<void> => {
+        if (w < 500) await page.touchscreen.tap(x, y);
+        else await page.mouse.click(x, y);
       };
-      await press(name);
+      expect(row.h).toBeLessThan(42);
+      await press(row.x + row.w / 2, row.y + row.h / 2 + (row.h / 2 + 22) / 2);
       await waitFor(
         page,
         `(document.querySelector('#narration-log')?.textContent ?? '').includes('Selected box.')`,
       );
-      await press(bin);
+      await press(bin.x + bin.w / 2, bin.y + bin.h / 2);
       await waitFor(page, `(document.querySelector('#code')?.textContent ?? '') === 'del box'`);
       expect((await extra(page)).rc).toEqual({});
       expect(errors).toEqual([]);
