@@ -10,7 +10,7 @@
  * setup's real function bodies. The runtime keeps the engine events of the statement's actions as
  * it applies them (keepEvents).
  */
-import type { EngineEvent, EngineState, Result } from '../engine/index.ts';
+import type { Action, EngineEvent, EngineState, Result } from '../engine/index.ts';
 import { createState, err, ok } from '../engine/index.ts';
 import type { FunctionInfo } from '../python/check.ts';
 import { CompileError, PyException, compile, parseProgram } from '../python/index.ts';
@@ -47,6 +47,8 @@ export interface Executed {
   events: EngineEvent[];
   /** Printed lines, without their '\n'. */
   output: string[];
+  /** The engine actions the statement ran, in order (the picture steps through a call with them). */
+  actions: readonly Action[];
 }
 
 /** Run the preamble and `setup`; any Python error is an authoring error reported as a MoveError. */
@@ -103,7 +105,12 @@ export function execStatement(
   } catch (e) {
     return err(toMoveError(e, 0));
   }
-  return ok({ state: rt.state, events: rt.events ?? [], output: splitOutput(rt.out) });
+  return ok({
+    state: rt.state,
+    events: rt.events ?? [],
+    output: splitOutput(rt.out),
+    actions: rt.log,
+  });
 }
 
 /** Only check a statement (syntax and subset); nothing runs. */
