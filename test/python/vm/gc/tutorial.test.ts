@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../../../../shared/python/vm/index.ts';
 import { VmCollector } from '../../../../shared/python/vm/gc/vm.ts';
+import { checkInvariants } from '../../../../shared/python/vm/gc/invariants.ts';
 
 const TUTORIAL = 'test/fixtures/vm-gc/tutorial';
 const OWN = 'test/fixtures/vm-gc';
@@ -29,7 +30,10 @@ const KNOWN_FAILING = new Set<string>([
 function run(path: string): { ok: boolean; detail: string } {
   const source = readFileSync(`${path}.py`, 'utf8');
   const expected = readFileSync(`${path}.expected`, 'utf8');
-  const r = runScript(source, `${path}.py`, { collector: () => new VmCollector() });
+  let collector: VmCollector | null = null;
+  const r = runScript(source, `${path}.py`, { collector: () => (collector = new VmCollector()) });
+  // Whatever the program did, the collector's lists must still be consistent afterwards.
+  if (collector !== null) checkInvariants((collector as VmCollector).core);
   return { ok: r.stdout === expected && r.exitCode === 0, detail: r.stdout + r.stderr };
 }
 
