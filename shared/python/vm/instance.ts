@@ -27,10 +27,8 @@ export class PyInstance extends PyObject {
     super();
     this.cls = cls;
     cls.rc++;
-    if (cls.slotNames) {
-      this.slots = cls.slotNames.map(() => null);
-      if (!cls.slotNames.includes('__dict__')) this.attrs = null;
-    }
+    if (cls.slotNames) this.slots = cls.slotNames.map(() => null);
+    if (!cls.hasDict) this.attrs = null;
     this.gcLink(true);
   }
   get type(): PyType {
@@ -88,11 +86,12 @@ export class PyInstance extends PyObject {
     return this.dict;
   }
 
+  /** subtype_traverse: slots, then the attribute values (or the dict), then the type. */
   override traverse(visit: (r: GcObject) => void): void {
-    visit(this.cls);
     if (this.slots) for (const s of this.slots) if (s) visit(s);
     if (this.dict) visit(this.dict);
     else if (this.attrs) for (const v of this.attrs.values()) visit(v);
+    visit(this.cls);
   }
 
   override clear(): void {

@@ -18,7 +18,7 @@ import { refuse } from './errors.ts';
 import { decref, type PyObject } from './object.ts';
 import { PyCode } from './callables.ts';
 import { intern, newFloat, newInt, newStr, PyBytes, S, type PyStr } from './scalars.ts';
-import { PyTuple } from './containers.ts';
+import { newTuple, PyTuple } from './containers.ts';
 import { PySet } from './set.ts';
 import { OP, type OpName } from './eval/opcodes.ts';
 
@@ -31,7 +31,8 @@ type Origin = 'ast' | 'compiler' | 'folded';
  */
 function originAt(co: CodeObject, i: number): Origin {
   const next = co.instrs[i + 1]?.op;
-  if (next === 'LIST_EXTEND' || next === 'SET_UPDATE' || next === 'BUILD_CONST_KEY_MAP') return 'compiler';
+  if (next === 'LIST_EXTEND' || next === 'SET_UPDATE' || next === 'BUILD_CONST_KEY_MAP')
+    return 'compiler';
   if (next === 'MAKE_FUNCTION' || co.instrs[i + 2]?.op === 'MAKE_FUNCTION') return 'folded';
   return 'ast';
 }
@@ -99,7 +100,12 @@ export class Loader {
       case 'complex':
         refuse('complex numbers');
       case 'tuple':
-        return new PyTuple(c.items.map((x) => this.constant(x)), false);
+        return c.items.length === 0
+          ? newTuple([])
+          : new PyTuple(
+              c.items.map((x) => this.constant(x)),
+              false,
+            );
       case 'frozenset': {
         const s = new PySet(true);
         for (const x of c.items) s.add(this.constant(x));

@@ -19,6 +19,9 @@ import { PyGenerator } from '../generator.ts';
 import { callSpecial } from './call.ts';
 import { EXC, T } from '../registry.ts';
 import { reprExtra } from './reprextra.ts';
+import { PyDictView } from '../views.ts';
+import { PyRange } from '../range.ts';
+import { PyDescriptor } from '../descr.ts';
 
 const active = new Set<PyObject>();
 
@@ -82,6 +85,26 @@ export function repr(o: PyObject): string {
       return o.frozen ? `frozenset(${body})` : body;
     });
   }
+  if (o instanceof PyDictView) {
+    return withGuard(o, '(', () => {
+      const parts: string[] = [];
+      for (const e of o.dict.map.values()) {
+        parts.push(
+          o.kind === 'keys'
+            ? repr(e.k)
+            : o.kind === 'values'
+              ? repr(e.v)
+              : `(${repr(e.k)}, ${repr(e.v)})`,
+        );
+      }
+      return `${o.type.name}([${parts.join(', ')}])`;
+    });
+  }
+  if (o instanceof PyRange) {
+    return o.step === 1n
+      ? `range(${o.start}, ${o.stop})`
+      : `range(${o.start}, ${o.stop}, ${o.step})`;
+  }
   if (o instanceof PyBytes) return bytesRepr(Array.from(o.v, (c) => c.charCodeAt(0)));
   if (o instanceof PyException) return exceptionRepr(o);
   if (o instanceof PyType) return `<class '${typeQualName(o)}'>`;
@@ -105,6 +128,7 @@ export function repr(o: PyObject): string {
   if (o instanceof PyCode)
     return `<code object ${o.co.name} at ${address(o)}, file "x", line ${o.co.firstlineno}>`;
   if (o instanceof PyGenerator) return `<generator object ${o.qualname.v} at ${address(o)}>`;
+  if (o instanceof PyDescriptor) return o.repr();
   if (o === S.Ellipsis) return 'Ellipsis';
   if (o === S.NotImplemented) return 'NotImplemented';
   const extra = reprExtra(o);
