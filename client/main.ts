@@ -18,6 +18,8 @@ import { Campaign } from './scenes/Campaign.ts';
 import { Puzzle } from './scenes/Puzzle.ts';
 import { Hud } from './scenes/Hud.ts';
 import { Results } from './scenes/Results.ts';
+import { Playground } from './scenes/Playground.ts';
+import { openPlaygroundLinkOnStart } from './playground/start.ts';
 
 // The page's Content-Security-Policy forbids eval; zod would otherwise probe `new Function` once.
 z.config({ jitless: true });
@@ -44,10 +46,11 @@ export function startGame(parent: string): Phaser.Game {
           },
     render: { antialias: true },
     input: { activePointers: 2 },
-    scene: [Boot, Preloader, Menu, Notice, Campaign, Puzzle, Hud, Results],
+    scene: [Boot, Preloader, Menu, Notice, Campaign, Puzzle, Hud, Results, Playground],
   });
   installTestHook(() => game.scene.getScenes(true).map((s) => s.scene.key));
   resumeLiveOnStart(game); // `/?join=CODE` links and a refresh during a live class
+  openPlaygroundLinkOnStart(game); // `#pg=…` share links
   // The canvas parent changes size when DOM panels appear (not only on window resize), and the
   // density changes with the browser's zoom or a move to another screen.
   const fit = (): void => {
