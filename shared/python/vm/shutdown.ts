@@ -31,6 +31,18 @@ function clearModuleDict(d: PyDict): void {
 }
 
 export function finalizeModules(): void {
+  const c = heap.collector;
+  // Shutdown collections are not steps of the program: observers (the Playground) do not see them.
+  const trace = c instanceof VmCollector ? c.trace : null;
+  if (c instanceof VmCollector) c.trace = null;
+  try {
+    teardown();
+  } finally {
+    if (c instanceof VmCollector) c.trace = trace;
+  }
+}
+
+function teardown(): void {
   // Py_FinalizeEx's PyGC_Collect(): a full collection first, only when gc is enabled.
   const c = heap.collector;
   if (c instanceof VmCollector && c.core.enabled) c.core.collect(2);
