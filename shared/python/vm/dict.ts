@@ -23,7 +23,7 @@ export interface Entry {
 
 const MINSIZE = 8;
 
-export function log2Size(minSize: number): number {
+function log2Size(minSize: number): number {
   let s = MINSIZE;
   while (s < minSize) s <<= 1;
   return s;
@@ -34,7 +34,7 @@ function usableFraction(size: number): number {
 }
 
 /** `_PyObject_GC_MAY_BE_TRACKED`. */
-export function mayBeTracked(o: PyObject): boolean {
+function mayBeTracked(o: PyObject): boolean {
   if (o.gc === null) return false;
   return o instanceof PyTuple ? o.gc.tracked : true;
 }

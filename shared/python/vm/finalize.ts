@@ -14,7 +14,7 @@ import { vm } from './state.ts';
 import { formatException } from './traceback.ts';
 import { repr } from './ops/repr.ts';
 
-export function runFinalizer(o: PyObject): void {
+function runFinalizer(o: PyObject): void {
   try {
     if (o instanceof PyGenerator) genClose(o);
     else {
@@ -31,7 +31,7 @@ export function runFinalizer(o: PyObject): void {
 }
 
 /** Calls `fn(*args)` (borrowed), reporting an exception as "Exception ignored in: <fn>". */
-export function callIgnoringErrors(fn: PyObject, args: PyObject[]): void {
+function callIgnoringErrors(fn: PyObject, args: PyObject[]): void {
   try {
     decref(callBorrowed(fn, args));
   } catch (e) {

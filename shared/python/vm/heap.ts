@@ -21,7 +21,7 @@ export interface Collector {
 }
 
 /** gen-0 counting only; no collections. */
-export class CountingCollector implements Collector {
+class CountingCollector implements Collector {
   count0 = 0;
   onAlloc(): void {
     this.count0++;

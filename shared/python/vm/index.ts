@@ -34,9 +34,7 @@ import { VmCollector } from './gc/vm.ts';
 import { runAtexit } from './gc/atexit.ts';
 import type { CodeObject } from '../compiler/code.ts';
 
-export type { Hooks } from './state.ts';
 export { vm } from './state.ts';
-export { registerModule } from './modules.ts';
 
 export interface RunResult {
   stdout: string;

@@ -20,10 +20,6 @@ export function registerModule(def: ModuleDef): void {
   defs.set(def.name, def);
 }
 
-export function isModuleDefined(name: string): boolean {
-  return defs.has(name);
-}
-
 /** IMPORT_NAME: a new reference to the module. */
 export function importModule(name: string): PyObject {
   let m = vm.modules.get(name);

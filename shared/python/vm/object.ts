@@ -77,9 +77,3 @@ export function decref(o: PyObject): void {
 export function xdecref(o: PyObject | null): void {
   if (o !== null && --o.rc === 0) o.dealloc();
 }
-
-/** Replaces a strong reference slot's value: the new one is already owned, the old one dropped. */
-export function setRef<T extends PyObject>(old: T | null, _new: T): T {
-  if (old !== null) decref(old);
-  return _new;
-}

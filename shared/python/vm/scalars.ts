@@ -72,7 +72,7 @@ export class PyBytes extends PyObject {
   }
 }
 
-export class PySingleton extends PyObject {
+class PySingleton extends PyObject {
   private t: () => PyType;
   constructor(t: () => PyType) {
     super();
@@ -189,14 +189,6 @@ export function intern(s: PyStr): PyStr {
 }
 
 /** Frees drop a str from the interned table (3.11 keeps interned strings mortal). */
-export function forgetInterned(s: PyStr): void {
+function forgetInterned(s: PyStr): void {
   if (s.interned && S.interned.get(s.v) === s) S.interned.delete(s.v);
-}
-
-export function newBytes(v: string): PyBytes {
-  if (v === '') {
-    S.emptyBytes.rc++;
-    return S.emptyBytes;
-  }
-  return new PyBytes(v);
 }

@@ -39,7 +39,7 @@ function stringHash(key: string): bigint {
   return h;
 }
 
-export function elementHash(o: PyObject, key: string): bigint {
+function elementHash(o: PyObject, key: string): bigint {
   const v = numericValue(o);
   return v === null ? stringHash(key) : pyHash(v);
 }

@@ -4,7 +4,7 @@
  * (C3, as `mro()` computes it). Instances of heap types hold a reference to their type.
  */
 import type { GcObject } from './gcobject.ts';
-import { decref, PyObject, xdecref } from './object.ts';
+import { decref, PyObject } from './object.ts';
 import { T } from './registry.ts';
 import { PyDict } from './dict.ts';
 import { PyStr } from './scalars.ts';
@@ -150,12 +150,4 @@ export function readyHeapType(
     t.hasDict = true;
     t.hasWeakref = true;
   }
-}
-
-export function typeName(o: PyObject): string {
-  return o.type.name;
-}
-
-export function releaseAll(list: (PyObject | null)[]): void {
-  for (const o of list) xdecref(o);
 }

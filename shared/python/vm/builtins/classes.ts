@@ -9,7 +9,7 @@ import { PyCell, PyFunction, PyWrapper } from '../callables.ts';
 import { PyDict } from '../dict.ts';
 import { PyType, readyHeapType } from '../type.ts';
 import { PyDescriptor } from '../descr.ts';
-import { newStr, none, PyStr, S } from '../scalars.ts';
+import { newStr, none, PyStr } from '../scalars.ts';
 import { PyList, PyTuple } from '../containers.ts';
 import { T } from '../registry.ts';
 import { Frame } from '../frame.ts';
@@ -117,5 +117,3 @@ export function superGetAttr(sup: PyWrapper, name: string): PyObject | null {
   }
   return null;
 }
-
-export { S };

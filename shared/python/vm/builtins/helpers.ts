@@ -8,8 +8,7 @@ import type { PyObject } from '../object.ts';
 import { PyBuiltin, PyMethodDescr, type Kwargs, type NativeFn } from '../callables.ts';
 import type { PyDict } from '../dict.ts';
 import type { PyType } from '../type.ts';
-import { newStr, PyInt, PyStr, S } from '../scalars.ts';
-import { T } from '../registry.ts';
+import { newStr, PyInt, S } from '../scalars.ts';
 
 export function defineFunction(
   dict: PyDict,
@@ -60,19 +59,10 @@ export function asInt(o: PyObject, what = 'an integer'): bigint {
   raise('TypeError', `'${o.type.name}' object cannot be interpreted as ${what}`);
 }
 
-export function asStr(o: PyObject, ctx: string): string {
-  if (o instanceof PyStr) return o.v;
-  raise('TypeError', `${ctx} must be str, not ${o.type.name}`);
-}
-
 export function kwArg(kw: Kwargs, name: string): PyObject | null {
   return kw?.get(name) ?? null;
 }
 
 export function isNone(o: PyObject | null | undefined): boolean {
   return o === undefined || o === null || o === S.None;
-}
-
-export function isBool(o: PyObject): boolean {
-  return o.type === T.bool;
 }

@@ -25,7 +25,6 @@ import { getAttr } from '../ops/attr.ts';
 import { iterNext } from '../ops/iter.ts';
 import { doCall } from './calls.ts';
 import { raise } from '../errors.ts';
-import { setContext } from '../ops/exc.ts';
 
 export { YIELDED };
 
@@ -255,5 +254,3 @@ function unboundLocal(f: Frame, idx: number): never {
     `cannot access local variable '${name}' where it is not associated with a value`,
   );
 }
-
-export { setContext };

@@ -42,7 +42,7 @@ export function cellAt(f: Frame, idx: number): PyCell {
   return f.fast[idx] as PyCell;
 }
 
-export function derefName(f: Frame, idx: number): string {
+function derefName(f: Frame, idx: number): string {
   const co = f.code.co;
   const all = [...co.varnames, ...co.cellvars, ...co.freevars];
   return all[idx] ?? '?';

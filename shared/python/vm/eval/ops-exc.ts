@@ -23,7 +23,7 @@ import { execFunc } from './ops-func.ts';
 import { getIter } from '../ops/iter.ts';
 
 /** Makes an exception instance from `raise X` (a class is called with no arguments). */
-export function instantiate(o: PyObject): PyObject {
+function instantiate(o: PyObject): PyObject {
   if (o instanceof PyType) {
     if (!o.isSubtype(EXC.BaseException!)) {
       decref(o);

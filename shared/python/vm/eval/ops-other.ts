@@ -385,5 +385,3 @@ export function execOther(f: Frame, op: number, arg: number): PyObject | undefin
   }
   return execExc(f, op, arg);
 }
-
-export { PyTuple, PyStr };

@@ -87,7 +87,7 @@ function callWeakref(wr: PyWeakref, args: PyObject[], kwnames: string[] | null):
   }
 }
 
-export function dropAll(args: PyObject[]): void {
+function dropAll(args: PyObject[]): void {
   for (const a of args) decref(a);
 }
 

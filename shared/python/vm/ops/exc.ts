@@ -6,7 +6,6 @@ import { PyRaise, raiseHook } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
 import { EXC } from '../registry.ts';
 import { PyException } from '../instance.ts';
-import type { PyType } from '../type.ts';
 import { newTuple } from '../containers.ts';
 import { newStr } from '../scalars.ts';
 import { vm } from '../state.ts';
@@ -42,14 +41,6 @@ export function setContext<O extends PyObject>(exc: O): O {
   handled.rc++;
   exc.context = handled;
   return exc;
-}
-
-export function isExceptionType(t: PyObject): t is PyType {
-  return (t as PyType).isSubtype?.(EXC.BaseException!) === true;
-}
-
-export function excMatches(exc: PyObject, t: PyType): boolean {
-  return exc.type.isSubtype(t);
 }
 
 /** Throws StopIteration(value) with `value` owned by the exception. */

@@ -122,10 +122,6 @@ function dictIter(d: PyDict, kind: 'keys' | 'values' | 'items'): PyIter {
   });
 }
 
-export function iterDict(d: PyDict, kind: 'keys' | 'values' | 'items'): PyIter {
-  return dictIter(d, kind);
-}
-
 export function getIter(o: PyObject): PyObject {
   if (o instanceof PyList) return new PyIter('list_iterator', o, seqStep);
   if (o instanceof PyTuple) return new PyIter('tuple_iterator', o, seqStep);
@@ -327,5 +323,3 @@ export function unpackEx(seq: PyObject, before: number, after: number): PyObject
   decref(all);
   return [...head, mid, ...tail];
 }
-
-export { PyIter as Iterator, newTuple as tupleOf };

@@ -25,7 +25,7 @@ import { PyDescriptor } from '../descr.ts';
 
 const active = new Set<PyObject>();
 
-export function address(o: PyObject): string {
+function address(o: PyObject): string {
   return '0x7f' + (0x10000000 + o.id * 48).toString(16).padStart(10, '0');
 }
 
@@ -140,7 +140,7 @@ function funcQualName(f: PyObject): string {
   return f instanceof PyFunction ? f.qualname.v : repr(f);
 }
 
-export function typeQualName(t: PyType): string {
+function typeQualName(t: PyType): string {
   return t.module === 'builtins' ? t.qualname : `${t.module}.${t.qualname}`;
 }
 

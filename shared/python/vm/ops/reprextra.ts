@@ -1,7 +1,7 @@
 /** repr() of the remaining builtin kinds (range, slices, iterators, frames...); null if unknown. */
 import type { PyObject } from '../object.ts';
 
-export const reprExtraHooks: ((o: PyObject) => string | null)[] = [];
+const reprExtraHooks: ((o: PyObject) => string | null)[] = [];
 
 export function reprExtra(o: PyObject): string | null {
   for (const h of reprExtraHooks) {

@@ -30,7 +30,7 @@ function optIndex(o: PyObject): number | null {
   raise('TypeError', 'slice indices must be integers or None or have an __index__ method');
 }
 
-export function sliceOf(s: PySlice, length: number): [number, number, number] {
+function sliceOf(s: PySlice, length: number): [number, number, number] {
   return valueOp(() => sliceIndices(length, optIndex(s.start), optIndex(s.stop), optIndex(s.step)));
 }
 

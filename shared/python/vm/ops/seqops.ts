@@ -3,7 +3,7 @@
  * set algebra, list += / *=, lexicographic and set comparisons, `in`.
  * Operands borrowed; results new references (null: not handled here).
  */
-import { percentFormat, strRepr } from '../../values/index.ts';
+import { percentFormat } from '../../values/index.ts';
 import type { PercentArg } from '../../values/index.ts';
 import { raise } from '../errors.ts';
 import { decref, incref, type PyObject } from '../object.ts';
@@ -267,5 +267,3 @@ export function seqContains(c: PyObject, item: PyObject): boolean {
   }
   return false;
 }
-
-export { strRepr };
