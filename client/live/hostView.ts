@@ -12,7 +12,7 @@ import type { IconName } from './icons.ts';
 import { coTeacherLink, joinBlock, setChooser, settingsRow, studentChips } from './hostLobby.ts';
 import { distribution, podiumList, progressBars, reportView, studentGrid } from './hostRounds.ts';
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
-import { livePuzzle } from './sessions.ts';
+import { livePuzzle } from '../../shared/live/items.ts';
 
 export interface HostActions {
   watch(seatId: string): void;

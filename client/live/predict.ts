@@ -4,12 +4,11 @@
  * questions). Answers are sent in the rules' format: survivors in `ask` order joined by ', ', or
  * 'none'; print answers exactly as a choice reads.
  */
-import { QUESTIONS, NONE_SURVIVE, type Question } from '../../shared/puzzles/questions/index.ts';
+import { NONE_SURVIVE, type Question } from '../../shared/puzzles/questions/index.ts';
 import { lang, t } from '../i18n/index.ts';
 import { btn, el, p, row } from './dom.ts';
 
-export const questionById = (id: string): Question | undefined =>
-  QUESTIONS.find((q) => q.id === id);
+export { liveQuestion as questionById } from '../../shared/live/items.ts';
 
 /** Code with line numbers (big on the projector); `asked` lines are marked. */
 export function codeBlock(lines: readonly { code: string; asked?: boolean }[]): HTMLElement {

@@ -47,6 +47,8 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
   info.phase = state.phase;
   info.round = round === null ? 0 : round.index + 1;
   info.rounds = state.items.length;
+  const ids = state.items.map((x) => x.id);
+  syncArray(info.items, ids, (i) => info.items[i] === ids[i]);
   info.kind = item?.kind ?? '';
   info.itemId = item?.id ?? '';
   info.timed = round?.limitMs != null;

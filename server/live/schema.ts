@@ -67,6 +67,8 @@ export const LiveInfoState = schema(
     answer: t.string().default(''),
     distribution: t.array(AnswerCount),
     podium: t.array(PodiumEntry),
+    /** The lesson's rounds by id, in play order. */
+    items: t.array('string'),
   },
   'LiveInfoState',
 );

@@ -1,0 +1,18 @@
+/**
+ * What a lesson round's id names, for every caller (the server's catalog, the teacher's playlist,
+ * a student's board): a campaign level by id, a generated puzzle by its `gen-<seed>-<difficulty>`
+ * id (generator.ts makes the same id from the same seed), or a predict question by id.
+ */
+import { campaignPuzzle } from '../puzzles/campaign/index.ts';
+import type { Puzzle } from '../puzzles/format.ts';
+import { generatePuzzle } from '../puzzles/generator.ts';
+import { QUESTIONS, type Question } from '../puzzles/questions/index.ts';
+
+export function livePuzzle(id: string): Puzzle | undefined {
+  const generated = /^gen-(\d{1,10})-([123])$/.exec(id);
+  if (generated) return generatePuzzle(Number(generated[1]), Number(generated[2]) as 1 | 2 | 3);
+  return campaignPuzzle(id);
+}
+
+export const liveQuestion = (id: string): Question | undefined =>
+  QUESTIONS.find((q) => q.id === id);
