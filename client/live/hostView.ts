@@ -13,6 +13,7 @@ import { coTeacherLink, joinBlock, setChooser, settingsRow, studentChips } from 
 import { distribution, podiumList, progressBars, reportView, studentGrid } from './hostRounds.ts';
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
 import { livePuzzle } from '../../shared/live/items.ts';
+import { playlistEditor } from './playlistEditor.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
@@ -71,11 +72,15 @@ export class HostView {
       () => [this.controlRow()],
     );
     this.setup.update(
-      `${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
-      // The server changes the set only in the lobby: between rounds only the settings show.
+      `${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}|${live.roundSeconds}|${lobby ? [...live.items].join(',') : ''}`,
+      // The lesson changes only in the lobby: between rounds only the settings show.
       () =>
         lobby || live.phase === 'between'
-          ? [lobby ? setChooser(this.conn) : null, settingsRow(this.conn)]
+          ? [
+              lobby ? setChooser(this.conn) : null,
+              lobby ? playlistEditor(this.conn) : null,
+              settingsRow(this.conn),
+            ]
           : [],
     );
     const inRound = live.phase === 'running' || live.phase === 'paused';

@@ -57,6 +57,7 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
     locked: state.settings.locked,
     allowLateJoin: state.settings.allowLateJoin,
     speedBonus: state.settings.speedBonus,
+    roundSeconds: state.settings.roundSeconds ?? 0,
   });
   const counts = statusCounts(state, now);
   Object.assign(info, {

@@ -16,3 +16,10 @@ export function livePuzzle(id: string): Puzzle | undefined {
 
 export const liveQuestion = (id: string): Question | undefined =>
   QUESTIONS.find((q) => q.id === id);
+
+/** A question as one line: its program and the asked lines, statements joined by '; '. */
+export function questionLine(q: Question): string {
+  const statements = [...q.program.trim().split('\n'), ...q.lines].map((l) => l.trim());
+  const line = statements.filter(Boolean).join('; ');
+  return line.length > 72 ? `${line.slice(0, 71)}…` : line;
+}

@@ -160,6 +160,8 @@ interface LiveInfoShape {
   rounds: number;
   /** The lesson's rounds by id, in play order (items.ts names them). */
   items: Iterable<string>;
+  /** The round length the teacher set for the next rounds, in seconds; 0 = untimed. */
+  roundSeconds: number;
   /** 'puzzle' | 'predict' | '' */
   kind: string;
   itemId: string;
