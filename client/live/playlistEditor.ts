@@ -16,7 +16,7 @@ let lastAdd = '';
 let focusNext = '';
 
 /** How a round reads in the playlist: its kind and its title (a question: its code). */
-export function roundTitle(id: string): string {
+function roundTitle(id: string): string {
   const puzzle = livePuzzle(id);
   if (puzzle) return `${t('live.kindPuzzle')}: ${puzzle.title[lang()]}`;
   const q = liveQuestion(id);

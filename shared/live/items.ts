@@ -3,10 +3,13 @@
  * a student's board): a campaign level by id, a generated puzzle by its `gen-<seed>-<difficulty>`
  * id (generator.ts makes the same id from the same seed), or a predict question by id.
  */
-import { campaignPuzzle } from '../puzzles/campaign/index.ts';
-import type { Puzzle } from '../puzzles/format.ts';
-import { generatePuzzle } from '../puzzles/generator.ts';
-import { QUESTIONS, type Question } from '../puzzles/questions/index.ts';
+import {
+  campaignPuzzle,
+  generatePuzzle,
+  QUESTIONS,
+  type Puzzle,
+  type Question,
+} from '../puzzles/index.ts';
 
 export function livePuzzle(id: string): Puzzle | undefined {
   const generated = /^gen-(\d{1,10})-([123])$/.exec(id);

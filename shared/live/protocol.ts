@@ -45,13 +45,12 @@ const roundIndex = z
 const itemIds = z.array(itemId).min(1).max(PLAYLIST_MAX);
 
 /** One edit of the lesson's playlist (shared/live/playlist.ts), before the first round starts. */
-export const PlaylistEditMessage = z.discriminatedUnion('op', [
+const PlaylistEditMessage = z.discriminatedUnion('op', [
   /** A campaign level, generated puzzle or predict question by id, at the end. */
   z.object({ op: z.literal('add'), id: itemId }),
   z.object({ op: z.literal('remove'), index: roundIndex }),
   z.object({ op: z.literal('move'), from: roundIndex, to: roundIndex }),
 ]);
-export type PlaylistEditMessage = z.infer<typeof PlaylistEditMessage>;
 
 /** What the teacher picks; the server turns it into rounds. */
 export const LiveSetChoice = z.discriminatedUnion('source', [
