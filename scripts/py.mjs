@@ -1,6 +1,7 @@
 /**
- * `npm run -s py -- FILE.py`: runs a script through the engine and prints what CPython 3.11
- * prints (stdout), errors on stderr, exit status 1 on any error.
+ * `npm run -s py -- FILE.py`: runs a script and prints what CPython 3.11 prints (stdout),
+ * errors on stderr, exit status 1 on any error. Puzzle-language scripts run on the engine's
+ * runner; everything else on the Python VM (shared/python/vm/cli.ts decides).
  *
  * Start-up speed matters: the oracle check starts one process per script. Plain JavaScript
  * here (no TypeScript stripper to load) imports one prebuilt bundle of shared/python and
@@ -39,7 +40,7 @@ async function buildBundle() {
   mkdirSync(dirname(BUNDLE), { recursive: true });
   const tmp = `${BUNDLE}.${process.pid}.tmp.mjs`;
   await build({
-    input: join(ROOT, 'shared', 'python', 'run.ts'),
+    input: join(ROOT, 'shared', 'python', 'vm', 'cli.ts'),
     platform: 'node',
     logLevel: 'silent',
     output: { file: tmp, format: 'esm' },
@@ -60,8 +61,8 @@ try {
   process.exit(2);
 }
 if (!bundleIsFresh()) await buildBundle();
-const { runPython } = await import(pathToFileURL(BUNDLE).href);
-const result = runPython(source, { filename: file });
+const { runProgram } = await import(pathToFileURL(BUNDLE).href);
+const result = runProgram(source, file);
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 process.exitCode = result.exitCode;

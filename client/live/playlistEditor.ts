@@ -4,7 +4,8 @@
  * bank and the generator. Every edit is a request to the room; what shows is the server's
  * playlist (`live.items`), rebuilt when it changes, with the focus kept on the moved round.
  */
-import { livePuzzle, liveQuestion, questionLine } from '../../shared/live/items.ts';
+import { liveQuestion, questionLine } from '../../shared/live/items.ts';
+import { puzzleById } from '../../shared/puzzles/byId.ts';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import { lang, t } from '../i18n/index.ts';
@@ -17,7 +18,7 @@ let focusNext = '';
 
 /** How a round reads in the playlist: its kind and its title (a question: its code). */
 function roundTitle(id: string): string {
-  const puzzle = livePuzzle(id);
+  const puzzle = puzzleById(id);
   if (puzzle) return `${t('live.kindPuzzle')}: ${puzzle.title[lang()]}`;
   const q = liveQuestion(id);
   return q ? `${t('live.kindPredict')}: ${questionLine(q)}` : id;

@@ -4,7 +4,11 @@
  * questions). Answers are sent in the rules' format: survivors in `ask` order joined by ', ', or
  * 'none'; print answers exactly as a choice reads.
  */
-import { NONE_SURVIVE, type Question } from '../../shared/puzzles/questions/index.ts';
+import {
+  NONE_SURVIVE,
+  survivorsAnswer,
+  type Question,
+} from '../../shared/puzzles/questions/index.ts';
 import { lang, t } from '../i18n/index.ts';
 import { btn, el, p, row } from './dom.ts';
 
@@ -95,7 +99,7 @@ export class AnswerPad {
     });
     const submit = btn('send-survivors', t('live.sendAnswer'), () => {
       const alive = q.ask.filter((n) => picked.has(n));
-      go(alive.length ? alive.join(', ') : NONE_SURVIVE, [submit]);
+      go(survivorsAnswer(alive), [submit]);
     });
     this.buttons.push(...toggles, submit);
     this.nodes = [p(t('live.tapSurvivors')), grid, row(submit), this.status];

@@ -7,7 +7,7 @@
  *   so the teacher's dashboard counts them (and the last hint caps the stars, as the rules say).
  * - `watchBoard`: a teacher watching one student's board, read-only: every move is refused locally.
  */
-import { livePuzzle } from '../../shared/live/items.ts';
+import { puzzleById } from '../../shared/puzzles/byId.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { t } from '../i18n/index.ts';
 import { RoomSession, type RoomLike } from '../session/RoomSession.ts';
@@ -94,7 +94,7 @@ class WatchSession extends RoomSession {
  * where the board's "← Levels" button goes: back to the class screen, never the solo campaign.
  */
 export function studentBoard(conn: LiveConnection, exit: () => void): RoomSession | null {
-  const puzzle = livePuzzle(conn.state.puzzleId);
+  const puzzle = puzzleById(conn.state.puzzleId);
   if (!puzzle) return null;
   const session = new LiveBoardSession(conn, puzzle, conn.seatId, exit);
   conn.room.onStateChange.invoke(conn.state); // replay the moves already on the board (a refresh mid-round)
@@ -104,7 +104,7 @@ export function studentBoard(conn: LiveConnection, exit: () => void): RoomSessio
 /** A student's board, read-only, for the teacher. */
 export function watchBoard(conn: LiveConnection, seatId: string): RoomSession | null {
   const board = conn.state.seats.get(seatId)?.board;
-  const puzzle = board ? livePuzzle(board.puzzleId) : undefined;
+  const puzzle = board ? puzzleById(board.puzzleId) : undefined;
   if (!puzzle) return null;
   const session = new WatchSession(detachableRoom(conn), puzzle, movesOfSeat(seatId));
   conn.room.onStateChange.invoke(conn.state);

@@ -37,6 +37,11 @@ export class Menu extends MenuScene {
           onClick: () => void import('../live/flow.ts').then((m) => m.openHost(this)),
         },
         { id: 'daily', label: t('menu.daily'), onClick: () => void openDaily(this) },
+        {
+          id: 'playground',
+          label: t('menu.playground'),
+          onClick: () => this.scene.start('Playground'),
+        },
       ],
       font,
     );

@@ -6,7 +6,8 @@
 import { err, ok, type Result } from '../../shared/engine/result.ts';
 import type { LiveItem } from '../../shared/live/index.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
-import { liveQuestion, livePuzzle } from '../../shared/live/items.ts';
+import { liveQuestion } from '../../shared/live/items.ts';
+import { puzzleById } from '../../shared/puzzles/byId.ts';
 import {
   answerOf,
   CAMPAIGN,
@@ -46,7 +47,7 @@ function questionRound(q: Question, seed: number): LiveRound | undefined {
 
 /** One round by id: a campaign level, a generated puzzle or a predict question (items.ts). */
 export function roundById(id: string, seed: number): Result<LiveRound, CatalogError> {
-  const puzzle = livePuzzle(id);
+  const puzzle = puzzleById(id);
   const question = puzzle ? undefined : liveQuestion(id);
   const round = puzzle ? puzzleRound(puzzle) : question && questionRound(question, seed);
   return round

@@ -1,21 +1,8 @@
 /**
- * What a lesson round's id names, for every caller (the server's catalog, the teacher's playlist,
- * a student's board): a campaign level by id, a generated puzzle by its `gen-<seed>-<difficulty>`
- * id (generator.ts makes the same id from the same seed), or a predict question by id.
+ * Predict questions as a lesson's rounds name them, for every caller (the server's catalog, the
+ * teacher's playlist, the screens). Puzzle rounds are named by shared/puzzles/byId.ts.
  */
-import {
-  campaignPuzzle,
-  generatePuzzle,
-  QUESTIONS,
-  type Puzzle,
-  type Question,
-} from '../puzzles/index.ts';
-
-export function livePuzzle(id: string): Puzzle | undefined {
-  const generated = /^gen-(\d{1,10})-([123])$/.exec(id);
-  if (generated) return generatePuzzle(Number(generated[1]), Number(generated[2]) as 1 | 2 | 3);
-  return campaignPuzzle(id);
-}
+import { QUESTIONS, type Question } from '../puzzles/index.ts';
 
 export const liveQuestion = (id: string): Question | undefined =>
   QUESTIONS.find((q) => q.id === id);

@@ -1,0 +1,118 @@
+/**
+ * `class` statements (`__build_class__`: run the body in a fresh namespace, then make the type
+ * from a copy of it, as type_new does) and zero-argument `super()`.
+ */
+import { raise, refuse } from '../errors.ts';
+import { decref, type PyObject } from '../object.ts';
+import type { Kwargs } from '../callables.ts';
+import { PyCell, PyFunction, PyWrapper } from '../callables.ts';
+import { PyDict } from '../dict.ts';
+import { PyType } from '../type.ts';
+import { newStr, none, PyStr, S } from '../scalars.ts';
+import { PyList, PyTuple } from '../containers.ts';
+import { T } from '../registry.ts';
+import { Frame } from '../frame.ts';
+import { runFrame } from '../eval/loop.ts';
+import { vm } from '../state.ts';
+import { PyMethod } from '../callables.ts';
+import { PyBuiltin, PyMethodDescr } from '../callables.ts';
+
+function slotNames(o: PyObject | null): string[] | null {
+  if (!o) return null;
+  if (o instanceof PyStr) return [o.v];
+  if (o instanceof PyTuple || o instanceof PyList) {
+    return o.items.map((x) =>
+      x instanceof PyStr ? x.v : raise('TypeError', '__slots__ items must be strings'),
+    );
+  }
+  refuse('__slots__ that is not a str, tuple or list');
+}
+
+export function buildClass(args: PyObject[], kw: Kwargs): PyObject {
+  if (kw && kw.size > 0) refuse('class keywords (metaclass=...)');
+  const func = args[0];
+  const nameObj = args[1];
+  if (!(func instanceof PyFunction) || !(nameObj instanceof PyStr))
+    raise('TypeError', '__build_class__: bad arguments');
+  const bases = args.slice(2).map((b) => {
+    if (!(b instanceof PyType)) refuse('a class base that is not a class');
+    if (!b.isHeap && b !== T.object && !b.isSubtype(T.BaseException))
+      refuse(`subclassing ${b.name}`);
+    return b;
+  });
+  const ns = new PyDict();
+  const frame = new Frame(func.code, func, func.globals, func.builtins, ns, vm.frame);
+  const cell = runFrame(frame);
+  try {
+    const dict = new PyDict();
+    for (const e of ns.map.values()) {
+      const key = (e.k as PyStr).v;
+      if (key === '__qualname__' || key === '__classcell__') continue;
+      e.k.rc++;
+      e.v.rc++;
+      dict.set(e.k, e.v);
+    }
+    if (!dict.getStr('__doc__')) dict.set(newStr('__doc__'), none());
+    if (dict.getStr('__eq__') && !dict.getStr('__hash__')) dict.set(newStr('__hash__'), none());
+    const cls = new PyType(nameObj.v, bases.length ? bases : [T.object], true, dict);
+    const qual = ns.getStr('__qualname__');
+    cls.qualname = qual instanceof PyStr ? qual.v : nameObj.v;
+    const mod = ns.getStr('__module__');
+    cls.module = mod instanceof PyStr ? mod.v : '__main__';
+    cls.slotNames = slotNames(ns.getStr('__slots__'));
+    if (cls.slotNames && cls.slotNames.includes('__weakref__'))
+      cls.slotNames = cls.slotNames.filter((s) => s !== '__weakref__');
+    if (cell instanceof PyCell) {
+      cls.rc++;
+      cell.ref = cls;
+    }
+    return cls;
+  } finally {
+    decref(cell);
+    decref(ns);
+  }
+}
+
+/** super() with no arguments: the enclosing class's `__class__` cell and the first argument. */
+export function makeSuper(args: PyObject[]): PyObject {
+  if (args.length === 2) {
+    args[0]!.rc++;
+    args[1]!.rc++;
+    return new PyWrapper(() => T.super, [args[0]!, args[1]!]);
+  }
+  const f = vm.frame;
+  if (!f || !f.func) raise('RuntimeError', 'super(): no arguments');
+  const co = f.code.co;
+  const idx = co.freevars.indexOf('__class__');
+  if (idx < 0) raise('RuntimeError', 'super(): __class__ cell not found');
+  const cell = f.fast[co.varnames.length + co.cellvars.length + idx] as PyCell;
+  let self = f.fast[0] ?? null;
+  if (self instanceof PyCell && co.cellvars.includes(co.varnames[0]!)) self = self.ref;
+  if (!cell.ref || !self) raise('RuntimeError', 'super(): no arguments');
+  cell.ref.rc++;
+  self.rc++;
+  return new PyWrapper(() => T.super, [cell.ref, self]);
+}
+
+/** Attribute lookup on a super object: the MRO after the class, bound to the instance. */
+export function superGetAttr(sup: PyWrapper, name: string): PyObject | null {
+  const cls = sup.items[0] as PyType;
+  const self = sup.items[1]!;
+  const mro = (self instanceof PyType ? self : self.type).mro;
+  const start = mro.indexOf(cls);
+  for (const t of mro.slice(start + 1)) {
+    const v = t.dict.getStr(name);
+    if (!v) continue;
+    if (v instanceof PyFunction) {
+      v.rc++;
+      self.rc++;
+      return new PyMethod(v, self);
+    }
+    if (v instanceof PyMethodDescr) return new PyBuiltin(v.name, v.fn, self);
+    v.rc++;
+    return v;
+  }
+  return null;
+}
+
+export { S };

@@ -1,0 +1,218 @@
+/**
+ * Attribute access (PyObject_GenericGetAttr / type_getattro / module_getattro), method lookup
+ * for LOAD_METHOD (`_PyObject_GetMethod`: no bound-method object when the class attribute is a
+ * function or method descriptor not shadowed by the instance), setattr and delattr.
+ * `getAttr` returns a new reference; `setAttr` borrows the value.
+ */
+import { raise, refuse } from '../errors.ts';
+import { decref, incref, type PyObject } from '../object.ts';
+import { PyWeakref } from '../weakref.ts';
+import { PyType } from '../type.ts';
+import { PyInstance, PyException } from '../instance.ts';
+import { PyModule } from '../module.ts';
+import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, PyWrapper } from '../callables.ts';
+import { T } from '../registry.ts';
+import { specialAttr, setSpecialAttr } from './special.ts';
+import { callBorrowed } from './call.ts';
+import { superGetAttr } from '../builtins/classes.ts';
+
+function noAttr(o: PyObject, name: string): never {
+  if (o instanceof PyModule)
+    raise('AttributeError', `module '${o.name}' has no attribute '${name}'`);
+  if (o instanceof PyType)
+    raise('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
+  raise('AttributeError', `'${o.type.name}' object has no attribute '${name}'`);
+}
+
+/** Binds a class attribute found by lookup to `self` (tp_descr_get); a new reference. */
+function bind(descr: PyObject, self: PyObject): PyObject {
+  if (descr instanceof PyFunction) {
+    descr.rc++;
+    self.rc++;
+    return new PyMethod(descr, self);
+  }
+  if (descr instanceof PyMethodDescr) return new PyBuiltin(descr.name, descr.fn, self);
+  if (descr instanceof PyWrapper) return bindWrapper(descr, self, self.type);
+  descr.rc++;
+  return descr;
+}
+
+function bindWrapper(w: PyWrapper, self: PyObject | null, owner: PyType): PyObject {
+  const inner = w.items[0]!;
+  if (w.type === T.staticmethod) {
+    inner.rc++;
+    return inner;
+  }
+  if (w.type === T.classmethod) {
+    inner.rc++;
+    owner.rc++;
+    return new PyMethod(inner, owner);
+  }
+  if (w.type === T.property) {
+    if (self === null) {
+      w.rc++;
+      return w;
+    }
+    return callBorrowed(inner, [self]);
+  }
+  w.rc++;
+  return w;
+}
+
+export function getAttr(o: PyObject, name: string): PyObject {
+  if (o instanceof PyWeakref && o.kind !== 'ref') {
+    if (name === '__class__') return incref(o.type);
+    return getAttr(o.target(), name);
+  }
+  if (o instanceof PyModule) {
+    const v = o.dict.getStr(name);
+    if (!v) noAttr(o, name);
+    v.rc++;
+    return v;
+  }
+  if (o instanceof PyType) {
+    const v = o.lookup(name);
+    if (v) {
+      if (v instanceof PyWrapper) return bindWrapper(v, null, o);
+      v.rc++;
+      return v;
+    }
+    const s = specialAttr(o, name);
+    if (s) return s;
+    noAttr(o, name);
+  }
+  const t = o.type;
+  if (t === T.super) {
+    const v = superGetAttr(o as PyWrapper, name);
+    if (v) return v;
+    raise('AttributeError', `'super' object has no attribute '${name}'`);
+  }
+  const descr = t.lookup(name);
+  if (descr instanceof PyWrapper && descr.type === T.property) return bindWrapper(descr, o, t);
+  if (o instanceof PyInstance) {
+    const v = o.getAttr(name);
+    if (v) {
+      v.rc++;
+      return v;
+    }
+    const slot = slotIndex(t, name);
+    if (slot >= 0) {
+      const sv = o.slots![slot];
+      if (!sv) noAttr(o, name);
+      sv.rc++;
+      return sv;
+    }
+  }
+  if (descr) return bind(descr, o);
+  const s = specialAttr(o, name);
+  if (s) return s;
+  if (t.isHeap) {
+    const ga = t.lookup('__getattr__');
+    if (ga) {
+      const nameObj = strHook.make(name);
+      try {
+        return callBorrowed(ga, [o, nameObj]);
+      } finally {
+        decref(nameObj);
+      }
+    }
+  }
+  noAttr(o, name);
+}
+
+export const strHook = { make: (_s: string): PyObject => null as unknown as PyObject };
+
+function slotIndex(t: PyType, name: string): number {
+  for (const c of t.mro) {
+    const i = c.slotNames?.indexOf(name) ?? -1;
+    if (i >= 0 && c === t) return i;
+    if (i >= 0) return -1;
+  }
+  return -1;
+}
+
+/** LOAD_METHOD: [function, self] (self not yet incref'd: the caller keeps its reference) or [attr, null]. */
+export function loadMethod(o: PyObject, name: string): [PyObject, PyObject | null] {
+  if (!(o instanceof PyModule) && !(o instanceof PyType) && !(o instanceof PyWeakref)) {
+    const descr = o.type.lookup(name);
+    if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
+      const shadow = o instanceof PyInstance ? o.getAttr(name) : null;
+      if (!shadow) {
+        descr.rc++;
+        return [descr, o];
+      }
+    }
+  }
+  return [getAttr(o, name), null];
+}
+
+/** `_PyObject_LookupSpecial`: the bound special method of the type, or TypeError. */
+export function lookupSpecialBound(o: PyObject, name: string, what: string): PyObject {
+  const descr = o.type.lookup(name);
+  if (!descr) {
+    raise('TypeError', `'${o.type.name}' object does not support ${what}`);
+  }
+  return bind(descr, o);
+}
+
+export function setAttr(o: PyObject, name: string, v: PyObject): void {
+  if (o instanceof PyWeakref && o.kind !== 'ref') {
+    setAttr(o.target(), name, v);
+    return;
+  }
+  if (o instanceof PyType) {
+    if (!o.isHeap)
+      raise('TypeError', `cannot set '${name}' attribute of immutable type '${o.name}'`);
+    v.rc++;
+    o.setAttr(name, v);
+    return;
+  }
+  const t = o.type;
+  if (t.isHeap && t.lookup('__setattr__')) refuse('a class with __setattr__');
+  const descr = t.lookup(name);
+  if (descr instanceof PyWrapper && descr.type === T.property) {
+    const setter = descr.items[1];
+    if (!setter) raise('AttributeError', `can't set attribute '${name}'`);
+    decref(callBorrowed(setter, [o, v]));
+    return;
+  }
+  if (o instanceof PyInstance) {
+    const slot = slotIndex(t, name);
+    if (slot >= 0) {
+      v.rc++;
+      const old = o.slots![slot];
+      o.slots![slot] = v;
+      if (old) decref(old);
+      return;
+    }
+    if (o instanceof PyException && setSpecialAttr(o, name, v)) return;
+    v.rc++;
+    if (o.setAttr(name, v)) return;
+    decref(v);
+  } else if (setSpecialAttr(o, name, v)) return;
+  if (o instanceof PyModule) {
+    v.rc++;
+    o.dict.set(strHook.make(name), v);
+    return;
+  }
+  raise('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+}
+
+export function delAttr(o: PyObject, name: string): void {
+  if (o instanceof PyType) {
+    o.setAttr(name, null);
+    return;
+  }
+  if (o instanceof PyInstance) {
+    const slot = slotIndex(o.type, name);
+    if (slot >= 0) {
+      const old = o.slots![slot];
+      if (!old) noAttr(o, name);
+      o.slots![slot] = null;
+      decref(old);
+      return;
+    }
+    if (o.delAttr(name)) return;
+  }
+  noAttr(o, name);
+}
