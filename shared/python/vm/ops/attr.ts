@@ -7,6 +7,8 @@
 import { raise, refuse } from '../errors.ts';
 import { decref, incref, type PyObject } from '../object.ts';
 import { PyWeakref } from '../weakref.ts';
+import { PyDescriptor } from '../descr.ts';
+import { S } from '../scalars.ts';
 import { PyType } from '../type.ts';
 import { PyInstance, PyException } from '../instance.ts';
 import { PyModule } from '../module.ts';
@@ -103,6 +105,12 @@ export function getAttr(o: PyObject, name: string): PyObject {
       return sv;
     }
   }
+  if (descr instanceof PyDescriptor) {
+    if (name === '__weakref__') return incref((o.weakrefs?.[0] as PyObject | undefined) ?? S.None);
+    const sd = specialAttr(o, name);
+    if (sd) return sd;
+    noAttr(o, name);
+  }
   if (descr) return bind(descr, o);
   const s = specialAttr(o, name);
   if (s) return s;
@@ -133,7 +141,9 @@ function slotIndex(t: PyType, name: string): number {
 
 /** LOAD_METHOD: [function, self] (self not yet incref'd: the caller keeps its reference) or [attr, null]. */
 export function loadMethod(o: PyObject, name: string): [PyObject, PyObject | null] {
-  if (!(o instanceof PyModule) && !(o instanceof PyType) && !(o instanceof PyWeakref)) {
+  // The unbound fast path is only for generic attribute lookup; super() has its own getattro.
+  const generic = !(o instanceof PyModule || o instanceof PyType || o instanceof PyWeakref);
+  if (generic && o.type !== T.super) {
     const descr = o.type.lookup(name);
     if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
       const shadow = o instanceof PyInstance ? o.getAttr(name) : null;
