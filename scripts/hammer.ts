@@ -10,16 +10,16 @@
  * oversized bodies. Prints both phases' p50/p99/max, the server process's CPU (from /proc), the
  * attacker's replies by status, and loadavg. `--only 0,3` limits the attack to some SHOTS.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from '@colyseus/sdk';
 import { campaignPuzzle } from '../shared/puzzles/campaign/index.ts';
 import { Bot, newMetrics, type LoadMetrics } from './load/bot.ts';
 import { sampler } from './load/procStat.ts';
+import { startServer } from './load/server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -115,33 +115,6 @@ async function attack(url: string): Promise<void> {
   process.stdout.write(JSON.stringify(Object.fromEntries(statuses)));
 }
 
-async function startServer(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hh-hammer-'));
-  const root = resolve(args.root);
-  const child = spawn(process.execPath, ['server/index.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      CLIENT_DIR: join(dataDir, 'none'),
-    },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let out = '';
-  const url = await new Promise<string>((ok, fail) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /server on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) ok(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', (c) => fail(new Error(`server exited (${c}): ${out}`)));
-  });
-  child.stdout!.resume();
-  return { url, child, dataDir };
-}
-
 function phase(m: LoadMetrics): string {
   const r = (x: number): string => x.toFixed(1);
   const a = m.applied;
@@ -151,7 +124,7 @@ function phase(m: LoadMetrics): string {
 async function main(): Promise<void> {
   const seconds = Math.min(120, Number(args.seconds));
   const puzzle = campaignPuzzle('the-big-hunt')!;
-  const server = await startServer();
+  const server = await startServer({ root: args.root });
   let metrics = newMetrics();
   const bots: Bot[] = [];
   let host: Awaited<ReturnType<Client['create']>> | null = null;
@@ -221,9 +194,7 @@ async function main(): Promise<void> {
     await Promise.all(
       [host, ...bots.map((b) => b.room)].map((r) => r?.leave(true).catch(() => undefined)),
     );
-    server.child.kill('SIGTERM');
-    await new Promise((r) => server.child.once('exit', r));
-    rmSync(server.dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

@@ -14,18 +14,17 @@
  *
  * Options: --url http://127.0.0.1:2567 --pid N (sample an already running server), --rate 1
  * (actions per student per second), --probes 4 (per room), --puzzle the-big-hunt, --batch 25
- * (concurrent joins), --warmup 3 (seconds, not measured), --json, --profile DIR (server --cpu-prof).
+ * (concurrent joins), --warmup 3 (seconds, not measured), --json, --profile DIR (server --cpu-prof),
+ * --root DIR (run the server of another checkout, e.g. main, for a before/after comparison).
  * Bounded: at most 2,000 clients and 600 seconds.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Client, type Room } from '@colyseus/sdk';
 import { campaignPuzzle } from '../shared/puzzles/campaign/index.ts';
 import { Bot, newMetrics, type LoadMetrics } from './load/bot.ts';
 import { machine, sampler, type ProcSample } from './load/procStat.ts';
+import { startServer } from './load/server.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,6 +40,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '3' },
     json: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    root: { type: 'string', default: '.' },
   },
 });
 
@@ -55,35 +55,6 @@ if (rooms * (students + 1) > 2000) throw new Error('at most 2,000 clients');
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function startServer(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hh-load-'));
-  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [];
-  const child = spawn(process.execPath, [...profile, 'server/index.ts'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      CLIENT_DIR: join(dataDir, 'none'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    const text = d.toString();
-    if (!/Colyseus reconnection/.test(text)) process.stderr.write(`[server] ${text}`);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /server on http:\/\/[^:]+:(\d+)/.exec(out);
-      if (m) resolve(`http://127.0.0.1:${m[1]}`);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-  });
-  return { url, child, dataDir };
-}
-
 interface Classroom {
   host: Room;
   bots: Bot[];
@@ -91,7 +62,6 @@ interface Classroom {
 
 async function openClass(url: string, metrics: () => LoadMetrics): Promise<Classroom> {
   const host = await new Client(url).create('classroom', {
-    host: true,
     nickname: 'Teacher',
     puzzleId: puzzle!.id,
   });
@@ -126,7 +96,16 @@ function summarize(samples: ProcSample[]): { cpuMean: number; cpuMax: number; rs
 }
 
 async function main(): Promise<void> {
-  const own = args.url === undefined ? await startServer() : null;
+  const own =
+    args.url === undefined
+      ? await startServer({
+          root: args.root,
+          nodeArgs: args.profile ? ['--cpu-prof', `--cpu-prof-dir=${args.profile}`] : [],
+          stderr: (text) => {
+            if (!/Colyseus reconnection/.test(text)) process.stderr.write(`[server] ${text}`);
+          },
+        })
+      : null;
   const url = args.url ?? own!.url;
   const pid = own?.child.pid ?? (args.pid ? Number(args.pid) : null);
   let metrics = newMetrics();
@@ -169,11 +148,7 @@ async function main(): Promise<void> {
         .flatMap((c) => [c.host, ...c.bots.map((b) => b.room)])
         .map((r) => r.leave(true).catch(() => undefined)),
     );
-    if (own) {
-      own.child.kill('SIGTERM');
-      await new Promise((r) => own.child.once('exit', r));
-      rmSync(own.dataDir, { recursive: true, force: true });
-    }
+    await own?.stop();
   }
 }
 

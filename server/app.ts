@@ -67,6 +67,8 @@ export interface GameServerOptions {
   patchMs?: number;
   /** Per-address and per-process budgets of the public endpoints (http/limits.ts DEFAULT_BUDGETS). */
   budgets?: Budgets;
+  /** The rooms' wall clock (kick cooldown); default Date.now. Tests pin and move it. */
+  roomClock?: () => number;
 }
 
 export interface GameServer {
@@ -95,6 +97,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       ? {}
       : { reconnectSeconds: options.reconnectSeconds }),
     ...(options.patchMs === undefined ? {} : { patchMs: options.patchMs }),
+    ...(options.roomClock === undefined ? {} : { now: options.roomClock }),
   };
   const http = createServer();
   const allowedOrigins = options.allowedOrigins ?? [];

@@ -40,8 +40,12 @@ export const LIMITS = {
   reconnectSeconds: 60,
 } as const;
 
+/** Digits of a room code. */
+export const ROOM_CODE_DIGITS = 6;
+/** The room code as an HTML `pattern` (the join form) and, anchored, as ROOM_CODE. */
+export const ROOM_CODE_PATTERN = `[0-9]{${ROOM_CODE_DIGITS}}`;
 /** 6-digit room code; it is also the Colyseus roomId, so `client.joinById(code, options)` joins. */
-export const ROOM_CODE = /^[0-9]{6}$/;
+export const ROOM_CODE = new RegExp(`^${ROOM_CODE_PATTERN}$`);
 
 /** localStorage key under which a client keeps its seat token for one room. */
 export const seatStorageKey = (code: string): string => `heap-heroes:seat:${code}`;
@@ -88,13 +92,15 @@ const version = z
  * (teacher): the server adds a secret `hostKey` to the creator's options (a client cannot send
  * one) and only the join presenting it gets the teacher seat. Students
  * `client.joinById(code, { nickname, token? })`; a teacher who refreshes joins with `{ token }`
- * (the host token from `welcome`) and gets the host seat back.
+ * (the host token from `welcome`) and gets the host seat back. The server also adds `peer`
+ * (the address the join came from, for the kick cooldown; a client-sent one is dropped).
  */
 export const ClassroomJoinOptions = z.object({
   nickname: nickname.optional(),
   token: token.optional(),
   puzzleId: puzzleId.optional(),
   hostKey: token.optional(),
+  peer: z.string().max(64).optional(),
 });
 export type ClassroomJoinOptions = z.infer<typeof ClassroomJoinOptions>;
 
@@ -274,8 +280,8 @@ interface MirrorMove {
 export interface MirrorBoard {
   puzzleId: string;
   version: number;
-  /** hashState(board.engine): equal to replaying `moves` through the engine. */
-  stateHash: string;
+  /** stateDigest(board.engine): equal to the digest of replaying `moves` through the engine. */
+  stateDigest: string;
   /** Map keyed by String(id). */
   objects: {
     get(id: string): MirrorObject | undefined;

@@ -14,6 +14,7 @@ import {
   resumeRemembered,
   type LiveConnection,
 } from './connection.ts';
+import { roundInProgress } from '../../shared/live/phases.ts';
 import { ROOM_CODE } from '../../shared/protocol.ts';
 import type { JoinClassData } from '../scenes/JoinClass.ts';
 import { Countdown } from './countdown.ts';
@@ -170,11 +171,7 @@ export function playRound(scene: Phaser.Scene, conn: LiveConnection): void {
     const active = game.scene.isActive('Puzzle');
     seen ||= active;
     if (seen && !active) return stop();
-    if (
-      live.round !== round ||
-      (live.phase !== 'running' && live.phase !== 'paused') ||
-      conn.status === 'kicked'
-    )
+    if (live.round !== round || !roundInProgress(live.phase) || conn.status === 'kicked')
       return back();
     sync();
   });

@@ -156,20 +156,11 @@ export function settingsRow(conn: LiveConnection): HTMLElement {
       settings: { roundSeconds: timer.value === '' ? null : Number(timer.value) },
     }),
   );
-  const toggle = (
-    id: string,
-    label: string,
-    on: boolean,
-    patch: Record<string, boolean>,
-  ): HTMLButtonElement =>
-    btn(id, `${on ? '✓' : '○'} ${label}`, () => conn.host({ cmd: 'configure', settings: patch }), {
-      secondary: !on,
-      pressed: on,
-    });
+  const toggle = settingToggle(conn);
   const box = el('div', { class: 'live-teacher-only' });
   box.append(
     row(
-      toggle('live-lock', t('live.lock'), live.locked, { locked: !live.locked }),
+      lockToggle(conn),
       toggle('live-late', t('live.allowLate'), live.allowLateJoin, {
         allowLateJoin: !live.allowLateJoin,
       }),
@@ -179,6 +170,20 @@ export function settingsRow(conn: LiveConnection): HTMLElement {
     ),
   );
   return box;
+}
+
+const settingToggle =
+  (conn: LiveConnection) =>
+  (id: string, label: string, on: boolean, patch: Record<string, boolean>): HTMLButtonElement =>
+    btn(id, `${on ? '✓' : '○'} ${label}`, () => conn.host({ cmd: 'configure', settings: patch }), {
+      secondary: !on,
+      pressed: on,
+    });
+
+/** Lock the class: no new seats; students already seated still reconnect. Shown in every phase. */
+export function lockToggle(conn: LiveConnection): HTMLButtonElement {
+  const locked = conn.state.live.locked;
+  return settingToggle(conn)('live-lock', t('live.lock'), locked, { locked: !locked });
 }
 
 /** Students as name chips; teachers get kick and (for a filtered name) approve. */

@@ -5,6 +5,7 @@
  */
 import { CONCEPT_TEXT } from '../../shared/live/concepts.ts';
 import type { LiveCellShape } from '../../shared/live/protocol.ts';
+import { finishedStatus } from '../../shared/live/status.ts';
 import type { LiveReport } from '../../shared/live/report.ts';
 import { seatStorageKey } from '../../shared/protocol.ts';
 import { lang, t, type MessageKey } from '../i18n/index.ts';
@@ -28,7 +29,7 @@ export function progressBars(conn: LiveConnection): HTMLElement {
   const done = live.kind === 'predict' ? live.answered : live.solved;
   return bars([
     {
-      label: `${STATUS_SYMBOL[live.kind === 'predict' ? 'answered' : 'solved']} ${statusLabel(live.kind === 'predict' ? 'answered' : 'solved')}`,
+      label: `${STATUS_SYMBOL[finishedStatus(live.kind)]} ${statusLabel(finishedStatus(live.kind))}`,
       value: done,
       max,
       kind: 'correct',

@@ -4,15 +4,23 @@
  * (big type for the class: code and lobby → progress bars → reveal → podium; controls hidden).
  */
 import type { Question } from '../../shared/puzzles/questions/index.ts';
+import { hostCommandOpen, roundInProgress } from '../../shared/live/phases.ts';
 import { t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { Countdown } from './countdown.ts';
 import { btn, el, p, Region, row } from './dom.ts';
 import type { IconName } from './icons.ts';
-import { coTeacherLink, joinBlock, setChooser, settingsRow, studentChips } from './hostLobby.ts';
+import {
+  coTeacherLink,
+  joinBlock,
+  lockToggle,
+  setChooser,
+  settingsRow,
+  studentChips,
+} from './hostLobby.ts';
 import { distribution, podiumList, progressBars, reportView, studentGrid } from './hostRounds.ts';
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
-import { livePuzzle } from './sessions.ts';
+import { puzzleById } from '../../shared/puzzles/byId.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
@@ -71,14 +79,17 @@ export class HostView {
       () => [this.controlRow()],
     );
     this.setup.update(
-      `${lobby || live.phase === 'between'}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
+      `${live.phase}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
       // The server changes the set only in the lobby: between rounds only the settings show.
+      // In a round only the lock shows, so a class can be closed to newcomers at any time.
       () =>
         lobby || live.phase === 'between'
           ? [lobby ? setChooser(this.conn) : null, settingsRow(this.conn)]
-          : [],
+          : live.phase === 'podium' || live.phase === 'ended'
+            ? []
+            : [teacherOnly(row(lockToggle(this.conn)))],
     );
-    const inRound = live.phase === 'running' || live.phase === 'paused';
+    const inRound = roundInProgress(live.phase);
     const flowing = live.phase === 'running' && this.conn.status === 'connected';
     this.countdown.set(live.timed && inRound, live.remainingMs, flowing);
     this.main.update(this.mainKey(), () => this.mainContent());
@@ -122,7 +133,6 @@ export class HostView {
   private controlRow(): HTMLElement {
     const live = this.conn.state.live;
     const c = this.conn;
-    const running = live.phase === 'running';
     const b = (
       id: string,
       label: string,
@@ -132,7 +142,7 @@ export class HostView {
     ): HTMLButtonElement =>
       btn(id, label, () => c.host(cmd), { secondary, ...(glyph ? { icon: glyph } : {}) });
     const buttons: HTMLElement[] = [];
-    if (live.phase === 'lobby' || live.phase === 'between')
+    if (hostCommandOpen('start', live.phase))
       buttons.push(
         b(
           'live-start',
@@ -143,23 +153,29 @@ export class HostView {
           { cmd: 'start' },
         ),
       );
-    if (running) buttons.push(b('live-pause', t('live.pause'), { cmd: 'pause' }, true, 'pause'));
-    if (live.phase === 'paused')
+    const open = (cmd: Parameters<typeof hostCommandOpen>[0]): boolean =>
+      hostCommandOpen(cmd, live.phase);
+    if (open('pause'))
+      buttons.push(b('live-pause', t('live.pause'), { cmd: 'pause' }, true, 'pause'));
+    if (open('resume'))
       buttons.push(b('live-resume', t('live.resume'), { cmd: 'resume' }, false, 'play'));
-    if ((running || live.phase === 'paused') && live.timed)
+    if (open('extend') && live.timed)
       buttons.push(b('live-extend', t('live.extend'), { cmd: 'extend', seconds: 30 }, true));
-    if (running || live.phase === 'paused')
+    if (open('skip'))
       buttons.push(b('live-skip', t('live.reveal'), { cmd: 'skip' }, false, 'skip'));
-    if (live.phase === 'reveal')
+    if (open('next'))
       buttons.push(
         b('live-next', live.round < live.rounds ? t('live.next') : t('live.toPodium'), {
           cmd: 'next',
         }),
       );
-    if (live.phase !== 'ended' && live.phase !== 'podium')
-      buttons.push(b('live-end', t('live.end'), { cmd: 'end' }, true));
-    if (live.phase === 'podium')
-      buttons.push(b('live-close', t('live.closeClass'), { cmd: 'end' }, true));
+    // `end` ends the lesson (to the podium); on the podium it closes the class.
+    if (open('end'))
+      buttons.push(
+        live.phase === 'podium'
+          ? b('live-close', t('live.closeClass'), { cmd: 'end' }, true)
+          : b('live-end', t('live.end'), { cmd: 'end' }, true),
+      );
     const box = el('div', { class: 'live-teacher-only' });
     box.append(row(...buttons));
     return box;
@@ -231,7 +247,7 @@ export class HostView {
       return out;
     }
     const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
-    const inRound = live.phase === 'running' || live.phase === 'paused';
+    const inRound = roundInProgress(live.phase);
     if (q && (inRound || live.phase === 'reveal')) out.push(...questionView(q)); // the code stays at reveal
     if (q && inRound) out.push(p(t('live.answerOnDevices')), choicesView(q, [...live.choices]));
     if (live.phase === 'reveal' && live.kind === 'predict')
@@ -245,10 +261,16 @@ export class HostView {
 
 /** A puzzle round's reveal: the moves of a shortest solution, as the class can read them. */
 function solutionView(puzzleId: string): HTMLElement[] {
-  const puzzle = livePuzzle(puzzleId);
+  const puzzle = puzzleById(puzzleId);
   if (!puzzle) return [];
   return [
     el('h2', {}, t('live.oneSolution', { n: puzzle.solution.length })),
     codeBlock(puzzle.solution.map((code) => ({ code }))),
   ];
+}
+
+/** Hidden on the projector view (the class sees that screen). */
+function teacherOnly(node: HTMLElement): HTMLElement {
+  node.classList.add('live-teacher-only');
+  return node;
 }

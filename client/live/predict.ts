@@ -4,7 +4,12 @@
  * questions). Answers are sent in the rules' format: survivors in `ask` order joined by ', ', or
  * 'none'; print answers exactly as a choice reads.
  */
-import { QUESTIONS, NONE_SURVIVE, type Question } from '../../shared/puzzles/questions/index.ts';
+import {
+  QUESTIONS,
+  NONE_SURVIVE,
+  survivorsAnswer,
+  type Question,
+} from '../../shared/puzzles/questions/index.ts';
 import { lang, t } from '../i18n/index.ts';
 import { btn, el, p, row } from './dom.ts';
 
@@ -96,7 +101,7 @@ export class AnswerPad {
     });
     const submit = btn('send-survivors', t('live.sendAnswer'), () => {
       const alive = q.ask.filter((n) => picked.has(n));
-      go(alive.length ? alive.join(', ') : NONE_SURVIVE, [submit]);
+      go(survivorsAnswer(alive), [submit]);
     });
     this.buttons.push(...toggles, submit);
     this.nodes = [p(t('live.tapSurvivors')), grid, row(submit), this.status];

@@ -7,21 +7,13 @@
  *   so the teacher's dashboard counts them (and the last hint caps the stars, as the rules say).
  * - `watchBoard`: a teacher watching one student's board, read-only: every move is refused locally.
  */
-import { campaignPuzzle } from '../../shared/puzzles/campaign/index.ts';
+import { puzzleById } from '../../shared/puzzles/byId.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
-import { generatePuzzle } from '../../shared/puzzles/generator.ts';
 import { t } from '../i18n/index.ts';
 import { RoomSession, type RoomLike } from '../session/RoomSession.ts';
 import type { SubmitResult } from '../session/Session.ts';
 import type { LiveConnection, LiveState } from './connection.ts';
 import { holdReason } from './hold.ts';
-
-/** Campaign levels by id; generated puzzles by their `gen-<seed>-<difficulty>` id. */
-export function livePuzzle(id: string): Puzzle | undefined {
-  const generated = /^gen-(\d{1,10})-([123])$/.exec(id);
-  if (generated) return generatePuzzle(Number(generated[1]), Number(generated[2]) as 1 | 2 | 3);
-  return campaignPuzzle(id);
-}
 
 /** Forwards to the room while active; `leave` only detaches this view from the room. */
 function detachableRoom(conn: LiveConnection): RoomLike {
@@ -102,7 +94,7 @@ class WatchSession extends RoomSession {
  * where the board's "← Levels" button goes: back to the class screen, never the solo campaign.
  */
 export function studentBoard(conn: LiveConnection, exit: () => void): RoomSession | null {
-  const puzzle = livePuzzle(conn.state.puzzleId);
+  const puzzle = puzzleById(conn.state.puzzleId);
   if (!puzzle) return null;
   const session = new LiveBoardSession(conn, puzzle, conn.seatId, exit);
   conn.room.onStateChange.invoke(conn.state); // replay the moves already on the board (a refresh mid-round)
@@ -112,7 +104,7 @@ export function studentBoard(conn: LiveConnection, exit: () => void): RoomSessio
 /** A student's board, read-only, for the teacher. */
 export function watchBoard(conn: LiveConnection, seatId: string): RoomSession | null {
   const board = conn.state.seats.get(seatId)?.board;
-  const puzzle = board ? livePuzzle(board.puzzleId) : undefined;
+  const puzzle = board ? puzzleById(board.puzzleId) : undefined;
   if (!puzzle) return null;
   const session = new WatchSession(detachableRoom(conn), puzzle, movesOfSeat(seatId));
   conn.room.onStateChange.invoke(conn.state);

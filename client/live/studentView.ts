@@ -4,7 +4,8 @@
  * the reveal, and the podium — showing only the student's own rank and points.
  */
 import { NICKNAME_MAX, nicknameChoices } from '../../shared/live/nickname.ts';
-import { ROOM_CODE } from '../../shared/protocol.ts';
+import { roundInProgress } from '../../shared/live/phases.ts';
+import { ROOM_CODE, ROOM_CODE_DIGITS, ROOM_CODE_PATTERN } from '../../shared/protocol.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { Countdown } from './countdown.ts';
@@ -14,6 +15,7 @@ import { AnswerPad, answerText, questionById, questionView } from './predict.ts'
 /** Friendly text for a refused join (the server sends the rule's code as the message). */
 export function joinError(message: string): string {
   if (/live\/locked/.test(message)) return t('live.err.locked');
+  if (/join\/kicked/.test(message)) return t('live.kicked');
   if (/live\/late_join_closed/.test(message)) return t('live.err.late');
   if (/live\/ended/.test(message)) return t('live.err.ended');
   if (/full/.test(message)) return t('live.err.full');
@@ -31,8 +33,8 @@ export function joinForm(
     id: 'join-code',
     inputmode: 'numeric',
     autocomplete: 'off',
-    maxlength: '6',
-    pattern: '[0-9]{6}',
+    maxlength: String(ROOM_CODE_DIGITS),
+    pattern: ROOM_CODE_PATTERN,
     'aria-label': t('live.codeField'),
   });
   codeInput.value = code;
@@ -128,7 +130,7 @@ export class StudentView {
     this.banner.update(`${this.conn.status}|${this.conn.rejected?.code ?? ''}`, () =>
       this.bannerContent(),
     );
-    const inRound = live.phase === 'running' || live.phase === 'paused';
+    const inRound = roundInProgress(live.phase);
     const round = live.round > 0 && !OVER.has(live.phase);
     const roundText = round ? t('live.roundOf', { n: live.round, of: live.rounds }) : '';
     if (this.roundLine.textContent !== roundText) this.roundLine.textContent = roundText;

@@ -3,6 +3,7 @@
  * not colour alone), moves against par, a heap-bytes meter and the stars the current play earns.
  * A replay session (`Session.replay`) has no goal: its title and the heap meter only.
  */
+import { cssCamera, cssSize, textResolution } from '../ui/screen.ts';
 import Phaser from 'phaser';
 import { starsFor } from '../../shared/puzzles/scoring.ts';
 import { lang, onLangChange, t } from '../i18n/index.ts';
@@ -59,7 +60,8 @@ export class Hud extends Phaser.Scene {
   private draw(s: Snapshot): void {
     this.children.removeAll(true);
     const theme = app().theme;
-    const { width } = this.scale;
+    const { width } = cssSize(this.scale);
+    cssCamera(this);
     const info = this.session.puzzle;
     const h = hudHeight(width, info.goals.length);
     const font = hudFont(width);
@@ -73,6 +75,7 @@ export class Hud extends Phaser.Scene {
         fontSize: size,
         color: css(theme.text),
         fontStyle: bold ? 'bold' : 'normal',
+        resolution: textResolution(),
       });
     };
     this.add

@@ -8,6 +8,7 @@
  * still holding another class's connection leaves it when it follows a new class's link.
  */
 import Phaser from 'phaser';
+import { puzzleRoundRunning } from '../../shared/live/phases.ts';
 import { t } from '../i18n/index.ts';
 import { currentLive, joinClass, type LiveConnection } from '../live/connection.ts';
 import { mountScreen, p } from '../live/dom.ts';
@@ -121,8 +122,7 @@ export class JoinClass extends Phaser.Scene {
       const roundKey = `${conn.code}:${live.round}`;
       const solved = me?.cells.at(live.round - 1)?.status === 'solved';
       if (
-        live.phase === 'running' &&
-        live.kind === 'puzzle' &&
+        puzzleRoundRunning(live.phase, live.kind) &&
         !solved &&
         autoOpened !== roundKey &&
         conn.status === 'connected'

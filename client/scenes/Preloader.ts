@@ -3,7 +3,7 @@ import Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import { app } from '../ui/app.ts';
 import { say } from '../ui/narrator.ts';
-import { baseFont } from '../ui/screen.ts';
+import { baseFont, cssCamera, cssSize, textResolution } from '../ui/screen.ts';
 import { setHookInfo } from '../ui/testHook.ts';
 import { css, FONT_UI } from '../view/theme.ts';
 
@@ -14,7 +14,8 @@ export class Preloader extends Phaser.Scene {
 
   preload(): void {
     const theme = app().theme;
-    const { width, height } = this.scale;
+    const { width, height } = cssSize(this.scale);
+    cssCamera(this);
     const barW = Math.min(480, width - 48);
     const x = (width - barW) / 2;
     const y = height / 2;
@@ -26,6 +27,7 @@ export class Preloader extends Phaser.Scene {
         fontFamily: FONT_UI,
         fontSize: `${baseFont(width, height)}px`,
         color: css(theme.text),
+        resolution: textResolution(),
       })
       .setOrigin(0.5, 1);
     this.load.on('progress', (p: number) => {

@@ -7,7 +7,6 @@ import Phaser from 'phaser';
 import { reachableFromRoots } from '../../shared/engine/query.ts';
 import type { EngineState, ObjId } from '../../shared/engine/types.ts';
 import { topLevelStatements } from '../../shared/puzzles/questions/replay.ts';
-import { starsFor } from '../../shared/puzzles/scoring.ts';
 import { lang, t } from '../i18n/index.ts';
 import { openLocalSession } from '../session/catalog.ts';
 import type { Session, SubmitResult } from '../session/Session.ts';
@@ -16,48 +15,42 @@ import { app } from '../ui/app.ts';
 import { listenKeys } from '../ui/keys.ts';
 import { clearNarration, say } from '../ui/narrator.ts';
 import { PuzzlePanels } from '../ui/PuzzlePanels.ts';
-import type { ToolId } from '../ui/PuzzlePanels.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
-import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
-import {
-  narrate,
-  objectName,
-  objectNameWithPath,
-  placeText,
-  splitAtCollection,
-} from '../view/describe.ts';
-import type { Hud } from './Hud.ts';
+import { objectNameWithPath, placeText } from '../view/describe.ts';
 import { EMPTY_BOOK, nameObjects } from '../view/names.ts';
 import { puzzleFacts, puzzleTargets } from './puzzleHook.ts';
 import type { NameBook } from '../view/names.ts';
-import { GcPlayer } from '../view/GcPlayer.ts';
-import { gcSteps } from '../view/gcSteps.ts';
 import type { GcStep } from '../view/gcSteps.ts';
+import type { CallStep } from '../view/callSteps.ts';
+import type { StepPlayer } from './puzzleSteps.ts';
 import { Gestures } from '../view/Gestures.ts';
 import type { Selection } from '../view/Gestures.ts';
 import { HeapView } from '../view/HeapView.ts';
-import { hudHeight } from '../view/hudLayout.ts';
 import { intentToAction } from '../view/intents.ts';
 import type { Intent } from '../view/intents.ts';
 import { css } from '../view/theme.ts';
 import { runTool } from '../ui/puzzleTools.ts';
-import { consoleMessage, planConsoleLine, replOutput } from '../ui/consoleLine.ts';
-import { brokenForGood, rulesText } from '../ui/rules.ts';
-import type { GoalStatus } from '../../shared/puzzles/contract.ts';
+import type { ToolId } from '../ui/PuzzlePanels.ts';
+import { rulesText } from '../ui/rules.ts';
+import { columnsFor } from '../view/camera.ts';
+import { fitPicture, pictureWidth, placeCamera, zoomPicture } from './puzzleCamera.ts';
+import { consoleLine, shortcut } from './puzzleConsole.ts';
+import { submitMove } from './puzzleMove.ts';
 
 export class Puzzle extends Phaser.Scene {
   session!: Session;
   heap!: HeapView;
   gestures!: Gestures;
   panels!: PuzzlePanels;
-  private puzzleId = '';
+  puzzleId = '';
   reveal = false;
   hoverNode: ObjId | null = null;
   autoFit = true;
   busy = false;
   /** The session's board is only watched: no move tools, console input or drag gestures. */
   readOnly = false;
-  gc: GcPlayer | null = null;
+  /** The step player on screen (a gc.collect() trace or a call), if any. */
+  gc: StepPlayer | null = null;
   private cleanups: (() => void)[] = [];
   /** Every object's lifelong display name (`list①`), shared by the cards, log and gc player. */
   names: NameBook = EMPTY_BOOK;
@@ -65,7 +58,7 @@ export class Puzzle extends Phaser.Scene {
   /** Callers may hand in their own session and completion callback (daily challenge flow). */
   readonly acceptsSession = true;
   private injected: Session | null = null;
-  private onSolved: ((moves: readonly string[]) => void) | null = null;
+  onSolved: ((moves: readonly string[]) => void) | null = null;
 
   constructor() {
     super('Puzzle');
@@ -109,7 +102,7 @@ export class Puzzle extends Phaser.Scene {
       classes,
       session.functions(),
       (id) => void runTool(this, id as ToolId),
-      (line) => this.console(line),
+      (line) => consoleLine(this, line),
       this.readOnly,
       session.replay !== undefined,
       // The way back: the campaign for a solo board, the class screen for a live board (its
@@ -118,7 +111,7 @@ export class Puzzle extends Phaser.Scene {
     );
     clearNarration();
     this.cleanups = [
-      listenKeys((e) => this.gestures.key(e) || this.shortcut(e)),
+      listenKeys((e) => this.gestures.key(e) || shortcut(this, e)),
       registerTargets('Puzzle', () =>
         puzzleTargets(this.game, this.cameras.main, this.heap.layout, this.binShown()),
       ),
@@ -153,7 +146,10 @@ export class Puzzle extends Phaser.Scene {
   }
 
   /** Draw a state (the current board unless an animation shows an older one). */
-  renderState(state: EngineState, o: { freed: ObjId[]; gc?: GcStep | null }): void {
+  renderState(
+    state: EngineState,
+    o: { freed: ObjId[]; gc?: GcStep | null; call?: CallStep | null },
+  ): void {
     const garbage = this.reveal ? this.garbageOf(state) : null;
     this.names = nameObjects(this.names, state);
     this.heap.render(state, {
@@ -162,12 +158,13 @@ export class Puzzle extends Phaser.Scene {
       garbage,
       gc: o.gc ?? null,
       selectedSource: this.gestures.sel.source,
-      selectedNode: this.gestures.sel.node,
+      selectedNode: o.call ? o.call.object : this.gestures.sel.node,
+      frameFocus: o.call?.frame ?? null,
       hoverNode: this.hoverNode,
       freedOrder: o.freed,
       motion: !app().settings.reducedMotion,
-      maxColumns: columnsFor(this.cameras.main.width),
-      compact: this.cameras.main.width < 600,
+      maxColumns: columnsFor(pictureWidth(this)),
+      compact: pictureWidth(this) < 600,
     });
     if (this.autoFit) this.fit();
     setHookInfo({
@@ -206,157 +203,14 @@ export class Puzzle extends Phaser.Scene {
     await this.submit(statement);
   }
 
-  async submit(statement: string): Promise<SubmitResult | null> {
-    if (this.busy) return null;
-    this.busy = true;
-    this.refreshPanels();
-    const hud = this.scene.get('Hud') as Hud | null;
-    const goalBefore = this.session.snapshot().goal;
-    hud?.hold(this.session.snapshot());
-    const r = await this.session.submit(statement);
-    this.busy = false;
-    if (!r.ok) {
-      hud?.release();
-      const message = consoleMessage(this.defs(), statement, r.error);
-      this.panels.setOutput([message], true);
-      say(t('say.rejected', { message }));
-      this.refreshPanels();
-      return r;
-    }
-    this.gestures.sel = { source: null, node: null, picking: false };
-    this.panels.setOutput(r.outcome.output);
-    this.warnIfLost(goalBefore);
-    this.names = nameObjects(
-      nameObjects(this.names, r.before),
-      r.outcome.board.engine,
-      r.outcome.events,
-    );
-    // What the collection did is told by the gc player as it shows it, then summarised.
-    const { now, collection } = splitAtCollection(r.outcome.events);
-    say([
-      t(this.session.replay ? 'say.replayMove' : 'say.move', { code: statement }),
-      ...narrate(now, r.before, r.outcome.board.engine, this.names),
-    ]);
-    const trace = r.outcome.traces[r.outcome.traces.length - 1];
-    if (trace) {
-      this.reveal = true;
-      const summary = collection.filter((e) => e.type === 'collected');
-      this.playGc(r.before, trace, () => {
-        say(narrate(summary, r.before, r.outcome.board.engine, this.names));
-        hud?.release();
-      });
-    } else {
-      const freed = r.outcome.events.flatMap((e) => (e.type === 'freed' ? [e.id] : []));
-      this.renderState(r.outcome.board.engine, { freed });
-      hud?.release();
-      this.checkDone();
-    }
-    this.refreshPanels();
-    return r;
-  }
-
-  /** A move that broke a goal for good is named at once, with an undo right there. */
-  private warnIfLost(before: GoalStatus): void {
-    const broken = brokenForGood(before, this.session.snapshot().goal);
-    const clause = this.session.puzzle.goals.find((g) => broken.includes(g.id));
-    if (!clause) return;
-    const message = t('rules.deadEnd', { goal: clause.text[lang()].replace(/`/g, '') });
-    this.panels.setOutput([message], true, {
-      label: t('rules.undo'),
-      run: () => void runTool(this, 'undo'),
-    });
-    say(message);
-  }
-
-  private playGc(
-    before: EngineState,
-    trace: Parameters<typeof gcSteps>[0],
-    shown: () => void,
-  ): void {
-    const steps = gcSteps(trace, (id) => objectName(this.names, id));
-    const show = (step: GcStep, i: number, changed: boolean): void => {
-      this.renderState(before, { freed: [], gc: step });
-      this.panels.setGcBar({
-        caption: t(step.caption.key, step.caption.params),
-        step: i,
-        total: steps.length,
-        playing: this.gc?.playing ?? false,
-      });
-      if (changed) say(t(step.caption.key, step.caption.params));
-    };
-    const finish = (): void => {
-      this.gc?.destroy();
-      this.gc = null;
-      this.panels.setGcBar(null);
-      this.renderState(this.session.snapshot().board.engine, { freed: trace.freed });
-      shown();
-      this.refreshPanels();
-      this.checkDone();
-    };
-    this.gc = new GcPlayer(this, steps, show, finish, !app().settings.reducedMotion);
-    this.refreshPanels();
-  }
-
-  private checkDone(): void {
-    const snap = this.session.snapshot();
-    if (!snap.goal.done) return;
-    const moves = snap.board.moves.length;
-    const stars = starsFor(true, moves, this.session.puzzle.par, snap.hintsUsed);
-    say(t('say.goalDone', { n: moves }));
-    const data = {
-      puzzleId: this.puzzleId,
-      title: this.session.puzzle.title,
-      moves,
-      par: this.session.puzzle.par,
-      stars,
-    };
-    const solved = this.onSolved;
-    if (!solved) {
-      // The campaign waits for the player: the final picture stays until they ask for results.
-      app().record(this.puzzleId, stars, moves);
-      const summary = `${t('hud.done')} ${'★'.repeat(stars)}${'☆'.repeat(3 - stars)}`;
-      this.panels.showDone(summary, () => this.scene.start('Results', data));
-      return;
-    }
-    // Wall-clock delay: game time crawls when frames are slow (old Chromebooks, busy CI).
-    const session = this.session;
-    window.setTimeout(
-      () => {
-        if (this.session !== session || !this.scene.isActive()) return;
-        solved(snap.board.moves);
-      },
-      app().settings.reducedMotion ? 300 : 1400,
-    );
+  /** Play one statement and show what it did (see puzzleMove.ts). */
+  submit(statement: string): Promise<SubmitResult | null> {
+    return submitMove(this, statement);
   }
 
   /** The del bin is drawn (and a drop target) only where `del name` is a move. */
-  private binShown(): boolean {
+  binShown(): boolean {
     return !this.readOnly && this.session.puzzle.allowed.includes('delName');
-  }
-
-  private defs(): { functions: string[]; classes: string[] } {
-    const classes = Object.keys(this.session.snapshot().board.engine.classes);
-    return { functions: this.session.functions(), classes };
-  }
-
-  /** A console line: a move, or a question answered like the REPL. True when it was accepted. */
-  private async console(line: string): Promise<boolean> {
-    const plan = planConsoleLine(this.defs(), line);
-    if (plan.kind === 'move') {
-      const r = await this.submit(line);
-      return r?.ok === true;
-    }
-    const r = await this.session.inspect(plan.statement);
-    if (!r.ok) {
-      const message = consoleMessage(this.defs(), line, r.error);
-      this.panels.setOutput([message], true);
-      say(t('say.rejected', { message }));
-      return false;
-    }
-    const output = plan.repl ? replOutput(r.output) : r.output;
-    this.panels.setOutput([`>>> ${line}`, ...output]);
-    say(output.join(' '));
-    return true;
   }
 
   refreshPanels(): void {
@@ -398,50 +252,19 @@ export class Puzzle extends Phaser.Scene {
       );
   }
 
-  private shortcut(e: KeyboardEvent): boolean {
-    const map: Record<string, ToolId> = {
-      Delete: 'cut',
-      Backspace: 'cut',
-      n: 'none',
-      w: 'weakref',
-      g: 'collect',
-      r: 'reveal',
-      z: 'undo',
-      y: 'redo',
-      h: 'hint',
-      '+': 'zoomIn',
-      '=': 'zoomIn',
-      '-': 'zoomOut',
-      '0': 'zoomFit',
-      '?': 'keys',
-    };
-    const tool = map[e.key];
-    if (!tool) return false;
-    void runTool(this, tool);
-    return true;
-  }
-
   onResize(): void {
-    const { width, height } = this.scale;
-    const top = hudHeight(width, this.session.puzzle.goals.length);
-    this.cameras.main.setViewport(0, top, width, Math.max(100, height - top));
+    placeCamera(this);
     this.redraw();
     this.fit();
   }
 
   fit(): void {
-    const l = this.heap.layout;
-    if (!l) return;
-    const cam = this.cameras.main;
-    const f = fitCamera(l.bounds, cam.width, cam.height, minZoomFor(cam.width));
-    cam.setZoom(f.zoom);
-    cam.centerOn(f.centerX, f.centerY);
+    fitPicture(this);
   }
 
   zoomBy(factor: number): void {
-    const cam = this.cameras.main;
     this.autoFit = false;
-    cam.setZoom(Math.max(0.3, Math.min(2.5, cam.zoom * factor)));
+    zoomPicture(this, factor);
   }
 
   private teardown(): void {

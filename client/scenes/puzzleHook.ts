@@ -23,6 +23,7 @@ export function puzzleTargets(
   for (const s of l.sources) {
     const dot = { x: s.anchor.x - 8, y: s.anchor.y - 8, w: 16, h: 16 };
     out[`source:${s.id}`] = toPage(game, cam, dot);
+    if (s.owner === 'name') out[`row:${s.id}`] = toPage(game, cam, s.rect);
   }
   for (const item of l.tray) out[`tray:${item.key}`] = toPage(game, cam, item.rect);
   if (binShown) out.bin = toPage(game, cam, l.bin);
@@ -42,6 +43,8 @@ export function puzzleFacts(
     puzzleId,
     rc: Object.fromEntries(ids.map((id) => [id, state.objects[id]!.rc])),
     goalDone,
+    // The call frames as drawn (a stepped call shows its frame while it runs).
+    frames: state.frames.map((f) => ({ fn: f.fn, locals: Object.keys(f.locals) })),
     names: Object.fromEntries(ids.map((id) => [id, displayName(names, id)])),
     // A getter: measured only when a test reads it (quadratic in the number of arrows).
     get picture() {

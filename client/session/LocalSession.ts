@@ -3,6 +3,8 @@
  * server's rooms and verifier: same refusals, same undo/redo (replay of the log), same hints.
  */
 import { master, type Match } from '../../shared/board/master.ts';
+import type { Action } from '../../shared/engine/actions.ts';
+import type { EngineState } from '../../shared/engine/types.ts';
 import { heapBytes } from '../../shared/engine/sizes.ts';
 import { prepare } from '../../shared/puzzles/board.ts';
 import { classifyMove, NOT_ALLOWED } from '../../shared/puzzles/classify.ts';
@@ -14,6 +16,7 @@ import {
   inspectBoard,
   puzzleFunctions,
   setupProgramOf,
+  statementActions,
   type InspectResult,
 } from './puzzleQueries.ts';
 import type { PuzzleInfo, Session, Snapshot, SubmitResult } from './Session.ts';
@@ -96,6 +99,10 @@ export class LocalSession implements Session {
 
   async inspect(statement: string): Promise<InspectResult> {
     return inspectBoard(this.source, this.match.board, statement);
+  }
+
+  actionsOf(before: EngineState, statement: string): readonly Action[] {
+    return statementActions(this.source, before, statement);
   }
 
   functions(): string[] {

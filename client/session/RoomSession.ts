@@ -7,6 +7,8 @@
  * undo/reset resolve at the next state patch. Joining, seats and tokens live in client/live/connection.ts.
  */
 import { master, type Match } from '../../shared/board/master.ts';
+import type { Action } from '../../shared/engine/actions.ts';
+import type { EngineState } from '../../shared/engine/types.ts';
 import { heapBytes } from '../../shared/engine/sizes.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { CLIENT_MESSAGES, SERVER_MESSAGES } from '../../shared/protocol.ts';
@@ -16,6 +18,7 @@ import {
   inspectBoard,
   puzzleFunctions,
   setupProgramOf,
+  statementActions,
   type InspectResult,
 } from './puzzleQueries.ts';
 import type { PuzzleInfo, Session, Snapshot, SubmitResult } from './Session.ts';
@@ -133,6 +136,10 @@ export class RoomSession implements Session {
 
   async inspect(statement: string): Promise<InspectResult> {
     return inspectBoard(this.source, this.match.board, statement);
+  }
+
+  actionsOf(before: EngineState, statement: string): readonly Action[] {
+    return statementActions(this.source, before, statement);
   }
 
   functions(): string[] {

@@ -8,6 +8,7 @@
  * - `snapshot()` is the current truth; listeners get every new snapshot after it changes.
  * - Undo/redo/reset are moves over the accepted-move log (board = replay of the log).
  */
+import type { Action } from '../../shared/engine/actions.ts';
 import type { EngineState } from '../../shared/engine/types.ts';
 import type {
   Board,
@@ -71,6 +72,12 @@ export interface Session {
   inspect(
     statement: string,
   ): Promise<{ ok: true; output: string[] } | { ok: false; error: MoveError }>;
+  /**
+   * The engine actions an accepted statement ran on `before`, in order: the picture steps through
+   * a call with them (frame pushed, locals bound, return). Optional: without it a call is shown
+   * as its end state only.
+   */
+  actionsOf?(before: EngineState, statement: string): readonly Action[];
   /** Functions the level's setup defines (the call tools). */
   functions(): string[];
   /** The level's setup as a runnable program (for the downloadable solution). */

@@ -5,6 +5,7 @@
  */
 import type Phaser from 'phaser';
 import { css, FONT_UI } from '../view/theme.ts';
+import { textResolution } from './screen.ts';
 import type { Theme } from '../view/theme.ts';
 
 export interface ButtonOptions {
@@ -43,6 +44,7 @@ export class Button {
         color: css(color),
         align: 'center',
         wordWrap: wrap,
+        resolution: textResolution(),
       })
       .setOrigin(0.5);
     const w = Math.max(o.width ?? 0, this.text.width + pad * 2);

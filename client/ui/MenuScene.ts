@@ -11,7 +11,7 @@ import { Button } from './Button.ts';
 import type { ButtonOptions } from './Button.ts';
 import { listenKeys } from './keys.ts';
 import { say } from './narrator.ts';
-import { baseFont, toPage } from './screen.ts';
+import { baseFont, cssCamera, cssSize, textResolution, toPage } from './screen.ts';
 import { registerTargets } from './testHook.ts';
 
 export abstract class MenuScene extends Phaser.Scene {
@@ -38,7 +38,7 @@ export abstract class MenuScene extends Phaser.Scene {
     this.scale.on('resize', this.build, this);
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
       if (!p.isDown) return;
-      this.scrollTo(this.cameras.main.scrollY - (p.y - p.prevPosition.y));
+      this.scrollTo(this.cameras.main.scrollY - (p.y - p.prevPosition.y) / this.cameras.main.zoom);
     });
     this.input.on('wheel', (_p: unknown, _o: unknown, _dx: number, dy: number) => {
       this.scrollTo(this.cameras.main.scrollY + dy);
@@ -51,7 +51,8 @@ export abstract class MenuScene extends Phaser.Scene {
   }
 
   protected build(): void {
-    const { width, height } = this.scale;
+    const { width, height } = cssSize(this.scale);
+    cssCamera(this);
     this.children.removeAll(true);
     this.buttons = [];
     this.cameras.main.setBackgroundColor(css(app().theme.background));
@@ -97,6 +98,7 @@ export abstract class MenuScene extends Phaser.Scene {
       fontSize: `${size}px`,
       color: css(opts.muted ? theme.textMuted : theme.text),
       align: opts.align ?? 'center',
+      resolution: textResolution(),
       wordWrap: opts.width ? { width: opts.width, useAdvancedWrap: true } : undefined,
       lineSpacing: 4,
     });
@@ -110,8 +112,9 @@ export abstract class MenuScene extends Phaser.Scene {
     items: Omit<ButtonOptions, 'theme' | 'fontSize'>[],
     font: number,
   ): number {
-    const width = Math.min(this.scale.width - 32, font * 18);
-    const x = (this.scale.width - width) / 2;
+    const page = cssSize(this.scale).width;
+    const width = Math.min(page - 32, font * 18);
+    const x = (page - width) / 2;
     for (const item of items) {
       const b = this.addButton(x, y, { ...item, width });
       y += b.rect.h + Math.round(font * 0.6);
@@ -130,7 +133,7 @@ export abstract class MenuScene extends Phaser.Scene {
     let line: Button[] = [];
     let lineW = 0;
     const flush = (): void => {
-      let x = (this.scale.width - (lineW - gap)) / 2;
+      let x = (cssSize(this.scale).width - (lineW - gap)) / 2;
       for (const b of line) {
         b.moveTo(x, y);
         x += b.rect.w + gap;
@@ -140,7 +143,7 @@ export abstract class MenuScene extends Phaser.Scene {
       lineW = 0;
     };
     for (const b of made) {
-      if (line.length > 0 && lineW + b.rect.w > this.scale.width - 24) flush();
+      if (line.length > 0 && lineW + b.rect.w > cssSize(this.scale).width - 24) flush();
       line.push(b);
       lineW += b.rect.w + gap;
     }
@@ -202,8 +205,9 @@ export abstract class MenuScene extends Phaser.Scene {
     if (!focused) return;
     const cam = this.cameras.main;
     const r = focused.rect;
-    if (r.y < cam.scrollY + 8 || r.y + r.h > cam.scrollY + cam.height - 8) {
-      this.scrollTo(r.y - cam.height / 3);
+    const visible = cam.height / cam.zoom;
+    if (r.y < cam.scrollY + 8 || r.y + r.h > cam.scrollY + visible - 8) {
+      this.scrollTo(r.y - visible / 3);
     }
     if (speak) say(focused.text.text);
   }

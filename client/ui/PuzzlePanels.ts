@@ -95,6 +95,17 @@ export class PuzzlePanels {
     return button(id, label, () => this.onTool(id), { secondary });
   }
 
+  /** A button whose word hides on small phones (the icon stays; the word is its accessible name). */
+  private iconTool(id: ToolId, icon: string, label: string, secondary = true): HTMLButtonElement {
+    const b = this.tool(id, label, secondary);
+    b.replaceChildren(
+      el('span', { 'aria-hidden': 'true' }, icon),
+      el('span', { class: 'long' }, ` ${label}`),
+    );
+    b.setAttribute('aria-label', label);
+    return b;
+  }
+
   private buildSide(
     info: PuzzleInfo,
     onConsole: (line: string) => Promise<boolean>,
@@ -213,8 +224,17 @@ export class PuzzlePanels {
     }
   }
 
-  /** The gc.collect() player: caption, progress and back / play-pause / step / done. */
-  setGcBar(state: { caption: string; step: number; total: number; playing: boolean } | null): void {
+  /** The step player (gc.collect() or a call): title, caption, progress, back / play / step / done. */
+  setGcBar(
+    state: {
+      caption: string;
+      step: number;
+      total: number;
+      playing: boolean;
+      /** Defaults to "Inside gc.collect()". */
+      title?: string;
+    } | null,
+  ): void {
     this.gcBar.hidden = state === null;
     if (!state) return;
     const caption = el(
@@ -223,12 +243,14 @@ export class PuzzlePanels {
       `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`,
     );
     this.gcBar.replaceChildren(
-      el('strong', {}, t('gc.title')),
+      el('strong', {}, state.title ?? t('gc.title')),
       caption,
-      this.tool('gcBack', `◀ ${t('gc.back')}`),
-      this.tool('gcPlay', state.playing ? `|| ${t('gc.pause')}` : `▶ ${t('gc.play')}`, false),
-      this.tool('gcStep', `▶| ${t('gc.step')}`),
-      this.tool('gcSkip', `✓ ${t('gc.skip')}`),
+      this.iconTool('gcBack', '◀', t('gc.back')),
+      state.playing
+        ? this.iconTool('gcPlay', '||', t('gc.pause'), false)
+        : this.iconTool('gcPlay', '▶', t('gc.play'), false),
+      this.iconTool('gcStep', '▶|', t('gc.step')),
+      this.iconTool('gcSkip', '✓', t('gc.skip')),
     );
   }
 

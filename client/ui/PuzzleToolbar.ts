@@ -30,6 +30,11 @@ export class PuzzleToolbar {
     this.more = button('more', `⋯ ${t('tool.more')}`, () => this.toggleSheet(), {
       secondary: true,
     });
+    this.more.replaceChildren(
+      el('span', { 'aria-hidden': 'true' }, '⋯'),
+      el('span', { class: 'long' }, ` ${t('tool.more')}`),
+    );
+    this.more.setAttribute('aria-label', t('tool.more'));
     this.more.setAttribute('aria-expanded', 'false');
     this.more.setAttribute('aria-controls', 'tool-sheet');
     this.sheet.hidden = true;
@@ -91,7 +96,7 @@ export class PuzzleToolbar {
       for (const fn of o.functions) items.push(this.tool(`call:${fn}`, `${fn}(…)`, false));
     if (can('collect')) items.push(this.tool('collect', t('tool.collect'), false));
     if (can('toggleGc')) items.push(this.tool('toggleGc', t('tool.gcOn'), false));
-    items.push(this.tool('reveal', t('tool.reveal')));
+    items.push(this.tool('reveal', t('tool.reveal'), true, '◐'));
     return items;
   }
 

@@ -1,27 +1,27 @@
 /**
- * Plays GC animation steps: play/pause, step, back, done. Each step is shown by the caller
+ * Plays animation steps — a gc.collect() trace or a function call: play/pause, step, back, done. Each step is shown by the caller
  * (`show`); `finish` runs once, when the player reaches the end and presses Done or skips.
  * Autoplay advances every `interval` ms; in reduced-motion mode it starts paused.
  */
 import type Phaser from 'phaser';
 import type { GcStep } from './gcSteps.ts';
 
-export class GcPlayer {
+export class GcPlayer<S = GcStep> {
   index = 0;
   playing: boolean;
   private timer: Phaser.Time.TimerEvent | null = null;
   private done = false;
   private spoken = -1;
   private readonly scene: Phaser.Scene;
-  readonly steps: GcStep[];
-  private readonly show: (step: GcStep, index: number, changed: boolean) => void;
+  readonly steps: S[];
+  private readonly show: (step: S, index: number, changed: boolean) => void;
   private readonly finish: () => void;
   private readonly interval: number;
 
   constructor(
     scene: Phaser.Scene,
-    steps: GcStep[],
-    show: (step: GcStep, index: number, changed: boolean) => void,
+    steps: S[],
+    show: (step: S, index: number, changed: boolean) => void,
     finish: () => void,
     autoplay: boolean,
     interval = 900,
@@ -88,7 +88,7 @@ export class GcPlayer {
 
   private render(): void {
     const step = this.steps[this.index];
-    if (step) this.show(step, this.index, this.index !== this.spoken);
+    if (step !== undefined) this.show(step, this.index, this.index !== this.spoken);
     this.spoken = this.index;
   }
 

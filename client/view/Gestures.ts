@@ -15,7 +15,7 @@ import type { Point } from './geometry.ts';
 import type { HeapView } from './HeapView.ts';
 import type { Intent } from './intents.ts';
 import type { Source } from './slots.ts';
-import { screenToWorld } from '../ui/screen.ts';
+import { ratioOf, screenToWorld } from '../ui/screen.ts';
 
 export interface Selection {
   source: string | null;
@@ -60,6 +60,11 @@ export class Gestures {
     );
   }
 
+  /** 44 CSS px in world units: the least height a name row answers a tap in. */
+  private fingerHeight(): number {
+    return (44 * ratioOf(this.scene.scale)) / this.scene.cameras.main.zoom;
+  }
+
   private world(p: Phaser.Input.Pointer): Point {
     return screenToWorld(this.scene.cameras.main, { x: p.x, y: p.y });
   }
@@ -67,7 +72,7 @@ export class Gestures {
   private down(p: Phaser.Input.Pointer): void {
     if (!this.enabled) return;
     const w = this.world(p);
-    const src = this.readOnly ? null : this.view.sourceAt(w);
+    const src = this.readOnly ? null : this.view.sourceAt(w, this.fingerHeight());
     const node = src || this.readOnly ? null : this.view.nodeAt(w);
     const cam = this.scene.cameras.main;
     if (src) this.drag = { kind: 'source', source: src, start: w, moved: false };

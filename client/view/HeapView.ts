@@ -16,7 +16,8 @@ import type { GcStep } from './gcSteps.ts';
 import type { Point, Rect } from './geometry.ts';
 import { contains } from './geometry.ts';
 import { EMPTY_MEMORY, layoutHeap } from './layout.ts';
-import type { HeapLayout, LayoutMemory, Source } from './layout.ts';
+import type { FrameBox, HeapLayout, LayoutMemory, Source } from './layout.ts';
+import { drawFrames } from './drawFrames.ts';
 import { css, FONT_CODE, FONT_UI, TEXT_RESOLUTION } from './theme.ts';
 import type { Theme } from './theme.ts';
 import { displayName } from './names.ts';
@@ -38,6 +39,8 @@ export interface ViewOptions {
   motion: boolean;
   maxColumns: number;
   compact: boolean;
+  /** The call frame a step is about (depth: 0 = outermost call), outlined; none when absent. */
+  frameFocus?: number | null;
 }
 
 interface NodeEntry {
@@ -52,6 +55,8 @@ export class HeapView {
   private readonly chrome: Phaser.GameObjects.Container;
   private readonly arrows: Phaser.GameObjects.Graphics;
   private memory: LayoutMemory = EMPTY_MEMORY;
+  /** The frames as last drawn, by key: a new call's frame fades in, a vanished one fades out. */
+  private frames = new Map<string, FrameBox>();
   layout: HeapLayout | null = null;
   state: EngineState | null = null;
   private options: ViewOptions | null = null;
@@ -144,24 +149,15 @@ export class HeapView {
     };
     text(l.stackTitle.x, l.stackTitle.y, t('heap.stack'), 20, false, true);
     text(l.heapTitle.x, l.heapTitle.y, t('heap.heap'), 20, false, true);
-    for (const f of l.frames) {
-      g.fillStyle(this.theme.panel, 1).fillRoundedRect(f.rect.x, f.rect.y, f.rect.w, f.rect.h, 8);
-      g.lineStyle(2, this.theme.panelStroke, 1).strokeRoundedRect(
-        f.rect.x,
-        f.rect.y,
-        f.rect.w,
-        f.rect.h,
-        8,
-      );
-      text(
-        f.rect.x + 8,
-        f.rect.y + 5,
-        f.fn === null ? t('heap.module') : `${f.fn}()`,
-        14,
-        true,
-        true,
-      );
-    }
+    this.frames = drawFrames(
+      this.scene,
+      this.chrome,
+      l.frames,
+      this.frames,
+      this.theme,
+      { focus: o.frameFocus ?? null, motion: o.motion },
+      (x, y, s) => text(x, y, s, 14, true, true),
+    );
     for (const s of l.sources.filter((src) => src.owner === 'name'))
       this.drawNameRow(g, text, s, o);
     if (l.immortalLabel)
@@ -306,9 +302,27 @@ export class HeapView {
     });
   }
 
-  /** Hit tests in world coordinates. */
-  sourceAt(p: Point): Source | null {
-    return this.layout?.sources.find((s) => contains(s.rect, p)) ?? null;
+  /**
+   * Hit tests in world coordinates. A name row shorter than `minRowHeight` (a finger's 44 CSS px
+   * in world units) answers within that height around its centre, the nearest row winning.
+   */
+  sourceAt(p: Point, minRowHeight = 0): Source | null {
+    const sources = this.layout?.sources ?? [];
+    const exact = sources.find((s) => contains(s.rect, p));
+    if (exact) return exact;
+    let best: Source | null = null;
+    let bestDistance = Infinity;
+    for (const s of sources) {
+      if (s.owner !== 'name' || s.rect.h >= minRowHeight) continue;
+      const grow = (minRowHeight - s.rect.h) / 2;
+      const band = { x: s.rect.x, y: s.rect.y - grow, w: s.rect.w, h: minRowHeight };
+      const distance = Math.abs(p.y - (s.rect.y + s.rect.h / 2));
+      if (contains(band, p) && distance < bestDistance) {
+        best = s;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 
   nodeAt(p: Point): ObjId | null {

@@ -63,7 +63,7 @@ export function placeText(states: EngineState[], place: Place, book?: NameBook):
   return `${owner}.${place.name}`;
 }
 
-function valueText(book: NameBook, v: Value): string {
+export function valueText(book: NameBook, v: Value): string {
   if (v.t === 'none') return 'None';
   if (v.t === 'int') return String(v.v);
   return displayName(book, v.id);

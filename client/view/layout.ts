@@ -41,7 +41,7 @@ interface NodeBox {
   rect: Rect;
   column: number;
 }
-interface FrameBox {
+export interface FrameBox {
   /** 'module' or `frame:<depth>` (0 = outermost call). */
   key: string;
   /** Function name, or null for the module frame. */

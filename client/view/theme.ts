@@ -95,5 +95,11 @@ export function themeByName(name: 'light' | 'dark'): Theme {
   return name === 'dark' ? DARK : LIGHT;
 }
 
-/** Heap text is drawn at twice its size so it stays sharp when the camera zooms in (projectors). */
-export const TEXT_RESOLUTION = 2;
+/**
+ * Heap text is drawn at twice the device's density so it stays sharp when the camera zooms in
+ * (projectors) and on high-density phones.
+ */
+export const TEXT_RESOLUTION = Math.min(
+  6,
+  2 * Math.max(1, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1),
+);

@@ -33,6 +33,10 @@ export const isFailure = (x: object): x is Failure => 'status' in x && 'code' in
 export const deviceHash = (token: string): string =>
   createHash('sha256').update(token).digest('hex').slice(0, 32);
 
+/** Identifies a run (its move list) among a device's submissions to one challenge. */
+const runKey = (moves: readonly string[]): string =>
+  createHash('sha256').update(JSON.stringify(moves)).digest('hex').slice(0, 32);
+
 /**
  * Days after its window closed that a challenge keeps its puzzle and board online. It bounds the
  * ids anyone can make the server generate to ~14 (all fit the catalog's memo table).
@@ -130,6 +134,7 @@ export async function submit(
     nickname: nick.nickname,
     score: r.score,
     moves: input.moves,
+    runKey: runKey(input.moves),
     examined: r.examined,
     par: r.par,
     stars: r.stars,

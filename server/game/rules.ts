@@ -13,5 +13,8 @@ export interface Rules extends BoardRules {
   puzzle(id: string): Puzzle | undefined;
   /** The puzzle a room starts on when its creator names none. */
   readonly defaultPuzzleId: string;
+  /** The canonical hash (stored with results, compared by verifiers). */
   hashState(state: EngineState): string;
+  /** The cheap incremental fingerprint a room mirrors after every move (engine/digest.ts). */
+  stateDigest(state: EngineState): string;
 }

@@ -9,6 +9,9 @@
  *   Colyseus hands the same options to the new room's onCreate and to the creator's own seat
  *   reservation, so the room seats as teacher exactly the join that presents that key: the
  *   creator's. The key never leaves the server; joinById and reconnect have it stripped.
+ * - `joinById` gets the caller's address as `peer` in its options (a client-sent one is dropped):
+ *   the class refuses new seats from the address of a student kicked a moment ago
+ *   (server/rooms/kickCooldown.ts).
  * - Budgets per address (limits.ts, in Redis when scaled out): every call (`matchmake`), rooms
  *   created (`create`), and codes that name no open room (`badCode`): once that bucket is empty,
  *   every joinById from the address is refused until it refills, real codes included.
@@ -34,6 +37,8 @@ const MATCHMAKE_ERRORS = {
 
 /** The join option carrying the creator's key (set by the guard only). */
 const HOST_KEY_OPTION = 'hostKey';
+/** The join option carrying the caller's address (set by the guard only). */
+const PEER_OPTION = 'peer';
 
 const METHODS = ['create', 'joinById', 'reconnect'] as const;
 
@@ -67,13 +72,16 @@ export function installMatchmakeGuard(limits: Limits): void {
     await spend(limits, 'matchmake', key);
     const options: Record<string, unknown> = { ...clientOptions };
     delete options[HOST_KEY_OPTION];
+    delete options[PEER_OPTION];
     if (method === 'create') {
       await spend(limits, 'create', key);
       options[HOST_KEY_OPTION] = newToken();
       return invoke.call(this, method, roomName, options, authOptions);
     }
-    if (method === 'joinById')
+    if (method === 'joinById') {
+      if (peer !== undefined && peer !== null) options[PEER_OPTION] = peer;
       return joinById(this, invoke, limits, key, roomName, options, authOptions);
+    }
     try {
       return await invoke.call(this, method, roomName, options, authOptions);
     } catch {

@@ -11,9 +11,11 @@ import type { Delayed } from '@colyseus/timer';
 import type { MapSchema } from '@colyseus/schema';
 import {
   applyLive,
+  boardsOpen,
   buildReport,
   deadlineOf,
   newLiveState,
+  puzzleRoundRunning,
   type Actor,
   type LiveCommand,
   type LiveError,
@@ -78,15 +80,16 @@ export class LiveSession {
 
   /** Boards may move in the lobby (warm-up on the class puzzle) and in running puzzle rounds. */
   boardsOpen(): boolean {
-    if (this.state.phase === 'lobby') return true;
-    return (
-      this.state.phase === 'running' && this.rounds[this.state.round!.index]?.item.kind === 'puzzle'
-    );
+    return boardsOpen(this.state.phase, this.currentKind());
   }
 
   /** In a running puzzle round, moves count toward the round (progress, finished). */
   roundRunning(): boolean {
-    return this.state.phase === 'running' && this.boardsOpen();
+    return puzzleRoundRunning(this.state.phase, this.currentKind());
+  }
+
+  private currentKind(): string | undefined {
+    return this.state.round === null ? undefined : this.rounds[this.state.round.index]?.item.kind;
   }
 
   currentPuzzle(): Puzzle | undefined {

@@ -25,6 +25,8 @@ import type { Seat, SeatRegistry } from '../rooms/seats.ts';
 export interface ClassroomPort {
   readonly roomId: string;
   readonly clock: ConstructorParameters<typeof LiveSession>[2]['clock'];
+  /** Wall clock of the round timers (RoomDeps.now: tests move it instead of sleeping). */
+  now(): number;
   readonly seats: SeatRegistry;
   readonly clients: Iterable<Client>;
   replaceBoards(puzzle: Puzzle): void;
@@ -54,7 +56,7 @@ export class ClassroomLive {
       info,
       rows,
       {
-        now: () => Date.now(),
+        now: () => room.now(),
         clock: room.clock,
         startPuzzle: (puzzle) => room.replaceBoards(puzzle),
         kicked: (id) => this.kick(id),

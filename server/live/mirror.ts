@@ -11,10 +11,9 @@ import {
   standings,
   statusCounts,
   statusOf,
-  type Cell,
+  pastStatus,
   type LiveItem,
   type LiveState,
-  type StudentStatus,
 } from '../../shared/live/index.ts';
 import {
   AnswerCount,
@@ -85,11 +84,6 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
     (i) =>
       info.podium[i]?.nickname === top[i]!.nickname && info.podium[i]?.points === top[i]!.points,
   );
-}
-
-function pastStatus(item: LiveItem, cell: Cell | null): StudentStatus {
-  if (cell?.finished) return item.kind === 'predict' ? 'answered' : 'solved';
-  return cell !== null && cell.moves > 0 ? 'working' : 'not_started';
 }
 
 /**

@@ -10,7 +10,8 @@
  * matchmaker put in the creator's options (server/http/matchmakeGuard.ts), once; co-teachers
  * present the co-teacher key. The 250-student cap counts seats with a session only: a seat whose
  * student left stays reclaimable by its own token but does not hold a place, and past twice the
- * cap the earliest such seat is dropped. A kicked student's token is refused from then on.
+ * cap the earliest such seat is dropped. A kicked student's token is refused from then on, and for
+ * a few minutes no new student seat goes to a join from the kicked seat's address (kickCooldown.ts).
  */
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
@@ -48,9 +49,13 @@ import {
   parseOptions,
   puzzleOrThrow,
 } from './deps.ts';
+import { KickCooldown } from './kickCooldown.ts';
 import type { BoardReply, LiveBoard } from './LiveBoard.ts';
 import { ClassroomState, SeatState } from './schema.ts';
 import { SeatRegistry, type Seat } from './seats.ts';
+
+/** How long a kick keeps new seats from the kicked seat's address (kickCooldown.ts). */
+const KICK_COOLDOWN_SECONDS = 180;
 
 /** 250 students plus a few teachers (host and co-teachers). */
 const CLASSROOM_MAX_CLIENTS = LIMITS.classroomStudents + 5;
@@ -66,12 +71,14 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   /** The creator's key until the creator has joined; null afterwards. */
   private hostKey: string | null = null;
   private readonly kickedTokens = new Set<string>();
+  private kicks!: KickCooldown;
   private evicting = false;
 
   override async onCreate(options: unknown): Promise<void> {
     const opts = parseOptions(ClassroomJoinOptions, options);
     const puzzle = puzzleOrThrow(depsOf(this).rules, opts.puzzleId);
     this.hostKey = opts.hostKey ?? null;
+    this.kicks = new KickCooldown(KICK_COOLDOWN_SECONDS * 1000, () => this.now());
     this.setPatchRate(depsOf(this).patchMs ?? PATCH_MS);
     this.roomId = await allocateRoomCode();
     Object.assign(this.state, {
@@ -116,7 +123,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     if (creator) this.hostKey = null;
     const asTeacher = creator || opts.token === this.live.coTeacherKey;
     if (existing?.role === 'student' && existing.sessionId === null) this.ensureStudentPlace();
+    if (existing === undefined && !asTeacher) this.refuseKickedAddress(opts.peer);
     const seat = existing ?? this.newSeat(client, asTeacher, opts.nickname);
+    if (existing === undefined && !asTeacher) this.kicks.seated(seat.id, opts.peer);
     if (existing) this.takeOver(existing, client);
     client.view = new StateView();
     this.showVisibleSeats(client);
@@ -181,6 +190,17 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       .filter((c) => this.seatOf(c)?.role === 'host')
       .forEach((host) => this.showSeat(host, seat.id));
     return seat;
+  }
+
+  /** A locked class refuses every new seat anyway (`live/locked`, said the same to all). */
+  private refuseKickedAddress(peer: string | undefined): void {
+    if (this.live.session.live.settings.locked) return;
+    const wait = this.kicks.wait(peer);
+    if (wait > 0)
+      throw new ServerError(
+        403,
+        `join/kicked_recently: a student was just removed from this class on this network; try again in ${wait} s.`,
+      );
   }
 
   /** Throws when every student place is held; drops the earliest left seat past twice the cap. */
@@ -263,10 +283,15 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   /** A kicked student (or, while evicting, a seat whose student left long ago) is removed. */
   removeStudent(seat: Seat): void {
     if (!this.evicting) this.kickedTokens.add(seat.token);
+    this.kicks.removed(seat.id, !this.evicting);
     this.seats.remove(seat);
     this.boards.delete(seat.id);
     this.state.seats.delete(seat.id);
     this.state.studentCount--;
+  }
+
+  now(): number {
+    return (depsOf(this).now ?? Date.now)();
   }
 
   renameSeat(seat: Seat, nickname: string): void {

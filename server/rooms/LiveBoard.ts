@@ -100,7 +100,7 @@ export class LiveBoard {
     return this.master.score(this.match, Math.floor((Date.now() - this.startedAt) / 1000));
   }
 
-  /** hashState of the authoritative engine state (mirrored as `state.stateHash`). */
+  /** hashState of the authoritative engine state: the canonical hash stored with a result. */
   hash(): string {
     return this.rules.hashState(this.match.board.engine);
   }
@@ -111,7 +111,7 @@ export class LiveBoard {
     mirrorBoard(this.state, {
       board: match.board,
       goal: match.goal,
-      stateHash: this.rules.hashState(match.board.engine),
+      stateDigest: this.rules.stateDigest(match.board.engine),
       authors,
       ...(seq === undefined ? {} : { lastSeq: seq }),
     });

@@ -24,6 +24,8 @@ export interface RoomDeps {
   reconnectSeconds?: number;
   /** State patch interval in ms (default PATCH_MS); it bounds how soon a move shows up. */
   patchMs?: number;
+  /** Wall clock of room rules that wait (kick cooldown); default Date.now. Tests move it. */
+  now?: () => number;
 }
 
 /**
@@ -97,17 +99,29 @@ export async function recordCompletion(
   return { puzzleId: live.puzzle.id, solved: true, moves: moves.length, ...score };
 }
 
+/** How often a held seat looks at its window: a seat expires at most this late. */
+const WINDOW_CHECK_MS = 1000;
+
 /**
- * onDrop: keep the seat for deps.reconnectSeconds (default LIMITS.reconnectSeconds). The wait is rejected on timeout, on shutdown
- * (allowReconnection then returns a plain rejected promise), or when the seat is taken over by a
- * token join; Colyseus then calls onLeave, which releases the seat.
+ * onDrop: keep the seat for deps.reconnectSeconds (default LIMITS.reconnectSeconds), measured on
+ * deps.now (tests move that clock instead of sleeping). The wait is rejected once the window is
+ * over, on shutdown (allowReconnection then returns a plain rejected promise), or when the seat
+ * is taken over by a token join; Colyseus then calls onLeave, which releases the seat.
  */
 export function holdSeat(room: Room, client: Client, seats: SeatRegistry): void {
-  const pending = room.allowReconnection(
-    client,
-    depsOf(room).reconnectSeconds ?? LIMITS.reconnectSeconds,
-  );
+  const deps = depsOf(room);
+  const now = deps.now ?? Date.now;
+  const closesAt = now() + (deps.reconnectSeconds ?? LIMITS.reconnectSeconds) * 1000;
+  const pending = room.allowReconnection(client, 'manual');
   pending.catch(() => undefined);
-  if ('reject' in pending)
-    seats.awaitReconnection(client.sessionId, { reject: (reason) => pending.reject(reason) });
+  if (!('reject' in pending)) return;
+  const reject = (reason: unknown): void => pending.reject(reason);
+  const check = room.clock.setInterval(() => {
+    if (now() >= closesAt) reject(false);
+  }, WINDOW_CHECK_MS);
+  pending.then(
+    () => check.clear(),
+    () => check.clear(),
+  );
+  seats.awaitReconnection(client.sessionId, { reject });
 }

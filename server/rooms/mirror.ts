@@ -27,7 +27,7 @@ export interface MoveAuthor {
 export interface MirrorInput {
   board: Board;
   goal: GoalStatus;
-  stateHash: string;
+  stateDigest: string;
   /** Parallel to board.moves. */
   authors: readonly MoveAuthor[];
   lastSeq?: number;
@@ -43,7 +43,7 @@ export function mirrorBoard(target: BoardState, input: MirrorInput): void {
   const { board } = input;
   assign(target, 'puzzleId', board.puzzleId);
   assign(target, 'version', board.moves.length);
-  assign(target, 'stateHash', input.stateHash);
+  assign(target, 'stateDigest', input.stateDigest);
   assign(target, 'gcEnabled', board.engine.gc.enabled);
   assign(target, 'solved', input.goal.done);
   if (input.lastSeq !== undefined) assign(target, 'lastSeq', input.lastSeq);

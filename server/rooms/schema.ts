@@ -67,8 +67,8 @@ export const BoardState = schema(
     puzzleId: t.string().default(''),
     /** Accepted moves so far (= moves.length). */
     version: t.uint32().default(0),
-    /** hashState(board.engine). */
-    stateHash: t.string().default(''),
+    /** stateDigest(board.engine): cheap per move; results store hashState. */
+    stateDigest: t.string().default(''),
     /** Keyed by String(object id). */
     objects: t.map(HeapObjectState),
     globals: t.array(SlotValue),

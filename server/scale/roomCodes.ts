@@ -11,12 +11,14 @@
  */
 import { randomInt } from 'node:crypto';
 import { LocalPresence, matchMaker, type Presence } from '@colyseus/core';
+import { ROOM_CODE_DIGITS } from '../../shared/protocol.ts';
 
 const RESERVATION_SECONDS = 24 * 60 * 60;
 
 const keyOf = (code: string): string => `hh:room-code:${code}`;
 
-const randomCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, '0');
+const randomCode = (): string =>
+  String(randomInt(0, 10 ** ROOM_CODE_DIGITS)).padStart(ROOM_CODE_DIGITS, '0');
 
 export interface ReserveOptions {
   /** Default: the matchmaker's presence (Redis when scaled out). */

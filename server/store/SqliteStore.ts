@@ -11,6 +11,7 @@ import {
   insertSubmission,
   offerBest,
   standingOf,
+  submissionsOf,
   topOf,
 } from './challengeSql.ts';
 import { migrateSqlite } from './migrate.ts';
@@ -117,14 +118,23 @@ export class SqliteStore implements Store {
     );
   }
 
-  async recordChallengeSubmission(s: ChallengeSubmission): Promise<{ improved: boolean }> {
+  async recordChallengeSubmission(
+    s: ChallengeSubmission,
+  ): Promise<{ improved: boolean; stored: boolean }> {
     return this.transaction(() => {
-      insertSubmission(this.db, s);
+      const stored = insertSubmission(this.db, s);
       const improved = offerBest(this.db, { challengeId: s.challengeId, classCode: '' }, s);
       if (s.classCode !== '')
         offerBest(this.db, { challengeId: s.challengeId, classCode: s.classCode }, s);
-      return { improved };
+      return { improved, stored };
     });
+  }
+
+  async challengeSubmissions(
+    challengeId: string,
+    device: string,
+  ): Promise<{ moves: string[]; submittedAt: number }[]> {
+    return submissionsOf(this.db, challengeId, device);
   }
 
   async challengeTop(scope: BoardScope, limit: number): Promise<ChallengeBest[]> {

@@ -48,6 +48,8 @@ export interface ChallengeSubmission {
   score: number;
   /** The accepted moves (Python statements), kept to re-verify later. */
   moves: string[];
+  /** Hash of `moves`: a run the device already sent for this challenge is not stored again. */
+  runKey: string;
   examined: number;
   par: number;
   stars: number;
@@ -82,9 +84,19 @@ export interface Store {
    * Records a submission and, in the same transaction, makes it the device's best on the global
    * board (and on its class board when classCode is set) if it ranks strictly higher than the
    * stored best (shared/challenges/rank.ts). The device's nickname is updated either way.
-   * `improved` is about the global board.
+   * `improved` is about the global board. Bounded (challengeSql.ts): a run the device already
+   * sent for the challenge (same runKey) is not stored again (`stored: false`); a device keeps
+   * its SUBMISSIONS_KEPT best runs per challenge; runs older than SUBMISSIONS_RETAINED_MS are
+   * dropped.
    */
-  recordChallengeSubmission(s: ChallengeSubmission): Promise<{ improved: boolean }>;
+  recordChallengeSubmission(
+    s: ChallengeSubmission,
+  ): Promise<{ improved: boolean; stored: boolean }>;
+  /** The runs kept for a device on a challenge, best first (moves and submission time). */
+  challengeSubmissions(
+    challengeId: string,
+    device: string,
+  ): Promise<{ moves: string[]; submittedAt: number }[]>;
   /** Best rows of a board in leaderboard order (shared/challenges/rank.ts), at most `limit`. */
   challengeTop(scope: BoardScope, limit: number): Promise<ChallengeBest[]>;
   /** A device's best row and 1-based rank on a board, or null if it has none there. */

@@ -33,24 +33,70 @@ export const toBest = (r: BestRow): ChallengeBest => ({
   submittedAt: Number(r.submitted_at),
 });
 
-export function insertSubmission(db: DatabaseSync, s: ChallengeSubmission): void {
-  db.prepare(
-    `INSERT INTO challenge_submissions (challenge_id, class_code, device, nickname, score, move_count, examined,
-       par, stars, state_hash, moves, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-  ).run(
-    s.challengeId,
-    s.classCode,
-    s.device,
-    s.nickname,
-    s.score,
-    s.moves.length,
-    s.examined,
-    s.par,
-    s.stars,
-    s.stateHash,
-    JSON.stringify(s.moves),
-    s.submittedAt,
-  );
+/** Runs a device keeps per challenge (its best ones, in ORDER): enough to re-verify its boards. */
+export const SUBMISSIONS_KEPT = 10;
+/** Runs older than this are dropped: boards close at most 17 days after they open. */
+const SUBMISSIONS_RETAINED_MS = 30 * 86_400_000;
+
+/** A run the device already sent for the challenge (same run_key) is not stored again. */
+export const INSERT_SUBMISSION = `INSERT INTO challenge_submissions (challenge_id, class_code, device, nickname,
+  score, move_count, examined, par, stars, state_hash, moves, submitted_at, run_key)
+  VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (challenge_id, device, run_key) DO NOTHING`;
+
+/** Keeps a device's SUBMISSIONS_KEPT best runs on a challenge (args: id, device, id, device, kept). */
+export const PRUNE_DEVICE = `DELETE FROM challenge_submissions WHERE challenge_id = ? AND device = ? AND run_key IN
+  (SELECT run_key FROM challenge_submissions WHERE challenge_id = ? AND device = ? AND run_key IS NOT NULL
+   ORDER BY ${ORDER} LIMIT 1000000 OFFSET ?)`;
+
+/** Drops every run submitted before the given time. */
+export const PRUNE_OLD = 'DELETE FROM challenge_submissions WHERE submitted_at < ?';
+
+export const SUBMISSIONS_OF = `SELECT moves, submitted_at FROM challenge_submissions
+  WHERE challenge_id = ? AND device = ? ORDER BY ${ORDER}`;
+
+/** Arguments of INSERT_SUBMISSION. */
+export const submissionArgs = (s: ChallengeSubmission): (string | number)[] => [
+  s.challengeId,
+  s.classCode,
+  s.device,
+  s.nickname,
+  s.score,
+  s.moves.length,
+  s.examined,
+  s.par,
+  s.stars,
+  s.stateHash,
+  JSON.stringify(s.moves),
+  s.submittedAt,
+  s.runKey,
+];
+
+/** Arguments of PRUNE_DEVICE and PRUNE_OLD for a submission just recorded. */
+export const pruneArgs = (s: ChallengeSubmission) => ({
+  device: [s.challengeId, s.device, s.challengeId, s.device, SUBMISSIONS_KEPT],
+  old: [s.submittedAt - SUBMISSIONS_RETAINED_MS],
+});
+
+export const toSubmission = (r: Record<string, unknown>) => ({
+  moves: JSON.parse(String(r.moves)) as string[],
+  submittedAt: Number(r.submitted_at),
+});
+
+/** Stores the submission unless the device already sent that run; prunes. True when stored. */
+export function insertSubmission(db: DatabaseSync, s: ChallengeSubmission): boolean {
+  const stored = db.prepare(INSERT_SUBMISSION).run(...submissionArgs(s)).changes > 0;
+  const prune = pruneArgs(s);
+  if (stored) db.prepare(PRUNE_DEVICE).run(...prune.device);
+  db.prepare(PRUNE_OLD).run(...prune.old);
+  return stored;
+}
+
+export function submissionsOf(
+  db: DatabaseSync,
+  challengeId: string,
+  device: string,
+): { moves: string[]; submittedAt: number }[] {
+  return db.prepare(SUBMISSIONS_OF).all(challengeId, device).map(toSubmission);
 }
 
 /** Upserts the device's best on one board if the submission beats it; renames either way. */

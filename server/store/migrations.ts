@@ -105,6 +105,18 @@ const MAIN_MIGRATIONS: readonly Migration[] = [
         ON challenge_best (challenge_id, class_code, score DESC, move_count, examined, submitted_at, device);
     `,
   },
+  {
+    version: 3,
+    name: 'challenge submission dedupe',
+    // run_key: a hash of the move list (server/challenges/service.ts). A run a device already sent
+    // for a challenge is not stored again; rows from before this migration have NULL (distinct in
+    // a unique index on both backends) and leave with the age policy (challengeSql.ts).
+    sql: `
+      ALTER TABLE challenge_submissions ADD COLUMN run_key TEXT;
+      CREATE UNIQUE INDEX challenge_submissions_run ON challenge_submissions (challenge_id, device, run_key);
+      CREATE INDEX challenge_submissions_age ON challenge_submissions (submitted_at);
+    `,
+  },
 ];
 
 /** Live-round reports (issue 8): own ledger in the same database. */

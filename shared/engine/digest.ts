@@ -1,8 +1,8 @@
 /**
  * stateDigest(state): a cheap fingerprint of a state, meant for per-move comparison, updated in
  * O(what changed) instead of serializing the heap (hashState stays the canonical hash for
- * replays and verification; the two are different numbers). Only tests call it: the rooms still
- * mirror `hashState` after every move (server/rooms/LiveBoard.ts).
+ * replays and verification; the two are different numbers). Rooms mirror it after every move
+ * (server/rooms/LiveBoard.ts); results store hashState.
  *
  * Each live object hashes on its own (FNV-1a 64 of its canonical JSON, which includes its id);
  * the heap's part is the sum of those hashes, half by half modulo 2^32, so it does not depend

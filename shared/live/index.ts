@@ -6,6 +6,7 @@ export * from './clock.ts';
 export * from './machine.ts';
 export * from './scoring.ts';
 export * from './status.ts';
+export * from './phases.ts';
 export * from './podium.ts';
 export * from './report.ts';
 export * from './csv.ts';

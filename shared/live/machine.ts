@@ -24,6 +24,7 @@ import {
   type LiveCommand,
 } from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
+import { hostCommandOpen, roundInProgress } from './phases.ts';
 import { answer, approveName, hint, join, kick, progress, type Step } from './students.ts';
 import {
   DEFAULT_SETTINGS,
@@ -87,7 +88,8 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
     case 'configure':
       return configure(state, cmd.settings);
     case 'setItems':
-      if (state.phase !== 'lobby') return wrongPhase('The set can only change in the lobby.');
+      if (!hostCommandOpen('setItems', state.phase))
+        return wrongPhase('The set can only change in the lobby.');
       if (cmd.items.length === 0)
         return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
       return ok({
@@ -105,10 +107,10 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
         now,
       );
     case 'pause':
-      if (state.phase !== 'running') return wrongPhase('No round is running.');
+      if (!hostCommandOpen('pause', state.phase)) return wrongPhase('No round is running.');
       return moved(state, 'paused', { round: pauseClock(state.round!, now) }, { type: 'paused' });
     case 'resume':
-      if (state.phase !== 'paused') return wrongPhase('The round is not paused.');
+      if (!hostCommandOpen('resume', state.phase)) return wrongPhase('The round is not paused.');
       return moved(
         state,
         'running',
@@ -118,8 +120,7 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
     case 'extend':
       return extend(state, cmd.seconds);
     case 'skip':
-      if (state.phase !== 'running' && state.phase !== 'paused')
-        return wrongPhase('No round is running.');
+      if (!hostCommandOpen('skip', state.phase)) return wrongPhase('No round is running.');
       return reveal(state, now, 'skip');
     case 'next':
       return next(state);
@@ -143,7 +144,7 @@ const validSeconds = (s: number | null): boolean =>
   s === null || (Number.isInteger(s) && s >= SECONDS_RANGE.min && s <= SECONDS_RANGE.max);
 
 function configure(state: LiveState, patch: Partial<LiveSettings>): LiveResult {
-  if (state.phase === 'ended') return wrongPhase('The session has ended.');
+  if (!hostCommandOpen('configure', state.phase)) return wrongPhase('The session has ended.');
   const settings = { ...state.settings, ...patch };
   if (!validSeconds(settings.roundSeconds) || !validSeconds(settings.stuckSeconds)) {
     return liveError(
@@ -155,7 +156,7 @@ function configure(state: LiveState, patch: Partial<LiveSettings>): LiveResult {
 }
 
 function start(state: LiveState, seconds: number | null, now: number): LiveResult {
-  if (state.phase !== 'lobby' && state.phase !== 'between')
+  if (!hostCommandOpen('start', state.phase))
     return wrongPhase('A round can start from the lobby or between rounds.');
   if (state.items.length === 0)
     return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
@@ -176,8 +177,7 @@ function start(state: LiveState, seconds: number | null, now: number): LiveResul
 }
 
 function extend(state: LiveState, seconds: number): LiveResult {
-  if (state.phase !== 'running' && state.phase !== 'paused')
-    return wrongPhase('No round is running.');
+  if (!hostCommandOpen('extend', state.phase)) return wrongPhase('No round is running.');
   if (state.round!.limitMs === null)
     return liveError(LIVE_ERRORS.untimed, 'This round has no timer.');
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > EXTEND_MAX_SECONDS) {
@@ -203,16 +203,16 @@ function tick(state: LiveState, now: number): LiveResult {
 }
 
 function next(state: LiveState): LiveResult {
-  if (state.phase !== 'reveal') return wrongPhase('Reveal the round first.');
+  if (!hostCommandOpen('next', state.phase)) return wrongPhase('Reveal the round first.');
   const index = state.round!.index;
   if (index + 1 >= state.items.length) return moved(state, 'podium', {}, { type: 'podium' });
   return moved(state, 'between', {}, { type: 'between', index });
 }
 
 function end(state: LiveState, now: number): LiveResult {
-  if (state.phase === 'ended') return wrongPhase('The session has already ended.');
+  if (!hostCommandOpen('end', state.phase)) return wrongPhase('The session has already ended.');
   if (state.phase === 'podium') return moved(state, 'ended', {}, { type: 'ended' });
-  const running = state.phase === 'running' || state.phase === 'paused';
+  const running = roundInProgress(state.phase);
   const round = running ? endClock(state.round!, now) : state.round;
   const events: LiveEvent[] = running
     ? [{ type: 'revealed', index: round!.index, reason: 'skip' }, { type: 'podium' }]

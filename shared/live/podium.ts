@@ -3,6 +3,7 @@
  * before the reveal). Ranks are competition ranks (1, 2, 2, 4); ties keep join order.
  * The projector shows the top 5; each student is told only their own rank.
  */
+import { roundInProgress } from './phases.ts';
 import type { LiveState, LiveStudent } from './types.ts';
 
 const PODIUM_SIZE = 5;
@@ -18,7 +19,7 @@ export interface Standing {
 export function revealedRounds(state: LiveState): number {
   if (state.round === null) return 0;
   const current = state.round.index;
-  return state.phase === 'running' || state.phase === 'paused' ? current : current + 1;
+  return roundInProgress(state.phase) ? current : current + 1;
 }
 
 function visiblePoints(state: LiveState, student: LiveStudent): number {

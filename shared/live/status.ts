@@ -1,6 +1,6 @@
 /** Per-student status in the current round, as the dashboard shows it, and the class counts. */
 import { activeMs } from './clock.ts';
-import type { Cell, LiveState, LiveStudent } from './types.ts';
+import type { Cell, LiveItem, LiveState, LiveStudent } from './types.ts';
 
 export type StudentStatus = 'not_started' | 'working' | 'stuck' | 'solved' | 'answered';
 
@@ -20,9 +20,20 @@ export function statusOf(state: LiveState, student: LiveStudent, now: number): S
   const item = state.items[round.index];
   const cell = currentCell(state, student);
   if (item?.kind === 'predict') return cell?.finished ? 'answered' : 'not_started';
-  if (cell?.finished) return 'solved';
+  if (cell?.finished) return finishedStatus(item?.kind);
   const idleMs = activeMs(round, now) - (cell?.lastProgressMs ?? 0);
   if (idleMs >= state.settings.stuckSeconds * 1000) return 'stuck';
+  return cell !== null && cell.moves > 0 ? 'working' : 'not_started';
+}
+
+/** What a finished cell shows: an answered question or a solved puzzle. */
+export function finishedStatus(kind: string | undefined): 'answered' | 'solved' {
+  return kind === 'predict' ? 'answered' : 'solved';
+}
+
+/** A cell of a round that is over (never `stuck`: time no longer runs for it). */
+export function pastStatus(item: LiveItem, cell: Cell | null): StudentStatus {
+  if (cell?.finished) return finishedStatus(item.kind);
   return cell !== null && cell.moves > 0 ? 'working' : 'not_started';
 }
 

@@ -3,6 +3,7 @@ import { ok, type Result } from '../engine/result.ts';
 import { activeMs } from './clock.ts';
 import { emptyCell, findStudent, updateCell, updateStudent } from './cells.ts';
 import { LIVE_ERRORS, liveError, type LiveError } from './errors.ts';
+import { roundInProgress } from './phases.ts';
 import { checkNickname, generateNickname, uniqueNickname } from './nickname.ts';
 import { predictPoints, puzzlePoints, speedBonus } from './scoring.ts';
 import type { Cell, LiveEvent, LiveItem, LiveState, RoundClock } from './types.ts';
@@ -34,7 +35,7 @@ export function join(
   );
   const refused = checked !== null && !checked.ok && checked.code === 'nickname/refused';
   const cells: (Cell | null)[] = [];
-  if (state.round !== null && (state.phase === 'running' || state.phase === 'paused')) {
+  if (state.round !== null && roundInProgress(state.phase)) {
     while (cells.length < state.round.index) cells.push(null);
     cells.push(emptyCell(activeMs(state.round, now)));
   }

@@ -84,7 +84,7 @@ function pathsToObjects(s: EngineState): Map<number, string> {
 
 function draft(seed: number, d: Difficulty, setup: string, goal: GoalClause[]): Puzzle {
   return parsePuzzle({
-    id: `gen-${seed}-${d}`,
+    id: generatedId(seed, d),
     chapter: 0,
     concepts: ['refcount'],
     ...generatedTexts(seed, []),
@@ -138,6 +138,16 @@ function conceptsOf(solution: readonly string[], setup: string): Concept[] {
 }
 
 /** A solvable puzzle for a seed and difficulty (see the module contract). */
+/** A generated puzzle's id: `gen-<seed>-<difficulty>`. */
+const generatedId = (seed: number, d: Difficulty): string => `gen-${seed}-${d}`;
+const GENERATED_ID = /^gen-(\d{1,10})-([123])$/;
+
+/** The generated puzzle `id` names (see generatedId), or undefined when it names none. */
+export function generatedPuzzleOf(id: string): Puzzle | undefined {
+  const m = GENERATED_ID.exec(id);
+  return m ? generatePuzzle(Number(m[1]), Number(m[2]) as Difficulty) : undefined;
+}
+
 export function generatePuzzle(seed: number, difficulty: Difficulty): Puzzle {
   const r: Stream = { s: seedRng(((seed >>> 0) ^ Math.imul(difficulty, 0x9e3779b1)) >>> 0) };
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

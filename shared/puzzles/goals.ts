@@ -180,11 +180,15 @@ export function clauseText(c: GoalClause, lang: keyof Text): string {
     case 'heapAtMost':
       return en ? `Heap at most ${c.bytes} bytes` : `Heap paling banyak ${c.bytes} byte`;
     case 'objectCount':
-      return en ? `Exactly ${c.n} objects on the heap` : `Tepat ${c.n} objek di heap`;
+      return en
+        ? `Exactly ${c.n} ${c.n === 1 ? 'object' : 'objects'} on the heap`
+        : `Tepat ${c.n} objek di heap`;
     case 'bound':
-      return en ? `\`${c.name}\` holds: ${c.to}` : `\`${c.name}\` berisi: ${c.to}`;
+      return boundText(c.name, c.to, en);
     case 'length':
-      return en ? `\`${c.path}\` has ${c.n} items` : `\`${c.path}\` berisi ${c.n} item`;
+      return en
+        ? `\`${c.path}\` has ${c.n} ${c.n === 1 ? 'item' : 'items'}`
+        : `\`${c.path}\` berisi ${c.n} item`;
     case 'weakrefDead':
       return c.dead
         ? en
@@ -198,8 +202,27 @@ export function clauseText(c: GoalClause, lang: keyof Text): string {
         ? `Collector ${c.value ? 'on' : 'off'} at the end`
         : `Collector ${c.value ? 'menyala' : 'mati'} di akhir`;
     case 'maxDeletions':
-      return en ? `At most ${c.n} deletions` : `Paling banyak ${c.n} penghapusan`;
+      return en
+        ? `At most ${c.n} ${c.n === 1 ? 'deletion' : 'deletions'}`
+        : `Paling banyak ${c.n} penghapusan`;
     case 'noCollect':
       return en ? 'Without calling gc.collect()' : 'Tanpa memanggil gc.collect()';
   }
+}
+
+type BoundTo = (GoalClause & { kind: 'bound' })['to'];
+
+/** What a `bound` clause asks of its name, as a phrase ("`score` is None", not "holds: none"). */
+function boundText(name: string, to: BoundTo, en: boolean): string {
+  const n = `\`${name}\``;
+  if (to === 'none') return en ? `${n} is None` : `${n} bernilai None`;
+  if (to === 'unbound') return en ? `${n} is not bound` : `${n} tidak terikat ke apa pun`;
+  const what = {
+    list: ['a list', 'sebuah list'],
+    dict: ['a dict', 'sebuah dict'],
+    instance: ['an object', 'sebuah objek'],
+    weakref: ['a weakref', 'sebuah weakref'],
+    int: ['an int', 'sebuah int'],
+  }[to];
+  return en ? `${n} holds ${what[0]}` : `${n} berisi ${what[1]}`;
 }

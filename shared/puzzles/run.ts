@@ -7,11 +7,11 @@
  *
  * A statement is checked with the setup's functions and classes as prior definitions (as the
  * runner's sessions do), so `f(a)` is a call and `Node()` an instantiation, then executed with the
- * setup's real function bodies. Events come from re-applying the runner's action log to the
- * input state (the runner keeps actions, not events); both are pure and deterministic.
+ * setup's real function bodies. The runtime keeps the engine events of the statement's actions as
+ * it applies them (keepEvents).
  */
-import type { EngineEvent, EngineState, Result } from '../engine/index.ts';
-import { apply, cloneState, createState, err, ok } from '../engine/index.ts';
+import type { Action, EngineEvent, EngineState, Result } from '../engine/index.ts';
+import { createState, err, ok } from '../engine/index.ts';
 import type { FunctionInfo } from '../python/check.ts';
 import { CompileError, PyException, compile, parseProgram } from '../python/index.ts';
 import { checkProgram } from '../python/check.ts';
@@ -47,6 +47,8 @@ export interface Executed {
   events: EngineEvent[];
   /** Printed lines, without their '\n'. */
   output: string[];
+  /** The engine actions the statement ran, in order (the picture steps through a call with them). */
+  actions: readonly Action[];
 }
 
 /** Run the preamble and `setup`; any Python error is an authoring error reported as a MoveError. */
@@ -94,7 +96,7 @@ export function execStatement(
 ): Result<Executed, MoveError> {
   const compiled = compileStatement(ctx, statement);
   if (!compiled.ok) return compiled;
-  const rt = newRuntime(state, { allowAutomaticCollection: true });
+  const rt = newRuntime(state, { allowAutomaticCollection: true, keepEvents: opts.events });
   for (const [k, v] of ctx.functions) rt.functions.set(k, v);
   for (const c of ctx.classes) rt.classes.add(c);
   for (const m of ctx.modules) rt.modules.add(m);
@@ -103,8 +105,12 @@ export function execStatement(
   } catch (e) {
     return err(toMoveError(e, 0));
   }
-  const events = opts.events ? eventsOf(state, rt) : [];
-  return ok({ state: rt.state, events, output: splitOutput(rt.out) });
+  return ok({
+    state: rt.state,
+    events: rt.events ?? [],
+    output: splitOutput(rt.out),
+    actions: rt.log,
+  });
 }
 
 /** Only check a statement (syntax and subset); nothing runs. */
@@ -134,18 +140,6 @@ function compileStatement(ctx: RunContext, statement: string): Result<Compiled, 
   if (ctx.compiled.size >= COMPILED_LIMIT) ctx.compiled.clear();
   ctx.compiled.set(statement, result);
   return result;
-}
-
-/** Re-apply the runner's actions to collect the engine events it does not keep. */
-function eventsOf(start: EngineState, rt: Runtime): EngineEvent[] {
-  const events: EngineEvent[] = [];
-  const s = cloneState(start); // apply() changes it in place
-  for (const action of rt.log) {
-    const r = apply(s, action);
-    if (!r.ok) throw new Error(`replay diverged: ${r.error.message}`);
-    events.push(...r.value.events);
-  }
-  return events;
 }
 
 function splitOutput(out: readonly string[]): string[] {

@@ -26,6 +26,8 @@ export interface Runtime {
   out: string[];
   /** Every accepted action, in order (a replayable log of the run). */
   log: Action[];
+  /** The engine events of those actions, in order, when the caller asked for them (else null). */
+  events: EngineEvent[] | null;
   functions: Map<string, FunctionInfo>;
   classes: Set<string>;
   modules: Set<string>;
@@ -47,13 +49,14 @@ export const MAX_DEPTH = 150;
 
 export function newRuntime(
   state: EngineState,
-  opts: { allowAutomaticCollection?: boolean } = {},
+  opts: { allowAutomaticCollection?: boolean; keepEvents?: boolean } = {},
 ): Runtime {
   return {
     // apply() changes the runtime's state in place: the caller's state stays as it was.
     state: cloneState(state),
     out: [],
     log: [],
+    events: opts.keepEvents ? [] : null,
     functions: new Map(),
     classes: new Set(),
     modules: new Set(),
@@ -79,6 +82,7 @@ export function act(rt: Runtime, action: Action): EngineEvent[] {
   }
   rt.state = r.value.state;
   rt.log.push(action);
+  rt.events?.push(...r.value.events);
   const allocated = r.value.events.filter((e) => e.type === 'allocated').length;
   chargeGen0(rt, allocated, heapWasEmpty);
   if (

@@ -7,7 +7,12 @@ import type { Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRules } from '../../server/game/activeRules.ts';
 import type { ClassroomStateShape, MirrorBoard } from '../../shared/protocol.ts';
-import { replayHash, startTestServer, TEST_PUZZLE_ID, type TestServer } from '../server/helpers.ts';
+import {
+  replayDigest,
+  startTestServer,
+  TEST_PUZZLE_ID,
+  type TestServer,
+} from '../server/helpers.ts';
 import {
   GoodPlayer,
   invariantCheckingRules,
@@ -133,8 +138,8 @@ describe('classroom fuzz', () => {
         const board = boardOf(p.player.room, p.seatId)!;
         await sleep(100);
         expect(board.version).toBe(solution.length - 1);
-        expect(board.stateHash).toBe(
-          replayHash(
+        expect(board.stateDigest).toBe(
+          replayDigest(
             t.rules,
             t.puzzle,
             [...board.moves].map((m) => m.move),

@@ -3,7 +3,8 @@
  * seconds: a drop shorter than the window resumes the same session, seat, board and score through
  * the SDK's automatic reconnection; a drop longer than the window loses the session, and joining
  * again with the seat token gives back the same seat, board and score. (drop30.test.ts runs the
- * real 30-second drop against the default 60-second window.)
+ * 30-second drop against the default 60-second window.) Outages longer than a second pass on the
+ * server's injected room clock.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createGameServer, type GameServer } from '../../server/app.ts';
 import { defaultRules } from '../../server/game/activeRules.ts';
-import { TEST_PUZZLE_ID } from '../server/helpers.ts';
+import { skewedClock, TEST_PUZZLE_ID } from '../server/helpers.ts';
 import { seatOf, solve, studentThrough } from './dropKit.ts';
 import { startProxy, type NetProxy } from './netProxy.ts';
 
@@ -21,6 +22,8 @@ let proxy: NetProxy;
 let dir: string;
 const puzzle = defaultRules.puzzle(TEST_PUZZLE_ID)!;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The reconnection window runs on this clock: the long outage moves it instead of sleeping. */
+const clock = skewedClock();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hh-reconnect-'));
@@ -31,6 +34,7 @@ beforeAll(async () => {
     rules: defaultRules,
     clientDir: join(dir, 'none'),
     reconnectSeconds: 5,
+    roomClock: clock.now,
   });
   proxy = await startProxy({ host: '127.0.0.1', port: server.port });
 });
@@ -82,7 +86,8 @@ describe('dropped sockets (window 5 s)', () => {
       ada.room.reconnection.maxRetries = 0; // the page gives up (or was closed) while offline
       proxy.cut();
       await vi.waitFor(() => expect(seatOf(host, ada.welcome.seatId)?.connected).toBe(false));
-      await sleep(6500);
+      clock.advance(6500);
+      await sleep(1500); // a window check (one a second) sees it closed
       proxy.restore();
       const back = await studentThrough(proxy.url, host.roomId, 'Ada', ada.welcome.token);
       expect(back.welcome.seatId).toBe(ada.welcome.seatId);

@@ -26,20 +26,24 @@ const result = (over: Partial<ResultInput> = {}): ResultInput => ({
   ...over,
 });
 
-const submission = (over: Partial<ChallengeSubmission> = {}): ChallengeSubmission => ({
-  challengeId: 'daily-2026-11-24',
-  classCode: '',
-  device: 'dev-a',
-  nickname: 'Ada',
-  score: 900,
-  moves: ['del a', 'del b'],
-  examined: 3,
-  par: 2,
-  stars: 3,
-  stateHash: 'h',
-  submittedAt: 1_764_000_000_000,
-  ...over,
-});
+/** Runs differing in score, examined or moves get their own run key unless one is given. */
+const submission = (over: Partial<ChallengeSubmission> = {}): ChallengeSubmission => {
+  const s = {
+    challengeId: 'daily-2026-11-24',
+    classCode: '',
+    device: 'dev-a',
+    nickname: 'Ada',
+    score: 900,
+    moves: ['del a', 'del b'],
+    examined: 3,
+    par: 2,
+    stars: 3,
+    stateHash: 'h',
+    submittedAt: 1_764_000_000_000,
+    ...over,
+  };
+  return { ...s, runKey: over.runKey ?? `${s.score}:${s.examined}:${s.moves.join(';')}` };
+};
 
 const applied = (s: Storage): Promise<number[]> =>
   Promise.resolve(
@@ -126,10 +130,11 @@ for (const backend of BACKENDS) {
       const { store } = await open(await fixture());
       expect(await store.recordChallengeSubmission(submission({ classCode: 'ROOM7' }))).toEqual({
         improved: true,
+        stored: true,
       });
       expect(
         await store.recordChallengeSubmission(submission({ score: 800, nickname: 'Ada L' })),
-      ).toEqual({ improved: false });
+      ).toEqual({ improved: false, stored: true });
       expect(await store.challengeTop(GLOBAL, 10)).toEqual([
         {
           device: 'dev-a',
@@ -146,7 +151,7 @@ for (const backend of BACKENDS) {
       ]);
       expect(
         await store.recordChallengeSubmission(submission({ score: 900, examined: 2 })),
-      ).toEqual({ improved: true });
+      ).toEqual({ improved: true, stored: true });
       expect(await store.challengeStanding(GLOBAL, 'dev-a')).toMatchObject({
         rank: 1,
         best: { examined: 2 },
@@ -178,6 +183,62 @@ for (const backend of BACKENDS) {
       expect(await store.challengeHistogram(GLOBAL)).toEqual([
         { moves: 2, count: 4 },
         { moves: 3, count: 1 },
+      ]);
+    });
+
+    it('stores a run a device already sent once, keeps its 10 best runs, drops runs past 30 days', async () => {
+      const { store } = await open(await fixture());
+      const day = 86_400_000;
+      const t0 = 1_764_000_000_000;
+      expect(await store.recordChallengeSubmission(submission())).toEqual({
+        improved: true,
+        stored: true,
+      });
+      // The same run again, later, with a class code: not stored again, but the class board gets it.
+      const again = submission({ classCode: 'ROOM7', nickname: 'Ada L', submittedAt: t0 + 5 });
+      expect(await store.recordChallengeSubmission(again)).toEqual({
+        improved: false,
+        stored: false,
+      });
+      expect(await store.challengeSubmissions(GLOBAL.challengeId, 'dev-a')).toEqual([
+        { moves: ['del a', 'del b'], submittedAt: t0 },
+      ]);
+      expect(await store.challengeTop({ ...GLOBAL, classCode: 'ROOM7' }, 10)).toMatchObject([
+        { device: 'dev-a', nickname: 'Ada L', score: 900 },
+      ]);
+      // 14 more distinct runs, scores 100..1400: the 10 best of all 15 are kept, best first.
+      for (let i = 1; i <= 14; i++)
+        await store.recordChallengeSubmission(
+          submission({ score: i * 100, moves: [`x${i} = []`], submittedAt: t0 + i }),
+        );
+      const kept = await store.challengeSubmissions(GLOBAL.challengeId, 'dev-a');
+      expect(kept.map((k) => k.moves[0])).toEqual([
+        'x14 = []',
+        'x13 = []',
+        'x12 = []',
+        'x11 = []',
+        'x10 = []',
+        'x9 = []', // 900 in one move ranks above 900 in two
+        'del a',
+        'x8 = []',
+        'x7 = []',
+        'x6 = []',
+      ]);
+      // Another device, 30 days after the 10th run: every run older than 30 days is dropped.
+      await store.recordChallengeSubmission(
+        submission({ device: 'dev-b', submittedAt: t0 + 10 + 30 * day }),
+      );
+      expect(await store.challengeSubmissions(GLOBAL.challengeId, 'dev-a')).toEqual([
+        { moves: ['x14 = []'], submittedAt: t0 + 14 },
+        { moves: ['x13 = []'], submittedAt: t0 + 13 },
+        { moves: ['x12 = []'], submittedAt: t0 + 12 },
+        { moves: ['x11 = []'], submittedAt: t0 + 11 },
+        { moves: ['x10 = []'], submittedAt: t0 + 10 },
+      ]);
+      // The boards keep the bests whatever the runs pruned.
+      expect(await store.challengeTop(GLOBAL, 10)).toMatchObject([
+        { device: 'dev-a', score: 1400 },
+        { device: 'dev-b', score: 900 },
       ]);
     });
 

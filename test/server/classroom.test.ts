@@ -9,7 +9,14 @@ import type {
   WelcomeMessage,
 } from '../../shared/protocol.ts';
 import { ROOMS } from '../../shared/protocol.ts';
-import { collect, ILLEGAL_MOVE, replayHash, startTestServer, type TestServer } from './helpers.ts';
+import {
+  collect,
+  ILLEGAL_MOVE,
+  replayDigest,
+  replayHash,
+  startTestServer,
+  type TestServer,
+} from './helpers.ts';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -76,14 +83,14 @@ describe('classroom room', () => {
     await vi.waitFor(() => expect(boardOf(ada)?.version).toBe(1));
     expect(movesOf(ada)).toEqual([first]);
     expect(boardOf(ada)?.lastSeq).toBe(7);
-    expect(boardOf(ada)?.stateHash).toBe(replayHash(t.rules, t.puzzle, movesOf(ada)));
+    expect(boardOf(ada)?.stateDigest).toBe(replayDigest(t.rules, t.puzzle, movesOf(ada)));
   });
 
   it('answers an illegal move in-band and changes nothing', async () => {
     const teacher = await host();
     const ada = await student(teacher.welcome.code, 'Ada');
     await vi.waitFor(() => expect(boardOf(ada)).toBeDefined());
-    const before = boardOf(ada)!.stateHash;
+    const before = boardOf(ada)!.stateDigest;
     ada.room.send('move', { move: ILLEGAL_MOVE, seq: 1 });
     await vi.waitFor(() => expect(ada.rejected.length).toBe(1));
     expect(ada.rejected[0]).toMatchObject({ seq: 1, version: 0 });
@@ -91,7 +98,7 @@ describe('classroom room', () => {
     ada.room.send('move', { move: t.puzzle.solution[0]!, expectedVersion: 3 });
     await vi.waitFor(() => expect(ada.rejected.length).toBe(2));
     expect(ada.rejected[1]).toMatchObject({ code: 'move/stale', version: 0 });
-    expect(boardOf(ada)!.stateHash).toBe(before);
+    expect(boardOf(ada)!.stateDigest).toBe(before);
     expect(boardOf(ada)!.version).toBe(0);
     expect(ada.room.connection.isOpen).toBe(true);
   });

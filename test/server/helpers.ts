@@ -42,6 +42,20 @@ export async function startTestServer(
   };
 }
 
+/**
+ * A room clock (GameServerOptions.roomClock) that runs with real time plus a skew the test moves
+ * forward: reconnection windows and round timers pass in an instant instead of a real sleep.
+ */
+export function skewedClock(): { now: () => number; advance(ms: number): void } {
+  let skew = 0;
+  return {
+    now: () => Date.now() + skew,
+    advance: (ms) => {
+      skew += ms;
+    },
+  };
+}
+
 /** Collects every message of one type a room receives. */
 export function collect<T>(room: Room, type: string): T[] {
   const got: T[] = [];
@@ -54,6 +68,13 @@ export function replayHash(rules: Rules, puzzle: Puzzle, moves: readonly string[
   const replayed = createMaster(rules).replay(puzzle, moves);
   if (!replayed.ok) throw new Error(`replay failed at ${replayed.moveIndex}: ${replayed.code}`);
   return rules.hashState(replayed.match.board.engine);
+}
+
+/** stateDigest (what rooms mirror per move) after the board master replays `moves`. */
+export function replayDigest(rules: Rules, puzzle: Puzzle, moves: readonly string[]): string {
+  const replayed = createMaster(rules).replay(puzzle, moves);
+  if (!replayed.ok) throw new Error(`replay failed at ${replayed.moveIndex}: ${replayed.code}`);
+  return rules.stateDigest(replayed.match.board.engine);
 }
 
 /** A 3-move campaign level (`del a`, `del b`, `gc.collect()`): long enough to undo, drop, resume. */

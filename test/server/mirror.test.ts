@@ -19,7 +19,7 @@ const mirror = (target: BoardState, board: Board, by = 's1') =>
   mirrorBoard(target, {
     board,
     goal: rules.goalStatus(puzzle, board),
-    stateHash: rules.hashState(board.engine),
+    stateDigest: rules.stateDigest(board.engine),
     authors: board.moves.map(() => ({ by, kind: 'k' })),
   });
 
@@ -41,7 +41,7 @@ function snapshot(s: BoardState) {
   return {
     puzzleId: s.puzzleId,
     version: s.version,
-    stateHash: s.stateHash,
+    stateDigest: s.stateDigest,
     gcEnabled: s.gcEnabled,
     solved: s.solved,
     objects,
@@ -78,7 +78,7 @@ function expected(board: Board, by = 's1') {
   return {
     puzzleId: board.puzzleId,
     version: board.moves.length,
-    stateHash: rules.hashState(board.engine),
+    stateDigest: rules.stateDigest(board.engine),
     gcEnabled: board.engine.gc.enabled,
     solved: goal.done,
     objects,

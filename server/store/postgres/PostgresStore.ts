@@ -19,6 +19,7 @@ import {
   lockDevice,
   offerBest,
   standingOf,
+  submissionsOf,
   topOf,
 } from './challengeSql.ts';
 import { MAIN_SCHEMA } from '../migrations.ts';
@@ -96,15 +97,24 @@ export class PostgresStore implements Store {
     return rows.map((row) => toStored(row, byResult.get(Number(row.id)) ?? []));
   }
 
-  async recordChallengeSubmission(s: ChallengeSubmission): Promise<{ improved: boolean }> {
+  async recordChallengeSubmission(
+    s: ChallengeSubmission,
+  ): Promise<{ improved: boolean; stored: boolean }> {
     return this.db.transaction(async (q) => {
       await lockDevice(q, s);
-      await insertSubmission(q, s);
+      const stored = await insertSubmission(q, s);
       const improved = await offerBest(q, { challengeId: s.challengeId, classCode: '' }, s);
       if (s.classCode !== '')
         await offerBest(q, { challengeId: s.challengeId, classCode: s.classCode }, s);
-      return { improved };
+      return { improved, stored };
     });
+  }
+
+  challengeSubmissions(
+    challengeId: string,
+    device: string,
+  ): Promise<{ moves: string[]; submittedAt: number }[]> {
+    return submissionsOf(this.db.query, challengeId, device);
   }
 
   challengeTop(scope: BoardScope, limit: number): Promise<ChallengeBest[]> {

@@ -4,7 +4,18 @@
  * and Number() turn them into numbers.
  */
 import { isImprovement } from '../../../shared/challenges/rank.ts';
-import { ABOVE, ORDER, toBest } from '../challengeSql.ts';
+import {
+  ABOVE,
+  INSERT_SUBMISSION,
+  ORDER,
+  PRUNE_DEVICE,
+  PRUNE_OLD,
+  pruneArgs,
+  submissionArgs,
+  SUBMISSIONS_OF,
+  toBest,
+  toSubmission,
+} from '../challengeSql.ts';
 import type { BoardScope, ChallengeBest, ChallengeSubmission } from '../Store.ts';
 import type { Query, Row } from './db.ts';
 
@@ -19,25 +30,21 @@ export async function lockDevice(q: Query, s: ChallengeSubmission): Promise<void
   await q('SELECT pg_advisory_xact_lock(hashtext(?))', [`challenge:${s.challengeId}:${s.device}`]);
 }
 
-export async function insertSubmission(q: Query, s: ChallengeSubmission): Promise<void> {
-  await q(
-    `INSERT INTO challenge_submissions (challenge_id, class_code, device, nickname, score, move_count, examined,
-       par, stars, state_hash, moves, submitted_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-    [
-      s.challengeId,
-      s.classCode,
-      s.device,
-      s.nickname,
-      s.score,
-      s.moves.length,
-      s.examined,
-      s.par,
-      s.stars,
-      s.stateHash,
-      JSON.stringify(s.moves),
-      s.submittedAt,
-    ],
-  );
+/** Stores the submission unless the device already sent that run; prunes. True when stored. */
+export async function insertSubmission(q: Query, s: ChallengeSubmission): Promise<boolean> {
+  const inserted = await q(`${INSERT_SUBMISSION} RETURNING 1 AS stored`, submissionArgs(s));
+  const prune = pruneArgs(s);
+  if (inserted.length > 0) await q(PRUNE_DEVICE, prune.device);
+  await q(PRUNE_OLD, prune.old);
+  return inserted.length > 0;
+}
+
+export async function submissionsOf(
+  q: Query,
+  challengeId: string,
+  device: string,
+): Promise<{ moves: string[]; submittedAt: number }[]> {
+  return (await q(SUBMISSIONS_OF, [challengeId, device])).map(toSubmission);
 }
 
 /** Upserts the device's best on one board if the submission beats it; renames either way. */

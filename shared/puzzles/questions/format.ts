@@ -38,6 +38,11 @@ export type QuestionInput = z.input<typeof QuestionSchema>;
 
 export const NONE_SURVIVE = 'none';
 
+/** A survivors answer: the surviving names in `ask` order joined by ', ', or NONE_SURVIVE. */
+export function survivorsAnswer(alive: readonly string[]): string {
+  return alive.length ? alive.join(', ') : NONE_SURVIVE;
+}
+
 /** Validate a list of questions; ids unique. */
 export function parseQuestions(data: readonly unknown[]): Question[] {
   const qs = data.map((d) => QuestionSchema.parse(d));

@@ -10,12 +10,12 @@ import { fnv1a } from '../calendar.ts';
 import { resolvePath } from '../paths.ts';
 import { execStatement, runSetup } from '../run.ts';
 import type { Question } from './format.ts';
-import { NONE_SURVIVE, parseQuestions } from './format.ts';
+import { NONE_SURVIVE, parseQuestions, survivorsAnswer } from './format.ts';
 import { PRINT_COLLECT } from './print-collect.ts';
 import { PRINT_REFCOUNTS } from './print-refcounts.ts';
 import { SURVIVORS } from './survivors.ts';
 
-export { NONE_SURVIVE, type Question };
+export { NONE_SURVIVE, survivorsAnswer, type Question };
 
 export const QUESTIONS: readonly Question[] = parseQuestions([
   ...PRINT_REFCOUNTS,
@@ -45,7 +45,7 @@ export function answerOf(q: Question): Result<string, MoveError> {
     state = after.value.state;
   }
   const alive = q.ask.filter((_, i) => state.objects[ids[i] as number] !== undefined);
-  return ok(alive.length ? alive.join(', ') : NONE_SURVIVE);
+  return ok(survivorsAnswer(alive));
 }
 
 /** The answer and distractors in a stable shuffled order for this question and seed. */

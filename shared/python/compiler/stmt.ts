@@ -21,7 +21,7 @@ import type { CompilerState } from './unit.ts';
 
 type ForStmt = Extract<Stmt, { _type: 'For' | 'AsyncFor' }>;
 
-const IMPORTABLE = new Set(['gc', 'sys', 'weakref', 'tracemalloc']);
+const IMPORTABLE = new Set(['gc', 'sys', 'weakref', '_weakref', 'tracemalloc']);
 
 /** compiler_body: module and class bodies, with their docstring stored as __doc__. */
 export function compileBody(c: CompilerState, body: Stmt[]): void {

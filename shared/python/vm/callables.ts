@@ -24,17 +24,14 @@ export class PyCode extends PyObject {
   args: Int32Array;
   co: CodeObject;
   consts: PyObject[];
+  /** co_consts (possibly shared with equal code objects: merge_const_one). */
+  constsTuple: PyTuple;
   names: PyStr[];
-  constructor(
-    co: CodeObject,
-    consts: PyObject[],
-    names: PyStr[],
-    ops: Int32Array,
-    args: Int32Array,
-  ) {
+  constructor(co: CodeObject, consts: PyTuple, names: PyStr[], ops: Int32Array, args: Int32Array) {
     super();
     this.co = co;
-    this.consts = consts;
+    this.constsTuple = consts;
+    this.consts = consts.items;
     this.names = names;
     this.ops = ops;
     this.args = args;
@@ -43,7 +40,7 @@ export class PyCode extends PyObject {
     return T.code;
   }
   protected override release(): void {
-    for (const c of this.consts) decref(c);
+    decref(this.constsTuple);
     for (const n of this.names) decref(n);
     decref(this.name);
     decref(this.qualname);

@@ -20,13 +20,16 @@ export class PyTuple extends PyObject {
   get type(): PyType {
     return T.tuple;
   }
+  /** tupletraverse / list_traverse visit the items last to first. */
   override traverse(visit: (r: GcObject) => void): void {
-    for (const it of this.items) visit(it);
+    const items = this.items;
+    for (let i = items.length - 1; i >= 0; i--) visit(items[i]!);
   }
+  /** tupledealloc drops the items last to first. */
   protected override release(): void {
     const items = this.items;
     this.items = [];
-    for (const it of items) decref(it);
+    for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
     this.items = items; // size stays for the free list
   }
   protected override free(): void {
@@ -65,14 +68,17 @@ export class PyList extends PyObject {
   get type(): PyType {
     return T.list;
   }
+  /** tupletraverse / list_traverse visit the items last to first. */
   override traverse(visit: (r: GcObject) => void): void {
-    for (const it of this.items) visit(it);
+    const items = this.items;
+    for (let i = items.length - 1; i >= 0; i--) visit(items[i]!);
   }
+  /** _list_clear (also list_dealloc): the items are dropped last to first. */
   override clear(): void {
     const items = this.items;
     this.items = [];
     this.allocated = 0;
-    for (const it of items) decref(it);
+    for (let i = items.length - 1; i >= 0; i--) decref(items[i]!);
   }
   protected override release(): void {
     this.clear();

@@ -64,7 +64,9 @@ export class PyDict extends PyObject {
 
   sizeof(): number {
     if (this.size === 0) return 64;
-    return 64 + 32 + this.size + usableFraction(this.size) * (this.unicode ? 16 : 24);
+    // dk_indices entries are 1, 2 or 4 bytes wide depending on the table size.
+    const ix = this.size <= 128 ? 1 : this.size <= 0xffff ? 2 : 4;
+    return 64 + 32 + this.size * ix + usableFraction(this.size) * (this.unicode ? 16 : 24);
   }
 
   /** dict_traverse: values only for an all-str keys table (str keys are never GC objects), else value then key. */

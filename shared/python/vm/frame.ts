@@ -11,6 +11,7 @@ import { T } from './registry.ts';
 import type { PyType } from './type.ts';
 import type { PyCode, PyFunction } from './callables.ts';
 import type { PyDict } from './dict.ts';
+import { heap } from './heap.ts';
 
 export class Frame {
   fast: (PyObject | null)[];
@@ -130,9 +131,7 @@ export function clearFrame(frame: Frame): void {
         back.rc++;
         f.back = back;
       }
-      if (f.gc && !f.gc.tracked) {
-        f.gc.tracked = true;
-      }
+      if (f.gc && !f.gc.tracked) heap.collector.track(f);
       decref(f);
       return;
     }

@@ -23,6 +23,7 @@ import { runFrame } from './eval/loop.ts';
 import { resetIterTypes } from './ops/iter.ts';
 import { resetSysTypes } from './builtins/sys.ts';
 import { formatException } from './traceback.ts';
+import { finalizeModules } from './shutdown.ts';
 import { installFinalizer } from './finalize.ts';
 import { PyException } from './instance.ts';
 import { str } from './ops/repr.ts';
@@ -82,7 +83,7 @@ function runModuleSource(source: string, mod: PyModule): void {
     c = { module, co: compileModule(module, mod.name) };
     compiled.set(source, c);
   }
-  const loader = new Loader(c.module);
+  const loader = new Loader();
   const code = loader.code(c.co);
   loader.settle();
   loader.freeArena();
@@ -138,20 +139,21 @@ export function runScript(
     const globals = main.dict;
     globals.set(newStr('__name__'), newStr('__main__'));
     globals.set(newStr('__doc__'), none());
-    const loader = new Loader(module);
+    const loader = new Loader();
+    loader.register(co);
     const code = loader.code(co);
     loader.settle();
     vm.builtins.rc++;
     globals.set(newStr('__builtins__'), vm.builtins);
-    main.rc++;
     vm.modules.set('__main__', main);
     const frame = new Frame(code, null, globals, vm.builtins, globals, null);
     let exitCode = 0;
+    let uncaught: PyObject | null = null;
     try {
       decref(runFrame(frame));
-      runAtexit();
     } catch (e) {
       if (!(e instanceof PyRaise)) throw e;
+      uncaught = e.exc;
       if (e.exc.type === EXC.SystemExit) {
         const { code: c, text } = exitCodeOf(e.exc);
         exitCode = c;
@@ -161,6 +163,11 @@ export function runScript(
         exitCode = 1;
       }
     }
+    runAtexit();
+    decref(code);
+    loader.freeArena();
+    finalizeModules();
+    if (uncaught) decref(uncaught);
     return { stdout: vm.out.join(''), stderr: vm.err.join(''), exitCode };
   } catch (e) {
     if (e instanceof Refusal) {

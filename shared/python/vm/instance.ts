@@ -88,11 +88,12 @@ export class PyInstance extends PyObject {
     return this.dict;
   }
 
+  /** subtype_traverse: slots, then the attribute values (or the dict), then the type. */
   override traverse(visit: (r: GcObject) => void): void {
-    visit(this.cls);
     if (this.slots) for (const s of this.slots) if (s) visit(s);
     if (this.dict) visit(this.dict);
     else if (this.attrs) for (const v of this.attrs.values()) visit(v);
+    visit(this.cls);
   }
 
   override clear(): void {

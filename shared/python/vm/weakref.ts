@@ -13,7 +13,8 @@ import { decref, incref, PyObject, xdecref } from './object.ts';
 import { T } from './registry.ts';
 import { PyType } from './type.ts';
 import { PyInstance } from './instance.ts';
-import { PyTuple } from './containers.ts';
+import { PyList, PyTuple } from './containers.ts';
+import { PyStr } from './scalars.ts';
 import { raise } from './errors.ts';
 import type { WeakrefView } from './gc/types.ts';
 
@@ -106,10 +107,11 @@ export class PyWeakref extends PyObject implements WeakrefView {
 }
 
 /** _PyType_SUPPORTS_WEAKREFS, for the object kinds the VM has. */
-export function supportsWeakrefs(o: PyObject): boolean {
+function supportsWeakrefs(o: PyObject): boolean {
   if (o instanceof PyWeakref) return false;
-  if (o instanceof PyInstance) return instanceHasWeaklist(o.cls);
-  return WEAKREFABLE_BUILTINS.has(o.type.name);
+  const type = o.type as PyType;
+  if (type.isHeap) return instanceHasWeaklist(type);
+  return WEAKREFABLE_BUILTINS.has(type.name);
 }
 
 const WEAKREFABLE_BUILTINS = new Set([
@@ -126,9 +128,15 @@ const WEAKREFABLE_BUILTINS = new Set([
 
 /** A class statement adds `__weakref__` unless `__slots__` leaves it out (everywhere in the MRO). */
 function instanceHasWeaklist(cls: PyType): boolean {
-  return cls.mro.some(
-    (t) => t.isHeap && (t.slotNames === null || t.slotNames.includes('__weakref__')),
-  );
+  return cls.mro.some((t) => t.isHeap && (t.slotNames === null || slotsNameWeakref(t)));
+}
+
+/** The class body's `__slots__` (still in the class dict) lists "__weakref__". */
+function slotsNameWeakref(t: PyType): boolean {
+  const slots = t.dict.getStr('__slots__');
+  if (slots instanceof PyStr) return slots.v === '__weakref__';
+  const items = slots instanceof PyTuple || slots instanceof PyList ? slots.items : [];
+  return items.some((s) => s instanceof PyStr && s.v === '__weakref__');
 }
 
 function isBasic(wr: GcObject | undefined, kind: WeakrefKind): wr is PyWeakref {
@@ -215,4 +223,26 @@ export function clearWeakrefsOnDealloc(ob: PyObject): void {
 /** weakref.getweakrefs(ob): a list of its weakrefs and proxies, in list order. */
 export function weakrefsOf(ob: PyObject): PyObject[] {
   return (ob.weakrefs ?? []) as PyObject[];
+}
+
+/**
+ * weakref_richcompare / proxy_richcompare, for the VM's PyObject_RichCompare to consult first.
+ * null: not a weakref comparison (the usual rules apply — identity for == and !=, TypeError for
+ * ordering). Two refs compare with == and != by their referents while both are alive, else by
+ * identity (`same`); proxies compare as their referents (ReferenceError when dead).
+ */
+export function weakrefComparison(
+  l: PyObject,
+  r: PyObject,
+  arg: number,
+): { same: boolean } | { operands: [PyObject, PyObject] } | null {
+  const isRef = (o: PyObject): o is PyWeakref => o instanceof PyWeakref && o.kind === 'ref';
+  const isProxy = (o: PyObject): o is PyWeakref => o instanceof PyWeakref && o.kind !== 'ref';
+  if (isRef(l) || isRef(r)) {
+    if (!isRef(l) || !isRef(r) || (arg !== 2 && arg !== 3)) return null;
+    if (l.referent === null || r.referent === null) return { same: l === r };
+    return { operands: [l.referent, r.referent] };
+  }
+  if (!isProxy(l) && !isProxy(r)) return null;
+  return { operands: [isProxy(l) ? l.target() : l, isProxy(r) ? r.target() : r] };
 }

@@ -21,7 +21,8 @@ def _remover(selfref):
         container = selfref()
         if container is not None:
             data = container.data
-            for slot, entry in data.items():
+            for slot in data:
+                entry = data[slot]
                 if entry is wr or (type(entry) is tuple and entry[0] is wr):
                     del data[slot]
                     break
@@ -58,8 +59,8 @@ class WeakValueDictionary:
         return len(self.data)
 
     def __iter__(self):
-        for key, wr in list(self.data.items()):
-            if wr() is not None:
+        for key in list(self.data):
+            if self.data[key]() is not None:
                 yield key
 
     def get(self, key, default=None):
@@ -74,14 +75,14 @@ class WeakValueDictionary:
         return self.__iter__()
 
     def values(self):
-        for wr in list(self.data.values()):
-            o = wr()
+        for key in list(self.data):
+            o = self.data[key]()
             if o is not None:
                 yield o
 
     def items(self):
-        for key, wr in list(self.data.items()):
-            o = wr()
+        for key in list(self.data):
+            o = self.data[key]()
             if o is not None:
                 yield key, o
 
@@ -106,8 +107,8 @@ class WeakValueDictionary:
             other = other.items()
         for key, value in other:
             self[key] = value
-        for key, value in kwargs.items():
-            self[key] = value
+        for key in kwargs:
+            self[key] = kwargs[key]
 
 
 class WeakKeyDictionary:
@@ -147,7 +148,7 @@ class WeakKeyDictionary:
         return len(self.data)
 
     def __iter__(self):
-        for wr, value in list(self.data.values()):
+        for wr, value in [self.data[slot] for slot in list(self.data)]:
             key = wr()
             if key is not None:
                 yield key
@@ -162,12 +163,12 @@ class WeakKeyDictionary:
         return self.__iter__()
 
     def values(self):
-        for wr, value in list(self.data.values()):
+        for wr, value in [self.data[slot] for slot in list(self.data)]:
             if wr() is not None:
                 yield value
 
     def items(self):
-        for wr, value in list(self.data.values()):
+        for wr, value in [self.data[slot] for slot in list(self.data)]:
             key = wr()
             if key is not None:
                 yield key, value
@@ -223,8 +224,8 @@ class WeakSet:
         return len(self.data)
 
     def __iter__(self):
-        for wr in list(self.data.values()):
-            item = wr()
+        for slot in list(self.data):
+            item = self.data[slot]()
             if item is not None:
                 yield item
 
@@ -232,9 +233,8 @@ class WeakSet:
         self.data.clear()
 
     def pop(self):
-        for slot, wr in list(self.data.items()):
-            del self.data[slot]
-            item = wr()
+        for slot in list(self.data):
+            item = self.data.pop(slot)()
             if item is not None:
                 return item
         raise KeyError("pop from empty WeakSet")
@@ -288,7 +288,8 @@ class finalize:
     atexit = property(_get_atexit, _set_atexit)
 
     def _exitfunc():
-        pending = [(info[5], f) for f, info in finalize._registry.items() if info[4]]
+        registry = finalize._registry
+        pending = [(registry[f][5], f) for f in registry if registry[f][4]]
         pending.sort()
         while pending:
             pending.pop()[1]()

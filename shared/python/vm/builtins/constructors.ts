@@ -78,6 +78,10 @@ function tupleOf(args: PyObject[]): PyObject {
   if (!x) return newTuple([]);
   if (x instanceof PyTuple) return (x.rc++, x);
   const l = listFromIterable(x);
+  if (l.items.length === 0) {
+    decref(l);
+    return newTuple([]);
+  }
   const items = l.items;
   for (const it of items) it.rc++;
   decref(l);

@@ -15,10 +15,11 @@ import { PyException, PyInstance } from '../instance.ts';
 import { PyModule } from '../module.ts';
 import { PyGenerator } from '../generator.ts';
 import { PyFrameObject, PyTraceback } from '../frame.ts';
-import { T } from '../registry.ts';
+import { PyDictView } from '../views.ts';
+import { PyIter } from '../ops/iter.ts';
 
 export function sizeOf(o: PyObject): number {
-  if (o instanceof PyInt) return o.type === T.bool && o.v === 0n ? 24 : intSizeof(o.v);
+  if (o instanceof PyInt) return intSizeof(o.v);
   if (o instanceof PyStr) return strSizeof(o.v);
   if (o instanceof PyFloat) return 24;
   if (o instanceof PyBytes) return bytesSizeof(o.v.length);
@@ -46,5 +47,7 @@ export function sizeOf(o: PyObject): number {
     return 144 + 8 * (n + co.stacksize);
   }
   if (o instanceof PyFrameObject) return 152;
+  if (o instanceof PyDictView) return 40;
+  if (o instanceof PyIter) return 48;
   refuse(`sys.getsizeof of a ${o.type.name}`);
 }

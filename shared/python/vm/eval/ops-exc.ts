@@ -7,7 +7,7 @@ import { decref, type PyObject } from '../object.ts';
 import type { Frame } from '../frame.ts';
 import { OP } from './opcodes.ts';
 import { PyRaise, raise } from '../errors.ts';
-import { bool, none, PyInt, PyNone, S } from '../scalars.ts';
+import { bool, none, PyNone, S } from '../scalars.ts';
 import { PyException } from '../instance.ts';
 import { PyType } from '../type.ts';
 import { PyTuple } from '../containers.ts';
@@ -72,11 +72,10 @@ export function execExc(f: Frame, op: number, arg: number): PyObject | undefined
       throw new PyRaise(setContext(exc));
     }
     case OP.RERAISE: {
+      // With oparg, CPython also moves prev_instr back to the saved lasti; the handler lookup
+      // still uses this instruction's offset and no traceback entry is added, so nothing here
+      // depends on it.
       const exc = stack.pop()!;
-      if (arg) {
-        const lasti = stack[stack.length - 1] as PyInt;
-        f.lasti = Number(lasti.v);
-      }
       const e = new PyRaise(exc);
       e.reraise = true;
       throw e;

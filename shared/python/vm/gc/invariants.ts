@@ -4,7 +4,7 @@
  */
 import type { Collector } from './collector.ts';
 
-export function invariantViolations(collector: Collector): string[] {
+function invariantViolations(collector: Collector): string[] {
   const problems: string[] = [];
   const lists = [...collector.generations.map((g) => g.list), collector.permanent];
   let inGenerations = 0;

@@ -6,9 +6,9 @@
 import type { PyDict } from '../dict.ts';
 import { PyDict as Dict } from '../dict.ts';
 import { heap } from '../heap.ts';
-import { incref, type PyObject } from '../object.ts';
+import { decref, incref, type PyObject } from '../object.ts';
 import { PyBuiltin, type Kwargs, type NativeFn } from '../callables.ts';
-import { PyList, newTuple } from '../containers.ts';
+import { PyList, PyTuple, newTuple } from '../containers.ts';
 import { bool, newInt, newStr, none, PyInt, S } from '../scalars.ts';
 import { raise, refuse } from '../errors.ts';
 import {
@@ -51,8 +51,36 @@ function ints(values: readonly number[]): PyObject {
   return newTuple(values.map((v) => newInt(v)));
 }
 
+/**
+ * METH_VARARGS functions (set_threshold, get_referrers, get_referents) receive their arguments
+ * as a new tuple: a GC allocation the gen-0 count sees (unless the tuple free list has one).
+ */
+function withArgsTuple<T>(args: PyObject[], body: (tuple: PyTuple) => T): T {
+  const tuple = new PyTuple(args.map((a) => incref(a)));
+  try {
+    return body(tuple);
+  } finally {
+    decref(tuple);
+  }
+}
+
 function listOf(objs: readonly PyObject[]): PyList {
   return new PyList(objs.map((o) => incref(o)));
+}
+
+function setThreshold(args: PyObject[]): PyObject {
+  if (args.length < 1 || args.length > 3) {
+    raise(
+      'TypeError',
+      `set_threshold() takes from 1 to 3 positional arguments but ${args.length} were given`,
+    );
+  }
+  const gens = collector().core.generations;
+  args.forEach((_, i) => {
+    const g = gens[i];
+    if (g) g.threshold = intArg(args, null, i, '', 0) as number;
+  });
+  return none();
 }
 
 const FUNCTIONS: Record<string, NativeFn> = {
@@ -83,20 +111,7 @@ const FUNCTIONS: Record<string, NativeFn> = {
     noArgs('get_threshold', args);
     return ints(collector().core.generations.map((g) => g.threshold));
   },
-  set_threshold: (args) => {
-    if (args.length < 1 || args.length > 3) {
-      raise(
-        'TypeError',
-        `set_threshold() takes from 1 to 3 positional arguments but ${args.length} were given`,
-      );
-    }
-    const gens = collector().core.generations;
-    args.forEach((_, i) => {
-      const g = gens[i];
-      if (g) g.threshold = intArg(args, null, i, '', 0) as number;
-    });
-    return none();
-  },
+  set_threshold: (args) => withArgsTuple(args, () => setThreshold(args)),
   set_debug: (args) => {
     collector().core.debug = intArg(args, null, 0, 'flags', 0) as number;
     return none();
@@ -104,8 +119,11 @@ const FUNCTIONS: Record<string, NativeFn> = {
   get_debug: () => newInt(collector().core.debug),
   is_tracked: (args) => bool(args[0] !== undefined && isTracked(args[0])),
   is_finalized: (args) => bool(args[0]?.gc?.finalized === true),
-  get_referrers: (args) => listOf(getReferrers(collector().core, args, []) as PyObject[]),
-  get_referents: (args) => listOf(getReferents(args) as PyObject[]),
+  get_referrers: (args) =>
+    withArgsTuple(args, (tuple) =>
+      listOf(getReferrers(collector().core, args, [tuple]) as PyObject[]),
+    ),
+  get_referents: (args) => withArgsTuple(args, () => listOf(getReferents(args) as PyObject[])),
   get_objects: (args, kw) => {
     const generation = intArg(args, kw, 0, 'generation', null);
     return listOf(getObjects(collector().core, generation) as PyObject[]);

@@ -24,7 +24,7 @@ function head(o: GcObject) {
 }
 
 /** gc_refs := ob_refcnt for every object of `base`, and mark it collecting. */
-export function updateRefs(state: ScanState, base: GcList): void {
+function updateRefs(state: ScanState, base: GcList): void {
   for (const o of base.items) {
     if (o.rc <= 0) throw new Error(`gc: tracked object with refcount ${o.rc} (update_refs)`);
     head(o).gcRefs = o.rc;
@@ -33,7 +33,7 @@ export function updateRefs(state: ScanState, base: GcList): void {
 }
 
 /** Subtract the references held by objects of `base` itself: what remains comes from outside. */
-export function subtractRefs(state: ScanState, base: GcList): void {
+function subtractRefs(state: ScanState, base: GcList): void {
   const visitDecref = (referent: GcObject): void => {
     if (referent.gc !== null && state.collecting.has(referent)) referent.gc.gcRefs--;
   };
@@ -46,7 +46,7 @@ export function subtractRefs(state: ScanState, base: GcList): void {
  * the walk reaches it again). An object still at 0 when reached moves to `unreachable` —
  * tentatively, until something reachable references it.
  */
-export function moveUnreachable(state: ScanState, base: GcList, unreachable: GcList): void {
+function moveUnreachable(state: ScanState, base: GcList, unreachable: GcList): void {
   const { lists, collecting } = state;
   const visitReachable = (referent: GcObject): void => {
     if (referent.gc === null || !collecting.has(referent)) return;

@@ -21,6 +21,7 @@ export function call(
   kwnames: string[] | null = null,
 ): PyObject {
   if (callable instanceof PyFunction) return callPython(callable, args, kwnames);
+  if (callable instanceof PyWeakref) return callWeakref(callable, args, kwnames);
   if (callable instanceof PyMethod) {
     callable.self.rc++;
     args.unshift(callable.self);
@@ -62,6 +63,28 @@ export function call(
   }
   dropAll(args);
   raise('TypeError', `'${callable.type.name}' object is not callable`);
+}
+
+/** `wr()` → the referent or None (weakref_call); a callable proxy forwards the call (vmgc). */
+function callWeakref(wr: PyWeakref, args: PyObject[], kwnames: string[] | null): PyObject {
+  if (wr.kind === 'ref') {
+    dropAll(args);
+    if (args.length > 0) raise('TypeError', `weakref() takes no arguments`);
+    return wr.deref(S.None);
+  }
+  let target;
+  try {
+    target = wr.target();
+  } catch (e) {
+    dropAll(args);
+    throw e;
+  }
+  target.rc++;
+  try {
+    return call(target, args, kwnames);
+  } finally {
+    decref(target);
+  }
 }
 
 export function dropAll(args: PyObject[]): void {

@@ -11,6 +11,7 @@ import { PyList, PyTuple } from '../containers.ts';
 import { PyDict } from '../dict.ts';
 import { PySet } from '../set.ts';
 import { PyRange } from '../range.ts';
+import { PyDictView } from '../views.ts';
 import { EXC } from '../registry.ts';
 import { PyType } from '../type.ts';
 import { PyGenerator } from '../generator.ts';
@@ -129,6 +130,7 @@ export function getIter(o: PyObject): PyObject {
   if (o instanceof PyList) return new PyIter('list_iterator', o, seqStep);
   if (o instanceof PyTuple) return new PyIter('tuple_iterator', o, seqStep);
   if (o instanceof PyDict) return dictIter(o, 'keys');
+  if (o instanceof PyDictView) return dictIter(o.dict, o.kind);
   if (o instanceof PyRange) {
     const { start, step } = o;
     const n = o.length;
@@ -224,6 +226,7 @@ function lengthHint(o: PyObject): number {
     return 8;
   }
   if (o instanceof PyDict) return o.map.size;
+  if (o instanceof PyDictView) return o.dict.map.size;
   if (o instanceof PySet) return o.elems.size;
   if (o instanceof PyRange) return o.length;
   if (o instanceof PyStr) return codePoints(o.v).length;

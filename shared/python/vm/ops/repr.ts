@@ -19,6 +19,8 @@ import { PyGenerator } from '../generator.ts';
 import { callSpecial } from './call.ts';
 import { EXC, T } from '../registry.ts';
 import { reprExtra } from './reprextra.ts';
+import { PyDictView } from '../views.ts';
+import { PyRange } from '../range.ts';
 
 const active = new Set<PyObject>();
 
@@ -81,6 +83,26 @@ export function repr(o: PyObject): string {
       const body = `{${o.ordered().map(repr).join(', ')}}`;
       return o.frozen ? `frozenset(${body})` : body;
     });
+  }
+  if (o instanceof PyDictView) {
+    return withGuard(o, '(', () => {
+      const parts: string[] = [];
+      for (const e of o.dict.map.values()) {
+        parts.push(
+          o.kind === 'keys'
+            ? repr(e.k)
+            : o.kind === 'values'
+              ? repr(e.v)
+              : `(${repr(e.k)}, ${repr(e.v)})`,
+        );
+      }
+      return `${o.type.name}([${parts.join(', ')}])`;
+    });
+  }
+  if (o instanceof PyRange) {
+    return o.step === 1n
+      ? `range(${o.start}, ${o.stop})`
+      : `range(${o.start}, ${o.stop}, ${o.step})`;
   }
   if (o instanceof PyBytes) return bytesRepr(Array.from(o.v, (c) => c.charCodeAt(0)));
   if (o instanceof PyException) return exceptionRepr(o);

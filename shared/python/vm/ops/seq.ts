@@ -10,6 +10,7 @@ import { newTuple, PyList, PyTuple } from '../containers.ts';
 import { PyDict } from '../dict.ts';
 import { PySet } from '../set.ts';
 import { PyRange, PySlice } from '../range.ts';
+import { PyDictView } from '../views.ts';
 import { EXC } from '../registry.ts';
 import { PyException } from '../instance.ts';
 import { callSpecial } from './call.ts';
@@ -187,6 +188,7 @@ export function len(o: PyObject, soft = false): number | null {
   if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
   if (o instanceof PyStr) return strLen(o.v);
   if (o instanceof PyDict) return o.map.size;
+  if (o instanceof PyDictView) return o.dict.map.size;
   if (o instanceof PySet) return o.elems.size;
   if (o instanceof PyRange) return o.length;
   if (o instanceof PyBytes) return o.v.length;

@@ -15,6 +15,7 @@ import { PyGenerator } from '../generator.ts';
 import { bool, newInt, newStr, none, PyInt, PyStr, S } from '../scalars.ts';
 import { newTuple } from '../containers.ts';
 import { PyFloat } from '../scalars.ts';
+import { vm } from '../state.ts';
 
 function ref<O extends PyObject>(o: O | null): PyObject {
   if (o === null) return none();
@@ -60,7 +61,8 @@ export function specialAttr(o: PyObject, name: string): PyObject | null {
   if (o instanceof PyCode) {
     if (name === 'co_name') return ref(o.name);
     if (name === 'co_qualname') return ref(o.qualname);
-    if (name === 'co_consts') refuse('co_consts');
+    if (name === 'co_consts') return ref(o.constsTuple);
+    if (name === 'co_filename') return newStr(vmFilename());
     return null;
   }
   if (o instanceof PyInt) {
@@ -70,6 +72,10 @@ export function specialAttr(o: PyObject, name: string): PyObject | null {
   }
   if (o instanceof PyFloat && name === 'real') return ref(o);
   return null;
+}
+
+function vmFilename(): string {
+  return vm.filename;
 }
 
 function getName(o: PyObject): PyObject | null {

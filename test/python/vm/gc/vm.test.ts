@@ -13,7 +13,12 @@ import { PyList } from '../../../../shared/python/vm/containers.ts';
 import { VmCollector } from '../../../../shared/python/vm/gc/vm.ts';
 import { checkInvariants } from '../../../../shared/python/vm/gc/invariants.ts';
 import { DEBUG_SAVEALL } from '../../../../shared/python/vm/gc/collector.ts';
-import { newWeakref, unraisableCall, weakrefCount } from '../../../../shared/python/vm/weakref.ts';
+import {
+  newWeakref,
+  unraisableCall,
+  weakrefComparison,
+  weakrefCount,
+} from '../../../../shared/python/vm/weakref.ts';
 
 let log: string[];
 let gc: VmCollector;
@@ -97,13 +102,26 @@ describe('VmCollector with the object model', () => {
     expect([basic.referent, w1.referent, w1.callback]).toEqual([null, null, null]);
   });
 
-  it('lists and dicts are not weakly referenceable; instances of slotted classes only with __weakref__', () => {
-    const slotted = new PyType('Slotted', [], true);
-    slotted.slotNames = ['x'];
+  it('lists are not weakly referenceable; instances of classes are', () => {
     expect(() => newWeakref(new PyList([]), null, false)).toThrow();
-    expect(() => newWeakref(new PyInstance(slotted), null, false)).toThrow();
-    slotted.slotNames = ['x', '__weakref__'];
-    expect(newWeakref(new PyInstance(slotted), null, false).kind).toBe('ref');
+    expect(newWeakref(new PyInstance(new PyType('Plain', [], true)), null, false).kind).toBe('ref');
+  });
+
+  it('weakrefs compare by referent while alive, by identity once dead (weakref_richcompare)', () => {
+    const cls = new PyType('Node', [], true);
+    const a = instance(cls, 'a');
+    const basic = newWeakref(a, null, false);
+    const withCb = newWeakref(a, instance(new PyType('F', [], true), 'cb'), false);
+    expect(weakrefComparison(basic, withCb, 2)).toEqual({ operands: [a, a] });
+    expect(weakrefComparison(basic, withCb, 0)).toBeNull();
+    expect(weakrefComparison(a, a, 2)).toBeNull();
+    decref(a);
+    expect(weakrefComparison(basic, withCb, 2)).toEqual({ same: false });
+    const b = instance(cls, 'b');
+    const proxy = newWeakref(b, null, true);
+    expect(weakrefComparison(proxy, a, 2)).toEqual({ operands: [b, a] });
+    decref(b);
+    expect(() => weakrefComparison(proxy, a, 2)).toThrow();
   });
 
   it('DEBUG_SAVEALL puts the cycle in gc.garbage (a VM list)', () => {

@@ -1,7 +1,7 @@
 /**
  * The VM's `weakref` module source (shared/python/vm/weakref_py.ts), checked on python3 itself:
- * loaded in place of Lib/weakref.py (over CPython's `_weakref`, atexit standing in for
- * `_register_atexit`), every weakref tutorial program must print its `.expected` byte for byte,
+ * loaded in place of Lib/weakref.py (over CPython's `_weakref`, atexit.register standing in
+ * for `_register_atexit`), every weakref tutorial program must print its `.expected` byte for byte,
  * and a program probing gc counts must print what it prints with the real module.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { WEAKREF_SOURCE } from '../../../../shared/python/vm/weakref_py.ts';
 import { hasPython3 } from '../../helpers/cpython.ts';
 
-const TUTORIAL = '/work/shared/oracle/tutorial';
+/** Copied from ../shared/oracle/tutorial (31–60, 81–90) so a fresh checkout has them. */
+const TUTORIAL = 'test/fixtures/vm-gc/tutorial';
 const dir = mkdtempSync(join(tmpdir(), 'vm-weakref-'));
 const moduleFile = join(dir, 'weakref_vm.py');
 const runner = join(dir, 'run.py');
