@@ -130,3 +130,44 @@ export function compileCPythonBatch(sources: string[]): { kind: string; line: nu
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+const FILES_HARNESS = `
+import json, subprocess, sys
+from concurrent.futures import ThreadPoolExecutor
+def run(path):
+    p = subprocess.run([sys.executable, path], capture_output=True, text=True, timeout=60)
+    return {'stdout': p.stdout, 'stderr': p.stderr, 'exitCode': p.returncode}
+with ThreadPoolExecutor(2) as pool:
+    out = list(pool.map(run, json.load(open(sys.argv[1]))))
+json.dump(out, open(sys.argv[2], 'w'))
+`;
+
+/**
+ * Runs every source as its own `python3 FILE.py` process — exact for everything a script can
+ * observe (constants held by the parser's arena while the module runs, finalizers at shutdown),
+ * which one shared process with exec() is not. Results in input order.
+ */
+export function runCPythonFiles(
+  sources: string[],
+): { stdout: string; stderr: string; exitCode: number }[] {
+  const dir = mkdtempSync(join(tmpdir(), 'heap-heroes-files-'));
+  try {
+    const paths = sources.map((src, i) => {
+      const p = join(dir, `p${i}.py`);
+      writeFileSync(p, src);
+      return p;
+    });
+    writeFileSync(join(dir, 'harness.py'), FILES_HARNESS);
+    writeFileSync(join(dir, 'in.json'), JSON.stringify(paths));
+    const args = [join(dir, 'harness.py'), join(dir, 'in.json'), join(dir, 'out.json')];
+    const r = spawnSync('python3', args, { encoding: 'utf8', timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`python3 files harness failed: ${r.stderr}`);
+    return JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as {
+      stdout: string;
+      stderr: string;
+      exitCode: number;
+    }[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

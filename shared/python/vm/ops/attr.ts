@@ -133,7 +133,9 @@ function slotIndex(t: PyType, name: string): number {
 
 /** LOAD_METHOD: [function, self] (self not yet incref'd: the caller keeps its reference) or [attr, null]. */
 export function loadMethod(o: PyObject, name: string): [PyObject, PyObject | null] {
-  if (!(o instanceof PyModule) && !(o instanceof PyType) && !(o instanceof PyWeakref)) {
+  // The unbound fast path is only for generic attribute lookup; super() has its own getattro.
+  const generic = !(o instanceof PyModule || o instanceof PyType || o instanceof PyWeakref);
+  if (generic && o.type !== T.super) {
     const descr = o.type.lookup(name);
     if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
       const shadow = o instanceof PyInstance ? o.getAttr(name) : null;

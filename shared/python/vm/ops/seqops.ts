@@ -68,7 +68,29 @@ function setAlgebra(sym: string, a: PySet, b: PySet): PySet | null {
   return out;
 }
 
+/**
+ * unicode_concat / unicode_repeat / tupleconcat / tuplerepeat return an operand itself when the
+ * result would equal it (`s * 1 is s`, `s + '' is s`, `t + () is t`); lists never do.
+ */
+function sameObjectResult(sym: string, l: PyObject, r: PyObject): PyObject | null {
+  const immutable = (o: PyObject): boolean => o.type === T.str || o.type === T.tuple;
+  const empty = (o: PyObject): boolean =>
+    (o instanceof PyStr && o.v.length === 0) || (o instanceof PyTuple && o.items.length === 0);
+  if (sym === '*' && immutable(l) && r instanceof PyInt && r.v === 1n) return l;
+  if (sym === '*' && immutable(r) && l instanceof PyInt && l.v === 1n) return r;
+  if (sym === '+' && immutable(l) && l.type === r.type) {
+    if (empty(r)) return l;
+    if (empty(l)) return r;
+  }
+  return null;
+}
+
 export function seqBinary(sym: string, l: PyObject, r: PyObject): PyObject | null {
+  const same = sameObjectResult(sym, l, r);
+  if (same) {
+    same.rc++;
+    return same;
+  }
   if (l instanceof PyStr) {
     if (sym === '+' && r instanceof PyStr) return newStr(l.v + r.v);
     if (sym === '*' && r instanceof PyInt) return newStr(l.v.repeat(Math.max(0, Number(r.v))));
