@@ -188,6 +188,7 @@ export class Playground extends Phaser.Scene {
   private notes(tr: Trace): string[] {
     const notes = [t(tr.engine === 'vm' ? 'pg.engineVm' : 'pg.engine')];
     if (tr.capped) notes.unshift(t('pg.capped', { n: tr.steps.length }));
+    if (tr.steps[this.at]?.truncated) notes.unshift(t('pg.truncated'));
     notes.push(this.note ?? t('pg.tapHint'));
     return notes;
   }

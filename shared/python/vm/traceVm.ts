@@ -33,6 +33,7 @@ export function recordVmTrace(source: string, limit?: number): Trace {
       objects: pic.objects,
       stdout: vm.out.join(''),
       gc: null,
+      ...(pic.truncated ? { truncated: true } : {}),
     };
   };
   let last: { event: StepEvent; line: number; frame: Frame } | null = null;
