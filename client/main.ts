@@ -34,12 +34,16 @@ export function startGame(parent: string): Phaser.Game {
     parent,
     backgroundColor: '#f7f5ef',
     banner: false,
-    scale: {
-      mode: Phaser.Scale.NONE,
-      width: box.width * ratio,
-      height: box.height * ratio,
-      zoom: 1 / ratio,
-    },
+    // At ratio 1 Phaser's own RESIZE mode fits the parent; above it the game is sized by hand.
+    scale:
+      ratio === 1
+        ? { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' }
+        : {
+            mode: Phaser.Scale.NONE,
+            width: box.width * ratio,
+            height: box.height * ratio,
+            zoom: 1 / ratio,
+          },
     render: { antialias: true },
     input: { activePointers: 2 },
     scene: [Boot, Preloader, Menu, Notice, Campaign, Puzzle, Hud, Results, Playground],
@@ -49,7 +53,11 @@ export function startGame(parent: string): Phaser.Game {
   openPlaygroundLinkOnStart(game); // `#pg=…` share links
   // The canvas parent changes size when DOM panels appear (not only on window resize), and the
   // density changes with the browser's zoom or a move to another screen.
-  const fit = (): void => fitToParent(game, host);
+  const fit = (): void => {
+    if (ratio === 1) {
+      if (game.scale.getParentBounds()) game.scale.refresh();
+    } else fitToParent(game, host);
+  };
   if (host && 'ResizeObserver' in window) new ResizeObserver(fit).observe(host);
   window.addEventListener('resize', fit);
   return game;

@@ -5,8 +5,10 @@
  * straight back to the same seat (server: token rejoin keeps seat, board and points).
  *
  * Contracts: listeners run after every state patch and status change (coalesced to one per frame);
- * a kicked student (close code 4101) or a seat taken over in another tab (4100) is closed for good
- * and its remembered class forgotten (a kicked seat's token is kept: the server refuses it); any other drop shows "reconnecting…" while the SDK retries.
+ * a kicked student (close code 4101) or a seat taken over in another tab (4100) is closed for good;
+ * a kicked student's remembered class is forgotten (the token is kept: the server refuses it), a
+ * taken seat's is not (the tab that took it shares this storage and is in the class now); any other
+ * drop shows "reconnecting…" while the SDK retries.
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { KICKED_CLOSE_CODE, LIVE_MESSAGES } from '../../shared/live/protocol.ts';
@@ -116,7 +118,7 @@ export class LiveConnection {
 
   /** Leave on purpose: the seat is released and the class forgotten on this device. */
   leave(): void {
-    this.forget();
+    if (this.status !== 'taken') this.forget(); // the tab that took the seat still remembers it
     this.status = 'left';
     void this.room.leave(true);
     if (current === this) current = null;
@@ -129,7 +131,7 @@ export class LiveConnection {
 
   /** A kicked student keeps the seat token: the server refuses it, so they stay out of the class. */
   private close(status: 'kicked' | 'taken'): void {
-    this.forget();
+    if (status === 'kicked') this.forget();
     this.set({ status });
   }
 

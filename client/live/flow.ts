@@ -76,21 +76,28 @@ function forgetStudentSeat(): void {
   }
 }
 
-/** Act on the plan once the Menu is up (the scenes need a running game). */
-export async function startFromUrl(menu: Phaser.Scene, plan: StartPlan): Promise<void> {
+/**
+ * Act on the plan once the Menu is up (the scenes need a running game). True when a live scene
+ * was started: it takes over the page-load cover in its first frame, so the menu never shows.
+ */
+export async function startFromUrl(menu: Phaser.Scene, plan: StartPlan): Promise<boolean> {
   if (plan.to === 'coTeacher') {
     if (await plan.seat) {
       history.replaceState(null, '', '/');
-      return openHost(menu);
+      await openHost(menu);
+      return true;
     }
-    return openJoin(menu, { code: plan.code }); // the link is stale: the join form
+    await openJoin(menu, { code: plan.code }); // the link is stale: the join form
+    return true;
   }
   if (plan.to === 'host') {
-    if (await plan.seat) return openHost(menu);
-    return;
+    if (!(await plan.seat)) return false;
+    await openHost(menu);
+    return true;
   }
-  if (plan.to === 'join')
-    return openJoin(menu, { code: plan.code, ...(plan.seat ? { seat: plan.seat } : {}) });
+  if (plan.to !== 'join') return false;
+  await openJoin(menu, { code: plan.code, ...(plan.seat ? { seat: plan.seat } : {}) });
+  return true;
 }
 
 function badge(

@@ -150,6 +150,7 @@ export function settingsRow(conn: LiveConnection): HTMLElement {
         s === null ? t('live.untimed') : t('live.seconds', { n: s }),
       ),
     );
+  timer.value = live.roundSeconds > 0 ? String(live.roundSeconds) : '';
   timer.addEventListener('change', () =>
     conn.host({
       cmd: 'configure',

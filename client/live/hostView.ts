@@ -21,6 +21,7 @@ import {
 import { distribution, podiumList, progressBars, reportView, studentGrid } from './hostRounds.ts';
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
+import { playlistEditor } from './playlistEditor.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
@@ -79,12 +80,16 @@ export class HostView {
       () => [this.controlRow()],
     );
     this.setup.update(
-      `${live.phase}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}`,
-      // The server changes the set only in the lobby: between rounds only the settings show.
+      `${live.phase}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}|${live.roundSeconds}|${lobby ? [...live.items].join(',') : ''}`,
+      // The lesson changes only in the lobby: between rounds only the settings show.
       // In a round only the lock shows, so a class can be closed to newcomers at any time.
       () =>
         lobby || live.phase === 'between'
-          ? [lobby ? setChooser(this.conn) : null, settingsRow(this.conn)]
+          ? [
+              lobby ? setChooser(this.conn) : null,
+              lobby ? playlistEditor(this.conn) : null,
+              settingsRow(this.conn),
+            ]
           : live.phase === 'podium' || live.phase === 'ended'
             ? []
             : [teacherOnly(row(lockToggle(this.conn)))],

@@ -5,7 +5,6 @@
  * 'none'; print answers exactly as a choice reads.
  */
 import {
-  QUESTIONS,
   NONE_SURVIVE,
   survivorsAnswer,
   type Question,
@@ -13,8 +12,7 @@ import {
 import { lang, t } from '../i18n/index.ts';
 import { btn, el, p, row } from './dom.ts';
 
-export const questionById = (id: string): Question | undefined =>
-  QUESTIONS.find((q) => q.id === id);
+export { liveQuestion as questionById } from '../../shared/live/items.ts';
 
 /** Code with line numbers (big on the projector); `asked` lines are marked. */
 export function codeBlock(lines: readonly { code: string; asked?: boolean }[]): HTMLElement {

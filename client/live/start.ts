@@ -47,10 +47,13 @@ export function resumeLiveOnStart(game: Phaser.Game): void {
     window.clearInterval(timer);
     const menu = game.scene.getScene('Menu');
     if (!menu) return shield.remove();
+    // The live scene starts on the next frame and replaces the cover (same id); until then the
+    // Menu is still the active scene, so the cover stays unless nothing live was started.
     void planned
       .then(({ flow, plan }) => flow.startFromUrl(menu, plan))
-      .finally(() => {
-        if (game.scene.isActive('Menu')) shield.remove(); // nothing to resume: the menu it is
+      .catch(() => false)
+      .then((started) => {
+        if (!started) shield.remove(); // nothing to resume: the menu it is
       });
   }, 50);
 }

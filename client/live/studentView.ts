@@ -127,7 +127,7 @@ export class StudentView {
         ? p(t('live.nameWaits'), 'live-muted')
         : null,
     ]);
-    this.banner.update(`${this.conn.status}|${this.conn.rejected?.code ?? ''}`, () =>
+    this.banner.update(`${this.conn.status}|${this.conn.rejected?.code ?? ''}|${live.phase}`, () =>
       this.bannerContent(),
     );
     const inRound = roundInProgress(live.phase);
@@ -176,6 +176,8 @@ export class StudentView {
     if (s === 'kicked') return [p(t('live.kicked'), 'live-banner')];
     if (s === 'taken') return [p(t('live.taken'), 'live-banner')];
     if (s === 'lost') return [p(t('live.connectionLost'), 'live-banner')];
+    // On top, where a phone shows it whatever part of the question is scrolled into view.
+    if (this.conn.state.live.phase === 'paused') return [p(t('live.pausedWait'), 'live-banner')];
     const r = this.conn.rejected;
     return r ? [p(t('live.refused', { message: r.message }), 'live-error')] : [];
   }

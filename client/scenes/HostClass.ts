@@ -8,6 +8,7 @@ import { currentLive, hostClass } from '../live/connection.ts';
 import { mountScreen, p } from '../live/dom.ts';
 import { watchStudent } from '../live/flow.ts';
 import { HostView } from '../live/hostView.ts';
+import { quietWhileCovered } from '../live/quiet.ts';
 import { showReveal } from '../live/reveal.ts';
 import { app } from '../ui/app.ts';
 import { setHookInfo } from '../ui/testHook.ts';
@@ -21,6 +22,7 @@ export class HostClass extends Phaser.Scene {
   create(): void {
     this.cameras.main.setBackgroundColor(css(app().theme.background));
     const screen = mountScreen();
+    quietWhileCovered(this);
     let stop = (): void => undefined;
     this.events.once('shutdown', () => {
       stop();

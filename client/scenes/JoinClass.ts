@@ -13,6 +13,7 @@ import { t } from '../i18n/index.ts';
 import { currentLive, joinClass, type LiveConnection } from '../live/connection.ts';
 import { mountScreen, p } from '../live/dom.ts';
 import { playRound } from '../live/flow.ts';
+import { quietWhileCovered } from '../live/quiet.ts';
 import { joinError, joinForm, StudentView } from '../live/studentView.ts';
 import { app } from '../ui/app.ts';
 import { setHookInfo } from '../ui/testHook.ts';
@@ -46,6 +47,7 @@ export class JoinClass extends Phaser.Scene {
     this.alive = true;
     this.cameras.main.setBackgroundColor(css(app().theme.background));
     const screen = mountScreen();
+    quietWhileCovered(this);
     this.events.once('shutdown', () => {
       this.alive = false;
       this.stop();

@@ -20,12 +20,14 @@ import {
   type LiveCommand,
   type LiveError,
   type LiveEvent,
+  type LiveItem,
   type LiveReport,
   type LiveState,
 } from '../../shared/live/index.ts';
 import type { LiveHostMessage } from '../../shared/live/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
-import { resolveSet, type LiveRound } from './catalog.ts';
+import { ok, type Result } from '../../shared/engine/result.ts';
+import { resolveSet, roundById, type CatalogError, type LiveRound } from './catalog.ts';
 import { mirrorInfo, mirrorSeats } from './mirror.ts';
 import type { LiveInfoState, LiveSeatState } from './schema.ts';
 
@@ -52,7 +54,8 @@ export type LiveOutcome =
 
 export class LiveSession {
   private state: LiveState;
-  private rounds: LiveRound[] = [];
+  /** The puzzle of every puzzle round resolved so far, by item id (the order is state.items). */
+  private readonly puzzles = new Map<string, Puzzle>();
   private readonly info: LiveInfoState;
   private readonly seats: MapSchema<LiveSeatState>;
   private readonly hooks: LiveHooks;
@@ -89,11 +92,11 @@ export class LiveSession {
   }
 
   private currentKind(): string | undefined {
-    return this.state.round === null ? undefined : this.rounds[this.state.round.index]?.item.kind;
+    return this.state.round === null ? undefined : this.state.items[this.state.round.index]?.kind;
   }
 
   currentPuzzle(): Puzzle | undefined {
-    return this.state.round === null ? undefined : this.rounds[this.state.round.index]?.puzzle;
+    return this.puzzleOf(this.state.round?.index);
   }
 
   apply(actor: Actor, cmd: LiveCommand): LiveOutcome {
@@ -106,14 +109,37 @@ export class LiveSession {
     return { ok: true, events: result.value.events };
   }
 
-  /** A teacher message; `setSet` is resolved through the catalog first. */
+  /** A teacher message; a set or an added round is resolved through the catalog first. */
   host(actor: Actor, msg: LiveHostMessage): LiveOutcome {
-    if (msg.cmd !== 'setSet') return this.apply(actor, toCommand(msg));
+    if (msg.cmd === 'setSet')
+      return this.withRounds(
+        actor,
+        () => resolveSet(msg.set, this.seed),
+        (items) => ({ type: 'setItems', items }),
+      );
+    if (msg.cmd === 'playlist' && msg.edit.op === 'add') {
+      const id = msg.edit.id;
+      return this.withRounds(
+        actor,
+        () => roundsOf(roundById(id, this.seed)),
+        ([item]) => ({ type: 'editItems', edit: { op: 'add', item: item! } }),
+      );
+    }
+    return this.apply(actor, toCommand(msg));
+  }
+
+  /** Resolves rounds (teachers only: anyone else is refused by the rules first), then applies. */
+  private withRounds(
+    actor: Actor,
+    resolve: () => Result<LiveRound[], CatalogError>,
+    command: (items: LiveItem[]) => LiveCommand,
+  ): LiveOutcome {
     if (actor.role !== 'host') return this.apply(actor, { type: 'setItems', items: [] });
-    const rounds = resolveSet(msg.set, this.seed);
+    const rounds = resolve();
     if (!rounds.ok) return rounds;
-    const applied = this.apply(actor, { type: 'setItems', items: rounds.value.map((r) => r.item) });
-    if (applied.ok) this.rounds = rounds.value;
+    const applied = this.apply(actor, command(rounds.value.map((r) => r.item)));
+    if (applied.ok)
+      for (const r of rounds.value) if (r.puzzle) this.puzzles.set(r.item.id, r.puzzle);
     return applied;
   }
 
@@ -126,10 +152,15 @@ export class LiveSession {
     this.deadlineTimer?.clear();
   }
 
+  private puzzleOf(index: number | undefined): Puzzle | undefined {
+    const item = index === undefined ? undefined : this.state.items[index];
+    return item?.kind === 'puzzle' ? this.puzzles.get(item.id) : undefined;
+  }
+
   private effect(event: LiveEvent): void {
     switch (event.type) {
       case 'roundStarted': {
-        const puzzle = this.rounds[event.index]?.puzzle;
+        const puzzle = this.puzzleOf(event.index);
         if (puzzle) this.hooks.startPuzzle(puzzle);
         return;
       }
@@ -189,8 +220,14 @@ function rowsTouched(events: readonly LiveEvent[]): ReadonlySet<string> | undefi
   return ids.size > 0 ? ids : undefined;
 }
 
+const roundsOf = (round: Result<LiveRound, CatalogError>): Result<LiveRound[], CatalogError> =>
+  round.ok ? ok([round.value]) : round;
+
 function toCommand(msg: Exclude<LiveHostMessage, { cmd: 'setSet' }>): LiveCommand {
   switch (msg.cmd) {
+    case 'playlist':
+      if (msg.edit.op === 'add') throw new Error('an added round is resolved by the catalog first');
+      return { type: 'editItems', edit: msg.edit };
     case 'configure': {
       const settings = Object.fromEntries(
         Object.entries(msg.settings).filter(([, v]) => v !== undefined),

@@ -6,10 +6,11 @@
 import { err, ok, type Result } from '../../shared/engine/result.ts';
 import type { LiveItem } from '../../shared/live/index.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
+import { liveQuestion } from '../../shared/live/items.ts';
+import { puzzleById } from '../../shared/puzzles/byId.ts';
 import {
   answerOf,
   CAMPAIGN,
-  campaignPuzzle,
   choicesOf,
   generatePuzzle,
   QUESTIONS,
@@ -44,16 +45,23 @@ function questionRound(q: Question, seed: number): LiveRound | undefined {
   };
 }
 
-/** Campaign levels and predict questions by id, in the given order. */
+/** One round by id: a campaign level, a generated puzzle or a predict question (items.ts). */
+export function roundById(id: string, seed: number): Result<LiveRound, CatalogError> {
+  const puzzle = puzzleById(id);
+  const question = puzzle ? undefined : liveQuestion(id);
+  const round = puzzle ? puzzleRound(puzzle) : question && questionRound(question, seed);
+  return round
+    ? ok(round)
+    : err({ code: 'puzzle/unknown', message: `No puzzle or question "${id}".` });
+}
+
+/** Rounds by id, in the given order. */
 function itemsById(ids: readonly string[], seed: number): Result<LiveRound[], CatalogError> {
   const rounds: LiveRound[] = [];
   for (const id of ids) {
-    const puzzle = campaignPuzzle(id);
-    const question = QUESTIONS.find((q) => q.id === id);
-    const round = puzzle ? puzzleRound(puzzle) : question && questionRound(question, seed);
-    if (round === undefined)
-      return err({ code: 'puzzle/unknown', message: `No puzzle or question "${id}".` });
-    rounds.push(round);
+    const round = roundById(id, seed);
+    if (!round.ok) return round;
+    rounds.push(round.value);
   }
   return ok(rounds);
 }

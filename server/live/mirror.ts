@@ -46,6 +46,8 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
   info.phase = state.phase;
   info.round = round === null ? 0 : round.index + 1;
   info.rounds = state.items.length;
+  const ids = state.items.map((x) => x.id);
+  syncArray(info.items, ids, (i) => info.items[i] === ids[i]);
   info.kind = item?.kind ?? '';
   info.itemId = item?.id ?? '';
   info.timed = round?.limitMs != null;
@@ -54,6 +56,7 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
     locked: state.settings.locked,
     allowLateJoin: state.settings.allowLateJoin,
     speedBonus: state.settings.speedBonus,
+    roundSeconds: state.settings.roundSeconds ?? 0,
   });
   const counts = statusCounts(state, now);
   Object.assign(info, {

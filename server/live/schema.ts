@@ -67,6 +67,10 @@ export const LiveInfoState = schema(
     answer: t.string().default(''),
     distribution: t.array(AnswerCount),
     podium: t.array(PodiumEntry),
+    /** The lesson's rounds by id, in play order. */
+    items: t.array('string'),
+    /** The teacher's round length in seconds for the next rounds; 0 = untimed. */
+    roundSeconds: t.uint16().default(0),
   },
   'LiveInfoState',
 );

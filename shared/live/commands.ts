@@ -4,11 +4,14 @@
  * student seat (always about themselves), `system` commands from the server itself (joins,
  * board progress measured by the engine, timer ticks).
  */
+import type { PlaylistEdit } from './playlist.ts';
 import type { LiveItem, LiveSettings } from './types.ts';
 
 export type HostCommand =
   | { type: 'configure'; settings: Partial<LiveSettings> }
   | { type: 'setItems'; items: readonly LiveItem[] }
+  /** Add, remove or move one round of the lesson (lobby only; playlist.ts). */
+  | { type: 'editItems'; edit: PlaylistEdit<LiveItem> }
   | { type: 'kick'; studentId: string }
   | { type: 'approveName'; studentId: string }
   /** Next round; `seconds` overrides settings.roundSeconds (null = untimed). */
@@ -38,6 +41,7 @@ export type Actor = { role: 'host' } | { role: 'student'; studentId: string } | 
 export const HOST_COMMANDS = [
   'configure',
   'setItems',
+  'editItems',
   'kick',
   'approveName',
   'start',

@@ -20,6 +20,9 @@ export const LIVE_ERRORS = {
   alreadySolved: 'live/already_solved',
   noHintsLeft: 'live/no_hints_left',
   nothingToApprove: 'live/nothing_to_approve',
+  playlistFull: 'live/playlist_full',
+  alreadyInPlaylist: 'live/already_in_playlist',
+  noSuchRound: 'live/no_such_round',
 } as const;
 export type LiveErrorCode = (typeof LIVE_ERRORS)[keyof typeof LIVE_ERRORS];
 

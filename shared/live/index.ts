@@ -12,3 +12,4 @@ export * from './report.ts';
 export * from './csv.ts';
 export * from './nickname.ts';
 export * from './concepts.ts';
+export * from './playlist.ts';

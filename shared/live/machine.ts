@@ -24,11 +24,13 @@ import {
   type LiveCommand,
 } from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
+import { editPlaylist, PLAYLIST_MAX } from './playlist.ts';
 import { hostCommandOpen, roundInProgress } from './phases.ts';
 import { answer, approveName, hint, join, kick, progress, type Step } from './students.ts';
 import {
   DEFAULT_SETTINGS,
   type LiveEvent,
+  type LiveItem,
   type LiveSettings,
   type LiveState,
   type Phase,
@@ -88,14 +90,20 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
     case 'configure':
       return configure(state, cmd.settings);
     case 'setItems':
-      if (!hostCommandOpen('setItems', state.phase))
-        return wrongPhase('The set can only change in the lobby.');
+      if (!hostCommandOpen('setItems', state.phase)) return wrongPhase(FIXED_LESSON);
       if (cmd.items.length === 0)
         return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
-      return ok({
-        state: { ...state, items: [...cmd.items] },
-        events: [{ type: 'items', count: cmd.items.length }],
-      });
+      if (cmd.items.length > PLAYLIST_MAX)
+        return liveError(
+          LIVE_ERRORS.playlistFull,
+          `A lesson holds at most ${PLAYLIST_MAX} rounds.`,
+        );
+      return withItems(state, cmd.items);
+    case 'editItems': {
+      if (!hostCommandOpen('setItems', state.phase)) return wrongPhase(FIXED_LESSON);
+      const items = editPlaylist(state.items, cmd.edit);
+      return items.ok ? withItems(state, items.value) : items;
+    }
     case 'kick':
       return kick(state, cmd.studentId);
     case 'approveName':
@@ -130,6 +138,11 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
 }
 
 const wrongPhase = (message: string): LiveResult => liveError(LIVE_ERRORS.wrongPhase, message);
+
+const FIXED_LESSON = 'The lesson can only change before it starts.';
+
+const withItems = (state: LiveState, items: readonly LiveItem[]): LiveResult =>
+  ok({ state: { ...state, items: [...items] }, events: [{ type: 'items', count: items.length }] });
 
 function moved(
   state: LiveState,

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import { SECONDS_RANGE, EXTEND_MAX_SECONDS } from './machine.ts';
+import { PLAYLIST_MAX } from './playlist.ts';
 import { ANSWER_MAX } from './students.ts';
 
 export const LIVE_MESSAGES = {
@@ -36,13 +37,27 @@ const itemId = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_.:-]+$/);
+const roundIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(PLAYLIST_MAX - 1);
+const itemIds = z.array(itemId).min(1).max(PLAYLIST_MAX);
+
+/** One edit of the lesson's playlist (shared/live/playlist.ts), before the first round starts. */
+const PlaylistEditMessage = z.discriminatedUnion('op', [
+  /** A campaign level, generated puzzle or predict question by id, at the end. */
+  z.object({ op: z.literal('add'), id: itemId }),
+  z.object({ op: z.literal('remove'), index: roundIndex }),
+  z.object({ op: z.literal('move'), from: roundIndex, to: roundIndex }),
+]);
 
 /** What the teacher picks; the server turns it into rounds. */
 export const LiveSetChoice = z.discriminatedUnion('source', [
   /** Every level of a campaign chapter. */
   z.object({ source: z.literal('chapter'), chapter: z.number().int().min(1).max(99) }),
   /** Campaign levels and predict questions by id, in order (a mixed lesson). */
-  z.object({ source: z.literal('items'), ids: z.array(itemId).min(1).max(30) }),
+  z.object({ source: z.literal('items'), ids: itemIds }),
   /** Generated puzzles from a seed. */
   z.object({
     source: z.literal('generated'),
@@ -54,7 +69,7 @@ export const LiveSetChoice = z.discriminatedUnion('source', [
     count: z.number().int().min(1).max(10),
   }),
   /** Predict questions by id (all of them, in catalog order, when ids is left out). */
-  z.object({ source: z.literal('predict'), ids: z.array(itemId).min(1).max(30).optional() }),
+  z.object({ source: z.literal('predict'), ids: itemIds.optional() }),
 ]);
 export type LiveSetChoice = z.infer<typeof LiveSetChoice>;
 
@@ -70,6 +85,7 @@ export const LiveHostMessage = z.discriminatedUnion('cmd', [
     }),
   }),
   z.object({ cmd: z.literal('setSet'), set: LiveSetChoice }),
+  z.object({ cmd: z.literal('playlist'), edit: PlaylistEditMessage }),
   z.object({ cmd: z.literal('kick'), studentId: seatId }),
   z.object({ cmd: z.literal('approveName'), studentId: seatId }),
   z.object({ cmd: z.literal('start'), seconds: seconds.nullable().optional() }),
@@ -141,6 +157,10 @@ interface LiveInfoShape {
   /** 1-based current round, 0 before the first. */
   round: number;
   rounds: number;
+  /** The lesson's rounds by id, in play order (items.ts names them). */
+  items: Iterable<string>;
+  /** The round length the teacher set for the next rounds, in seconds; 0 = untimed. */
+  roundSeconds: number;
   /** 'puzzle' | 'predict' | '' */
   kind: string;
   itemId: string;

@@ -170,12 +170,38 @@ export function generatePuzzle(seed: number, difficulty: Difficulty): Puzzle {
   throw new Error(`no puzzle for seed ${seed} after ${MAX_ATTEMPTS} attempts`);
 }
 
-/** The daily challenge for a UTC date 'YYYY-MM-DD' (difficulty 2). */
-export function dailyPuzzle(utcDate: string): Puzzle {
-  return generatePuzzle(dailySeed(utcDate), 2);
+/**
+ * Par ranges of the challenges: a weekly challenge is always harder than any daily one (a daily
+ * is solved in exactly 2 moves, a weekly takes 3 or more, on a bigger heap).
+ */
+export const CHALLENGE_PAR = { daily: { min: 2, max: 2 }, weekly: { min: 3, max: 8 } } as const;
+const CHALLENGE_TRIES = 24;
+
+/**
+ * The first puzzle from `seed`, `seed + 1`, … whose par is in `range` (the one closest to it when
+ * none of CHALLENGE_TRIES is): still a pure function of its arguments, so the same for everyone.
+ */
+function puzzleWithPar(
+  seed: number,
+  difficulty: Difficulty,
+  range: { min: number; max: number },
+): Puzzle {
+  let best: { puzzle: Puzzle; gap: number } | null = null;
+  for (let i = 0; i < CHALLENGE_TRIES; i++) {
+    const puzzle = generatePuzzle((seed + i) >>> 0, difficulty);
+    const gap = Math.max(range.min - puzzle.par, puzzle.par - range.max, 0);
+    if (gap === 0) return puzzle;
+    if (best === null || gap < best.gap) best = { puzzle, gap };
+  }
+  return best!.puzzle;
 }
 
-/** The weekly challenge for an ISO week 'YYYY-Www' (difficulty 3). */
+/** The daily challenge for a UTC date 'YYYY-MM-DD' (difficulty 2, par CHALLENGE_PAR.daily). */
+export function dailyPuzzle(utcDate: string): Puzzle {
+  return puzzleWithPar(dailySeed(utcDate), 2, CHALLENGE_PAR.daily);
+}
+
+/** The weekly challenge for an ISO week 'YYYY-Www' (difficulty 3, par CHALLENGE_PAR.weekly). */
 export function weeklyPuzzle(isoWeek: string): Puzzle {
-  return generatePuzzle(weeklySeed(isoWeek), 3);
+  return puzzleWithPar(weeklySeed(isoWeek), 3, CHALLENGE_PAR.weekly);
 }

@@ -18,6 +18,11 @@ describe('i18n', () => {
       ]);
   });
 
+  it.each(LANGS)('%s shows no raw Markdown backticks', (lang) => {
+    const raw = keys.filter((key) => DICTIONARIES[lang][key].includes('`'));
+    expect(raw).toEqual([]);
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('say.refcount', { obj: 'Node b', from: 1, to: 2 }, 'en')).toBe(
       'Node b’s refcount 1 → 2.',

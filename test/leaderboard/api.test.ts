@@ -114,7 +114,7 @@ describe('forged submissions', () => {
   });
 
   it("rescores another day's solution: not solved, 0 points, not on the board", async () => {
-    const other = puzzleOf('daily-2026-11-25').solution;
+    const other = puzzleOf('daily-2026-11-23').solution; // legal on DAY's board, but not its goal
     const expected = replayChallenge(puzzleOf(DAY), other);
     expect(expected).toMatchObject({ ok: true, result: { solved: false, score: 0 } });
     const r = await submit(DAY, {

@@ -3,7 +3,12 @@ import { checkInvariants } from '../../shared/engine/index.ts';
 import { master } from '../../shared/board/master.ts';
 import { goalStatus, startBoard } from '../../shared/puzzles/board.ts';
 import { dailySeed, weeklySeed } from '../../shared/puzzles/calendar.ts';
-import { dailyPuzzle, generatePuzzle, weeklyPuzzle } from '../../shared/puzzles/generator.ts';
+import {
+  CHALLENGE_PAR,
+  dailyPuzzle,
+  generatePuzzle,
+  weeklyPuzzle,
+} from '../../shared/puzzles/generator.ts';
 import type { Difficulty } from '../../shared/puzzles/generator.ts';
 import { solve } from '../../shared/puzzles/solver.ts';
 
@@ -38,8 +43,25 @@ describe('generatePuzzle', () => {
     }
   });
 
-  it('builds the daily and weekly challenges from their seeds', () => {
-    expect(dailyPuzzle('2026-11-24')).toEqual(generatePuzzle(dailySeed('2026-11-24'), 2));
-    expect(weeklyPuzzle('2026-W48')).toEqual(generatePuzzle(weeklySeed('2026-W48'), 3));
+  it('builds the daily and weekly challenges from their seeds: the first puzzle with their par', () => {
+    const pars = (seed: number, d: 2 | 3, n: number): number[] =>
+      Array.from({ length: n }, (_, i) => generatePuzzle(seed + i, d).par);
+    // 2026-12-03: the first nine seeds give par 1 or 3; the tenth (par 2) is the daily.
+    expect(pars(dailySeed('2026-12-03'), 2, 10)).toEqual([1, 3, 3, 1, 1, 3, 3, 1, 3, 2]);
+    expect(dailyPuzzle('2026-12-03')).toEqual(generatePuzzle(dailySeed('2026-12-03') + 9, 2));
+    // 2026-W49: par 1, 2, then 3: the third is the weekly.
+    expect(pars(weeklySeed('2026-W49'), 3, 3)).toEqual([1, 2, 3]);
+    expect(weeklyPuzzle('2026-W49')).toEqual(generatePuzzle(weeklySeed('2026-W49') + 2, 3));
+  });
+
+  it('makes every weekly challenge harder than every daily one (a quarter of a year)', () => {
+    const days = Array.from({ length: 91 }, (_, i) =>
+      new Date(Date.UTC(2026, 9, 1 + i)).toISOString().slice(0, 10),
+    );
+    const weeks = Array.from({ length: 13 }, (_, i) => `2026-W${String(40 + i)}`);
+    const dailyPars = new Set(days.map((d) => dailyPuzzle(d).par));
+    const weeklyPars = weeks.map((w) => weeklyPuzzle(w).par);
+    expect([...dailyPars]).toEqual([CHALLENGE_PAR.daily.min]);
+    expect(Math.min(...weeklyPars)).toBeGreaterThan(CHALLENGE_PAR.daily.max);
   });
 });

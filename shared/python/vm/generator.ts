@@ -50,12 +50,17 @@ export class PyGenerator extends PyObject {
   override clear(): void {
     this.finish();
   }
+  /**
+   * _PyGen_Finalize closes every generator not yet completed. In 3.11 that includes one never
+   * started: GeneratorExit is thrown at its first instruction, which clears its frame (so a
+   * cycle through an unstarted generator's arguments is broken by finalization, not tp_clear).
+   */
   override hasFinalizer(): boolean {
-    return this.state === 'suspended';
+    return this.state === 'suspended' || this.state === 'created';
   }
-  /** _PyGen_Finalize from gen_dealloc: close a suspended generator (PEP 442 resurrection check). */
+  /** _PyGen_Finalize from gen_dealloc: close the generator (PEP 442 resurrection check). */
   protected override finalizeOnDealloc(): boolean {
-    if (this.state !== 'suspended' || !this.gc) return false;
+    if (!this.hasFinalizer() || !this.gc) return false;
     if (this.gc.tracked) heap.collector.untrack(this);
     this.rc = 1;
     finalizeHook.run(this);

@@ -27,10 +27,8 @@ export class PyInstance extends PyObject {
     super();
     this.cls = cls;
     cls.rc++;
-    if (cls.slotNames) {
-      this.slots = cls.slotNames.map(() => null);
-      if (!cls.slotNames.includes('__dict__')) this.attrs = null;
-    }
+    if (cls.slotNames) this.slots = cls.slotNames.map(() => null);
+    if (!cls.hasDict) this.attrs = null;
     this.gcLink(true);
   }
   get type(): PyType {

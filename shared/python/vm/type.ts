@@ -9,7 +9,7 @@ import { T } from './registry.ts';
 import { PyDict } from './dict.ts';
 import { PyStr } from './scalars.ts';
 import { raise } from './errors.ts';
-import type { PyTuple } from './containers.ts';
+import { PyTuple, newTuple } from './containers.ts';
 
 /** Native behaviour of a builtin type: `type(args)`; args borrowed, result a new reference. */
 export type Construct = (
@@ -27,6 +27,12 @@ export class PyType extends PyObject {
   slotNames: string[] | null = null;
   qualname: string;
   module = 'builtins';
+  /** Heap types: `__bases__` and `__mro__` as the tuples CPython keeps (the MRO holds the type itself). */
+  basesTuple: PyTuple | null = null;
+  mroTuple: PyTuple | null = null;
+  /** Instances carry a `__dict__` / accept weak references (tp_dictoffset / tp_weaklistoffset). */
+  hasDict = false;
+  hasWeakref = false;
   /** Exception types and user classes accept attributes on instances. */
   name: string;
   bases: PyType[];
@@ -39,7 +45,6 @@ export class PyType extends PyObject {
     this.qualname = name;
     this.dict = dict ?? new PyDict();
     if (isHeap) this.gcLink(true);
-    for (const b of bases) b.rc++;
     this.mro = computeMro(this);
     const base = bases[0];
     this.layout = isHeap ? (base?.layout ?? null) : this;
@@ -63,17 +68,26 @@ export class PyType extends PyObject {
     return this === other || this.mro.includes(other);
   }
 
+  /** type_traverse: tp_dict, tp_mro, tp_bases, tp_base. */
   override traverse(visit: (r: GcObject) => void): void {
     visit(this.dict);
-    for (const b of this.bases) visit(b);
+    if (this.mroTuple) visit(this.mroTuple);
+    if (this.basesTuple) visit(this.basesTuple);
+    if (this.isHeap && this.bases[0]) visit(this.bases[0]);
   }
+  /** type_clear: the dict and the MRO (which breaks the type's cycle with itself). */
   override clear(): void {
     this.dict.clear();
+    const mro = this.mroTuple;
+    this.mroTuple = null;
+    if (mro) decref(mro);
   }
   protected override release(): void {
+    this.clear();
     decref(this.dict);
-    for (const b of this.bases) decref(b);
-    this.bases = [];
+    if (this.basesTuple) decref(this.basesTuple);
+    if (this.isHeap && this.bases[0]) decref(this.bases[0]);
+    this.basesTuple = null;
   }
 
   setAttr(name: string, value: PyObject | null): void {
@@ -107,8 +121,36 @@ function computeMro(t: PyType): PyType[] {
   return [t, ...merge([...t.bases.map((b) => [...b.mro]), [...t.bases]])];
 }
 
-/** The tuple of a type's bases, for `__bases__`. */
-export type BasesTuple = PyTuple;
+/**
+ * Finishes a class made by a class statement (type_new): the bases and MRO tuples, the solid
+ * base reference, and the `__dict__`/`__weakref__`/slot descriptors in CPython's dict order
+ * (after the body's names, before `__doc__`). `makeDescriptor` builds one descriptor.
+ */
+export function readyHeapType(
+  t: PyType,
+  makeDescriptor: (kind: 'getset' | 'member', name: string) => PyObject,
+): void {
+  t.basesTuple = newTuple(t.bases.map((b) => (b.rc++, b)));
+  t.mroTuple = new PyTuple(t.mro.map((m) => (m.rc++, m)));
+  const base = t.bases[0]!;
+  base.rc++;
+  const slots = t.slotNames;
+  const add = (kind: 'getset' | 'member', name: string): void => {
+    t.dict.set(new PyStr(name), makeDescriptor(kind, name));
+  };
+  if (slots) {
+    for (const s of slots) if (s !== '__dict__' && s !== '__weakref__') add('member', s);
+    t.hasDict = base.hasDict || slots.includes('__dict__');
+    t.hasWeakref = base.hasWeakref || slots.includes('__weakref__');
+    if (!base.hasDict && slots.includes('__dict__')) add('getset', '__dict__');
+    if (!base.hasWeakref && slots.includes('__weakref__')) add('getset', '__weakref__');
+  } else {
+    if (!base.hasDict) add('getset', '__dict__');
+    if (!base.hasWeakref) add('getset', '__weakref__');
+    t.hasDict = true;
+    t.hasWeakref = true;
+  }
+}
 
 export function typeName(o: PyObject): string {
   return o.type.name;

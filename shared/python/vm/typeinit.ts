@@ -84,10 +84,12 @@ export function initTypes(): void {
   T.bool = new PyType('bool', [T.int], false);
   const base = new PyType('BaseException', [object], false);
   T.BaseException = base;
+  base.hasDict = true;
   EXC.BaseException = base;
   for (const [name, parent] of EXCEPTIONS) {
     const t = new PyType(name, [EXC[parent]!], false);
     t.layout = base;
+    t.hasDict = true;
     EXC[name] = t;
   }
 }

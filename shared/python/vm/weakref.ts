@@ -13,8 +13,7 @@ import { decref, incref, PyObject, xdecref } from './object.ts';
 import { T } from './registry.ts';
 import { PyType } from './type.ts';
 import { PyInstance } from './instance.ts';
-import { PyList, PyTuple } from './containers.ts';
-import { PyStr } from './scalars.ts';
+import { PyTuple } from './containers.ts';
 import { raise } from './errors.ts';
 import type { WeakrefView } from './gc/types.ts';
 
@@ -110,7 +109,7 @@ export class PyWeakref extends PyObject implements WeakrefView {
 function supportsWeakrefs(o: PyObject): boolean {
   if (o instanceof PyWeakref) return false;
   const type = o.type as PyType;
-  if (type.isHeap) return instanceHasWeaklist(type);
+  if (type.isHeap) return type.hasWeakref;
   return WEAKREFABLE_BUILTINS.has(type.name);
 }
 
@@ -125,19 +124,6 @@ const WEAKREFABLE_BUILTINS = new Set([
   'code',
   'module',
 ]);
-
-/** A class statement adds `__weakref__` unless `__slots__` leaves it out (everywhere in the MRO). */
-function instanceHasWeaklist(cls: PyType): boolean {
-  return cls.mro.some((t) => t.isHeap && (t.slotNames === null || slotsNameWeakref(t)));
-}
-
-/** The class body's `__slots__` (still in the class dict) lists "__weakref__". */
-function slotsNameWeakref(t: PyType): boolean {
-  const slots = t.dict.getStr('__slots__');
-  if (slots instanceof PyStr) return slots.v === '__weakref__';
-  const items = slots instanceof PyTuple || slots instanceof PyList ? slots.items : [];
-  return items.some((s) => s instanceof PyStr && s.v === '__weakref__');
-}
 
 function isBasic(wr: GcObject | undefined, kind: WeakrefKind): wr is PyWeakref {
   return (

@@ -591,7 +591,57 @@ const generatorFrames: Lesson = (c) => {
   ];
 };
 
+/** Cycles through frames and cells: a generator holding its owner, a closure naming itself. */
+const hiddenCycles: Lesson = (c) => {
+  const cls = fresh(c, 'Owner');
+  const g = fresh(c, 'walk');
+  const mk = fresh(c, 'recursive');
+  const start = pick(c.r, ['', 'next(o.steps)']);
+  return [
+    `class ${cls}:`,
+    `    pass`,
+    `def ${g}(owner):`,
+    `    yield owner`,
+    `    yield None`,
+    `o = ${cls}()`,
+    `o.steps = ${g}(o)`,
+    start,
+    `del o`,
+    `print("generator cycle:", gc.collect())`,
+    `def ${mk}():`,
+    `    def again(n):`,
+    `        return n if n <= 0 else again(n - 1)`,
+    `    return again`,
+    `f = ${mk}()`,
+    `print(f(${int(c.r, 5)}), f.__closure__[0].cell_contents is f, sys.getrefcount(f))`,
+    `del f`,
+    `print("closure cycle:", gc.collect())`,
+  ].filter((l) => l !== '');
+};
+
+/** An exception's context chain and a traceback kept by a name, then released. */
+const exceptionChains: Lesson = (c) => {
+  const f = fresh(c, 'convert');
+  return [
+    `def ${f}(text):`,
+    `    try:`,
+    `        return int(text)`,
+    `    except ValueError as first:`,
+    `        raise KeyError(text) from ${chance(c.r, 0.5) ? 'first' : 'None'}`,
+    `try:`,
+    `    ${f}("${pick(c.r, WORDS)}")`,
+    `except KeyError as e:`,
+    `    print(repr(e), type(e.__cause__).__name__, type(e.__context__).__name__, e.__suppress_context__)`,
+    `    kept = e`,
+    `print(gc.is_tracked(kept), kept.__traceback__.tb_lineno > 0)`,
+    `del kept`,
+    `print("exception cycle:", gc.collect())`,
+  ];
+};
+
 export const LESSONS: readonly Lesson[] = [
+  hiddenCycles,
+  exceptionChains,
   cycleFinalizers,
   collectorTools,
   callbacks,

@@ -7,7 +7,8 @@ import { decref, type PyObject } from '../object.ts';
 import type { Kwargs } from '../callables.ts';
 import { PyCell, PyFunction, PyWrapper } from '../callables.ts';
 import { PyDict } from '../dict.ts';
-import { PyType } from '../type.ts';
+import { PyType, readyHeapType } from '../type.ts';
+import { PyDescriptor } from '../descr.ts';
 import { newStr, none, PyStr, S } from '../scalars.ts';
 import { PyList, PyTuple } from '../containers.ts';
 import { T } from '../registry.ts';
@@ -52,9 +53,11 @@ export function buildClass(args: PyObject[], kw: Kwargs): PyObject {
       e.v.rc++;
       dict.set(e.k, e.v);
     }
+    const cls = new PyType(nameObj.v, bases.length ? bases : [T.object], true, dict);
+    cls.slotNames = slotNames(ns.getStr('__slots__'));
+    readyHeapType(cls, (kind, name) => new PyDescriptor(kind, name, cls));
     if (!dict.getStr('__doc__')) dict.set(newStr('__doc__'), none());
     if (dict.getStr('__eq__') && !dict.getStr('__hash__')) dict.set(newStr('__hash__'), none());
-    const cls = new PyType(nameObj.v, bases.length ? bases : [T.object], true, dict);
     const qual = ns.getStr('__qualname__');
     cls.qualname = qual instanceof PyStr ? qual.v : nameObj.v;
     const mod = ns.getStr('__module__');

@@ -3,6 +3,7 @@
  * truth value, `in`. Number semantics come from the value layer (values/). Results are new
  * references; operands are borrowed.
  */
+import { weakrefComparison } from '../weakref.ts';
 import {
   binaryOp as numBinary,
   negate,
@@ -143,6 +144,12 @@ const REFLECT = [4, 5, 2, 3, 0, 1];
 
 /** PyObject_RichCompare: a new reference (usually a bool). */
 export function richCompare(l: PyObject, r: PyObject, arg: number): PyObject {
+  // weakref_richcompare / proxy_richcompare: refs by their referents, proxies as their targets.
+  const weak = weakrefComparison(l, r, arg);
+  if (weak) {
+    if ('same' in weak) return bool(arg === 2 ? weak.same : !weak.same);
+    return richCompare(weak.operands[0], weak.operands[1], arg);
+  }
   if (l.type.isHeap || r.type.isHeap) {
     const reflectedFirst = r.type !== l.type && r.type.isSubtype(l.type);
     const order: [PyObject, PyObject, number][] = reflectedFirst

@@ -7,6 +7,8 @@
 import { raise, refuse } from '../errors.ts';
 import { decref, incref, type PyObject } from '../object.ts';
 import { PyWeakref } from '../weakref.ts';
+import { PyDescriptor } from '../descr.ts';
+import { S } from '../scalars.ts';
 import { PyType } from '../type.ts';
 import { PyInstance, PyException } from '../instance.ts';
 import { PyModule } from '../module.ts';
@@ -102,6 +104,12 @@ export function getAttr(o: PyObject, name: string): PyObject {
       sv.rc++;
       return sv;
     }
+  }
+  if (descr instanceof PyDescriptor) {
+    if (name === '__weakref__') return incref((o.weakrefs?.[0] as PyObject | undefined) ?? S.None);
+    const sd = specialAttr(o, name);
+    if (sd) return sd;
+    noAttr(o, name);
   }
   if (descr) return bind(descr, o);
   const s = specialAttr(o, name);

@@ -21,6 +21,7 @@ import { EXC, T } from '../registry.ts';
 import { reprExtra } from './reprextra.ts';
 import { PyDictView } from '../views.ts';
 import { PyRange } from '../range.ts';
+import { PyDescriptor } from '../descr.ts';
 
 const active = new Set<PyObject>();
 
@@ -127,6 +128,7 @@ export function repr(o: PyObject): string {
   if (o instanceof PyCode)
     return `<code object ${o.co.name} at ${address(o)}, file "x", line ${o.co.firstlineno}>`;
   if (o instanceof PyGenerator) return `<generator object ${o.qualname.v} at ${address(o)}>`;
+  if (o instanceof PyDescriptor) return o.repr();
   if (o === S.Ellipsis) return 'Ellipsis';
   if (o === S.NotImplemented) return 'NotImplemented';
   const extra = reprExtra(o);

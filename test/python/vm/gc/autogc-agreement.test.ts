@@ -73,13 +73,16 @@ describe.skipIf(!hasPython3())(
     it('after an explicit gc.collect() (count known)', { timeout: 600_000 }, () => {
       const t = measure(true, 40);
       console.log(report('exact', t));
-      expect(t.same / t.total).toBeGreaterThanOrEqual(0);
+      // Measured 272/483 (56%) and 32/40 identical at the time of writing (docs/python-vm.md).
+      expect(t.same / t.total).toBeGreaterThanOrEqual(0.5);
+      expect(t.identical).toBeGreaterThanOrEqual(30);
     });
 
     it('from the start-up count estimate', { timeout: 600_000 }, () => {
       const t = measure(false, 20);
       console.log(report('start', t));
-      expect(t.same / Math.max(1, t.total)).toBeGreaterThanOrEqual(0);
+      // Measured 0/11 (13/20 traces identical: no collection on either side) — see docs.
+      expect(t.identical).toBeGreaterThanOrEqual(13);
     });
   },
 );

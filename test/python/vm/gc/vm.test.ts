@@ -36,6 +36,14 @@ function setAttr(a: PyInstance, attr: string, b: PyObject): void {
   a.setAttr(attr, b);
 }
 
+/** A class as a class statement makes it: instances with attributes, weakly referenceable. */
+function heapClass(name: string): PyType {
+  const t = new PyType(name, [], true);
+  t.hasDict = true;
+  t.hasWeakref = true;
+  return t;
+}
+
 beforeEach(() => {
   gc = new VmCollector();
   resetHeap(gc);
@@ -50,7 +58,7 @@ beforeEach(() => {
 
 describe('VmCollector with the object model', () => {
   it('a dropped pair of instances is collected; allocation counted in gen 0', () => {
-    const cls = new PyType('Node', [], true);
+    const cls = heapClass('Node');
     const before = gc.core.counts()[0];
     const a = instance(cls, 'a');
     const b = instance(cls, 'b');
@@ -66,14 +74,14 @@ describe('VmCollector with the object model', () => {
   });
 
   it('weakref callbacks fire before __del__, only for reachable weakrefs (tutorial 53)', () => {
-    const cls = new PyType('Node', [], true);
+    const cls = heapClass('Node');
     cls.dict.map.set('s__del__', { k: cls, v: cls }); // any value makes hasFinalizer() true
     cls.rc += 2;
     const a = instance(cls, 'a');
     const b = instance(cls, 'b');
     setAttr(a, 'other', b);
     setAttr(b, 'other', a);
-    const cb = instance(new PyType('F', [], true), 'cb');
+    const cb = instance(heapClass('F'), 'cb');
     const wa = newWeakref(a, cb, false);
     names.set(wa, 'wa');
     expect(weakrefCount(a)).toBe(1);
@@ -86,8 +94,8 @@ describe('VmCollector with the object model', () => {
   });
 
   it('a refcount-zero death clears weakrefs and calls back in list order (newest callback first)', () => {
-    const cls = new PyType('Node', [], true);
-    const fcls = new PyType('F', [], true);
+    const cls = heapClass('Node');
+    const fcls = heapClass('F');
     const a = instance(cls, 'a');
     const basic = newWeakref(a, null, false);
     expect(newWeakref(a, null, false)).toBe(basic);
@@ -104,14 +112,14 @@ describe('VmCollector with the object model', () => {
 
   it('lists are not weakly referenceable; instances of classes are', () => {
     expect(() => newWeakref(new PyList([]), null, false)).toThrow();
-    expect(newWeakref(new PyInstance(new PyType('Plain', [], true)), null, false).kind).toBe('ref');
+    expect(newWeakref(new PyInstance(heapClass('Plain')), null, false).kind).toBe('ref');
   });
 
   it('weakrefs compare by referent while alive, by identity once dead (weakref_richcompare)', () => {
-    const cls = new PyType('Node', [], true);
+    const cls = heapClass('Node');
     const a = instance(cls, 'a');
     const basic = newWeakref(a, null, false);
-    const withCb = newWeakref(a, instance(new PyType('F', [], true), 'cb'), false);
+    const withCb = newWeakref(a, instance(heapClass('F'), 'cb'), false);
     expect(weakrefComparison(basic, withCb, 2)).toEqual({ operands: [a, a] });
     expect(weakrefComparison(basic, withCb, 0)).toBeNull();
     expect(weakrefComparison(a, a, 2)).toBeNull();
@@ -125,7 +133,7 @@ describe('VmCollector with the object model', () => {
   });
 
   it('DEBUG_SAVEALL puts the cycle in gc.garbage (a VM list)', () => {
-    const cls = new PyType('Node', [], true);
+    const cls = heapClass('Node');
     const a = instance(cls, 'a');
     setAttr(a, 'me', a);
     decref(a);

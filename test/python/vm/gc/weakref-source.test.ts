@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { WEAKREF_SOURCE } from '../../../../shared/python/vm/weakref_py.ts';
 import { hasPython3 } from '../../helpers/cpython.ts';
 
-/** Copied from ../shared/oracle/tutorial (31–60, 81–90) so a fresh checkout has them. */
-const TUTORIAL = 'test/fixtures/vm-gc/tutorial';
+/** vmcore's copy of ../shared/oracle/tutorial. */
+const TUTORIAL = 'test/fixtures/vm/tutorial';
 const dir = mkdtempSync(join(tmpdir(), 'vm-weakref-'));
 const moduleFile = join(dir, 'weakref_vm.py');
 const runner = join(dir, 'run.py');
