@@ -214,6 +214,8 @@ export const en = {
   'pg.hidden':
     '{n} more {n|reference|references} the picture does not draw (kept by the interpreter itself)',
   'pg.tapHint': 'Tap an object to see where its references come from.',
+  'pg.truncated':
+    'This step has more objects or slots than the picture draws; only the first ones are shown.',
   'pg.timeout':
     'The program was still running after 20 seconds, so it was stopped (an endless loop?).',
   'pg.failed': 'The program could not be run here (the recorder failed).',

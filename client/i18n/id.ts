@@ -214,6 +214,8 @@ export const id: Messages = {
   'pg.refs': '{obj}: rc {rc} = {parts}',
   'pg.hidden': '{n} referensi lagi yang tidak digambar (dipegang interpreter sendiri)',
   'pg.tapHint': 'Ketuk sebuah objek untuk melihat asal referensinya.',
+  'pg.truncated':
+    'Langkah ini punya lebih banyak objek atau slot daripada yang digambar; hanya yang pertama ditampilkan.',
   'pg.timeout':
     'Program masih berjalan setelah 20 detik, jadi dihentikan (perulangan tanpa akhir?).',
   'pg.failed': 'Program tidak bisa dijalankan di sini (perekam gagal).',

@@ -201,29 +201,26 @@ export class PlaygroundPanels {
     this.gcBar.hidden = state === null;
     if (!state) return;
     if (this.gcBar.childElementCount === 0) {
-      const tool = (id: PlayTool, secondary = true): HTMLButtonElement =>
-        button(id, '', () => this.onTool(id), { secondary });
       this.gcBar.append(
         el('strong', {}, t('gc.title')),
         el('span', { id: 'gc-caption', 'aria-live': 'polite' }),
-        tool('gcBack'),
-        tool('gcPlay', false),
-        tool('gcStep'),
-        tool('gcSkip'),
+        this.tool('gcBack', '◀', t('gc.back')),
+        this.tool('gcPlay', '▶', t('gc.play'), false),
+        this.tool('gcStep', '▶|', t('gc.step')),
+        this.tool('gcSkip', '✓', t('gc.skip')),
       );
     }
-    const set = (sel: string, text: string): void => {
-      const node = this.gcBar.querySelector(sel);
-      if (node) node.textContent = text;
-    };
-    set(
-      '#gc-caption',
-      `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`,
+    const caption = this.gcBar.querySelector('#gc-caption');
+    if (caption)
+      caption.textContent = `${t('gc.progress', { n: state.step + 1, total: state.total })} · ${state.caption}`;
+    // Play and pause share one button (it is never replaced, so a tap cannot miss it).
+    const play = this.gcBar.querySelector<HTMLButtonElement>('[data-tool="gcPlay"]');
+    const label = t(state.playing ? 'gc.pause' : 'gc.play');
+    play?.replaceChildren(
+      el('span', { 'aria-hidden': 'true' }, state.playing ? '||' : '▶'),
+      el('span', { class: 'long' }, ` ${label}`),
     );
-    set('[data-tool="gcBack"]', `◀ ${t('gc.back')}`);
-    set('[data-tool="gcPlay"]', state.playing ? `|| ${t('gc.pause')}` : `▶ ${t('gc.play')}`);
-    set('[data-tool="gcStep"]', `▶| ${t('gc.step')}`);
-    set('[data-tool="gcSkip"]', `✓ ${t('gc.skip')}`);
+    play?.setAttribute('aria-label', label);
   }
 
   destroy(): void {

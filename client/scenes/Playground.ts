@@ -21,7 +21,7 @@ import { nameStep, stepState } from '../playground/toEngine.ts';
 import { app } from '../ui/app.ts';
 import { listenKeys } from '../ui/keys.ts';
 import { say } from '../ui/narrator.ts';
-import { screenToWorld } from '../ui/screen.ts';
+import { ratioOf, screenToWorld } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
 import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
@@ -121,7 +121,7 @@ export class Playground extends Phaser.Scene {
     this.names = this.trace.steps.reduce(nameStep, EMPTY_BOOK);
     document.getElementById('app')?.classList.remove('pg-editing');
     this.panels.showStepper(source);
-    this.scale.refresh(); // the canvas was hidden while editing: take its new size first
+    // The canvas was hidden while editing: main.ts resizes it (a 'resize' event re-fits).
     this.cameras.main.setViewport(0, 0, this.scale.width, this.scale.height);
     this.go(step, false);
   }
@@ -188,6 +188,7 @@ export class Playground extends Phaser.Scene {
   private notes(tr: Trace): string[] {
     const notes = [t(tr.engine === 'vm' ? 'pg.engineVm' : 'pg.engine')];
     if (tr.capped) notes.unshift(t('pg.capped', { n: tr.steps.length }));
+    if (tr.steps[this.at]?.truncated) notes.unshift(t('pg.truncated'));
     notes.push(this.note ?? t('pg.tapHint'));
     return notes;
   }
@@ -204,8 +205,8 @@ export class Playground extends Phaser.Scene {
       hoverNode: null,
       freedOrder: freed,
       motion: !app().settings.reducedMotion,
-      maxColumns: columnsFor(cam.width),
-      compact: cam.width < 600,
+      maxColumns: columnsFor(cam.width / ratioOf(this.scale)),
+      compact: cam.width / ratioOf(this.scale) < 600,
     });
     rcOverlay(this, this.overlay, this.heap.layout, gc ? {} : step.rcDelta, app().theme);
     this.fit();
@@ -294,8 +295,11 @@ export class Playground extends Phaser.Scene {
     const l = this.heap.layout;
     if (!l) return;
     const cam = this.cameras.main;
-    const f = fitCamera(l.bounds, cam.width, cam.height, minZoomFor(cam.width));
-    cam.setZoom(f.zoom);
+    // The camera works in device pixels; fitting is decided in CSS pixels (ui/screen.ts).
+    const r = ratioOf(this.scale);
+    const w = cam.width / r;
+    const f = fitCamera(l.bounds, w, cam.height / r, minZoomFor(w));
+    cam.setZoom(f.zoom * r);
     cam.centerOn(f.centerX, f.centerY);
   }
 

@@ -63,6 +63,8 @@ export interface Step {
   objects: Record<number, SnapObject>;
   /** Everything printed so far. */
   stdout: string;
+  /** True when the picture shows only part of the heap (too many objects or slots to draw). */
+  truncated?: boolean;
   /** The collector's phases, on a `gc` step only. */
   gc: GcTrace | null;
   /** rc change of each object that lived in both this step and the previous one (non-zero only). */

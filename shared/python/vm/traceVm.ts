@@ -33,6 +33,7 @@ export function recordVmTrace(source: string, limit?: number): Trace {
       objects: pic.objects,
       stdout: vm.out.join(''),
       gc: null,
+      ...(pic.truncated ? { truncated: true } : {}),
     };
   };
   let last: { event: StepEvent; line: number; frame: Frame } | null = null;
@@ -65,7 +66,11 @@ export function recordVmTrace(source: string, limit?: number): Trace {
       onCall: (f) => {
         if (f.back !== null) add('call', f); // the module's own start is its first line
       },
-      onReturn: (f) => add(f.back === null && f.func === null ? 'end' : 'return', f),
+      onReturn: (f) => {
+        if (f.back !== null || f.func !== null) return add('return', f);
+        add('end', f);
+        full = true; // interpreter shutdown (its collection, finalizers) is not stepped
+      },
     },
     collector: () => {
       const c = new VmCollector();
@@ -81,6 +86,10 @@ export function recordVmTrace(source: string, limit?: number): Trace {
     capped: builder.capped,
     error,
   });
+  // What shutdown printed (finalizers of objects alive at exit) belongs to the end.
+  const final = builder.steps[builder.steps.length - 1];
+  if (final?.event === 'end' && result.stdout.startsWith(final.stdout))
+    final.stdout = result.stdout;
   if (result.exitCode === 0 || result.stderr === '') return trace(null);
   const line = errorLine(result.stderr);
   if (result.stderr.startsWith('unsupported:') || builder.steps.length === 0) {

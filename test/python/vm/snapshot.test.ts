@@ -217,6 +217,29 @@ describe('recording on the teaching VM', () => {
     ]);
   });
 
+  it('ends when the module returns; what shutdown prints (a finalizer at exit) joins the end', () => {
+    const tr = recordTrace(
+      'class R:\n    def __del__(self):\n        print("bye")\n\n\nr = R()\nprint("end")\n',
+    );
+    expect(tr.steps.map((s) => `${s.event} ${s.line}`).slice(-3)).toEqual([
+      'line 6',
+      'line 7',
+      'end 7',
+    ]);
+    expect(tr.steps.at(-2)!.stdout).toBe('');
+    expect(tr.steps.at(-1)!.stdout).toBe('end\nbye\n');
+  });
+
+  it('marks a step whose picture shows only part of a big heap', () => {
+    const tr = recordTrace('xs = [[] for _ in range(30)]\nprint(len(xs))\n');
+    const last = tr.steps.at(-1)!;
+    expect(last.truncated).toBe(true);
+    expect(
+      Object.values(last.objects).find((o) => o.type === 'list' && o.edges.length > 0)!.edges,
+    ).toHaveLength(24);
+    expect(tr.steps[0]!.truncated).toBeUndefined();
+  });
+
   it('refuses at the line in the VM’s words, keeping no step of a half run', () => {
     const tr = recordTrace('x = 1\nimport os\nprint(x)\n');
     expect(tr.steps.map((s) => s.event)).toEqual(['exception']);
