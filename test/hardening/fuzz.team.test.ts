@@ -5,7 +5,7 @@
  * move during the storm and solve their puzzle afterwards.
  */
 import type { Room } from '@colyseus/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { defaultRules } from '../../server/game/activeRules.ts';
 import type { TeamStateShape } from '../../shared/protocol.ts';
 import {
@@ -130,8 +130,8 @@ describe('team fuzz', () => {
         ).toBe(true);
         for (const [i, move] of solution.entries())
           expect(await (i % 2 === 0 ? a : b).act('move', { move })).toBe(true);
-        await sleep(100);
-        expect(boardOf(b.room).solved).toBe(true);
+        // The other player's mirror is patched at the room's patch rate: wait for it.
+        await vi.waitFor(() => expect(boardOf(b.room).solved).toBe(true), { timeout: 5000 });
         expect(boardOf(b.room).stateDigest).toBe(replayDigest(t.rules, t.puzzle, solution));
         expect(a.completed).toBeGreaterThanOrEqual(1);
       }
