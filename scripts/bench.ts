@@ -7,7 +7,7 @@
  * tails. 300,000 references in all. Then a full gc.collect() is timed on each side, and a
  * 1,000,000-long chain of lists is freed by dropping its head.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import {
   type Action,
   type EngineState,
 } from '../shared/engine/index.ts';
+import { runScript } from '../shared/python/vm/index.ts';
 
 const OBJECTS = 100_000;
 const EDGES = 300_000;
@@ -188,6 +189,58 @@ out['build'] = sorted(builds)[1]
 print(json.dumps(out))
 `;
 
+/** The teaching VM against CPython on the issue's two programs (in-process times, median of 3). */
+const VM_PROGRAMS: Record<string, string> = {
+  'comprehension of 100,000': 'x = [i for i in range(100000)]\nprint(len(x))\n',
+  '100,000-iteration loop making and dropping objects': [
+    'class Node:',
+    '    def __init__(self, v):',
+    '        self.v = v',
+    '        self.next = None',
+    'total = 0',
+    'for i in range(100000):',
+    '    n = Node(i)',
+    '    n.next = [i]',
+    '    total += n.v',
+    'print(total)',
+    '',
+  ].join('\n'),
+};
+
+const PY_TIMER = String.raw`
+import json, sys, time
+src = open(sys.argv[1]).read()
+code = compile(src, 'bench.py', 'exec')
+times = []
+for _ in range(3):
+    t = time.perf_counter()
+    exec(code, {'__name__': '__main__'})
+    times.append((time.perf_counter() - t) * 1000)
+print(json.dumps(sorted(times)[1]), file=sys.stderr)
+`;
+
+function vmRatios(dir: string): void {
+  writeFileSync(join(dir, 'timer.py'), PY_TIMER);
+  for (const [label, src] of Object.entries(VM_PROGRAMS)) {
+    const vmMs = median(
+      [0, 1, 2].map(() => {
+        const t = performance.now();
+        const r = runScript(src, 'bench.py');
+        if (r.exitCode !== 0) throw new Error(`VM failed on ${label}: ${r.stderr}`);
+        return performance.now() - t;
+      }),
+    );
+    writeFileSync(join(dir, 'prog.py'), src);
+    const r = spawnSync('python3', [join(dir, 'timer.py'), join(dir, 'prog.py')], {
+      encoding: 'utf8',
+    });
+    const pyMs = Number(r.stderr.trim().split('\n').pop());
+    console.log(
+      `VM ${label}: ${vmMs.toFixed(0)} ms, CPython ${pyMs.toFixed(1)} ms, VM/CPython = ${(vmMs / pyMs).toFixed(1)} (goal ≤ 20)`,
+    );
+  }
+}
+
 function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
@@ -227,6 +280,7 @@ function main(): void {
   console.log(`free 1M chain: engine/CPython = ${(chain / py.chain).toFixed(2)}`);
   console.log(`build 100k gc on: engine/CPython = ${(build / py.build).toFixed(2)}`);
   console.log(`apply rebind at 100k: ${engineRebindUs(shape).toFixed(1)} µs`);
+  vmRatios(dir);
 }
 
 main();
