@@ -36,6 +36,11 @@ function intVsFloat(i: bigint, f: number): -1 | 0 | 1 | null {
 export function numRichCompare(op: CompareOp, a: Num, b: Num): boolean {
   const c = numCompare(a, b);
   if (c === null) return op === '!=';
+  return cmpResult(op, c);
+}
+
+/** What a rich comparison answers given a three-way comparison `c` (<0, 0, >0). */
+export function cmpResult(op: CompareOp, c: number): boolean {
   switch (op) {
     case '<':
       return c < 0;

@@ -10,6 +10,7 @@ import {
   positive,
   invert,
   numRichCompare,
+  cmpResult,
 } from '../../values/index.ts';
 import type { BinaryOp, CompareOp } from '../../values/index.ts';
 import { raise } from '../errors.ts';
@@ -195,23 +196,6 @@ function nativeCompare(l: PyObject, r: PyObject, arg: number): boolean | null {
     return cmpResult(op, c);
   }
   return seqCompare(l, r, arg);
-}
-
-export function cmpResult(op: CompareOp, c: number): boolean {
-  switch (op) {
-    case '<':
-      return c < 0;
-    case '<=':
-      return c <= 0;
-    case '==':
-      return c === 0;
-    case '!=':
-      return c !== 0;
-    case '>':
-      return c > 0;
-    default:
-      return c >= 0;
-  }
 }
 
 export function compareOp(arg: number, l: PyObject, r: PyObject): PyObject {

@@ -3,7 +3,7 @@
  * set algebra, list += / *=, lexicographic and set comparisons, `in`.
  * Operands borrowed; results new references (null: not handled here).
  */
-import { percentFormat } from '../../values/index.ts';
+import { cmpResult, percentFormat } from '../../values/index.ts';
 import type { PercentArg } from '../../values/index.ts';
 import { raise } from '../errors.ts';
 import { decref, incref, type PyObject } from '../object.ts';
@@ -13,7 +13,7 @@ import { PyDict } from '../dict.ts';
 import { PySet } from '../set.ts';
 import { PyRange } from '../range.ts';
 import { T } from '../registry.ts';
-import { cmpResult, eq, isTrue, richCompare } from './arith.ts';
+import { eq, isTrue, richCompare } from './arith.ts';
 import { repr, str } from './repr.ts';
 import { valueOp } from './valueerr.ts';
 import { extendList, getIter, iterNext } from './iter.ts';
