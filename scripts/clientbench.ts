@@ -11,31 +11,18 @@
  *   frames are counted with requestAnimationFrame over --seconds.
  * No client code is changed for this: the scene is the real Puzzle scene fed by the real flow.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { createGameServer } from '../server/app.ts';
-import { defaultRules } from '../server/game/activeRules.ts';
+import type { Browser, Page } from 'playwright-core';
 import { challengeById, currentChallengeIds } from '../shared/challenges/index.ts';
 import { startBoard } from '../shared/puzzles/board.ts';
+import { startBrowserStage } from './load/browserStage.ts';
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, seconds: { type: 'string', default: '5' } },
 });
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Records, from the first script on, the time of the first frame where the Menu is interactive. */
 const FIRST_FRAME = `(() => {
@@ -156,24 +143,8 @@ async function clickTarget(page: Page, id: string): Promise<void> {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const tmp = mkdtempSync(join(tmpdir(), 'hh-clientbench-'));
-  const clientDir = join(tmp, 'client');
-  await build({
-    configFile: resolve('vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: clientDir, emptyOutDir: true },
-  });
-  const server = await createGameServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(tmp, 'data'),
-    rules: defaultRules,
-    clientDir,
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
-  });
+  const stage = await startBrowserStage('clientbench');
+  const { server, browser, clientDir } = stage;
   try {
     const loads = [];
     for (let i = 0; i < Number(args.runs); i++)
@@ -222,9 +193,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await stage.close();
   }
 }
 

@@ -11,19 +11,14 @@
  *   connected again with the buttons enabled. Reported: noticed → back.
  * The load average is printed with the numbers: record it next to them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { matchMaker } from '@colyseus/core';
-import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { createGameServer } from '../server/app.ts';
-import { defaultRules } from '../server/game/activeRules.ts';
+import type { Page } from 'playwright-core';
 import type { ClassroomRoom } from '../server/rooms/ClassroomRoom.ts';
+import { startBrowserStage } from './load/browserStage.ts';
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
 
 /** From the first script of every load: the frame time the answer buttons are on screen. */
 const QUESTION_FRAME = `(() => {
@@ -75,24 +70,8 @@ function dropSocket(code: string, nickname: string): void {
 }
 
 async function main(): Promise<void> {
-  const tmp = mkdtempSync(join(tmpdir(), 'hh-rejoinbench-'));
-  const clientDir = join(tmp, 'client');
-  await build({
-    configFile: resolve('vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: clientDir, emptyOutDir: true },
-  });
-  const server = await createGameServer({
-    port: 0,
-    host: '127.0.0.1',
-    dataDir: join(tmp, 'data'),
-    rules: defaultRules,
-    clientDir,
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ARGS,
-  });
+  const stage = await startBrowserStage('rejoinbench');
+  const { server, browser } = stage;
   const loadBefore = loadavg()[0]!;
   try {
     const teacher = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -151,9 +130,7 @@ async function main(): Promise<void> {
       ),
     );
   } finally {
-    await browser.close();
-    await server.close();
-    rmSync(tmp, { recursive: true, force: true });
+    await stage.close();
   }
 }
 
