@@ -146,6 +146,9 @@ export function subtractRefs(young: Young, slot: Int32Array, trace: GcTrace | nu
   }
 }
 
+/** The walk of moveUnreachable (young list plus rescues), reused across collections. */
+let walkScratch = new Int32Array(1024);
+
 /**
  * moveUnreachable. Walks the young list in order (the walk grows at its tail when an object is
  * rescued, like CPython's gc_list_move back into young; each object is walked at most twice).
@@ -157,7 +160,8 @@ export function subtractRefs(young: Young, slot: Int32Array, trace: GcTrace | nu
 export function moveUnreachable(young: Young, trace: GcTrace | null): number[] {
   const { ids, gcRefs, tentative, start, edges } = young;
   const n = ids.length;
-  const walk = new Int32Array(2 * n);
+  if (walkScratch.length < 2 * n) walkScratch = new Int32Array(4 * n);
+  const walk = walkScratch;
   for (let i = 0; i < n; i++) walk[i] = i;
   let length = n;
   for (let p = 0; p < length; p++) {

@@ -31,6 +31,13 @@ export interface Working {
   gathered: number;
   /** Incremental digest cache (digest.ts), created on first use. */
   digest: DigestCache | null;
+  /**
+   * While a free cascade or a collection runs (`removing`): the ids freed so far, doomed[0..
+   * doomedCount), still in `objects` until the batch ends (write.ts removeObject, endRemovals).
+   */
+  removing: boolean;
+  doomed: Int32Array;
+  doomedCount: number;
 }
 
 /** Per-object hashes summed order-independently; `dirty` ids are rehashed on the next read. */
@@ -106,6 +113,9 @@ function build(s: EngineState): Working {
     slot: new Int32Array(cap),
     gathered: 0,
     digest: null,
+    removing: false,
+    doomed: new Int32Array(64),
+    doomedCount: 0,
   };
   for (const key in s.objects) {
     const obj = s.objects[key as unknown as number]!;
