@@ -19,7 +19,7 @@
  *   correct whether `apply` copies or updates in place; boards are small.
  * - Version = number of accepted moves.
  */
-import type { Result } from '../engine/index.ts';
+import { cloneState, stateDigest, type Result } from '../engine/index.ts';
 import { applyMove, goalStatus, startBoard } from '../puzzles/board.ts';
 import type { Board, GoalStatus, MoveError, MoveOutcome } from '../puzzles/contract.ts';
 import type { Puzzle } from '../puzzles/format.ts';
@@ -94,8 +94,21 @@ function staleness(match: Match, expected: number | undefined): Refusal | null {
   );
 }
 
-/** A start board nobody else holds: the rules' start board may be shared (memoized). */
-const ownCopy = (board: Board): Board => JSON.parse(JSON.stringify(board)) as Board;
+/**
+ * A start board nobody else holds: the rules' start board may be shared (memoized). The engine
+ * copy keeps the start state's digest cache (cloneState), so a reset board's first digest costs
+ * what its first move touches.
+ */
+const ownCopy = (board: Board): Board => {
+  stateDigest(board.engine); // computed once per start board, then cached on it
+  return {
+    puzzleId: board.puzzleId,
+    engine: cloneState(board.engine),
+    moves: [...board.moves],
+    collections: board.collections.map((c) => ({ ...c })),
+    examined: [...board.examined],
+  };
+};
 
 /**
  * The board before a move, as callers receive it in `Moved.before`. The puzzle rules run each

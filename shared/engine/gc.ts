@@ -43,6 +43,8 @@
  *   garbage weakrefs are only cleared.
  * - gc.callbacks and gc.freeze(): no Python code runs around a collection and there is no
  *   permanent generation in the lesson subset; the VM will need callbacks for gc-aware lessons.
+ * - clear_freelists after a full collection: the model has no free lists (sizes and object
+ *   reuse are not observable in the subset), so there is nothing to clear.
  */
 import type { Ctx } from './ctx.ts';
 import type { GcTrace } from './events.ts';
