@@ -55,6 +55,15 @@ function heapShape(seed: number): { edges: [number, number][]; roots: number[] }
   return { edges, roots };
 }
 
+/**
+ * Before each timed section: a full V8 collection when node runs with --expose-gc (npm run bench
+ * does), so the garbage of the previous trial's heap is not collected inside this one's timing;
+ * the CPython side likewise runs gc.collect() before each trial.
+ */
+function settleV8(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function must(err: unknown): void {
   if (err) throw new Error(JSON.stringify(err));
 }
@@ -91,6 +100,7 @@ function timeEngine(shape: ReturnType<typeof heapShape>): {
   const s = buildEngineHeap(shape);
   const live = Object.keys(s.objects).length;
   const before = new Set(Object.keys(s.objects));
+  settleV8();
   const t0 = performance.now();
   must(applyInPlace(s, { type: 'collect', generation: 2 }));
   const ms = performance.now() - t0;
@@ -108,6 +118,7 @@ function engineChainMs(): number {
         into: nameAt('head'),
       }),
     );
+  settleV8();
   const t0 = performance.now();
   must(applyInPlace(s, { type: 'delete', at: nameAt('head') }));
   return performance.now() - t0;
@@ -115,6 +126,7 @@ function engineChainMs(): number {
 
 /** `objs = []`, then 100,000 × (`t = []`, `objs.append(t)`), collector on at (700, 10, 10). */
 function engineBuildMs(): number {
+  settleV8();
   const s = createState({ gcEnabled: true });
   const t0 = performance.now();
   must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('objs') }));
