@@ -276,6 +276,11 @@ export const en = {
   'live.playlist': 'The lesson: {n} rounds',
   'live.playlistHelp':
     'Rounds play in this order. Start from a set, then add, move or remove rounds before you start.',
+  'live.roundPlayed': 'played',
+  'live.playlistHelpBetween':
+    'Played rounds stay as they were. Add, move or remove the rounds still to play, or put a set in their place.',
+  'live.addSet': 'Add to the lesson',
+  'live.editLesson': 'Change the rest of the lesson',
   'live.addRound': 'Add a round',
   'live.addWhich': 'Round to add',
   'live.addCampaign': 'Campaign levels',

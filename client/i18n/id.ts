@@ -276,6 +276,11 @@ export const id: Messages = {
   'live.playlist': 'Pelajaran: {n} ronde',
   'live.playlistHelp':
     'Ronde dimainkan dengan urutan ini. Mulai dari sebuah set, lalu tambah, pindah, atau hapus ronde sebelum mulai.',
+  'live.roundPlayed': 'sudah dimainkan',
+  'live.playlistHelpBetween':
+    'Ronde yang sudah dimainkan tetap. Tambah, pindah, atau hapus ronde yang belum dimainkan, atau ganti dengan sebuah set.',
+  'live.addSet': 'Tambahkan ke pelajaran',
+  'live.editLesson': 'Ubah sisa pelajaran',
   'live.addRound': 'Tambah ronde',
   'live.addWhich': 'Ronde yang ditambah',
   'live.addCampaign': 'Level kampanye',

@@ -32,6 +32,8 @@ export interface HostActions {
 
 /** Projector or dashboard, kept while the teacher visits a board and comes back. */
 let projectorOn = false;
+/** The folded lesson editor at a reveal, kept open across rebuilds once the teacher opened it. */
+let lessonEditorOpen = false;
 
 export class HostView {
   private readonly root: HTMLElement;
@@ -79,16 +81,17 @@ export class HostView {
       `${live.phase}|${live.round}|${live.rounds}|${live.timed}|${this.projector}`,
       () => [this.controlRow()],
     );
+    const editable = hostCommandOpen('setItems', live.phase);
     this.setup.update(
-      `${live.phase}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}|${live.roundSeconds}|${lobby ? [...live.items].join(',') : ''}`,
-      // The lesson changes only in the lobby: between rounds only the settings show.
-      // In a round only the lock shows, so a class can be closed to newcomers at any time.
+      `${live.phase}|${live.round}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}|${live.roundSeconds}|${editable ? [...live.items].join(',') : ''}`,
+      // The rest of the lesson changes in the lobby, at a reveal and between rounds (folded away
+      // at a reveal, where the class's answers come first). In a round only the lock shows, so a
+      // class can be closed to newcomers at any time.
       () =>
-        lobby || live.phase === 'between'
+        editable
           ? [
-              lobby ? setChooser(this.conn) : null,
-              lobby ? playlistEditor(this.conn) : null,
-              settingsRow(this.conn),
+              this.lessonEditor(live.phase === 'reveal'),
+              live.phase === 'reveal' ? null : settingsRow(this.conn),
             ]
           : live.phase === 'podium' || live.phase === 'ended'
             ? []
@@ -107,6 +110,21 @@ export class HostView {
       `${over}|${live.round}|${live.phase}|${this.conn.teacher?.reportId ?? ''}`,
       () => (over ? [reportView(this.conn)] : []),
     );
+  }
+
+  /** Set chooser and playlist; `folded` puts them in a <details> that stays open once opened. */
+  private lessonEditor(folded: boolean): HTMLElement {
+    const parts = [setChooser(this.conn), playlistEditor(this.conn)];
+    if (!folded) {
+      const box = el('div');
+      box.append(...parts);
+      return box;
+    }
+    const details = el('details', { class: 'live-teacher-only', id: 'live-edit-lesson' });
+    details.open = lessonEditorOpen;
+    details.addEventListener('toggle', () => (lessonEditorOpen = details.open));
+    details.append(el('summary', {}, t('live.editLesson')), ...parts);
+    return details;
   }
 
   private header(lobby: boolean): (Node | null)[] {
