@@ -396,6 +396,7 @@ export const en = {
   'live.finished': 'That’s the lesson!',
   'live.yourRank': 'You are #{rank} of {of} with {points} points',
   'live.kicked': 'Your teacher removed you from the class.',
+  'live.continueHere': 'Continue in this tab',
   'live.taken': 'This seat is open in another tab or device.',
   'live.hintsShort': '{n} hint(s)',
   'live.backToMenu': 'Back to the menu',

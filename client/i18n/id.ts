@@ -397,6 +397,7 @@ export const id: Messages = {
   'live.finished': 'Pelajaran selesai!',
   'live.yourRank': 'Kamu peringkat #{rank} dari {of} dengan {points} poin',
   'live.kicked': 'Gurumu mengeluarkanmu dari kelas.',
+  'live.continueHere': 'Lanjut di tab ini',
   'live.taken': 'Kursi ini sedang dibuka di tab atau perangkat lain.',
   'live.hintsShort': '{n} petunjuk',
   'live.backToMenu': 'Kembali ke menu',
