@@ -412,6 +412,7 @@ export const id: Messages = {
   'live.tie': '(seri)',
   'live.nameWaiting': 'nama menunggu persetujuanmu (ketuk untuk melihat)',
   'live.answerOnDevices': 'Jawab di HP atau laptopmu:',
+  'live.puzzleGoal': '{title}: tujuannya',
   'live.oneSolution': 'Satu solusi dalam {n} langkah:',
   'live.tryAgain': 'Coba lagi',
   'daily.nicknameLong': 'Nama panggilan paling banyak 20 karakter.',

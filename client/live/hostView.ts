@@ -5,7 +5,8 @@
  */
 import type { Question } from '../../shared/puzzles/questions/index.ts';
 import { hostCommandOpen, roundInProgress } from '../../shared/live/phases.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
+import { clauseText } from '../../shared/puzzles/goals.ts';
 import type { LiveConnection } from './connection.ts';
 import { Countdown } from './countdown.ts';
 import { btn, el, p, Region, row } from './dom.ts';
@@ -273,6 +274,8 @@ export class HostView {
     const inRound = roundInProgress(live.phase);
     if (q && (inRound || live.phase === 'reveal')) out.push(...questionView(q)); // the code stays at reveal
     if (q && inRound) out.push(p(t('live.answerOnDevices')), choicesView(q, [...live.choices]));
+    if (live.kind === 'puzzle' && (inRound || live.phase === 'reveal'))
+      out.push(...puzzleGoal(live.itemId));
     if (live.phase === 'reveal' && live.kind === 'predict')
       out.push(...distribution(this.conn, this.showItButton()));
     else out.push(progressBars(this.conn));
@@ -280,6 +283,16 @@ export class HostView {
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
+}
+
+/** A puzzle round on the big screen: its title and the goal every student works toward. */
+function puzzleGoal(puzzleId: string): HTMLElement[] {
+  const puzzle = puzzleById(puzzleId);
+  if (!puzzle) return [];
+  const goal = el('ul', { class: 'live-goal', id: 'live-goal' });
+  for (const clause of puzzle.goal)
+    goal.append(el('li', {}, clauseText(clause, lang()).replace(/`/g, '')));
+  return [el('h2', {}, t('live.puzzleGoal', { title: puzzle.title[lang()] })), goal];
 }
 
 /** A puzzle round's reveal: the moves of a shortest solution, as the class can read them. */
