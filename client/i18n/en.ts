@@ -172,6 +172,17 @@ export const en = {
   'gc.weakref': 'Weak reference to {obj} cleared before freeing.',
   'gc.freeing':
     'Freeing the garbage: CPython holds each object with one extra reference (an INCREF) while it clears the arrows inside the group, so a refcount may briefly read one more than the card. Then every refcount falls to 0.',
+  'gc.subtractHidden':
+    'Phase 2: references from objects the picture leaves out (the module’s globals dict, a class’s own dict and MRO) are inside the group too: {list}.',
+  'gc.untrackTuples': 'Tuples that hold nothing trackable stop being tracked: {objs}.',
+  'gc.callback': 'The weak reference {obj} is alive, so its callback runs now.',
+  'gc.callbackPrinted':
+    'The weak reference {obj} is alive, so its callback runs now. It prints: {out}',
+  'gc.finalize': '{obj}.__del__() runs (once only, PEP 442) while its group is still whole.',
+  'gc.finalizePrinted': '{obj}.__del__() runs (once only, PEP 442). It prints: {out}',
+  'gc.resurrected':
+    'Checked again after the finalizers: {objs} can be reached again (resurrected), so {objs} survives.',
+  'gc.notResurrected': 'Checked again after the finalizers: nothing was made reachable again.',
   'gc.freed': '{obj} freed.',
   'gc.result': 'gc.collect() returns {n}.',
   'gc.play': 'Play',

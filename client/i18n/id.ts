@@ -172,6 +172,18 @@ export const id: Messages = {
   'gc.weakref': 'Referensi lemah ke {obj} dihapus sebelum pembebasan.',
   'gc.freeing':
     'Membebaskan sampah: CPython memegang setiap objek dengan satu referensi tambahan (INCREF) selagi menghapus panah di dalam kelompok, jadi refcount bisa sesaat terbaca satu lebih besar dari kartunya. Lalu semua refcount turun ke 0.',
+  'gc.subtractHidden':
+    'Fase 2: referensi dari objek yang tidak digambar (dict globals modul, dict dan MRO milik kelas) juga ada di dalam kelompok: {list}.',
+  'gc.untrackTuples': 'Tuple yang tidak memegang apa pun yang dilacak berhenti dilacak: {objs}.',
+  'gc.callback': 'Referensi lemah {obj} masih hidup, jadi callback-nya dijalankan sekarang.',
+  'gc.callbackPrinted':
+    'Referensi lemah {obj} masih hidup, jadi callback-nya dijalankan sekarang. Ia mencetak: {out}',
+  'gc.finalize':
+    '{obj}.__del__() dijalankan (hanya sekali, PEP 442) selagi kelompoknya masih utuh.',
+  'gc.finalizePrinted': '{obj}.__del__() dijalankan (hanya sekali, PEP 442). Ia mencetak: {out}',
+  'gc.resurrected':
+    'Diperiksa lagi setelah finalizer: {objs} bisa dijangkau lagi (bangkit), jadi {objs} selamat.',
+  'gc.notResurrected': 'Diperiksa lagi setelah finalizer: tidak ada yang bisa dijangkau lagi.',
   'gc.freed': '{obj} dibebaskan.',
   'gc.result': 'gc.collect() mengembalikan {n}.',
   'gc.play': 'Putar',

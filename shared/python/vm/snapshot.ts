@@ -52,6 +52,30 @@ export interface SnapFrame {
   stack?: number[];
 }
 
+/**
+ * What a VM collection adds to the campaign's GcTrace, phase by phase after gcmodule.c (all
+ * optional: the campaign's engine reports none of them). Ids are pictured objects only.
+ */
+export interface GcExtras {
+  /**
+   * subtract_refs done by references the picture does not draw (a class's method dict, a module's
+   * globals, a frame): how many were subtracted from each pictured object, and its gc_refs after
+   * all of subtract_refs. Shown as one step after the drawn ones; `subtractRefs` counts them first.
+   */
+  subtractHidden: { id: number; n: number; gcRefs: number }[];
+  /** untrack_tuples: surviving tuples that hold nothing trackable stop being tracked. */
+  untrackedTuples: number[];
+  /** handle_weakrefs: weakrefs whose callbacks ran, in order (each after all were cleared). */
+  callbacks: { weakref: number; printed: string }[];
+  /** finalize_garbage: objects whose `__del__` ran (once each, PEP 442), in order, and what it printed. */
+  finalized: { id: number; printed: string }[];
+  /** handle_resurrected_objects: garbage a finalizer made reachable again (it survives). */
+  resurrected: number[];
+}
+
+/** A collection as the Playground's gc player shows it. */
+export type StepGc = GcTrace & Partial<GcExtras>;
+
 export type StepEvent = 'line' | 'call' | 'return' | 'gc' | 'exception' | 'end';
 
 export interface Step {
@@ -66,7 +90,7 @@ export interface Step {
   /** True when the picture shows only part of the heap (too many objects or slots to draw). */
   truncated?: boolean;
   /** The collector's phases, on a `gc` step only. */
-  gc: GcTrace | null;
+  gc: StepGc | null;
   /** rc change of each object that lived in both this step and the previous one (non-zero only). */
   rcDelta: Record<number, number>;
   /** Objects that did not exist in the previous step / that existed and are gone now. */

@@ -24,6 +24,7 @@ import { PyInstance } from './instance.ts';
 import { PyCell, PyCode, PyFunction, PyMethod } from './callables.ts';
 import { PyFloat, PyInt, PyNone, PyStr, PyBool } from './scalars.ts';
 import { PyType } from './type.ts';
+import { PyWeakref } from './weakref.ts';
 import type { SnapEdge, SnapFrame, SnapObject, SnapValue } from './snapshot.ts';
 
 const MAX_OBJECTS = 120;
@@ -174,6 +175,12 @@ class Walk {
       return [...edge('__defaults__', o.defaults), ...edge('__closure__', o.closure)];
     if (o instanceof PyCell) return edge('cell_contents', o.ref);
     if (o instanceof PyMethod) return [...edge('__func__', o.func), ...edge('__self__', o.self)];
+    if (o instanceof PyWeakref) {
+      const referent = o.referent
+        ? [{ label: 'referent', to: this.value(o.referent), weak: true }]
+        : [];
+      return [...referent, ...edge('__callback__', o.callback)];
+    }
     if (isLeaf(o)) return [];
     const out: SnapEdge[] = [];
     o.traverse((r: GcObject) => out.push(...edge('→', r as PyObject)));
