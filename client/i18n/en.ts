@@ -169,6 +169,8 @@ export const en = {
   'gc.reachable': '{obj} still has gc_refs > 0: something outside points to it.',
   'gc.tentative': '{obj} has gc_refs 0: tentatively unreachable.',
   'gc.rescued': '{obj} is rescued: {by} can reach it.',
+  'gc.rescuedHidden':
+    '{obj} is rescued: something reachable that the picture leaves out (a class’s dict, a module’s globals) refers to it.',
   'gc.weakref': 'Weak reference to {obj} cleared before freeing.',
   'gc.freeing':
     'Freeing the garbage: CPython holds each object with one extra reference (an INCREF) while it clears the arrows inside the group, so a refcount may briefly read one more than the card. Then every refcount falls to 0.',
@@ -236,6 +238,9 @@ export const en = {
     'Run by Heap Heroes’ Python VM: CPython 3.11’s refcounts, frames and cycle collector. What it does not model yet is refused with the reason, never run halfway.',
   'pg.refConst': 'a constant in {where}’s code',
   'pg.refStack': 'an argument on {where}’s value stack',
+  'pg.refArena': 'the parser’s AST arena (it keeps the literal until the module finishes)',
+  'pg.refArgument': 'getrefcount’s own argument',
+  'pg.refcountSum': '{call} prints {n} = {parts}.',
   'pg.say': 'Step {n}: line {line}, {code}',
   'pg.empty': 'Type or paste a program, or open an example, then press Run.',
   'pg.finished': 'The program finished.',

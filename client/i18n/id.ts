@@ -169,6 +169,8 @@ export const id: Messages = {
   'gc.reachable': '{obj} masih punya gc_refs > 0: ada sesuatu di luar yang menunjuknya.',
   'gc.tentative': '{obj} punya gc_refs 0: untuk sementara tak terjangkau.',
   'gc.rescued': '{obj} diselamatkan: {by} bisa menjangkaunya.',
+  'gc.rescuedHidden':
+    '{obj} diselamatkan: sesuatu yang terjangkau tetapi tidak digambar (dict kelas, globals modul) menunjuknya.',
   'gc.weakref': 'Referensi lemah ke {obj} dihapus sebelum pembebasan.',
   'gc.freeing':
     'Membebaskan sampah: CPython memegang setiap objek dengan satu referensi tambahan (INCREF) selagi menghapus panah di dalam kelompok, jadi refcount bisa sesaat terbaca satu lebih besar dari kartunya. Lalu semua refcount turun ke 0.',
@@ -237,6 +239,9 @@ export const id: Messages = {
     'Dijalankan oleh VM Python Heap Heroes: refcount, frame, dan pengumpul siklus CPython 3.11. Yang belum dimodelkan ditolak beserta alasannya, tidak pernah dijalankan setengah.',
   'pg.refConst': 'konstanta di kode {where}',
   'pg.refStack': 'argumen di tumpukan nilai {where}',
+  'pg.refArena': 'arena AST milik parser (menyimpan literal sampai modul selesai)',
+  'pg.refArgument': 'argumen getrefcount sendiri',
+  'pg.refcountSum': '{call} mencetak {n} = {parts}.',
   'pg.say': 'Langkah {n}: baris {line}, {code}',
   'pg.empty': 'Ketik atau tempel program, atau buka contoh, lalu tekan Jalankan.',
   'pg.finished': 'Program selesai.',

@@ -56,8 +56,8 @@ export function gcSteps(trace: StepGc, name: (id: ObjId) => string): GcStep[] {
   }
   for (const m of trace.moveUnreachable) {
     marks[m.id] = { gcRefs: walkedRefs(marks[m.id]?.gcRefs ?? null, m.step), mark: m.step };
-    if (m.step === 'rescued')
-      push('gc.rescued', { obj: name(m.id), by: m.by === undefined ? '?' : name(m.by) });
+    if (m.step === 'rescued' && m.by === undefined) push('gc.rescuedHidden', { obj: name(m.id) });
+    else if (m.step === 'rescued') push('gc.rescued', { obj: name(m.id), by: name(m.by!) });
     else push(m.step === 'reachable' ? 'gc.reachable' : 'gc.tentative', { obj: name(m.id) });
   }
   const untracked = trace.untrackedTuples ?? [];

@@ -46,8 +46,6 @@ export interface SnapFrame {
   /** The line this frame is at (for an outer frame: the call it waits on). */
   line: number;
   locals: [name: string, value: SnapValue][];
-  /** Pictured objects this frame's code holds as constants (`co_consts`), by id. */
-  consts?: number[];
   /** Pictured objects on this frame's value stack (a call's arguments being passed), by id. */
   stack?: number[];
 }
@@ -89,6 +87,13 @@ export interface Step {
   stdout: string;
   /** True when the picture shows only part of the heap (too many objects or slots to draw). */
   truncated?: boolean;
+  /**
+   * Pictured objects each code object of the program holds as constants (`co_consts`; equal
+   * tuples are one tuple, so one entry each), named by the code's qualname (`<module>`, `f`).
+   */
+  codeConsts?: { code: string; ids: number[] }[];
+  /** Pictured constants the parser's AST arena still holds (until the module finishes). */
+  arena?: number[];
   /** The collector's phases, on a `gc` step only. */
   gc: StepGc | null;
   /** rc change of each object that lived in both this step and the previous one (non-zero only). */
@@ -191,22 +196,26 @@ function nextWhere(trace: Trace, at: number, ok: (depth: number, here: number) =
 export type Referrer =
   | { from: 'name'; fn: string | null; name: string }
   | { from: 'object'; id: number; label: string }
-  | { from: 'const'; fn: string | null }
+  | { from: 'const'; code: string }
+  | { from: 'arena' }
   | { from: 'stack'; fn: string | null };
 
 /**
  * Where an object's references come from, as far as the picture can see: names in frames and
- * slots of other objects, a frame's code constants and value stack (when the interpreter reports
- * them). `hidden` is how many of `rc` come from elsewhere (interpreter tables the picture omits).
+ * slots of other objects, code constants, the AST arena and frames' value stacks (when the
+ * interpreter reports them). `hidden` is how many of `rc` come from elsewhere (interpreter
+ * tables the picture omits).
  */
 export function referrersOf(step: Step, id: number): { seen: Referrer[]; hidden: number } {
   const seen: Referrer[] = [];
   const isIt = (v: SnapValue): boolean => v.t === 'obj' && v.id === id;
   for (const f of step.frames) {
     for (const [name, v] of f.locals) if (isIt(v)) seen.push({ from: 'name', fn: f.fn, name });
-    for (const c of f.consts ?? []) if (c === id) seen.push({ from: 'const', fn: f.fn });
     for (const c of f.stack ?? []) if (c === id) seen.push({ from: 'stack', fn: f.fn });
   }
+  for (const c of step.codeConsts ?? [])
+    for (const k of c.ids) if (k === id) seen.push({ from: 'const', code: c.code });
+  if (step.arena?.includes(id)) seen.push({ from: 'arena' });
   for (const o of Object.values(step.objects))
     for (const e of o.edges)
       if (!e.weak && isIt(e.to)) seen.push({ from: 'object', id: o.id, label: e.label });

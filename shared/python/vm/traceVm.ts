@@ -35,6 +35,8 @@ export function recordVmTrace(source: string, limit?: number): Trace {
       stdout: vm.out.join(''),
       gc: null,
       ...(pic.truncated ? { truncated: true } : {}),
+      ...(pic.codeConsts.length > 0 ? { codeConsts: pic.codeConsts } : {}),
+      ...(pic.arena.length > 0 ? { arena: pic.arena } : {}),
     };
   };
   let last: { event: StepEvent; line: number; frame: Frame } | null = null;
@@ -76,6 +78,9 @@ export function recordVmTrace(source: string, limit?: number): Trace {
   };
   const result = runSafely(source, {
     hooks: {
+      onLoaded: (arena) => {
+        memory.arena = arena;
+      },
       onLine: (f) => add('line', f),
       onCall: (f) => {
         if (f.back !== null) add('call', f); // the module's own start is its first line
