@@ -167,6 +167,8 @@ export const en = {
   'gc.updateRefs': 'Phase 1: copy each refcount into gc_refs.',
   'gc.subtract': 'Phase 2: {from} → {to} is inside the group, so {to}’s gc_refs drops to {n}.',
   'gc.reachable': '{obj} still has gc_refs > 0: something outside points to it.',
+  'gc.reachedEarlier':
+    '{obj} is reachable: an object already found reachable refers to it, which raised its gc_refs from 0 to 1.',
   'gc.tentative': '{obj} has gc_refs 0: tentatively unreachable.',
   'gc.rescued': '{obj} is rescued: {by} can reach it.',
   'gc.rescuedHidden':

@@ -167,6 +167,8 @@ export const id: Messages = {
   'gc.subtract':
     'Fase 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
   'gc.reachable': '{obj} masih punya gc_refs > 0: ada sesuatu di luar yang menunjuknya.',
+  'gc.reachedEarlier':
+    '{obj} terjangkau: objek yang sudah terbukti terjangkau menunjuknya, sehingga gc_refs-nya naik dari 0 ke 1.',
   'gc.tentative': '{obj} punya gc_refs 0: untuk sementara tak terjangkau.',
   'gc.rescued': '{obj} diselamatkan: {by} bisa menjangkaunya.',
   'gc.rescuedHidden':

@@ -80,9 +80,10 @@ export function nameStep(book: NameBook, step: Step): NameBook {
       names.set(id, { kind: o.type, name: o.label });
       continue;
     }
-    const n = (counts.get(o.type) ?? 0) + 1;
-    counts.set(o.type, n);
-    names.set(id, { kind: o.type, name: `${o.type}${circled(n)}` });
+    const kind = WEAKREF_TYPES.has(o.type) ? 'weakref' : o.type;
+    const n = (counts.get(kind) ?? 0) + 1;
+    counts.set(kind, n);
+    names.set(id, { kind: o.type, name: `${kind}${circled(n)}` });
   }
   return { names, counts };
 }

@@ -43,8 +43,8 @@ export function gcSteps(trace: StepGc, name: (id: ObjId) => string): GcStep[] {
   const hidden = trace.subtractHidden ?? [];
   for (const h of hidden) marks[h.id] = { gcRefs: h.gcRefs, mark: marks[h.id]?.mark ?? 'young' };
   if (hidden.length > 0) {
-    const list = hidden.map((h) => `${name(h.id)} −${h.n} → ${h.gcRefs}`).join(', ');
-    push('gc.subtractHidden', { list });
+    const list = hidden.map((h) => `${name(h.id)} ${h.gcRefs + h.n} − ${h.n} = ${h.gcRefs}`);
+    push('gc.subtractHidden', { list: list.join(', ') });
   }
   for (const s of trace.subtractRefs) {
     marks[s.to] = { gcRefs: s.gcRefs, mark: marks[s.to]?.mark ?? 'young' };
@@ -55,7 +55,15 @@ export function gcSteps(trace: StepGc, name: (id: ObjId) => string): GcStep[] {
     );
   }
   for (const m of trace.moveUnreachable) {
-    marks[m.id] = { gcRefs: walkedRefs(marks[m.id]?.gcRefs ?? null, m.step), mark: m.step };
+    const before = marks[m.id]?.gcRefs ?? null;
+    const wasRescued = marks[m.id]?.mark === 'rescued';
+    marks[m.id] = { gcRefs: walkedRefs(before, m.step), mark: m.step };
+    // A rescued object is walked again at the list's tail: its rescue step already said so.
+    if (m.step === 'reachable' && wasRescued) continue;
+    if (m.step === 'reachable' && before === 0) {
+      push('gc.reachedEarlier', { obj: name(m.id) });
+      continue;
+    }
     if (m.step === 'rescued' && m.by === undefined) push('gc.rescuedHidden', { obj: name(m.id) });
     else if (m.step === 'rescued') push('gc.rescued', { obj: name(m.id), by: name(m.by!) });
     else push(m.step === 'reachable' ? 'gc.reachable' : 'gc.tentative', { obj: name(m.id) });

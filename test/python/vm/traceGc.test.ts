@@ -122,7 +122,7 @@ describe('gc_refs of a two-node cycle, phase by phase', () => {
       'gc.updateRefs',
       'gc.subtractHidden',
       ...Array<string>(4).fill('gc.subtract'),
-      'gc.reachable',
+      'gc.reachedEarlier',
       'gc.tentative',
       'gc.tentative',
       'gc.freeing',
@@ -131,7 +131,7 @@ describe('gc_refs of a two-node cycle, phase by phase', () => {
       'gc.result',
     ]);
     expect(badges(0)).toBe('class Node:6/young Node#1:1/young Node#2:1/young');
-    expect(steps[1]!.caption.params).toEqual({ list: 'class Node −4 → 2' });
+    expect(steps[1]!.caption.params).toEqual({ list: 'class Node 6 − 4 = 2' });
     expect(badges(5)).toBe('class Node:0/young Node#1:0/young Node#2:0/young');
     // The walk: the class was raised to 1 by the globals dict before the walk reached it.
     expect(badges(8)).toBe('class Node:1/reachable Node#1:0/tentative Node#2:0/tentative');
