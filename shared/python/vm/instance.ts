@@ -16,19 +16,128 @@ import { newStr } from './scalars.ts';
 /** Runs `__del__` on `o` (installed by the eval loop); errors are reported, not raised. */
 export const finalizerHook = { run: (_o: PyObject): void => {} };
 
-export class PyInstance extends PyObject {
-  /** Inline attribute values, in insertion order, until `dict` is materialized. */
-  attrs: Map<string, PyObject> | null = new Map();
+/**
+ * What an instance of a class defined in the program carries besides its builtin layout: its
+ * class, inline attributes (until `__dict__` materializes a dict) and `__slots__` values.
+ * `PyInstance` is one; so is an instance of a subclass of a builtin type (subinstance.ts).
+ */
+export interface InstanceState {
+  cls: PyType;
+  attrs: Map<string, PyObject> | null;
+  dict: PyDict | null;
+  slots: (PyObject | null)[] | null;
+}
+
+/**
+ * The state of a fresh instance of `cls` (takes a reference to the class). Only instances made
+ * by object_new keep attributes inline (3.11's values); builtin subclasses and exceptions get a
+ * real dict at their first attribute (`inline` false).
+ */
+export function initInstanceState(s: InstanceState, cls: PyType, inline = true): void {
+  s.cls = cls;
+  cls.rc++;
+  s.slots = cls.slotNames ? cls.slotNames.map(() => null) : null;
+  s.attrs = cls.hasDict && inline ? new Map() : null;
+  s.dict = null;
+}
+
+/** A borrowed attribute value, or null. */
+export function stateGetAttr(s: InstanceState, name: string): PyObject | null {
+  if (s.dict) return s.dict.getStr(name);
+  return s.attrs?.get(name) ?? null;
+}
+
+/** Stores an owned value; false when the instance has no place for attributes. */
+export function stateSetAttr(s: InstanceState, name: string, value: PyObject): boolean {
+  if (!s.dict && !s.attrs && s.cls.hasDict) s.dict = new PyDict();
+  if (s.dict) {
+    s.dict.set(newStr(name), value);
+    return true;
+  }
+  if (!s.attrs) return false;
+  const old = s.attrs.get(name);
+  s.attrs.set(name, value);
+  if (old) decref(old);
+  return true;
+}
+
+/** Removes an attribute; false when absent. */
+export function stateDelAttr(s: InstanceState, name: string): boolean {
+  if (s.dict) {
+    const key = newStr(name);
+    const e = s.dict.take(key);
+    decref(key);
+    if (!e) return false;
+    decref(e.k);
+    decref(e.v);
+    return true;
+  }
+  const old = s.attrs?.get(name);
+  if (!old) return false;
+  s.attrs!.delete(name);
+  decref(old);
+  return true;
+}
+
+/** `obj.__dict__`: a borrowed reference to the (now materialized) dict. */
+export function stateDict(s: InstanceState): PyDict {
+  if (!s.dict) {
+    const d = new PyDict();
+    for (const [k, v] of s.attrs ?? []) d.set(newStr(k), v);
+    s.attrs = null;
+    s.dict = d;
+  }
+  return s.dict;
+}
+
+/** subtype_traverse's own part: slots, then the attribute values (or the dict), then the type. */
+export function stateTraverse(s: InstanceState, visit: (r: GcObject) => void): void {
+  if (s.slots) for (const o of s.slots) if (o) visit(o);
+  if (s.dict) visit(s.dict);
+  else if (s.attrs) for (const v of s.attrs.values()) visit(v);
+  visit(s.cls);
+}
+
+/** subtype_clear's own part: the slots, then the attributes. */
+export function stateClear(s: InstanceState): void {
+  if (s.slots) {
+    const old = s.slots;
+    s.slots = old.map(() => null);
+    for (const o of old) xdecref(o);
+  }
+  if (s.dict) {
+    const d = s.dict;
+    s.dict = null;
+    s.attrs = new Map();
+    decref(d);
+  } else if (s.attrs) {
+    const values = [...s.attrs.values()];
+    s.attrs = new Map();
+    for (const v of values) decref(v);
+  }
+}
+
+/** subtype_dealloc's PEP 442 step: runs `__del__` once; true when `o` was resurrected. */
+export function finalizeInstance(o: PyObject): boolean {
+  if (!o.gc || o.gc.finalized || !o.hasFinalizer()) return false;
+  if (o.gc.tracked) heap.collector.untrack(o);
+  o.gc.finalized = true;
+  o.rc = 1;
+  finalizerHook.run(o);
+  if (--o.rc === 0) return false;
+  heap.collector.track(o); // resurrected
+  return true;
+}
+
+export class PyInstance extends PyObject implements InstanceState {
+  attrs: Map<string, PyObject> | null = null;
   dict: PyDict | null = null;
   slots: (PyObject | null)[] | null = null;
+  declare cls: PyType;
 
-  cls: PyType;
   constructor(cls: PyType) {
     super();
-    this.cls = cls;
-    cls.rc++;
-    if (cls.slotNames) this.slots = cls.slotNames.map(() => null);
-    if (!cls.hasDict) this.attrs = null;
+    initInstanceState(this, cls);
     this.gcLink(true);
   }
   get type(): PyType {
@@ -40,87 +149,34 @@ export class PyInstance extends PyObject {
   }
 
   getAttr(name: string): PyObject | null {
-    if (this.dict) return this.dict.getStr(name);
-    return this.attrs?.get(name) ?? null;
+    return stateGetAttr(this, name);
   }
 
   /** Stores an owned value; false when the instance has no place for attributes. */
   setAttr(name: string, value: PyObject): boolean {
-    if (this.dict) {
-      this.dict.set(newStr(name), value);
-      return true;
-    }
-    if (!this.attrs) return false;
-    const old = this.attrs.get(name);
-    this.attrs.set(name, value);
-    if (old) decref(old);
-    return true;
+    return stateSetAttr(this, name, value);
   }
 
   /** Removes an attribute; false when absent. */
   delAttr(name: string): boolean {
-    if (this.dict) {
-      const key = newStr(name);
-      const e = this.dict.take(key);
-      decref(key);
-      if (!e) return false;
-      decref(e.k);
-      decref(e.v);
-      return true;
-    }
-    const old = this.attrs?.get(name);
-    if (!old) return false;
-    this.attrs!.delete(name);
-    decref(old);
-    return true;
+    return stateDelAttr(this, name);
   }
 
   /** `obj.__dict__`: a borrowed reference to the (now materialized) dict. */
   materializeDict(): PyDict {
-    if (!this.dict) {
-      const d = new PyDict();
-      for (const [k, v] of this.attrs ?? []) d.set(newStr(k), v);
-      this.attrs = null;
-      this.dict = d;
-    }
-    return this.dict;
+    return stateDict(this);
   }
 
-  /** subtype_traverse: slots, then the attribute values (or the dict), then the type. */
   override traverse(visit: (r: GcObject) => void): void {
-    if (this.slots) for (const s of this.slots) if (s) visit(s);
-    if (this.dict) visit(this.dict);
-    else if (this.attrs) for (const v of this.attrs.values()) visit(v);
-    visit(this.cls);
+    stateTraverse(this, visit);
   }
 
   override clear(): void {
-    if (this.slots) {
-      const s = this.slots;
-      this.slots = s.map(() => null);
-      for (const o of s) xdecref(o);
-    }
-    if (this.dict) {
-      const d = this.dict;
-      this.dict = null;
-      this.attrs = new Map();
-      decref(d);
-    } else if (this.attrs) {
-      const values = [...this.attrs.values()];
-      this.attrs = new Map();
-      for (const v of values) decref(v);
-    }
+    stateClear(this);
   }
 
   protected override finalizeOnDealloc(): boolean {
-    if (!this.gc || this.gc.finalized || !this.hasFinalizer()) return false;
-    if (this.gc.tracked) heap.collector.untrack(this);
-    this.gc.finalized = true;
-    this.rc = 1;
-    finalizerHook.run(this);
-    if (--this.rc === 0) return false;
-    heap.collector.track(this); // resurrected
-    return true;
+    return finalizeInstance(this);
   }
 
   protected override release(): void {
@@ -143,6 +199,7 @@ export class PyException extends PyInstance {
 
   constructor(cls: PyType, args: PyTuple) {
     super(cls);
+    this.attrs = null;
     this.args = args;
   }
 
