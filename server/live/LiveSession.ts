@@ -115,14 +115,17 @@ export class LiveSession {
       return this.withRounds(
         actor,
         () => resolveSet(msg.set, this.seed),
-        (items) => ({ type: 'setItems', items }),
+        (items): LiveCommand =>
+          msg.append
+            ? { type: 'editItems', edit: { op: 'add', items } }
+            : { type: 'setItems', items },
       );
     if (msg.cmd === 'playlist' && msg.edit.op === 'add') {
       const id = msg.edit.id;
       return this.withRounds(
         actor,
         () => roundsOf(roundById(id, this.seed)),
-        ([item]) => ({ type: 'editItems', edit: { op: 'add', item: item! } }),
+        (items) => ({ type: 'editItems', edit: { op: 'add', items } }),
       );
     }
     return this.apply(actor, toCommand(msg));

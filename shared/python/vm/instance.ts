@@ -11,7 +11,8 @@ import type { PyType } from './type.ts';
 import { PyDict } from './dict.ts';
 import { heap } from './heap.ts';
 import type { PyTuple } from './containers.ts';
-import { newStr } from './scalars.ts';
+import { newStr, type PyStr } from './scalars.ts';
+import { sharedKeysOf } from './splitkeys.ts';
 
 /** Runs `__del__` on `o` (installed by the eval loop); errors are reported, not raised. */
 export const finalizerHook = { run: (_o: PyObject): void => {} };
@@ -26,19 +27,25 @@ export interface InstanceState {
   attrs: Map<string, PyObject> | null;
   dict: PyDict | null;
   slots: (PyObject | null)[] | null;
+  storage: AttrStorage;
 }
 
 /**
- * The state of a fresh instance of `cls` (takes a reference to the class). Only instances made
- * by object_new keep attributes inline (3.11's values); builtin subclasses and exceptions get a
- * real dict at their first attribute (`inline` false).
+ * How an instance stores attributes: `inline` values sharing the class's keys (object_new's
+ * instances), a dict made at the first attribute that `shared` the class's keys (builtin
+ * subclasses with a managed dict), or a plain dict (exceptions, int/tuple/bytes subclasses).
  */
-export function initInstanceState(s: InstanceState, cls: PyType, inline = true): void {
+export type AttrStorage = 'inline' | 'shared' | 'plain';
+
+/** The state of a fresh instance of `cls` (takes a reference to the class). */
+export function initInstanceState(s: InstanceState, cls: PyType, storage: AttrStorage): void {
   s.cls = cls;
   cls.rc++;
   s.slots = cls.slotNames ? cls.slotNames.map(() => null) : null;
-  s.attrs = cls.hasDict && inline ? new Map() : null;
+  s.attrs = cls.hasDict && storage === 'inline' ? new Map() : null;
   s.dict = null;
+  s.storage = storage;
+  if (s.attrs) sharedKeysOf(cls).onInstance();
 }
 
 /** A borrowed attribute value, or null. */
@@ -49,13 +56,22 @@ export function stateGetAttr(s: InstanceState, name: string): PyObject | null {
 
 /** Stores an owned value; false when the instance has no place for attributes. */
 export function stateSetAttr(s: InstanceState, name: string, value: PyObject): boolean {
-  if (!s.dict && !s.attrs && s.cls.hasDict) s.dict = new PyDict();
+  if (!s.dict && !s.attrs && s.cls.hasDict) {
+    // _PyObjectDict_SetItem: a managed dict starts as a split table over the class's keys.
+    s.dict = new PyDict();
+    if (s.storage === 'shared') s.dict.split = sharedKeysOf(s.cls);
+  }
   if (s.dict) {
     s.dict.set(newStr(name), value);
     return true;
   }
   if (!s.attrs) return false;
   const old = s.attrs.get(name);
+  if (!old && !sharedKeysOf(s.cls).add(name)) {
+    // _PyObject_StoreInstanceAttribute: a name the shared keys cannot take moves the values to a dict.
+    stateDict(s).set(newStr(name), value);
+    return true;
+  }
   s.attrs.set(name, value);
   if (old) decref(old);
   return true;
@@ -84,6 +100,8 @@ export function stateDict(s: InstanceState): PyDict {
   if (!s.dict) {
     const d = new PyDict();
     for (const [k, v] of s.attrs ?? []) d.set(newStr(k), v);
+    const keys = s.storage === 'inline' ? sharedKeysOf(s.cls) : null;
+    if (keys && [...d.map.values()].every((e) => keys.names.has((e.k as PyStr).v))) d.split = keys;
     s.attrs = null;
     s.dict = d;
   }
@@ -108,7 +126,7 @@ export function stateClear(s: InstanceState): void {
   if (s.dict) {
     const d = s.dict;
     s.dict = null;
-    s.attrs = new Map();
+    s.attrs = s.storage === 'inline' ? new Map() : null;
     decref(d);
   } else if (s.attrs) {
     const values = [...s.attrs.values()];
@@ -134,10 +152,11 @@ export class PyInstance extends PyObject implements InstanceState {
   dict: PyDict | null = null;
   slots: (PyObject | null)[] | null = null;
   declare cls: PyType;
+  declare storage: AttrStorage;
 
-  constructor(cls: PyType) {
+  constructor(cls: PyType, storage: AttrStorage = 'inline') {
     super();
-    initInstanceState(this, cls);
+    initInstanceState(this, cls, storage);
     this.gcLink(true);
   }
   get type(): PyType {
@@ -198,8 +217,7 @@ export class PyException extends PyInstance {
   suppressContext = false;
 
   constructor(cls: PyType, args: PyTuple) {
-    super(cls);
-    this.attrs = null;
+    super(cls, 'plain');
     this.args = args;
   }
 

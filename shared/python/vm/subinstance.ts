@@ -17,6 +17,7 @@ import {
   initInstanceState,
   stateClear,
   stateTraverse,
+  type AttrStorage,
   type InstanceState,
 } from './instance.ts';
 import { PyList, PyTuple } from './containers.ts';
@@ -37,11 +38,12 @@ function subtypeOf<B extends Layout>(Base: B) {
     attrs: Map<string, PyObject> | null = null;
     dict: PyDict | null = null;
     slots: (PyObject | null)[] | null = null;
+    declare storage: AttrStorage;
     readonly [SUB] = true;
 
     /** Finishes construction: the class reference, attribute storage, GC link and tracking. */
     adopt(cls: PyType): this {
-      initInstanceState(this, cls, false);
+      initInstanceState(this, cls, cls.layout!.varSized ? 'plain' : 'shared');
       if (!this.gc) this.gcLink(true);
       else if (!this.gc.tracked) heap.collector.track(this);
       return this;
