@@ -18,6 +18,11 @@ import { btn, el, p, row } from './dom.ts';
 let lastAdd = '';
 let focusNext = '';
 
+/** Keyboard focus for `id` once the edited playlist is on screen (the region is rebuilt). */
+export function focusAfterEdit(id: string): void {
+  focusNext = id;
+}
+
 /** How a round reads in the playlist: its kind and its title (a question: its code). */
 function roundTitle(id: string): string {
   const puzzle = puzzleById(id);
@@ -52,6 +57,7 @@ function addChooser(conn: LiveConnection, inLesson: ReadonlySet<string>): HTMLEl
   if (lastAdd) select.value = lastAdd;
   const add = btn('live-add', t('live.addRound'), () => {
     lastAdd = select.value;
+    focusNext = 'live-add';
     const generated = /^gen:([123])$/.exec(select.value);
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]! % 2 ** 31;
     const id = generated ? `gen-${seed}-${generated[1]}` : select.value;

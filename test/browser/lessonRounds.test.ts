@@ -205,6 +205,7 @@ describe('A live lesson changed while it runs', () => {
       await tp.click('#live-add-set');
       const total = interning.length + 1 + weak.length;
       await waitFor(tp, count('#live-playlist li', total));
+      await waitFor(tp, `document.activeElement?.id === 'live-add-set'`); // focus kept on rebuild
       await tp.click('#pl-remove-1');
       await waitFor(tp, count('#live-playlist li', total - 1));
       await tp.focus('#pl-up-2');
@@ -214,6 +215,10 @@ describe('A live lesson changed while it runs', () => {
         (t) => t.slice(t.indexOf(': ') + 2),
       );
       expect(titles).toEqual([q1, weak[0]!, extra, ...weak.slice(1)].map((q) => questionLine(q)));
+      // The projector says what comes next, without showing the question before it starts.
+      await waitFor(projector, shows('#live-screen', 'Up next: a question'));
+      expect(await projector.locator('.live-bars, .live-program').count()).toBe(0);
+      await shot(projector, 'lesson-rounds-4-projector-between');
       await tp.selectOption('#live-timer', '');
       await waitFor(tp, `document.querySelector('#live-timer')?.value === ''`);
       await shot(tp, 'lesson-rounds-4-teacher-between');
