@@ -6,7 +6,9 @@
  * shared/live/playlist.ts); what shows is the server's playlist (`live.items`), rebuilt when it
  * changes, with the focus kept on the moved round.
  */
+import { CONCEPT_TEXT } from '../../shared/live/concepts.ts';
 import { liveQuestion, questionLine } from '../../shared/live/items.ts';
+import { CONCEPTS } from '../../shared/puzzles/format.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
@@ -46,10 +48,18 @@ function addChooser(conn: LiveConnection, inLesson: ReadonlySet<string>): HTMLEl
     t('live.addCampaign'),
     CAMPAIGN.map((l) => ({ value: l.id, text: `${l.chapter}. ${l.title[lang()]}` })),
   );
-  group(
-    t('live.setPredict', { n: QUESTIONS.length }),
-    QUESTIONS.map((q) => ({ value: q.id, text: questionLine(q) })),
-  );
+  // Questions grouped by their main (first) concept: a teacher picks a concept's questions one by one.
+  for (const concept of CONCEPTS) {
+    const questions = QUESTIONS.filter((q) => q.concepts[0] === concept);
+    if (questions.length > 0)
+      group(
+        t('live.setPredictConcept', {
+          concept: CONCEPT_TEXT[concept][lang()].replace(/`/g, ''),
+          n: questions.length,
+        }),
+        questions.map((q) => ({ value: q.id, text: questionLine(q) })),
+      );
+  }
   group(
     t('live.addGenerated'),
     ([1, 2, 3] as const).map((d) => ({ value: `gen:${d}`, text: t('live.generatedLevel', { d }) })),

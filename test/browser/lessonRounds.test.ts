@@ -8,7 +8,7 @@
  *
  * Everything is done with real clicks, taps and keys on what is visible; the test only reads
  * state. The round timer runs on the rooms' clock, which the test moves to the round's last second
- * and then slows down thirtyfold, so that second lasts long enough for three real taps on a loaded
+ * and then slows down sixtyfold, so that second lasts long enough for three real taps on a loaded
  * machine — the server still decides, on its own clock, whether the answers came in time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,12 +149,12 @@ describe('A live lesson changed while it runs', () => {
       await waitFor(projector, shows('#live-phase', `${interning.length} rounds ready`));
       await tp.click('#live-start');
 
-      // Round 1: the clock jumps to the round's last second, which then lasts ~30 real seconds.
+      // Round 1: the clock jumps to the round's last second, which then lasts ~60 real seconds.
       const [q1] = interning as [Question, ...Question[]];
       for (const s of students) await waitFor(s.page, has('.live-choices button'));
       const left = (): number => remainingMs(room().live.session.live.round!, clock.now()) ?? 0;
       clock.jump(left() - 900);
-      clock.rate(1 / 30);
+      clock.rate(1 / 60);
       for (const s of students)
         await waitFor(
           s.page,
