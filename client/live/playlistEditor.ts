@@ -76,16 +76,11 @@ function addChooser(conn: LiveConnection, inLesson: ReadonlySet<string>): HTMLEl
   return row(select, add);
 }
 
-/** Rounds already played (history: no controls); 0 in the lobby. */
-export function playedRounds(phase: string, round: number): number {
-  return phase === 'lobby' ? 0 : round;
-}
-
 /** The playlist with its controls; rebuilt by the caller whenever `live.items` changes. */
 export function playlistEditor(conn: LiveConnection): HTMLElement {
   const live = conn.state.live;
   const ids = [...live.items];
-  const played = playedRounds(live.phase, live.round);
+  const played = live.round; // rounds started so far (shared/live playedRounds, mirrored)
   const last = ids.length - 1;
   const edit = (
     e: { op: 'remove'; index: number } | { op: 'move'; from: number; to: number },

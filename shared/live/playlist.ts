@@ -11,8 +11,13 @@
  */
 import { ok } from '../engine/result.ts';
 import { LIVE_ERRORS, liveError, type LiveError } from './errors.ts';
+import type { LiveState } from './types.ts';
 
 export const PLAYLIST_MAX = 30;
+
+/** Rounds that have started (0..round.index, whatever their outcome): history, fixed in place. */
+export const playedRounds = (state: Pick<LiveState, 'round'>): number =>
+  state.round === null ? 0 : state.round.index + 1;
 
 /** `add` carries resolved items (the server's catalog turns ids into rounds first), appended. */
 export type PlaylistEdit<T> =
