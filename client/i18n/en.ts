@@ -167,11 +167,26 @@ export const en = {
   'gc.updateRefs': 'Phase 1: copy each refcount into gc_refs.',
   'gc.subtract': 'Phase 2: {from} → {to} is inside the group, so {to}’s gc_refs drops to {n}.',
   'gc.reachable': '{obj} still has gc_refs > 0: something outside points to it.',
+  'gc.reachedEarlier':
+    '{obj} is reachable: an object already found reachable refers to it, which raised its gc_refs from 0 to 1.',
   'gc.tentative': '{obj} has gc_refs 0: tentatively unreachable.',
   'gc.rescued': '{obj} is rescued: {by} can reach it.',
+  'gc.rescuedHidden':
+    '{obj} is rescued: something reachable that the picture leaves out (a class’s dict, a module’s globals) refers to it.',
   'gc.weakref': 'Weak reference to {obj} cleared before freeing.',
   'gc.freeing':
     'Freeing the garbage: CPython holds each object with one extra reference (an INCREF) while it clears the arrows inside the group, so a refcount may briefly read one more than the card. Then every refcount falls to 0.',
+  'gc.subtractHidden':
+    'Phase 2: references from objects the picture leaves out (the module’s globals dict, a class’s own dict and MRO) are inside the group too: {list}.',
+  'gc.untrackTuples': 'Tuples that hold nothing trackable stop being tracked: {objs}.',
+  'gc.callback': 'The weak reference {obj} is alive, so its callback runs now.',
+  'gc.callbackPrinted':
+    'The weak reference {obj} is alive, so its callback runs now. It prints: {out}',
+  'gc.finalize': '{obj}.__del__() runs (once only, PEP 442) while its group is still whole.',
+  'gc.finalizePrinted': '{obj}.__del__() runs (once only, PEP 442). It prints: {out}',
+  'gc.resurrected':
+    'Checked again after the finalizers: {objs} can be reached again (resurrected), so {objs} survives.',
+  'gc.notResurrected': 'Checked again after the finalizers: nothing was made reachable again.',
   'gc.freed': '{obj} freed.',
   'gc.result': 'gc.collect() returns {n}.',
   'gc.play': 'Play',
@@ -225,6 +240,9 @@ export const en = {
     'Run by Heap Heroes’ Python VM: CPython 3.11’s refcounts, frames and cycle collector. What it does not model yet is refused with the reason, never run halfway.',
   'pg.refConst': 'a constant in {where}’s code',
   'pg.refStack': 'an argument on {where}’s value stack',
+  'pg.refArena': 'the parser’s AST arena (it keeps the literal until the module finishes)',
+  'pg.refArgument': 'getrefcount’s own argument',
+  'pg.refcountSum': '{call} prints {n} = {parts}.',
   'pg.say': 'Step {n}: line {line}, {code}',
   'pg.empty': 'Type or paste a program, or open an example, then press Run.',
   'pg.finished': 'The program finished.',

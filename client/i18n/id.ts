@@ -167,11 +167,27 @@ export const id: Messages = {
   'gc.subtract':
     'Fase 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
   'gc.reachable': '{obj} masih punya gc_refs > 0: ada sesuatu di luar yang menunjuknya.',
+  'gc.reachedEarlier':
+    '{obj} terjangkau: objek yang sudah terbukti terjangkau menunjuknya, sehingga gc_refs-nya naik dari 0 ke 1.',
   'gc.tentative': '{obj} punya gc_refs 0: untuk sementara tak terjangkau.',
   'gc.rescued': '{obj} diselamatkan: {by} bisa menjangkaunya.',
+  'gc.rescuedHidden':
+    '{obj} diselamatkan: sesuatu yang terjangkau tetapi tidak digambar (dict kelas, globals modul) menunjuknya.',
   'gc.weakref': 'Referensi lemah ke {obj} dihapus sebelum pembebasan.',
   'gc.freeing':
     'Membebaskan sampah: CPython memegang setiap objek dengan satu referensi tambahan (INCREF) selagi menghapus panah di dalam kelompok, jadi refcount bisa sesaat terbaca satu lebih besar dari kartunya. Lalu semua refcount turun ke 0.',
+  'gc.subtractHidden':
+    'Fase 2: referensi dari objek yang tidak digambar (dict globals modul, dict dan MRO milik kelas) juga ada di dalam kelompok: {list}.',
+  'gc.untrackTuples': 'Tuple yang tidak memegang apa pun yang dilacak berhenti dilacak: {objs}.',
+  'gc.callback': 'Referensi lemah {obj} masih hidup, jadi callback-nya dijalankan sekarang.',
+  'gc.callbackPrinted':
+    'Referensi lemah {obj} masih hidup, jadi callback-nya dijalankan sekarang. Ia mencetak: {out}',
+  'gc.finalize':
+    '{obj}.__del__() dijalankan (hanya sekali, PEP 442) selagi kelompoknya masih utuh.',
+  'gc.finalizePrinted': '{obj}.__del__() dijalankan (hanya sekali, PEP 442). Ia mencetak: {out}',
+  'gc.resurrected':
+    'Diperiksa lagi setelah finalizer: {objs} bisa dijangkau lagi (bangkit), jadi {objs} selamat.',
+  'gc.notResurrected': 'Diperiksa lagi setelah finalizer: tidak ada yang bisa dijangkau lagi.',
   'gc.freed': '{obj} dibebaskan.',
   'gc.result': 'gc.collect() mengembalikan {n}.',
   'gc.play': 'Putar',
@@ -225,6 +241,9 @@ export const id: Messages = {
     'Dijalankan oleh VM Python Heap Heroes: refcount, frame, dan pengumpul siklus CPython 3.11. Yang belum dimodelkan ditolak beserta alasannya, tidak pernah dijalankan setengah.',
   'pg.refConst': 'konstanta di kode {where}',
   'pg.refStack': 'argumen di tumpukan nilai {where}',
+  'pg.refArena': 'arena AST milik parser (menyimpan literal sampai modul selesai)',
+  'pg.refArgument': 'argumen getrefcount sendiri',
+  'pg.refcountSum': '{call} mencetak {n} = {parts}.',
   'pg.say': 'Langkah {n}: baris {line}, {code}',
   'pg.empty': 'Ketik atau tempel program, atau buka contoh, lalu tekan Jalankan.',
   'pg.finished': 'Program selesai.',
