@@ -124,6 +124,7 @@ describe('A live lesson changed while it runs', () => {
       const room = (): ClassroomRoom =>
         matchMaker.getLocalRoomById(code) as unknown as ClassroomRoom;
       const projector = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      projector.setDefaultTimeout(60_000);
       await waitFor(tp, has('#live-coteacher'));
       await projector.goto(await text(tp, '#live-coteacher'));
       await waitFor(projector, shows('#live-code', code));
