@@ -1,4 +1,5 @@
 /** str methods (unicodeobject.c), over the value layer's string functions. */
+import { markVarargs } from '../ops/tpcall.ts';
 import * as V from '../../values/index.ts';
 import { raise } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
@@ -189,6 +190,8 @@ const METHODS: Record<string, NativeFn> = {
     return newStr(p && t.endsWith(p) ? t.slice(0, t.length - p.length) : t);
   },
 };
+
+markVarargs(METHODS.format!); // str.format is METH_VARARGS | METH_KEYWORDS
 
 export function installStrMethods(): void {
   defineMethods(T.str, METHODS);

@@ -14,6 +14,7 @@ import { PyNone, S } from '../scalars.ts';
 import { PyWeakref } from '../weakref.ts';
 import { T } from '../registry.ts';
 import { callPython } from '../eval/invoke.ts';
+import { isVarargs, usesTpCall, withArgObjects, withUnpackedKeywords } from './tpcall.ts';
 
 export function call(
   callable: PyObject,
@@ -44,7 +45,10 @@ export function call(
       decref(self);
     }
   }
-  if (callable instanceof PyType) return typeCall(callable, args, kwnames);
+  if (callable instanceof PyType) {
+    if (args.length === 0 || !usesTpCall(callable)) return typeCall(callable, args, kwnames);
+    return tpCall(callable, args, kwnames);
+  }
   if (callable instanceof PyWeakref) {
     if (callable.kind === 'ref') {
       if (args.length > 0) {
@@ -97,6 +101,24 @@ function callNative(
   kwnames: string[] | null,
   self: PyObject | null,
 ): PyObject {
+  if (isVarargs(fn) && args.length > 0) {
+    try {
+      return withArgObjects(args, kwnames, () =>
+        callNativePlain(fn, args.map(incref), kwnames, self),
+      );
+    } finally {
+      dropAll(args);
+    }
+  }
+  return callNativePlain(fn, args, kwnames, self);
+}
+
+function callNativePlain(
+  fn: (args: PyObject[], kw: Kwargs, self: PyObject | null) => PyObject,
+  args: PyObject[],
+  kwnames: string[] | null,
+  self: PyObject | null,
+): PyObject {
   let pos = args;
   let kw: Kwargs = null;
   if (kwnames && kwnames.length > 0) {
@@ -134,6 +156,22 @@ export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObje
     return call(f, [o, ...args]);
   } finally {
     decref(f);
+  }
+}
+
+/** _PyObject_MakeTpCall (tpcall.ts): the caller keeps `args` while the type gets its own references. */
+function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  try {
+    return withArgObjects(args, kwnames, () => {
+      // A builtin type reads the tuple: `args` are the caller's, dropped by typeCall.
+      if (!t.isHeap) return typeCall(t, args, kwnames);
+      const own = args.map(incref);
+      const viaInit = (): PyObject => typeCall(t, own, kwnames);
+      if (kwnames && kwnames.length > 0) return withUnpackedKeywords(args, kwnames, viaInit);
+      return viaInit();
+    });
+  } finally {
+    if (t.isHeap) dropAll(args);
   }
 }
 

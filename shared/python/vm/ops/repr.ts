@@ -22,6 +22,7 @@ import { reprExtra } from './reprextra.ts';
 import { PyDictView } from '../views.ts';
 import { PyRange } from '../range.ts';
 import { PyDescriptor } from '../descr.ts';
+import { noteReprEnter } from '../stdio.ts';
 
 const active = new Set<PyObject>();
 
@@ -30,6 +31,7 @@ function address(o: PyObject): string {
 }
 
 function withGuard(o: PyObject, open: string, body: () => string): string {
+  noteReprEnter();
   if (active.has(o)) return open === '[' ? '[...]' : open === '{' ? '{...}' : '(...)';
   active.add(o);
   try {
@@ -64,6 +66,9 @@ export function repr(o: PyObject): string {
     const u = userText(o, '__repr__');
     if (u !== null) return u;
   }
+  // list_repr and tuple_repr answer an empty container before Py_ReprEnter.
+  if (o instanceof PyList && o.items.length === 0) return '[]';
+  if (o instanceof PyTuple && o.items.length === 0) return '()';
   if (o instanceof PyList) return withGuard(o, '[', () => `[${o.items.map(repr).join(', ')}]`);
   if (o instanceof PyTuple) {
     return withGuard(o, '(', () =>
