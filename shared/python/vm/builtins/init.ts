@@ -1,6 +1,6 @@
 /** Builds the `builtins` namespace for a run: functions, types, exceptions, constants. */
 import { markVarargs } from '../ops/tpcall.ts';
-import { PyBuiltin } from '../callables.ts';
+import type { PyBuiltin } from '../callables.ts';
 import type { PyObject } from '../object.ts';
 import { PyDict } from '../dict.ts';
 import { newStr, S } from '../scalars.ts';

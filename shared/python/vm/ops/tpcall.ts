@@ -20,7 +20,7 @@ import type { NativeFn } from '../callables.ts';
 import { EXC } from '../registry.ts';
 
 const TP_CALL_BUILTINS = new Set(['int', 'str', 'enumerate', 'map', 'zip']);
-const varargs = new WeakSet<NativeFn>();
+const varargs = new Set<NativeFn>();
 
 /** Marks native functions that CPython defines METH_VARARGS. */
 export function markVarargs(...fns: NativeFn[]): void {
