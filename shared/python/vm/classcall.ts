@@ -100,12 +100,22 @@ export function excessArgs(
   if (args.length === 0 && (!kw || kw.size === 0)) return;
   const ownInit = !(t.lookup('__init__') instanceof PyMethodDescr);
   const ownNew = !(t.lookup('__new__') instanceof PyBuiltin);
-  if (who === '__init__' && ownInit)
-    raise('TypeError', 'object.__init__() takes exactly one argument (the instance to initialize)');
-  if (who === '__new__' && ownNew)
+  if (who === '__init__') {
+    if (ownInit)
+      raise(
+        'TypeError',
+        'object.__init__() takes exactly one argument (the instance to initialize)',
+      );
+    if (!ownNew)
+      raise(
+        'TypeError',
+        `${t.name}.__init__() takes exactly one argument (the instance to initialize)`,
+      );
+    return;
+  }
+  if (ownNew)
     raise('TypeError', 'object.__new__() takes exactly one argument (the type to instantiate)');
-  if (!(who === '__init__' ? ownNew : ownInit))
-    raise('TypeError', `${t.name}() takes no arguments`);
+  if (!ownInit) raise('TypeError', `${t.name}() takes no arguments`);
 }
 
 function noKeywords(name: string, kw: Kwargs): void {
