@@ -57,19 +57,12 @@ function exactValue(base: PyType, args: PyObject[], kw: Kwargs): PyObject {
 }
 
 /** tp_new of `t`'s builtin layout for the subtype `t`: a new reference. */
-export function layoutNew(
-  t: PyType,
-  args: PyObject[],
-  kw: Kwargs,
-  argsTuple: PyTuple | null = null,
-): PyObject {
+export function layoutNew(t: PyType, args: PyObject[], kw: Kwargs): PyObject {
   const layout = t.layout!;
   switch (layout) {
     case T.object:
       return new PyInstance(t);
     case T.BaseException:
-      // BaseException_new keeps the call's own args tuple.
-      if (argsTuple) return new PyException(t, (argsTuple.rc++, argsTuple));
       for (const a of args) a.rc++;
       return new PyException(t, newTuple(args.slice()));
     case T.list:
@@ -170,11 +163,6 @@ function ownNew(t: PyType): PyObject | null {
 /** type_call for a heap type; `args` are stolen (positional, then keyword values). */
 export function classCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   const [pos, kw] = kwMap(args, kwnames);
-  // _PyObject_MakeTpCall: a class has no vectorcall, so its arguments travel as a tuple (and a
-  // dict of the keywords) for the whole call: one more reference on each, one more allocation.
-  // (No arguments: CPython's empty-tuple singleton, which the VM makes lazily; none is needed.)
-  const argsTuple = pos.length > 0 ? newTuple(pos.map((a) => (a.rc++, a))) : null;
-  const kwDict = kw ? keywordDict(kw) : null;
   try {
     const userNew = ownNew(t);
     let self: PyObject;
@@ -183,7 +171,7 @@ export function classCall(t: PyType, args: PyObject[], kwnames: string[] | null)
       if (!self.type.isSubtype(t)) return self;
     } else {
       if (t.layout === T.object) excessArgs(t, pos, kw, '__new__');
-      self = layoutNew(t, pos, kw, argsTuple);
+      self = layoutNew(t, pos, kw);
     }
     try {
       runInit(self, args, kwnames, pos, kw);
@@ -193,21 +181,14 @@ export function classCall(t: PyType, args: PyObject[], kwnames: string[] | null)
     }
     return self;
   } finally {
-    if (argsTuple) decref(argsTuple);
-    if (kwDict) decref(kwDict);
     for (const a of args) decref(a);
   }
 }
 
-function keywordDict(kw: Map<string, PyObject>): PyDict {
-  const d = new PyDict();
-  for (const [k, v] of kw) d.set(newStr(k), (v.rc++, v));
-  return d;
-}
-
 /**
- * _PyObject_Call_Prepend of `fn(first, *args)` (args borrowed): with keywords, the arguments are
- * unpacked into a new array (_PyStack_UnpackDict) holding each of them once more during the call.
+ * `fn(first, *args)` (args borrowed), as slot_tp_new / slot_tp_init call `__new__` / `__init__`
+ * (_PyObject_Call_Prepend). With keywords, _PyStack_UnpackDict's copy of the arguments also holds
+ * `first` once more (the copies of the others and the names tuple: ops/tpcall.ts).
  */
 function callPrepend(
   fn: PyObject,
@@ -217,16 +198,14 @@ function callPrepend(
 ): PyObject {
   const unpacked = kwnames !== null && kwnames.length > 0;
   const all = [first, ...args];
-  for (const a of all) a.rc += unpacked ? 2 : 1;
-  // ... and the keyword names become a new tuple.
-  const names = unpacked ? new PyTuple(kwnames.map((n) => newStr(n))) : null;
+  for (const a of all) a.rc++;
+  if (unpacked) first.rc++;
   fn.rc++;
   try {
     return call(fn, all, kwnames);
   } finally {
     decref(fn);
-    if (names) decref(names);
-    if (unpacked) for (const a of all) decref(a);
+    if (unpacked) decref(first);
   }
 }
 
