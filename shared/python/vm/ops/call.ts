@@ -170,18 +170,13 @@ export function callOverride(o: PyObject, name: string, args: PyObject[]): PyObj
 
 /** _PyObject_MakeTpCall (tpcall.ts): the caller keeps `args` while the type gets its own references. */
 function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
-  try {
-    return withArgObjects(args, kwnames, () => {
-      // A builtin type reads the tuple: `args` are the caller's, dropped by typeCall.
-      if (!t.isHeap) return typeCall(t, args, kwnames);
-      const own = args.map(incref);
-      const viaInit = (): PyObject => typeCall(t, own, kwnames);
-      if (kwnames && kwnames.length > 0) return withUnpackedKeywords(args, kwnames, viaInit);
-      return viaInit();
-    });
-  } finally {
-    if (t.isHeap) dropAll(args);
-  }
+  return withArgObjects(args, kwnames, () => {
+    // `args` are the caller's stack, dropped by typeCall (classCall lends them to __new__/__init__).
+    const viaInit = (): PyObject => typeCall(t, args, kwnames);
+    if (t.isHeap && kwnames && kwnames.length > 0)
+      return withUnpackedKeywords(args, kwnames, viaInit);
+    return viaInit();
+  });
 }
 
 /** type_call: `Cls(args)` — builtin constructors, or a new instance and its `__init__`. */
