@@ -168,20 +168,17 @@ export function callOverride(o: PyObject, name: string, args: PyObject[]): PyObj
   return o.gc !== null && asSubInstance(o) ? callSpecial(o, name, args) : null;
 }
 
-/** _PyObject_MakeTpCall (tpcall.ts): the caller keeps `args` while the type gets its own references. */
+/**
+ * _PyObject_MakeTpCall (tpcall.ts): the type reads a tuple (and dict) of the arguments while the
+ * caller's references stay until typeCall drops them (classcall.ts keeps them through __init__).
+ */
 function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
-  try {
-    return withArgObjects(args, kwnames, () => {
-      // A builtin type reads the tuple: `args` are the caller's, dropped by typeCall.
-      if (!t.isHeap) return typeCall(t, args, kwnames);
-      const own = args.map(incref);
-      const viaInit = (): PyObject => typeCall(t, own, kwnames);
-      if (kwnames && kwnames.length > 0) return withUnpackedKeywords(args, kwnames, viaInit);
-      return viaInit();
-    });
-  } finally {
-    if (t.isHeap) dropAll(args);
-  }
+  return withArgObjects(args, kwnames, () => {
+    if (t.isHeap && kwnames && kwnames.length > 0) {
+      return withUnpackedKeywords(args, kwnames, () => typeCall(t, args, kwnames));
+    }
+    return typeCall(t, args, kwnames);
+  });
 }
 
 /** type_call: `Cls(args)` — builtin constructors, or a new instance and its `__init__`. */
