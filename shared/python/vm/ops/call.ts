@@ -168,14 +168,16 @@ export function callOverride(o: PyObject, name: string, args: PyObject[]): PyObj
   return o.gc !== null && asSubInstance(o) ? callSpecial(o, name, args) : null;
 }
 
-/** _PyObject_MakeTpCall (tpcall.ts): the caller keeps `args` while the type gets its own references. */
+/**
+ * _PyObject_MakeTpCall (tpcall.ts): the type reads a tuple (and dict) of the arguments while the
+ * caller's references stay until typeCall drops them (classcall.ts keeps them through __init__).
+ */
 function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   return withArgObjects(args, kwnames, () => {
-    // `args` are the caller's stack, dropped by typeCall (classCall lends them to __new__/__init__).
-    const viaInit = (): PyObject => typeCall(t, args, kwnames);
-    if (t.isHeap && kwnames && kwnames.length > 0)
-      return withUnpackedKeywords(args, kwnames, viaInit);
-    return viaInit();
+    if (t.isHeap && kwnames && kwnames.length > 0) {
+      return withUnpackedKeywords(args, kwnames, () => typeCall(t, args, kwnames));
+    }
+    return typeCall(t, args, kwnames);
   });
 }
 
