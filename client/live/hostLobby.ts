@@ -10,6 +10,7 @@ import type { LiveSetChoice } from '../../shared/live/protocol.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { btn, el, p, row } from './dom.ts';
+import { focusAfterEdit } from './playlistEditor.ts';
 
 interface JoinInfo {
   link: string;
@@ -119,20 +120,26 @@ function predictByConcept(): SetOption[] {
 /** The set last sent from this page, shown selected when the chooser is rebuilt. */
 let lastSet = '';
 
-/** The round set chooser: pick, then "Use this set" (the server answers with the round count). */
+/**
+ * The round set chooser: pick, then "Use this set" (in place of the rounds still to play) or "Add
+ * to the lesson" (after them); the server answers with the new playlist.
+ */
 export function setChooser(conn: LiveConnection): HTMLElement {
   const select = el('select', { id: 'live-set', 'aria-label': t('live.chooseSet') });
   const options = setOptions();
   for (const o of options) select.append(el('option', { value: o.value }, o.label));
   if (lastSet) select.value = lastSet;
-  const use = btn('live-use-set', t('live.useSet'), () => {
+  const send = (append: boolean): void => {
     const o = options.find((x) => x.value === select.value);
     if (!o) return;
     lastSet = o.value;
-    conn.host({ cmd: 'setSet', set: o.choice() });
-  });
+    focusAfterEdit(append ? 'live-add-set' : 'live-use-set');
+    conn.host({ cmd: 'setSet', set: o.choice(), ...(append ? { append } : {}) });
+  };
+  const use = btn('live-use-set', t('live.useSet'), () => send(false));
+  const add = btn('live-add-set', t('live.addSet'), () => send(true), { secondary: true });
   const box = el('div', { class: 'live-teacher-only' });
-  box.append(el('h2', {}, t('live.chooseSet')), row(select, use));
+  box.append(el('h2', {}, t('live.chooseSet')), row(select, use, add));
   return box;
 }
 

@@ -115,7 +115,10 @@ export class LiveSession {
       return this.withRounds(
         actor,
         () => resolveSet(msg.set, this.seed),
-        (items) => ({ type: 'setItems', items }),
+        (items): LiveCommand =>
+          msg.append
+            ? { type: 'editItems', edit: { op: 'append', items } }
+            : { type: 'setItems', items },
       );
     if (msg.cmd === 'playlist' && msg.edit.op === 'add') {
       const id = msg.edit.id;

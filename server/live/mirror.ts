@@ -7,6 +7,7 @@ import type { MapSchema } from '@colyseus/schema';
 import {
   answerDistribution,
   podium,
+  playedRounds,
   revealedRounds,
   standings,
   statusCounts,
@@ -128,7 +129,7 @@ function mirrorRow(
   now: number,
 ): void {
   const revealedUpTo = revealedRounds(state);
-  const played = state.round === null ? 0 : state.round.index + 1;
+  const played = playedRounds(state);
   const status = statusOf(state, student, now);
   Object.assign(row, {
     nickname: student.nickname,

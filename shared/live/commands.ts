@@ -9,8 +9,9 @@ import type { LiveItem, LiveSettings } from './types.ts';
 
 export type HostCommand =
   | { type: 'configure'; settings: Partial<LiveSettings> }
+  /** A set in place of the rounds still to play (playlist.ts replaceUpcoming). */
   | { type: 'setItems'; items: readonly LiveItem[] }
-  /** Add, remove or move one round of the lesson (lobby only; playlist.ts). */
+  /** Add, remove or move rounds still to play (lobby, reveal, between; playlist.ts). */
   | { type: 'editItems'; edit: PlaylistEdit<LiveItem> }
   | { type: 'kick'; studentId: string }
   | { type: 'approveName'; studentId: string }

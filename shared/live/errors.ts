@@ -23,6 +23,7 @@ export const LIVE_ERRORS = {
   playlistFull: 'live/playlist_full',
   alreadyInPlaylist: 'live/already_in_playlist',
   noSuchRound: 'live/no_such_round',
+  roundPlayed: 'live/round_played',
 } as const;
 export type LiveErrorCode = (typeof LIVE_ERRORS)[keyof typeof LIVE_ERRORS];
 

@@ -24,7 +24,7 @@ import {
   type LiveCommand,
 } from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
-import { editPlaylist, PLAYLIST_MAX } from './playlist.ts';
+import { editPlaylist, playedRounds, replaceUpcoming } from './playlist.ts';
 import { hostCommandOpen, roundInProgress } from './phases.ts';
 import { answer, approveName, hint, join, kick, progress, type Step } from './students.ts';
 import {
@@ -89,19 +89,14 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
   switch (cmd.type) {
     case 'configure':
       return configure(state, cmd.settings);
-    case 'setItems':
+    case 'setItems': {
       if (!hostCommandOpen('setItems', state.phase)) return wrongPhase(FIXED_LESSON);
-      if (cmd.items.length === 0)
-        return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
-      if (cmd.items.length > PLAYLIST_MAX)
-        return liveError(
-          LIVE_ERRORS.playlistFull,
-          `A lesson holds at most ${PLAYLIST_MAX} rounds.`,
-        );
-      return withItems(state, cmd.items);
+      const items = replaceUpcoming(state.items, cmd.items, playedRounds(state));
+      return items.ok ? withItems(state, items.value) : items;
+    }
     case 'editItems': {
       if (!hostCommandOpen('setItems', state.phase)) return wrongPhase(FIXED_LESSON);
-      const items = editPlaylist(state.items, cmd.edit);
+      const items = editPlaylist(state.items, cmd.edit, playedRounds(state));
       return items.ok ? withItems(state, items.value) : items;
     }
     case 'kick':
@@ -139,7 +134,7 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
 
 const wrongPhase = (message: string): LiveResult => liveError(LIVE_ERRORS.wrongPhase, message);
 
-const FIXED_LESSON = 'The lesson can only change before it starts.';
+const FIXED_LESSON = 'The lesson can change before a round starts and between rounds.';
 
 const withItems = (state: LiveState, items: readonly LiveItem[]): LiveResult =>
   ok({ state: { ...state, items: [...items] }, events: [{ type: 'items', count: items.length }] });

@@ -13,6 +13,7 @@ import { installMiscMethods, strHook } from './misc.ts';
 import { PyInstance } from '../instance.ts';
 import type { PyType } from '../type.ts';
 import { strHook as attrStrHook } from '../ops/attr.ts';
+import { installSlotMethods } from './slotmethods.ts';
 
 const EXPOSED_TYPES = [
   'object',
@@ -41,6 +42,7 @@ export function makeBuiltins(): PyDict {
   installDictMethods();
   installSetMethods();
   installMiscMethods();
+  installSlotMethods();
   objectInstanceHook.cls = class extends PyInstance {
     constructor(t: PyType) {
       super(t);

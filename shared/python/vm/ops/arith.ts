@@ -18,6 +18,7 @@ import { decref, type PyObject } from '../object.ts';
 import { bool, newFloat, newInt, PyFloat, PyInt, PyStr, S } from '../scalars.ts';
 import { T } from '../registry.ts';
 import { OP } from '../eval/opcodes.ts';
+import { PyMethod } from '../callables.ts';
 import { callSpecial } from './call.ts';
 import { valueOp } from './valueerr.ts';
 import { seqBinary, seqCompare, seqContains, seqInplace } from './seqops.ts';
@@ -108,10 +109,14 @@ export function binaryOp(arg: number, l: PyObject, r: PyObject): PyObject {
     const res = seqInplace(sym, l, r);
     if (res) return res;
   }
-  const native = l.type.isHeap || r.type.isHeap ? null : nativeBinary(sym, l, r);
+  const heap = l.type.isHeap || r.type.isHeap;
+  const native = heap ? null : nativeBinary(sym, l, r);
   if (native) return native;
-  const viaDunder = binaryDunder(l, r, name);
+  const viaDunder = heap ? binaryDunder(l, r, name) : null;
   if (viaDunder) return viaDunder;
+  // Instances of builtin subclasses without the dunder use the builtin's slot.
+  const inherited = heap ? nativeBinary(sym, l, r) : null;
+  if (inherited) return inherited;
   const shown = inplace ? `${sym}=` : sym;
   if (sym === '+' && (l instanceof PyStr || l.type === T.list || l.type === T.tuple) && !inplace) {
     raise(
@@ -176,6 +181,8 @@ export function richCompare(l: PyObject, r: PyObject, arg: number): PyObject {
         if (eq) decref(eq);
       }
     }
+    const inherited = nativeCompare(l, r, arg);
+    if (inherited !== null) return bool(inherited);
   } else {
     const native = nativeCompare(l, r, arg);
     if (native !== null) return bool(native);
@@ -194,6 +201,10 @@ function nativeCompare(l: PyObject, r: PyObject, arg: number): boolean | null {
   if (l instanceof PyStr && r instanceof PyStr) {
     const c = l.v < r.v ? -1 : l.v > r.v ? 1 : 0;
     return cmpResult(op, c);
+  }
+  // meth_richcompare: bound methods are equal when function and `self` are the same objects.
+  if (l instanceof PyMethod && r instanceof PyMethod && (arg === 2 || arg === 3)) {
+    return (l.func === r.func && l.self === r.self) === (arg === 2);
   }
   return seqCompare(l, r, arg);
 }
@@ -226,7 +237,6 @@ export function isTrue(o: PyObject): boolean {
       }
       return b === S.True;
     }
-    if (!o.type.lookup('__len__')) return true;
   }
   const n = len(o, true);
   return n === null ? true : n > 0;

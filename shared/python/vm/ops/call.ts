@@ -4,16 +4,17 @@
  * arguments into the callee's frame; a native function sees them borrowed and they are dropped
  * after it returns. Returns a new reference.
  */
-import { raise, refuse } from '../errors.ts';
+import { raise } from '../errors.ts';
 import { decref, incref, type PyObject } from '../object.ts';
 import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, type Kwargs } from '../callables.ts';
 import { PyType } from '../type.ts';
-import { PyException, PyInstance } from '../instance.ts';
-import { newTuple } from '../containers.ts';
-import { PyNone, S } from '../scalars.ts';
+import { PyInstance } from '../instance.ts';
+import { S } from '../scalars.ts';
 import { PyWeakref } from '../weakref.ts';
 import { T } from '../registry.ts';
 import { callPython } from '../eval/invoke.ts';
+import { classCall } from '../classcall.ts';
+import { asSubInstance } from '../subinstance.ts';
 
 export function call(
   callable: PyObject,
@@ -137,6 +138,14 @@ export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObje
   }
 }
 
+/**
+ * A special method a builtin subclass defines in Python (`class Stack(list): def __len__...`),
+ * called before the builtin behaviour its instances otherwise keep; null for other objects.
+ */
+export function callOverride(o: PyObject, name: string, args: PyObject[]): PyObject | null {
+  return o.gc !== null && asSubInstance(o) ? callSpecial(o, name, args) : null;
+}
+
 /** type_call: `Cls(args)` — builtin constructors, or a new instance and its `__init__`. */
 function typeCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (!t.isHeap) {
@@ -153,43 +162,5 @@ function typeCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObje
     const construct = t.construct;
     return callNative((a, kw) => construct(t, a, kw), args, kwnames, null);
   }
-  if (t.lookup('__new__')) {
-    dropAll(args);
-    refuse('a class with __new__');
-  }
-  const layout = t.layout;
-  let self: PyObject;
-  if (layout === T.object) self = new PyInstance(t);
-  else if (layout === T.BaseException) {
-    const n = args.length - (kwnames?.length ?? 0);
-    const posArgs = args.slice(0, n);
-    for (const a of posArgs) a.rc++;
-    self = new PyException(t, newTuple(posArgs));
-  } else {
-    dropAll(args);
-    refuse(`a subclass of ${layout?.name ?? 'a builtin type'}`);
-  }
-  const init = t.lookup('__init__');
-  if (init && !(init instanceof PyMethodDescr)) {
-    self.rc++;
-    let r: PyObject;
-    try {
-      r = call(init, [self, ...args], kwnames);
-    } catch (e) {
-      decref(self);
-      throw e;
-    }
-    if (!(r instanceof PyNone)) {
-      const tn = r.type.name;
-      decref(r);
-      decref(self);
-      raise('TypeError', `__init__() should return None, not '${tn}'`);
-    }
-    decref(r);
-  } else if (args.length > 0 && layout === T.object) {
-    dropAll(args);
-    decref(self);
-    raise('TypeError', `${t.name}() takes no arguments`);
-  } else dropAll(args);
-  return self;
+  return classCall(t, args, kwnames);
 }

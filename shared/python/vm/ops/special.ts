@@ -7,12 +7,13 @@
 import { raise, refuse } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
 import { PyType } from '../type.ts';
-import { PyException, PyInstance } from '../instance.ts';
+import { PyException, PyInstance, stateDict } from '../instance.ts';
+import { instanceState } from '../subinstance.ts';
 import { PyModule } from '../module.ts';
 import { PyBuiltin, PyCell, PyCode, PyFunction, PyMethod } from '../callables.ts';
 import { PyFrameObject, PyTraceback, frameObjectOf } from '../frame.ts';
 import { PyGenerator } from '../generator.ts';
-import { bool, newInt, newStr, none, PyInt, PyStr, S } from '../scalars.ts';
+import { bool, newInt, newStr, none, PyInt, S } from '../scalars.ts';
 import { newTuple } from '../containers.ts';
 import { PyFloat } from '../scalars.ts';
 import { vm } from '../state.ts';
@@ -26,11 +27,10 @@ function ref<O extends PyObject>(o: O | null): PyObject {
 
 export function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return ref(o.type);
-  if (o instanceof PyInstance) {
-    if (name === '__dict__' && (o.attrs || o.dict)) return ref(o.materializeDict());
-    if (o instanceof PyException) return exceptionAttr(o, name);
-    return null;
-  }
+  const inst = instanceState(o);
+  if (inst && name === '__dict__' && (inst.attrs || inst.dict || inst.cls.hasDict))
+    return ref(stateDict(inst));
+  if (o instanceof PyInstance) return o instanceof PyException ? exceptionAttr(o, name) : null;
   if (o instanceof PyType) return typeAttr(o, name);
   if (o instanceof PyFunction) return functionAttr(o, name);
   if (o instanceof PyCell) {
@@ -97,7 +97,7 @@ function typeAttr(t: PyType, name: string): PyObject | null {
     case '__mro__':
       return newTuple(t.mro.map((b) => ref(b)));
     case '__base__':
-      return ref(t.bases[0] ?? null);
+      return ref(t.base);
     case '__dict__':
       refuse('a class __dict__ (mappingproxy)');
   }
@@ -121,11 +121,9 @@ function functionAttr(f: PyFunction, name: string): PyObject | null {
     case '__globals__':
       return ref(f.globals);
     case '__module__':
-      return newStr('__main__');
-    case '__doc__': {
-      const c = f.code.consts[0];
-      return c instanceof PyStr && f.code.co.consts[0] !== undefined ? ref(c) : none();
-    }
+      return f.module ? ref(f.module) : none();
+    case '__doc__':
+      return ref(f.doc);
     case '__dict__':
       refuse('a function __dict__');
   }
