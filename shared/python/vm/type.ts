@@ -3,6 +3,7 @@
  * makes a heap type whose dict holds the class body's namespace. Attribute lookup walks the MRO
  * (C3, as `mro()` computes it). Instances of heap types hold a reference to their type.
  */
+import type { SharedKeys } from './splitkeys.ts';
 import type { GcObject } from './gcobject.ts';
 import { decref, PyObject } from './object.ts';
 import { T } from './registry.ts';
@@ -25,6 +26,8 @@ export class PyType extends PyObject {
   layout: PyType | null = null;
   construct: Construct | null = null;
   slotNames: string[] | null = null;
+  /** CACHED_KEYS of a class whose instances have a `__dict__` (splitkeys.ts), made on demand. */
+  sharedKeys: SharedKeys | null = null;
   qualname: string;
   module = 'builtins';
   /** Heap types: `__bases__` and `__mro__` as the tuples CPython keeps (the MRO holds the type itself). */

@@ -31,11 +31,15 @@ import { valueOp } from '../ops/valueerr.ts';
 import { between, defineFunction, exact, isNone, kwArg, noKw, asInt } from './helpers.ts';
 import { vm } from '../state.ts';
 import { sortList } from './sort.ts';
+import { PyGenerator } from '../generator.ts';
+import { genSend } from '../ops/gen.ts';
+import { stopIteration } from '../ops/exc.ts';
 import { asciiEscape, modPow } from './textnum.ts';
 import { buildClass, makeSuper } from './classes.ts';
 import { stateDict } from '../instance.ts';
 import { PyDictObj } from '../views.ts';
 import { hashKey } from '../hashkey.ts';
+import { noteStdoutWrite, withPrintArgs } from '../stdio.ts';
 
 function writeOut(text: string, toErr: boolean): void {
   (toErr ? vm.err : vm.out).push(text);
@@ -61,7 +65,9 @@ function print(args: PyObject[], kw: Kwargs): PyObject {
     if (name === null) refuse('print(file=...) to an object other than sys.stdout/sys.stderr');
     toErr = name === 'stderr';
   }
-  writeOut(args.map(str).join(sep) + end, toErr);
+  const text = withPrintArgs(args, () => args.map(str).join(sep) + end);
+  if (!toErr) noteStdoutWrite();
+  writeOut(text, toErr);
   return none();
 }
 
@@ -326,6 +332,11 @@ export function defineFunctions(b: PyDict): void {
     const it = a[0]!;
     if (!(it instanceof PyIter) && it.type.name !== 'generator' && !it.type.lookup('__next__')) {
       raise('TypeError', `'${it.type.name}' object is not an iterator`);
+    }
+    if (it instanceof PyGenerator && !a[1]) {
+      // gen_iternext: a generator's return value travels in the StopIteration.
+      const r = genSend(it, none());
+      return r.done ? stopIteration(r.value) : r.value;
     }
     const v = iterNext(it);
     if (v) return v;

@@ -13,6 +13,7 @@ import { S } from '../scalars.ts';
 import { PyWeakref } from '../weakref.ts';
 import { T } from '../registry.ts';
 import { callPython } from '../eval/invoke.ts';
+import { isVarargs, usesTpCall, withArgObjects, withUnpackedKeywords } from './tpcall.ts';
 import { classCall } from '../classcall.ts';
 import { asSubInstance } from '../subinstance.ts';
 
@@ -45,7 +46,10 @@ export function call(
       decref(self);
     }
   }
-  if (callable instanceof PyType) return typeCall(callable, args, kwnames);
+  if (callable instanceof PyType) {
+    if (args.length === 0 || !usesTpCall(callable)) return typeCall(callable, args, kwnames);
+    return tpCall(callable, args, kwnames);
+  }
   if (callable instanceof PyWeakref) {
     if (callable.kind === 'ref') {
       if (args.length > 0) {
@@ -98,6 +102,24 @@ function callNative(
   kwnames: string[] | null,
   self: PyObject | null,
 ): PyObject {
+  if (isVarargs(fn) && args.length > 0) {
+    try {
+      return withArgObjects(args, kwnames, () =>
+        callNativePlain(fn, args.map(incref), kwnames, self),
+      );
+    } finally {
+      dropAll(args);
+    }
+  }
+  return callNativePlain(fn, args, kwnames, self);
+}
+
+function callNativePlain(
+  fn: (args: PyObject[], kw: Kwargs, self: PyObject | null) => PyObject,
+  args: PyObject[],
+  kwnames: string[] | null,
+  self: PyObject | null,
+): PyObject {
   let pos = args;
   let kw: Kwargs = null;
   if (kwnames && kwnames.length > 0) {
@@ -144,6 +166,22 @@ export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObje
  */
 export function callOverride(o: PyObject, name: string, args: PyObject[]): PyObject | null {
   return o.gc !== null && asSubInstance(o) ? callSpecial(o, name, args) : null;
+}
+
+/** _PyObject_MakeTpCall (tpcall.ts): the caller keeps `args` while the type gets its own references. */
+function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  try {
+    return withArgObjects(args, kwnames, () => {
+      // A builtin type reads the tuple: `args` are the caller's, dropped by typeCall.
+      if (!t.isHeap) return typeCall(t, args, kwnames);
+      const own = args.map(incref);
+      const viaInit = (): PyObject => typeCall(t, own, kwnames);
+      if (kwnames && kwnames.length > 0) return withUnpackedKeywords(args, kwnames, viaInit);
+      return viaInit();
+    });
+  } finally {
+    if (t.isHeap) dropAll(args);
+  }
 }
 
 /** type_call: `Cls(args)` — builtin constructors, or a new instance and its `__init__`. */

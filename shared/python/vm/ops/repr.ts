@@ -22,6 +22,7 @@ import { reprExtra } from './reprextra.ts';
 import { PyDictView } from '../views.ts';
 import { PyRange } from '../range.ts';
 import { PyDescriptor } from '../descr.ts';
+import { noteReprEnter } from '../stdio.ts';
 
 const active = new Set<PyObject>();
 
@@ -30,6 +31,7 @@ function address(o: PyObject): string {
 }
 
 function withGuard(o: PyObject, open: string, body: () => string): string {
+  noteReprEnter();
   if (active.has(o)) return open === '[' ? '[...]' : open === '{' ? '{...}' : '(...)';
   active.add(o);
   try {
@@ -69,6 +71,9 @@ export function builtinRepr(o: PyObject): string {
   }
   if (o instanceof PyFloat) return floatRepr(o.v);
   if (o instanceof PyNone) return 'None';
+  // list_repr and tuple_repr answer an empty container before Py_ReprEnter.
+  if (o instanceof PyList && o.items.length === 0) return '[]';
+  if (o instanceof PyTuple && o.items.length === 0) return '()';
   if (o instanceof PyList) return withGuard(o, '[', () => `[${o.items.map(repr).join(', ')}]`);
   if (o instanceof PyTuple) {
     return withGuard(o, '(', () =>

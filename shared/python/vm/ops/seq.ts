@@ -115,7 +115,12 @@ export function builtinGetItem(c: PyObject, k: PyObject): PyObject {
   }
   if (c instanceof PyRange) {
     const n = c.length;
-    if (k instanceof PySlice) refuse('slicing a range');
+    if (k instanceof PySlice) {
+      // compute_slice: a range of the selected positions.
+      const [a, b, st] = sliceOf(k, n);
+      const at = (i: number): bigint => c.start + BigInt(i) * c.step;
+      return new PyRange(at(a), at(b), c.step * BigInt(st));
+    }
     const i = normalize(indexOf(k, 'range'), n, 'range object index out of range');
     return newInt(c.start + BigInt(i) * c.step);
   }

@@ -64,7 +64,7 @@ export function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'co_qualname') return ref(o.qualname);
     if (name === 'co_consts') return ref(o.constsTuple);
     if (name === 'co_filename') return newStr(vmFilename());
-    return null;
+    return codeField(o, name);
   }
   if (o instanceof PyInt) {
     if (name === 'real' || name === 'numerator') return ref(o);
@@ -72,6 +72,37 @@ export function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'denominator') return newInt(1);
   }
   if (o instanceof PyFloat && name === 'real') return ref(o);
+  return null;
+}
+
+/** The plain fields of a code object: counts as ints, name lists as new tuples of str. */
+function codeField(code: PyCode, name: string): PyObject | null {
+  const co = code.co;
+  const strs = (names: string[]): PyObject => newTuple(names.map((n) => newStr(n)));
+  switch (name) {
+    case 'co_argcount':
+      return newInt(co.argcount);
+    case 'co_posonlyargcount':
+      return newInt(co.posonlyargcount);
+    case 'co_kwonlyargcount':
+      return newInt(co.kwonlyargcount);
+    case 'co_nlocals':
+      return newInt(co.nlocals);
+    case 'co_stacksize':
+      return newInt(co.stacksize);
+    case 'co_flags':
+      return newInt(co.flags);
+    case 'co_firstlineno':
+      return newInt(co.firstlineno);
+    case 'co_varnames':
+      return strs(co.varnames);
+    case 'co_cellvars':
+      return strs(co.cellvars);
+    case 'co_freevars':
+      return strs(co.freevars);
+    case 'co_names':
+      return strs(co.names);
+  }
   return null;
 }
 
