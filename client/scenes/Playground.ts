@@ -19,7 +19,7 @@ import { PlaygroundPanels } from '../playground/PlaygroundPanels.ts';
 import type { PlayTool } from '../playground/PlaygroundPanels.ts';
 import { rcOverlay } from '../playground/overlay.ts';
 import { refcountLineNote, referenceNote } from '../playground/refNotes.ts';
-import { nameStep, stepState } from '../playground/toEngine.ts';
+import { nameStep, stepState, valueIds } from '../playground/toEngine.ts';
 import { app } from '../ui/app.ts';
 import { listenKeys } from '../ui/keys.ts';
 import { say } from '../ui/narrator.ts';
@@ -178,6 +178,7 @@ export class Playground extends Phaser.Scene {
       error: errorHere ? tr.error!.text : null,
       errorLine: tr.error?.line ?? 0,
       notes: this.notes(tr),
+      why: this.note,
     });
     this.panels.setButtons({ atStart: this.at === 0, atEnd: this.at === tr.steps.length - 1 });
     say(
@@ -212,6 +213,7 @@ export class Playground extends Phaser.Scene {
       motion: !app().settings.reducedMotion,
       maxColumns: columnsFor(cam.width / ratioOf(this.scale)),
       compact: cam.width / ratioOf(this.scale) < 600,
+      values: valueIds(step),
     });
     rcOverlay(this, this.overlay, this.heap.layout, gc ? {} : step.rcDelta, app().theme);
     this.fit(
