@@ -24,9 +24,15 @@ export type HostCommand =
   /** From the reveal to the between-rounds screen (or the podium after the last round). */
   | { type: 'next' }
   /** To the podium; from the podium, end the session. */
-  | { type: 'end' };
+  | { type: 'end' }
+  /** At a program round's reveal: show step `step` of the replay (every screen follows). */
+  | { type: 'replay'; step: number };
 
-export type StudentCommand = { type: 'answer'; answer: string } | { type: 'hint' };
+export type StudentCommand =
+  | { type: 'answer'; answer: string }
+  /** A program round: one line per printed line (program.ts). */
+  | { type: 'answerLines'; lines: readonly string[] }
+  | { type: 'hint' };
 
 type SystemCommand =
   | { type: 'join'; studentId: string; nickname?: string }
@@ -51,8 +57,10 @@ export const HOST_COMMANDS = [
   'skip',
   'next',
   'end',
+  'replay',
 ] as const satisfies readonly HostCommand['type'][];
 export const STUDENT_COMMANDS = [
   'answer',
+  'answerLines',
   'hint',
 ] as const satisfies readonly StudentCommand['type'][];

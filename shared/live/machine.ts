@@ -25,8 +25,17 @@ import {
 } from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
 import { editPlaylist, PLAYLIST_MAX } from './playlist.ts';
-import { hostCommandOpen, roundInProgress } from './phases.ts';
-import { answer, approveName, hint, join, kick, progress, type Step } from './students.ts';
+import { hostCommandOpen, replayable, roundInProgress } from './phases.ts';
+import {
+  answer,
+  answerProgram,
+  approveName,
+  hint,
+  join,
+  kick,
+  progress,
+  type Step,
+} from './students.ts';
 import {
   DEFAULT_SETTINGS,
   type LiveEvent,
@@ -49,6 +58,7 @@ export function newLiveState(seed: number, settings: Partial<LiveSettings> = {})
     round: null,
     students: [],
     rng: seedRng(seed),
+    replayStep: 0,
   };
 }
 
@@ -69,6 +79,8 @@ export function applyLive(
   switch (cmd.type) {
     case 'answer':
       return withAutoReveal(answer(state, studentId, cmd.answer, now), now);
+    case 'answerLines':
+      return withAutoReveal(answerProgram(state, studentId, cmd.lines, now), now);
     case 'hint':
       return hint(state, studentId);
     case 'join':
@@ -134,7 +146,19 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
       return next(state);
     case 'end':
       return end(state, now);
+    case 'replay':
+      return replay(state, cmd.step);
   }
+}
+
+function replay(state: LiveState, step: number): LiveResult {
+  if (!hostCommandOpen('replay', state.phase)) return wrongPhase('Reveal the round first.');
+  const item = state.items[state.round!.index]!;
+  if (!replayable(item.kind) || item.kind !== 'program')
+    return liveError(LIVE_ERRORS.noReplay, 'This round has no program to step through.');
+  if (!Number.isInteger(step) || step < 0 || step >= item.steps)
+    return liveError(LIVE_ERRORS.noReplay, `The run has steps 1–${item.steps}.`);
+  return moved(state, 'reveal', { replayStep: step }, { type: 'replayed', step });
 }
 
 const wrongPhase = (message: string): LiveResult => liveError(LIVE_ERRORS.wrongPhase, message);
@@ -206,7 +230,12 @@ function reveal(
   reason: 'skip' | 'time' | 'all_finished',
 ): LiveResult {
   const round = endClock(state.round!, now);
-  return moved(state, 'reveal', { round }, { type: 'revealed', index: round.index, reason });
+  return moved(
+    state,
+    'reveal',
+    { round, replayStep: 0 },
+    { type: 'revealed', index: round.index, reason },
+  );
 }
 
 function tick(state: LiveState, now: number): LiveResult {

@@ -31,7 +31,21 @@ interface PredictItem {
   answer: string;
 }
 
-export type LiveItem = PuzzleItem | PredictItem;
+/** A Playground program: students type what each printed line shows (program.ts). */
+export interface ProgramItem {
+  kind: 'program';
+  id: string;
+  concepts: readonly Concept[];
+  source: string;
+  /** The printed lines, as the VM (= CPython 3.11) prints them. Never mirrored before the reveal. */
+  expected: readonly string[];
+  /** Recorded steps of the run: the reveal's replay goes over 0..steps-1. */
+  steps: number;
+  /** For each printed line, the first replay step whose console shows it. */
+  printSteps: readonly number[];
+}
+
+export type LiveItem = PuzzleItem | PredictItem | ProgramItem;
 
 export interface LiveSettings {
   /** No new seats (token rejoins still work). */
@@ -78,6 +92,8 @@ export interface Cell {
   correct: boolean;
   /** Predict: the answer given (normalized), else null. */
   answer: string | null;
+  /** Program: one typed line per printed line (as sent, trimmed), else null. */
+  lines: readonly string[] | null;
   /** Active round time of the last progress (ms), for "stuck". */
   lastProgressMs: number;
   /** Active round time when finished (ms), else null. */
@@ -106,6 +122,8 @@ export interface LiveState {
   students: readonly LiveStudent[];
   /** PRNG state of the nickname generator (shared/engine/rng.ts). */
   rng: number;
+  /** The step the reveal's replay shows (program rounds); 0 when a reveal starts. */
+  replayStep: number;
 }
 
 /** What happened, for the server to act on (timers, boards, storage, messages). */
@@ -124,5 +142,6 @@ export type LiveEvent =
   | { type: 'hint'; studentId: string; tier: number }
   | { type: 'revealed'; index: number; reason: 'skip' | 'time' | 'all_finished' }
   | { type: 'between'; index: number }
+  | { type: 'replayed'; step: number }
   | { type: 'podium' }
   | { type: 'ended' };
