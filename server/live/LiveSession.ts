@@ -14,6 +14,9 @@ import {
   boardsOpen,
   buildReport,
   deadlineOf,
+  hostCommandOpen,
+  LIVE_ERRORS,
+  liveError,
   newLiveState,
   puzzleRoundRunning,
   type Actor,
@@ -29,6 +32,7 @@ import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { ok, type Result } from '../../shared/engine/result.ts';
 import { resolveSet, roundById, type CatalogError, type LiveRound } from './catalog.ts';
 import { mirrorInfo, mirrorSeats } from './mirror.ts';
+import type { ProgramCheck } from './programCheck.ts';
 import type { LiveInfoState, LiveSeatState } from './schema.ts';
 
 export interface LiveHooks {
@@ -62,6 +66,7 @@ export class LiveSession {
   private readonly seed: number;
   private refreshTimer: Delayed | null = null;
   private deadlineTimer: Delayed | null = null;
+  private checking = false;
 
   constructor(
     info: LiveInfoState,
@@ -125,7 +130,29 @@ export class LiveSession {
         ([item]) => ({ type: 'editItems', edit: { op: 'add', item: item! } }),
       );
     }
+    if (msg.cmd === 'playlist' && msg.edit.op === 'addProgram')
+      throw new Error('a program is checked first (addProgram)');
     return this.apply(actor, toCommand(msg));
+  }
+
+  /**
+   * A teacher's program: checked (off the event loop, time-limited) only when the rules would
+   * take a new round now, then added like any round. One check at a time per class.
+   */
+  async addProgram(actor: Actor, source: string, check: ProgramCheck): Promise<LiveOutcome> {
+    const open = actor.role === 'host' && hostCommandOpen('setItems', this.state.phase);
+    // Not a teacher, or not now: the rules give the refusal (no round is resolved for it).
+    if (!open) return this.apply(actor, { type: 'editItems', edit: { op: 'remove', index: -1 } });
+    if (this.checking)
+      return liveError(LIVE_ERRORS.programRefused, 'Another program is being checked.');
+    this.checking = true;
+    try {
+      const item = await check(source);
+      if (!item.ok) return item;
+      return this.apply(actor, { type: 'editItems', edit: { op: 'add', item: item.value } });
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** Resolves rounds (teachers only: anyone else is refused by the rules first), then applies. */
@@ -226,8 +253,11 @@ const roundsOf = (round: Result<LiveRound, CatalogError>): Result<LiveRound[], C
 function toCommand(msg: Exclude<LiveHostMessage, { cmd: 'setSet' }>): LiveCommand {
   switch (msg.cmd) {
     case 'playlist':
-      if (msg.edit.op === 'add') throw new Error('an added round is resolved by the catalog first');
+      if (msg.edit.op === 'add' || msg.edit.op === 'addProgram')
+        throw new Error('an added round is resolved first');
       return { type: 'editItems', edit: msg.edit };
+    case 'replay':
+      return { type: 'replay', step: msg.step };
     case 'configure': {
       const settings = Object.fromEntries(
         Object.entries(msg.settings).filter(([, v]) => v !== undefined),

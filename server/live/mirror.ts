@@ -6,6 +6,7 @@
 import type { MapSchema } from '@colyseus/schema';
 import {
   answerDistribution,
+  linesRight,
   podium,
   revealedRounds,
   standings,
@@ -78,6 +79,7 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
       info.distribution[i]?.answer === dist[i]!.answer &&
       info.distribution[i]?.count === dist[i]!.count,
   );
+  mirrorProgram(info, item, revealed ? state : null);
   const top = state.phase === 'podium' || state.phase === 'ended' ? podium(state) : [];
   syncArray(
     info.podium,
@@ -87,6 +89,26 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
     (i) =>
       info.podium[i]?.nickname === top[i]!.nickname && info.podium[i]?.points === top[i]!.points,
   );
+}
+
+/** A program round: source and blank count while it runs; what it printed only once revealed. */
+function mirrorProgram(
+  info: LiveInfoState,
+  item: LiveItem | undefined,
+  revealed: LiveState | null,
+): void {
+  const program = item?.kind === 'program' ? item : null;
+  info.program = program?.source ?? '';
+  info.printed = program?.expected.length ?? 0;
+  const shown = revealed && program;
+  const outputs = shown ? [...program.expected] : [];
+  syncArray(info.outputs, outputs, (i) => info.outputs[i] === outputs[i]);
+  const right = shown ? linesRight(revealed) : [];
+  syncArray(info.linesRight, right, (i) => info.linesRight[i] === right[i]);
+  const steps = shown ? [...program.printSteps] : [];
+  syncArray(info.printSteps, steps, (i) => info.printSteps[i] === steps[i]);
+  info.steps = shown ? program.steps : 0;
+  info.replayStep = shown ? revealed.replayStep : 0;
 }
 
 /**
@@ -147,7 +169,7 @@ function mirrorRow(
       hints: cell?.hintsUsed ?? 0,
       points: revealed ? (cell?.points ?? 0) : 0,
       correct: revealed ? (cell?.correct ? 1 : 0) : -1,
-      answer: cell?.answer ?? '',
+      answer: cell?.answer ?? cell?.lines?.join('\n') ?? '',
     });
   }
 }
