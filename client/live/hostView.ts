@@ -22,16 +22,22 @@ import { distribution, podiumList, progressBars, reportView, studentGrid } from 
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
 import { playlistEditor } from './playlistEditor.ts';
+import { programCode } from './programRound.ts';
+import { replayConsole, replayControls } from './replay.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
   /** After a predict reveal: replay the asked line on the heap (client/live/reveal.ts). */
   showIt(q: Question): void;
+  /** At a program round's reveal: the replay on the heap picture (client/live/replay.ts). */
+  stepThrough(): void;
   leave(): void;
 }
 
 /** Projector or dashboard, kept while the teacher visits a board and comes back. */
 let projectorOn = false;
+/** The program reveal (class code and round) the projector already opened the replay for. */
+let replayOpenedFor = '';
 
 export class HostView {
   private readonly root: HTMLElement;
@@ -98,6 +104,7 @@ export class HostView {
     const flowing = live.phase === 'running' && this.conn.status === 'connected';
     this.countdown.set(live.timed && inRound, live.remainingMs, flowing);
     this.main.update(this.mainKey(), () => this.mainContent());
+    this.openReplay();
     const over =
       live.phase === 'podium' ||
       live.phase === 'ended' ||
@@ -107,6 +114,16 @@ export class HostView {
       `${over}|${live.round}|${live.phase}|${this.conn.teacher?.reportId ?? ''}`,
       () => (over ? [reportView(this.conn)] : []),
     );
+  }
+
+  /** The projector shows a program round's reveal on the heap picture by itself, once. */
+  private openReplay(): void {
+    const live = this.conn.state.live;
+    const at = `${this.conn.code}|${live.round}`;
+    if (!this.projector || live.phase !== 'reveal' || live.kind !== 'program') return;
+    if (live.steps === 0 || replayOpenedFor === at) return;
+    replayOpenedFor = at;
+    this.actions.stepThrough();
   }
 
   private header(lobby: boolean): (Node | null)[] {
@@ -210,6 +227,7 @@ export class HostView {
       live.kind,
       live.itemId,
       live.answer,
+      `${live.replayStep}/${live.steps}/${[...live.linesRight].join(',')}`,
       [...live.podium].map((e) => e.nickname).join(','),
       this.projector,
       counts.join(','),
@@ -251,6 +269,7 @@ export class HostView {
       if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
       return out;
     }
+    if (live.kind === 'program') return [...out, ...this.programContent()];
     const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
     const inRound = roundInProgress(live.phase);
     if (q && (inRound || live.phase === 'reveal')) out.push(...questionView(q)); // the code stays at reveal
@@ -262,6 +281,45 @@ export class HostView {
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
+
+  private programContent(): (Node | null)[] {
+    const out = programRoundView({
+      conn: this.conn,
+      projector: this.projector,
+      stepThrough: () => this.actions.stepThrough(),
+    });
+    if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
+    return out;
+  }
+}
+
+/** A program round: the code; while it runs, the blanks' count and progress; at the reveal, the
+ * printed lines with how many got each, the replay's controls and the way to the picture. */
+function programRoundView(view: {
+  conn: LiveConnection;
+  projector: boolean;
+  stepThrough: () => void;
+}): (Node | null)[] {
+  const live = view.conn.state.live;
+  if (live.phase !== 'reveal')
+    return [
+      programCode(live.program),
+      p(t('live.programOnDevices', { n: live.printed })),
+      progressBars(view.conn),
+    ];
+  return [
+    row(programCode(live.program), replayConsole(live)),
+    view.projector
+      ? null
+      : teacherOnly(
+          row(
+            replayControls(view.conn),
+            btn('live-step-through', `▶ ${t('live.stepThrough')}`, view.stepThrough, {
+              secondary: true,
+            }),
+          ),
+        ),
+  ];
 }
 
 /** A puzzle round's reveal: the moves of a shortest solution, as the class can read them. */

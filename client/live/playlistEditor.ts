@@ -11,6 +11,7 @@ import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { btn, el, p, row } from './dom.ts';
+import { programAdder, programTitle } from './programAdder.ts';
 
 /** The add chooser's last pick and the button to focus once the edited playlist arrives. */
 let lastAdd = '';
@@ -18,6 +19,8 @@ let focusNext = '';
 
 /** How a round reads in the playlist: its kind and its title (a question: its code). */
 function roundTitle(id: string): string {
+  const program = programTitle(id);
+  if (program) return program;
   const puzzle = puzzleById(id);
   if (puzzle) return `${t('live.kindPuzzle')}: ${puzzle.title[lang()]}`;
   const q = liveQuestion(id);
@@ -106,6 +109,7 @@ export function playlistEditor(conn: LiveConnection): HTMLElement {
     p(t('live.playlistHelp'), 'live-muted'),
     list,
     addChooser(conn, new Set(ids)),
+    programAdder(conn),
   );
   if (focusNext) {
     const id = focusNext;
