@@ -413,7 +413,7 @@ export const en = {
     'Students type what each of the {n} printed lines shows on their devices.',
   'live.youGotLines': 'You got {right} of {of} lines right.',
   'live.youWrote': 'you wrote: {text}',
-  'live.linesShort': '{n} line(s)',
+  'live.linesShort': '{n} {n|line|lines}',
   'live.gotIt': '{n} of {of} got it',
   'live.replayStep': 'Step {n} of {of}',
   'live.replayBack': 'Back',

@@ -54,7 +54,7 @@ export function replayControls(conn: LiveConnection): HTMLElement {
   const go = (to: number): void => conn.host({ cmd: 'replay', step: to });
   const nextPrint = [...live.printSteps].find((at) => at > step);
   return row(
-    btn('live-replay-start', `⏮ ${t('live.replayStart')}`, () => go(0), {
+    btn('live-replay-start', `⇤ ${t('live.replayStart')}`, () => go(0), {
       secondary: true,
       disabled: step === 0,
     }),
@@ -65,8 +65,9 @@ export function replayControls(conn: LiveConnection): HTMLElement {
     btn('live-replay-next', `${t('live.replayNext')} ▶`, () => go(step + 1), {
       disabled: step >= last,
     }),
-    btn('live-replay-print', `${t('live.replayNextPrint')} ⏭`, () => go(nextPrint ?? last), {
+    btn('live-replay-print', t('live.replayNextPrint'), () => go(nextPrint ?? last), {
       disabled: step >= last,
+      icon: 'skip',
     }),
   );
 }
@@ -131,6 +132,12 @@ export function showProgramReplay(
   document.getElementById('live-replay')?.remove();
   (document.getElementById('stage') ?? document.body).prepend(bar);
   bar.replaceChildren(...barContent(conn, leave));
+  // The Playground's own tools (menu, edit, share, local stepping) are not for the class's screen.
+  const app = document.getElementById('app');
+  app?.classList.add('live-replaying');
   const playground = scene.game.scene.getScene('Playground');
-  playground?.events.once('shutdown', () => bar.remove());
+  playground?.events.once('shutdown', () => {
+    bar.remove();
+    app?.classList.remove('live-replaying');
+  });
 }
