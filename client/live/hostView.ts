@@ -116,12 +116,17 @@ export class HostView {
     );
   }
 
-  /** The projector shows a program round's reveal on the heap picture by itself, once. */
+  /**
+   * The projector shows a program round's reveal on the heap picture by itself, once; a predict
+   * question's reveal first shows the class's answers, and goes to the picture once a teacher
+   * steps the replay.
+   */
   private openReplay(): void {
     const live = this.conn.state.live;
     const at = `${this.conn.code}|${live.round}`;
-    if (!this.projector || live.phase !== 'reveal' || live.kind !== 'program') return;
-    if (live.steps === 0 || replayOpenedFor === at) return;
+    if (!this.projector || live.phase !== 'reveal' || live.steps === 0) return;
+    const stepped = live.replayStep !== [...live.stops][0];
+    if ((live.kind !== 'program' && !stepped) || replayOpenedFor === at) return;
     replayOpenedFor = at;
     this.actions.stepThrough();
   }
@@ -274,52 +279,46 @@ export class HostView {
     const inRound = roundInProgress(live.phase);
     if (q && (inRound || live.phase === 'reveal')) out.push(...questionView(q)); // the code stays at reveal
     if (q && inRound) out.push(p(t('live.answerOnDevices')), choicesView(q, [...live.choices]));
-    if (live.phase === 'reveal' && live.kind === 'predict')
+    if (live.phase === 'reveal' && live.kind === 'predict') {
       out.push(...distribution(this.conn, this.showItButton()));
-    else out.push(progressBars(this.conn));
+      if (live.steps > 0 && !this.projector) out.push(this.replayRow());
+    } else out.push(progressBars(this.conn));
     if (live.phase === 'reveal' && live.kind === 'puzzle') out.push(...solutionView(live.itemId));
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
 
+  /** The replay's controls and the way to the picture (a teacher's screen, not the class's). */
+  private replayRow(): HTMLElement {
+    return teacherOnly(
+      row(
+        replayControls(this.conn),
+        btn('live-step-through', `▶ ${t('live.stepThrough')}`, () => this.actions.stepThrough(), {
+          secondary: true,
+        }),
+      ),
+    );
+  }
+
   private programContent(): (Node | null)[] {
-    const out = programRoundView({
-      conn: this.conn,
-      projector: this.projector,
-      stepThrough: () => this.actions.stepThrough(),
-    });
+    const out = programRoundView(this.conn);
+    if (this.conn.state.live.phase === 'reveal' && !this.projector) out.push(this.replayRow());
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
 }
 
 /** A program round: the code; while it runs, the blanks' count and progress; at the reveal, the
- * printed lines with how many got each, the replay's controls and the way to the picture. */
-function programRoundView(view: {
-  conn: LiveConnection;
-  projector: boolean;
-  stepThrough: () => void;
-}): (Node | null)[] {
-  const live = view.conn.state.live;
+ * printed lines with how many got each. */
+function programRoundView(conn: LiveConnection): (Node | null)[] {
+  const live = conn.state.live;
   if (live.phase !== 'reveal')
     return [
       programCode(live.program),
       p(t('live.programOnDevices', { n: live.printed })),
-      progressBars(view.conn),
+      progressBars(conn),
     ];
-  return [
-    row(programCode(live.program), replayConsole(live)),
-    view.projector
-      ? null
-      : teacherOnly(
-          row(
-            replayControls(view.conn),
-            btn('live-step-through', `▶ ${t('live.stepThrough')}`, view.stepThrough, {
-              secondary: true,
-            }),
-          ),
-        ),
-  ];
+  return [row(programCode(live.program), replayConsole(live))];
 }
 
 /** A puzzle round's reveal: the moves of a shortest solution, as the class can read them. */

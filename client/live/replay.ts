@@ -9,6 +9,7 @@
 import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
+import { nextStop } from '../../shared/live/replay.ts';
 import { btn, el, row } from './dom.ts';
 
 type Live = LiveConnection['state']['live'];
@@ -46,29 +47,36 @@ export function replayConsole(live: Live): HTMLElement {
   return box;
 }
 
-/** Start, back, next step, next print: every teacher screen sends the step; all screens follow. */
+/**
+ * Start, back, next step (between the replay's stops: replay.ts) and, in a program round, next
+ * print. Every teacher screen sends the step; all screens follow.
+ */
 export function replayControls(conn: LiveConnection): HTMLElement {
   const live = conn.state.live;
   const step = live.replayStep;
-  const last = live.steps - 1;
+  const stops = [...live.stops];
+  const first = stops[0] ?? 0;
+  const last = stops.at(-1) ?? 0;
   const go = (to: number): void => conn.host({ cmd: 'replay', step: to });
   const nextPrint = [...live.printSteps].find((at) => at > step);
   return row(
-    btn('live-replay-start', `⇤ ${t('live.replayStart')}`, () => go(0), {
+    btn('live-replay-start', `⇤ ${t('live.replayStart')}`, () => go(first), {
       secondary: true,
-      disabled: step === 0,
+      disabled: step <= first,
     }),
-    btn('live-replay-back', `◀ ${t('live.replayBack')}`, () => go(step - 1), {
+    btn('live-replay-back', `◀ ${t('live.replayBack')}`, () => go(nextStop(stops, step, -1)), {
       secondary: true,
-      disabled: step === 0,
+      disabled: step <= first,
     }),
-    btn('live-replay-next', `${t('live.replayNext')} ▶`, () => go(step + 1), {
+    btn('live-replay-next', `${t('live.replayNext')} ▶`, () => go(nextStop(stops, step, 1)), {
       disabled: step >= last,
     }),
-    btn('live-replay-print', t('live.replayNextPrint'), () => go(nextPrint ?? last), {
-      disabled: step >= last,
-      icon: 'skip',
-    }),
+    live.kind === 'program'
+      ? btn('live-replay-print', t('live.replayNextPrint'), () => go(nextPrint ?? last), {
+          disabled: step >= last,
+          icon: 'skip',
+        })
+      : null,
   );
 }
 

@@ -1,10 +1,12 @@
 /**
  * Turns the teacher's choice of set (a campaign chapter, campaign levels, generated puzzles, or
  * predict questions) into rounds: the pure LiveItem the machine scores, plus the Puzzle a puzzle
- * round plays on. Predict answers are computed by the engine (answerOf), never stored.
+ * round plays on. Predict answers are computed by the engine (answerOf), never stored; a
+ * question's replay for the reveal is recorded once (questionReplay.ts).
  */
 import { err, ok, type Result } from '../../shared/engine/result.ts';
-import type { LiveItem } from '../../shared/live/index.ts';
+import type { LiveItem, Replay } from '../../shared/live/index.ts';
+import { questionReplay } from '../../shared/live/questionReplay.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
 import { liveQuestion } from '../../shared/live/items.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
@@ -31,9 +33,18 @@ const puzzleRound = (puzzle: Puzzle): LiveRound => ({
   puzzle,
 });
 
+/** Each question's replay, recorded once per process (questions are fixed; 7–30 ms each). */
+const replays = new Map<string, Replay | null>();
+
+function replayFor(q: Question): Replay | null {
+  if (!replays.has(q.id)) replays.set(q.id, questionReplay(q));
+  return replays.get(q.id)!;
+}
+
 function questionRound(q: Question, seed: number): LiveRound | undefined {
   const answer = answerOf(q);
   if (!answer.ok) return undefined; // a question the engine cannot run is skipped (its test fails anyway)
+  const replay = replayFor(q);
   return {
     item: {
       kind: 'predict',
@@ -41,6 +52,7 @@ function questionRound(q: Question, seed: number): LiveRound | undefined {
       concepts: q.concepts,
       choices: choicesOf(q, answer.value, seed),
       answer: answer.value,
+      ...(replay ? { replay } : {}),
     },
   };
 }

@@ -7,6 +7,7 @@ import type { MapSchema } from '@colyseus/schema';
 import {
   answerDistribution,
   linesRight,
+  replayOf,
   podium,
   revealedRounds,
   standings,
@@ -91,24 +92,30 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
   );
 }
 
-/** A program round: source and blank count while it runs; what it printed only once revealed. */
+/**
+ * A program round: source and blank count while it runs; what it printed only once revealed.
+ * Any round with a replay (replay.ts): its source, stops and step once revealed.
+ */
 function mirrorProgram(
   info: LiveInfoState,
   item: LiveItem | undefined,
   revealed: LiveState | null,
 ): void {
   const program = item?.kind === 'program' ? item : null;
-  info.program = program?.source ?? '';
+  const replay = revealed ? replayOf(item) : null;
+  info.program = program?.source ?? replay?.source ?? '';
   info.printed = program?.expected.length ?? 0;
   const shown = revealed && program;
   const outputs = shown ? [...program.expected] : [];
   syncArray(info.outputs, outputs, (i) => info.outputs[i] === outputs[i]);
   const right = shown ? linesRight(revealed) : [];
   syncArray(info.linesRight, right, (i) => info.linesRight[i] === right[i]);
-  const steps = shown ? [...program.printSteps] : [];
-  syncArray(info.printSteps, steps, (i) => info.printSteps[i] === steps[i]);
-  info.steps = shown ? program.steps : 0;
-  info.replayStep = shown ? revealed.replayStep : 0;
+  const prints = shown ? [...program.printSteps] : [];
+  syncArray(info.printSteps, prints, (i) => info.printSteps[i] === prints[i]);
+  const stops = replay ? [...replay.stops] : [];
+  syncArray(info.stops, stops, (i) => info.stops[i] === stops[i]);
+  info.steps = replay?.steps ?? 0;
+  info.replayStep = replay ? revealed!.replayStep : 0;
 }
 
 /**

@@ -80,6 +80,8 @@ export const LiveInfoState = schema(
     printSteps: t.array('uint16'),
     steps: t.uint16().default(0),
     replayStep: t.uint16().default(0),
+    /** The replay's stops (shared/live/replay.ts), after the reveal. */
+    stops: t.array('uint16'),
   },
   'LiveInfoState',
 );

@@ -14,3 +14,4 @@ export * from './nickname.ts';
 export * from './concepts.ts';
 export * from './playlist.ts';
 export * from './program.ts';
+export * from './replay.ts';

@@ -25,7 +25,8 @@ import {
 } from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
 import { editPlaylist, PLAYLIST_MAX } from './playlist.ts';
-import { hostCommandOpen, replayable, roundInProgress } from './phases.ts';
+import { hostCommandOpen, roundInProgress } from './phases.ts';
+import { replayOf } from './replay.ts';
 import {
   answer,
   answerProgram,
@@ -153,11 +154,11 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
 
 function replay(state: LiveState, step: number): LiveResult {
   if (!hostCommandOpen('replay', state.phase)) return wrongPhase('Reveal the round first.');
-  const item = state.items[state.round!.index]!;
-  if (!replayable(item.kind) || item.kind !== 'program')
+  const replay = replayOf(state.items[state.round!.index]);
+  if (replay === null)
     return liveError(LIVE_ERRORS.noReplay, 'This round has no program to step through.');
-  if (!Number.isInteger(step) || step < 0 || step >= item.steps)
-    return liveError(LIVE_ERRORS.noReplay, `The run has steps 1–${item.steps}.`);
+  if (!Number.isInteger(step) || step < 0 || step >= replay.steps)
+    return liveError(LIVE_ERRORS.noReplay, `The run has steps 1–${replay.steps}.`);
   return moved(state, 'reveal', { replayStep: step }, { type: 'replayed', step });
 }
 
@@ -233,7 +234,7 @@ function reveal(
   return moved(
     state,
     'reveal',
-    { round, replayStep: 0 },
+    { round, replayStep: replayOf(state.items[round.index])?.stops[0] ?? 0 },
     { type: 'revealed', index: round.index, reason },
   );
 }

@@ -62,6 +62,3 @@ const OPEN_IN: Record<PhaseBound, readonly Phase[]> = {
 export function hostCommandOpen(cmd: PhaseBound, phase: string): boolean {
   return (OPEN_IN[cmd] as readonly string[]).includes(phase);
 }
-
-/** A round kind whose reveal steps through a program on the heap picture. */
-export const replayable = (kind: string | undefined): boolean => kind === 'program';

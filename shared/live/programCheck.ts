@@ -8,6 +8,7 @@ import { ok, type Result } from '../engine/result.ts';
 import type { Concept } from '../puzzles/format.ts';
 import { recordVmTrace } from '../python/vm/traceVm.ts';
 import { LIVE_ERRORS, liveError, type LiveError } from './errors.ts';
+import { replayStops } from './replay.ts';
 import { outputLines, programId, PROGRAM_LIMITS, tidySource } from './program.ts';
 import type { ProgramItem } from './types.ts';
 
@@ -44,6 +45,7 @@ export function checkProgram(raw: string): Result<ProgramItem, LiveError> {
     source,
     expected,
     steps: trace.steps.length,
+    stops: replayStops(trace),
     printSteps: printSteps(expected, stdouts),
   });
 }

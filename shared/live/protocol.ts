@@ -212,7 +212,8 @@ interface LiveInfoShape {
   distribution: Iterable<{ answer: string; count: number }>;
   /** Podium / ended: the top 5. */
   podium: Iterable<{ nickname: string; points: number; rank: number }>;
-  /** Program rounds: the source and how many lines it prints (public while it runs). */
+  /** Program rounds: the source and how many lines it prints (public while it runs); a
+   * predict question's replay source after its reveal. */
   program: string;
   printed: number;
   /** Program rounds, after the reveal only: the printed lines, how many got each right, the
@@ -222,6 +223,8 @@ interface LiveInfoShape {
   printSteps: Iterable<number> & { length: number };
   steps: number;
   replayStep: number;
+  /** The steps Back/Next go between (a predict question's replay too), after the reveal. */
+  stops: Iterable<number> & { length: number };
 }
 
 export interface LiveClassroomStateShape {

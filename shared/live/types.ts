@@ -11,6 +11,7 @@
  * - Round time is *active* time: paused stretches do not count (timers, speed bonus, stuck).
  */
 import type { Concept } from '../puzzles/format.ts';
+import type { Replay } from './replay.ts';
 
 export type Phase = 'lobby' | 'running' | 'paused' | 'reveal' | 'between' | 'podium' | 'ended';
 
@@ -29,18 +30,20 @@ interface PredictItem {
   choices: readonly string[];
   /** The engine-computed answer. Never mirrored to students before the reveal. */
   answer: string;
+  /** The question's program stepped through at the reveal (replay.ts), when it records. */
+  replay?: Replay;
 }
 
-/** A Playground program: students type what each printed line shows (program.ts). */
-export interface ProgramItem {
+/**
+ * A Playground program: students type what each printed line shows (program.ts). It is its own
+ * replay (replay.ts: source, steps, stops).
+ */
+export interface ProgramItem extends Replay {
   kind: 'program';
   id: string;
   concepts: readonly Concept[];
-  source: string;
   /** The printed lines, as the VM (= CPython 3.11) prints them. Never mirrored before the reveal. */
   expected: readonly string[];
-  /** Recorded steps of the run: the reveal's replay goes over 0..steps-1. */
-  steps: number;
   /** For each printed line, the first replay step whose console shows it. */
   printSteps: readonly number[];
 }
@@ -122,7 +125,7 @@ export interface LiveState {
   students: readonly LiveStudent[];
   /** PRNG state of the nickname generator (shared/engine/rng.ts). */
   rng: number;
-  /** The step the reveal's replay shows (program rounds); 0 when a reveal starts. */
+  /** The step the reveal's replay shows (replay.ts); its first stop when a reveal starts. */
   replayStep: number;
 }
 

@@ -77,6 +77,7 @@ describe('a program round', () => {
     expect([...bo.state().live.linesRight]).toEqual([1, 2, 1, 2]);
     expect([...bo.state().live.printSteps]).toEqual([19, 20, 24, 26]);
     expect(bo.state().live.steps).toBe(27);
+    expect([...bo.state().live.stops]).toEqual([...Array(27).keys()]); // no import to skip
     expect(bo.state().liveSeats.get(bo.welcome.seatId)!.cells.at(0)).toMatchObject({
       points: 500,
       correct: 0,

@@ -10,6 +10,7 @@ import {
   applyLive,
   linesRight,
   newLiveState,
+  nextStop,
   normalizeOutput,
   programId,
   sameOutput,
@@ -17,7 +18,9 @@ import {
   type ProgramItem,
 } from '../../shared/live/index.ts';
 import { checkProgram } from '../../shared/live/programCheck.ts';
-import { HOST, must, refusal, run, student, SYSTEM } from './helpers.ts';
+import { questionReplay } from '../../shared/live/questionReplay.ts';
+import { QUESTIONS } from '../../shared/puzzles/index.ts';
+import { HOST, must, QUESTION, refusal, run, student, SYSTEM } from './helpers.ts';
 
 const T0 = 2_000_000;
 const example = (id: string): string =>
@@ -145,5 +148,41 @@ describe('a program round', () => {
     expect(refusal(revealed, student('a'), { type: 'replay', step: 1 }, T0)).toBe('live/not_host');
     const between = must(stepped.state, HOST, { type: 'next' }, T0).state;
     expect(applyLive(between, HOST, { type: 'replay', step: 1 }, T0).ok).toBe(false);
+  });
+});
+
+describe('the reveal’s replay', () => {
+  it('stops outside imported modules, and past the preamble of a predict question', () => {
+    const weak = accepted(example('51_weakref_basic'));
+    // `import weakref` runs the weakref module's own Python: its ~75 steps are not stops.
+    expect(weak.steps).toBe(93);
+    expect(weak.stops.slice(0, 3)).toEqual([0, 72, 73]); // line 2 (the import), then lines 4, 7
+    expect(weak.printSteps.every((s) => weak.stops.includes(s))).toBe(true);
+    expect(nextStop(weak.stops, 0, 1)).toBe(72);
+    expect(nextStop(weak.stops, 72, -1)).toBe(0);
+    expect(nextStop(weak.stops, 0, -1)).toBe(0);
+    const q = QUESTIONS.find((x) => x.id === 'rc-alias')!;
+    const replay = questionReplay(q)!;
+    expect(replay.source.endsWith('a = []\nb = a\nprint(sys.getrefcount(a))\n')).toBe(true);
+    expect(replay.stops).toEqual([82, 83, 84, 85]); // the question's three lines, then the end
+  });
+
+  it('starts a predict question’s reveal at its first line; a round without a replay refuses', () => {
+    const q = QUESTIONS.find((x) => x.id === 'rc-alias')!;
+    const item = { ...QUESTION, replay: questionReplay(q)! };
+    let s = run(newLiveState(3), T0, [
+      [HOST, { type: 'setItems', items: [item, QUESTION] }],
+      [SYSTEM, { type: 'join', studentId: 'a' }],
+      [HOST, { type: 'start' }],
+      [HOST, { type: 'skip' }],
+    ]);
+    expect(s.replayStep).toBe(82);
+    expect(must(s, HOST, { type: 'replay', step: 83 }, T0).state.replayStep).toBe(83);
+    s = run(s, T0, [
+      [HOST, { type: 'next' }],
+      [HOST, { type: 'start' }],
+      [HOST, { type: 'skip' }],
+    ]);
+    expect(refusal(s, HOST, { type: 'replay', step: 0 }, T0)).toBe('live/no_replay');
   });
 });
