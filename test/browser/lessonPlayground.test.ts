@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
+import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import { openGame, clickTarget, shot, startHarness, waitFor as waitUpTo } from './harness.ts';
 import type { GamePage, Harness } from './harness.ts';
 
@@ -47,6 +48,9 @@ const BEN = [
   '<b>collected 2</b>',
   'second collection: 0',
 ];
+
+/** `a = []; b = a; print(sys.getrefcount(a))` prints 3. */
+const QUESTION = QUESTIONS.find((q) => q.id === 'rc-alias')!;
 
 async function joinByForm(s: GamePage, code: string, nickname: string): Promise<void> {
   await clickTarget(s.page, 'button:join');
@@ -114,6 +118,10 @@ describe('A Playground program as a live round', () => {
         await tp.click('#pl-remove-0');
         await waitFor(tp, count('#live-playlist li', left - 1));
       }
+      // Then a predict question, replayed on the same picture at its reveal.
+      await tp.selectOption('#live-add-round', QUESTION.id);
+      await tp.click('#live-add');
+      await waitFor(tp, count('#live-playlist li', 2));
       await shot(tp, 'lessonPlayground-2-teacher-playlist');
 
       await tp.click('#live-start');
@@ -199,16 +207,40 @@ describe('A Playground program as a live round', () => {
       for (const typed of ['<b>collected 2</b>', 'node1 refcount: 2'])
         expect(everything).not.toContain(typed);
 
+      // On to the question: the projector leaves the picture for the class screen.
+      await tp.click('#live-next');
+      await waitScene(projector, 'HostClass');
+      await waitFor(projector, shows('#live-phase', 'Round 1 of 2 · between rounds'));
+      await tp.click('#live-start');
+      await waitFor(ap, shows('#student-main', 'Pick what it prints'));
+      await ap.getByRole('button', { name: '3', exact: true }).tap();
+      await waitFor(bp, shows('#student-main', 'Pick what it prints'));
+      await bp.getByRole('button', { name: '2', exact: true }).click();
+      // Its reveal: the class's answers on the projector, until the teacher steps the program.
+      await waitFor(projector, shows('#live-answer', '3'));
+      await waitFor(tp, shows('#live-screen', 'Next step'));
+      await tp.click('#live-replay-next');
+      await waitScene(projector, 'Playground');
+      // It started at the question's first line (past the preamble); Next went to the second.
+      await waitFor(projector, shows('#live-replay-step', 'Step 84 of 86'));
+      await waitFor(projector, `window.__heapHeroes.extra.step === 83`);
+      expect(await projector.locator('#live-replay-print').count()).toBe(0);
+      await waitFor(projector, shows('#pg-code', 'b = a'));
+      await tp.click('#live-replay-back');
+      await waitFor(projector, `window.__heapHeroes.extra.step === 82`);
+      await waitFor(projector, shows('#live-replay-step', 'Step 83 of 86'));
+      await shot(projector, 'lessonPlayground-12-projector-question-replay');
+
       // On to the podium: the projector leaves the picture and shows it.
       await tp.click('#live-next');
       await waitScene(projector, 'HostClass');
       await waitFor(projector, count('#live-podium li', 2));
       expect(await projector.locator('#live-podium li').allTextContents()).toEqual([
-        expect.stringContaining('Ada'),
-        expect.stringContaining('Ben'),
+        expect.stringContaining('Ada — 2000'),
+        expect.stringContaining('Ben — 500'),
       ]);
       await projector.waitForTimeout(1500); // the podium builds up
-      await shot(projector, 'lessonPlayground-12-projector-podium');
+      await shot(projector, 'lessonPlayground-13-projector-podium');
       for (const g of [teacher, ada, ben]) expect(g.errors).toEqual([]);
     },
   );
