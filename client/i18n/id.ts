@@ -167,11 +167,27 @@ export const id: Messages = {
   'gc.subtract':
     'Fase 2: {from} → {to} ada di dalam kelompok, jadi gc_refs {to} turun menjadi {n}.',
   'gc.reachable': '{obj} masih punya gc_refs > 0: ada sesuatu di luar yang menunjuknya.',
+  'gc.reachedEarlier':
+    '{obj} terjangkau: objek yang sudah terbukti terjangkau menunjuknya, sehingga gc_refs-nya naik dari 0 ke 1.',
   'gc.tentative': '{obj} punya gc_refs 0: untuk sementara tak terjangkau.',
   'gc.rescued': '{obj} diselamatkan: {by} bisa menjangkaunya.',
+  'gc.rescuedHidden':
+    '{obj} diselamatkan: sesuatu yang terjangkau tetapi tidak digambar (dict kelas, globals modul) menunjuknya.',
   'gc.weakref': 'Referensi lemah ke {obj} dihapus sebelum pembebasan.',
   'gc.freeing':
     'Membebaskan sampah: CPython memegang setiap objek dengan satu referensi tambahan (INCREF) selagi menghapus panah di dalam kelompok, jadi refcount bisa sesaat terbaca satu lebih besar dari kartunya. Lalu semua refcount turun ke 0.',
+  'gc.subtractHidden':
+    'Fase 2: referensi dari objek yang tidak digambar (dict globals modul, dict dan MRO milik kelas) juga ada di dalam kelompok: {list}.',
+  'gc.untrackTuples': 'Tuple yang tidak memegang apa pun yang dilacak berhenti dilacak: {objs}.',
+  'gc.callback': 'Referensi lemah {obj} masih hidup, jadi callback-nya dijalankan sekarang.',
+  'gc.callbackPrinted':
+    'Referensi lemah {obj} masih hidup, jadi callback-nya dijalankan sekarang. Ia mencetak: {out}',
+  'gc.finalize':
+    '{obj}.__del__() dijalankan (hanya sekali, PEP 442) selagi kelompoknya masih utuh.',
+  'gc.finalizePrinted': '{obj}.__del__() dijalankan (hanya sekali, PEP 442). Ia mencetak: {out}',
+  'gc.resurrected':
+    'Diperiksa lagi setelah finalizer: {objs} bisa dijangkau lagi (bangkit), jadi {objs} selamat.',
+  'gc.notResurrected': 'Diperiksa lagi setelah finalizer: tidak ada yang bisa dijangkau lagi.',
   'gc.freed': '{obj} dibebaskan.',
   'gc.result': 'gc.collect() mengembalikan {n}.',
   'gc.play': 'Putar',
@@ -225,6 +241,9 @@ export const id: Messages = {
     'Dijalankan oleh VM Python Heap Heroes: refcount, frame, dan pengumpul siklus CPython 3.11. Yang belum dimodelkan ditolak beserta alasannya, tidak pernah dijalankan setengah.',
   'pg.refConst': 'konstanta di kode {where}',
   'pg.refStack': 'argumen di tumpukan nilai {where}',
+  'pg.refArena': 'arena AST milik parser (menyimpan literal sampai modul selesai)',
+  'pg.refArgument': 'argumen getrefcount sendiri',
+  'pg.refcountSum': '{call} mencetak {n} = {parts}.',
   'pg.say': 'Langkah {n}: baris {line}, {code}',
   'pg.empty': 'Ketik atau tempel program, atau buka contoh, lalu tekan Jalankan.',
   'pg.finished': 'Program selesai.',
@@ -276,6 +295,11 @@ export const id: Messages = {
   'live.playlist': 'Pelajaran: {n} ronde',
   'live.playlistHelp':
     'Ronde dimainkan dengan urutan ini. Mulai dari sebuah set, lalu tambah, pindah, atau hapus ronde sebelum mulai.',
+  'live.roundPlayed': 'sudah dimainkan',
+  'live.playlistHelpBetween':
+    'Ronde yang sudah dimainkan tetap. Tambah, pindah, atau hapus ronde yang belum dimainkan, atau ganti dengan sebuah set.',
+  'live.addSet': 'Tambahkan ke pelajaran',
+  'live.editLesson': 'Ubah sisa pelajaran',
   'live.addRound': 'Tambah ronde',
   'live.addWhich': 'Ronde yang ditambah',
   'live.addCampaign': 'Level kampanye',
@@ -392,6 +416,7 @@ export const id: Messages = {
   'live.finished': 'Pelajaran selesai!',
   'live.yourRank': 'Kamu peringkat #{rank} dari {of} dengan {points} poin',
   'live.kicked': 'Gurumu mengeluarkanmu dari kelas.',
+  'live.continueHere': 'Lanjut di tab ini',
   'live.taken': 'Kursi ini sedang dibuka di tab atau perangkat lain.',
   'live.hintsShort': '{n} petunjuk',
   'live.backToMenu': 'Kembali ke menu',
@@ -432,6 +457,7 @@ export const id: Messages = {
   'live.tie': '(seri)',
   'live.nameWaiting': 'nama menunggu persetujuanmu (ketuk untuk melihat)',
   'live.answerOnDevices': 'Jawab di HP atau laptopmu:',
+  'live.puzzleGoal': '{title}: tujuannya',
   'live.oneSolution': 'Satu solusi dalam {n} langkah:',
   'live.tryAgain': 'Coba lagi',
   'daily.nicknameLong': 'Nama panggilan paling banyak 20 karakter.',

@@ -119,20 +119,25 @@ function predictByConcept(): SetOption[] {
 /** The set last sent from this page, shown selected when the chooser is rebuilt. */
 let lastSet = '';
 
-/** The round set chooser: pick, then "Use this set" (the server answers with the round count). */
+/**
+ * The round set chooser: pick, then "Use this set" (in place of the rounds still to play) or "Add
+ * to the lesson" (after them); the server answers with the new playlist.
+ */
 export function setChooser(conn: LiveConnection): HTMLElement {
   const select = el('select', { id: 'live-set', 'aria-label': t('live.chooseSet') });
   const options = setOptions();
   for (const o of options) select.append(el('option', { value: o.value }, o.label));
   if (lastSet) select.value = lastSet;
-  const use = btn('live-use-set', t('live.useSet'), () => {
+  const send = (append: boolean): void => {
     const o = options.find((x) => x.value === select.value);
     if (!o) return;
     lastSet = o.value;
-    conn.host({ cmd: 'setSet', set: o.choice() });
-  });
+    conn.host({ cmd: 'setSet', set: o.choice(), ...(append ? { append } : {}) });
+  };
+  const use = btn('live-use-set', t('live.useSet'), () => send(false));
+  const add = btn('live-add-set', t('live.addSet'), () => send(true), { secondary: true });
   const box = el('div', { class: 'live-teacher-only' });
-  box.append(el('h2', {}, t('live.chooseSet')), row(select, use));
+  box.append(el('h2', {}, t('live.chooseSet')), row(select, use, add));
   return box;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Question } from '../../shared/puzzles/questions/index.ts';
 import { hostCommandOpen, roundInProgress } from '../../shared/live/phases.ts';
-import { t } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
+import { clauseText } from '../../shared/puzzles/goals.ts';
 import type { LiveConnection } from './connection.ts';
 import { Countdown } from './countdown.ts';
 import { btn, el, p, Region, row } from './dom.ts';
@@ -38,6 +39,8 @@ export interface HostActions {
 let projectorOn = false;
 /** The program reveal (class code and round) the projector already opened the replay for. */
 let replayOpenedFor = '';
+/** The folded lesson editor at a reveal, kept open across rebuilds once the teacher opened it. */
+let lessonEditorOpen = false;
 
 export class HostView {
   private readonly root: HTMLElement;
@@ -85,16 +88,17 @@ export class HostView {
       `${live.phase}|${live.round}|${live.rounds}|${live.timed}|${this.projector}`,
       () => [this.controlRow()],
     );
+    const editable = hostCommandOpen('setItems', live.phase);
     this.setup.update(
-      `${live.phase}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}|${live.roundSeconds}|${lobby ? [...live.items].join(',') : ''}`,
-      // The lesson changes only in the lobby: between rounds only the settings show.
-      // In a round only the lock shows, so a class can be closed to newcomers at any time.
+      `${live.phase}|${live.round}|${live.locked}|${live.allowLateJoin}|${live.speedBonus}|${live.roundSeconds}|${editable ? [...live.items].join(',') : ''}`,
+      // The rest of the lesson changes in the lobby, at a reveal and between rounds (folded away
+      // at a reveal, where the class's answers come first). In a round only the lock shows, so a
+      // class can be closed to newcomers at any time.
       () =>
-        lobby || live.phase === 'between'
+        editable
           ? [
-              lobby ? setChooser(this.conn) : null,
-              lobby ? playlistEditor(this.conn) : null,
-              settingsRow(this.conn),
+              this.lessonEditor(live.phase === 'reveal'),
+              live.phase === 'reveal' ? null : settingsRow(this.conn),
             ]
           : live.phase === 'podium' || live.phase === 'ended'
             ? []
@@ -129,6 +133,21 @@ export class HostView {
     if ((live.kind !== 'program' && !stepped) || replayOpenedFor === at) return;
     replayOpenedFor = at;
     this.actions.stepThrough();
+  }
+
+  /** Set chooser and playlist; `folded` puts them in a <details> that stays open once opened. */
+  private lessonEditor(folded: boolean): HTMLElement {
+    const parts = [setChooser(this.conn), playlistEditor(this.conn)];
+    if (!folded) {
+      const box = el('div');
+      box.append(...parts);
+      return box;
+    }
+    const details = el('details', { class: 'live-teacher-only', id: 'live-edit-lesson' });
+    details.open = lessonEditorOpen;
+    details.addEventListener('toggle', () => (lessonEditorOpen = details.open));
+    details.append(el('summary', {}, t('live.editLesson')), ...parts);
+    return details;
   }
 
   private header(lobby: boolean): (Node | null)[] {
@@ -279,6 +298,8 @@ export class HostView {
     const inRound = roundInProgress(live.phase);
     if (q && (inRound || live.phase === 'reveal')) out.push(...questionView(q)); // the code stays at reveal
     if (q && inRound) out.push(p(t('live.answerOnDevices')), choicesView(q, [...live.choices]));
+    if (live.kind === 'puzzle' && (inRound || live.phase === 'reveal'))
+      out.push(...puzzleGoal(live.itemId));
     if (live.phase === 'reveal' && live.kind === 'predict') {
       out.push(...distribution(this.conn, this.showItButton()));
       if (live.steps > 0 && !this.projector) out.push(this.replayRow());
@@ -319,6 +340,16 @@ function programRoundView(conn: LiveConnection): (Node | null)[] {
       progressBars(conn),
     ];
   return [row(programCode(live.program), replayConsole(live))];
+}
+
+/** A puzzle round on the big screen: its title and the goal every student works toward. */
+function puzzleGoal(puzzleId: string): HTMLElement[] {
+  const puzzle = puzzleById(puzzleId);
+  if (!puzzle) return [];
+  const goal = el('ul', { class: 'live-goal', id: 'live-goal' });
+  for (const clause of puzzle.goal)
+    goal.append(el('li', {}, clauseText(clause, lang()).replace(/`/g, '')));
+  return [el('h2', {}, t('live.puzzleGoal', { title: puzzle.title[lang()] })), goal];
 }
 
 /** A puzzle round's reveal: the moves of a shortest solution, as the class can read them. */

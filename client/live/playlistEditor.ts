@@ -1,8 +1,10 @@
 /**
- * The teacher's lesson playlist in the lobby: the rounds in play order, each with ↑, ↓ and ✕ (real
- * buttons: a tap, a click, or Tab and Enter), and "Add a round" from the campaign, the question
- * bank and the generator. Every edit is a request to the room; what shows is the server's
- * playlist (`live.items`), rebuilt when it changes, with the focus kept on the moved round.
+ * The teacher's lesson playlist, in the lobby and between rounds: the rounds in play order, each
+ * round still to play with ↑, ↓ and ✕ (real buttons: a tap, a click, or Tab and Enter), the rounds
+ * already played marked as such without controls, and "Add a round" from the campaign, the
+ * question bank and the generator. Every edit is a request to the room (the rules are
+ * shared/live/playlist.ts); what shows is the server's playlist (`live.items`), rebuilt when it
+ * changes, with the focus kept on the moved round.
  */
 import { liveQuestion, questionLine } from '../../shared/live/items.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
@@ -61,9 +63,16 @@ function addChooser(conn: LiveConnection, inLesson: ReadonlySet<string>): HTMLEl
   return row(select, add);
 }
 
+/** Rounds already played (history: no controls); 0 in the lobby. */
+export function playedRounds(phase: string, round: number): number {
+  return phase === 'lobby' ? 0 : round;
+}
+
 /** The playlist with its controls; rebuilt by the caller whenever `live.items` changes. */
 export function playlistEditor(conn: LiveConnection): HTMLElement {
-  const ids = [...conn.state.live.items];
+  const live = conn.state.live;
+  const ids = [...live.items];
+  const played = playedRounds(live.phase, live.round);
   const last = ids.length - 1;
   const edit = (
     e: { op: 'remove'; index: number } | { op: 'move'; from: number; to: number },
@@ -74,39 +83,18 @@ export function playlistEditor(conn: LiveConnection): HTMLElement {
   };
   const list = el('ol', { class: 'live-playlist', id: 'live-playlist' });
   ids.forEach((id, i) => {
-    const up = btn(
-      `pl-up-${i}`,
-      '↑',
-      () => edit({ op: 'move', from: i, to: i - 1 }, i - 1 > 0 ? `pl-up-${i - 1}` : 'pl-down-0'),
-      { secondary: true, disabled: i === 0 },
-    );
-    const down = btn(
-      `pl-down-${i}`,
-      '↓',
-      () =>
-        edit(
-          { op: 'move', from: i, to: i + 1 },
-          i + 1 < last ? `pl-down-${i + 1}` : `pl-up-${i + 1}`,
-        ),
-      { secondary: true, disabled: i === last },
-    );
-    const remove = btn(
-      `pl-remove-${i}`,
-      '✕',
-      () => edit({ op: 'remove', index: i }, `pl-remove-${Math.min(i, last - 1)}`),
-      { secondary: true, disabled: last === 0 },
-    );
-    up.setAttribute('aria-label', t('live.moveUp', { n: i + 1 }));
-    down.setAttribute('aria-label', t('live.moveDown', { n: i + 1 }));
-    remove.setAttribute('aria-label', t('live.removeRound', { n: i + 1 }));
     const li = el('li');
-    li.append(el('span', { class: 'live-round-title' }, roundTitle(id)), up, down, remove);
+    li.append(el('span', { class: 'live-round-title' }, roundTitle(id)));
+    if (i < played) {
+      li.classList.add('played');
+      li.append(el('span', { class: 'live-muted' }, t('live.roundPlayed')));
+    } else li.append(...roundControls(i, played, last, edit));
     list.append(li);
   });
   const box = el('section', { class: 'live-teacher-only', id: 'live-lesson' });
   box.append(
     el('h2', {}, t('live.playlist', { n: ids.length })),
-    p(t('live.playlistHelp'), 'live-muted'),
+    p(t(played > 0 ? 'live.playlistHelpBetween' : 'live.playlistHelp'), 'live-muted'),
     list,
     addChooser(conn, new Set(ids)),
     programAdder(conn),
@@ -117,4 +105,47 @@ export function playlistEditor(conn: LiveConnection): HTMLElement {
     queueMicrotask(() => document.getElementById(id)?.focus()); // once the region holds the new list
   }
   return box;
+}
+
+/** ↑ ↓ ✕ of round `i` (still to play): the focus follows the round after the server's answer. */
+function roundControls(
+  i: number,
+  played: number,
+  last: number,
+  edit: (
+    e: { op: 'remove'; index: number } | { op: 'move'; from: number; to: number },
+    focus: string,
+  ) => void,
+): HTMLButtonElement[] {
+  const first = i === played;
+  const up = btn(
+    `pl-up-${i}`,
+    '↑',
+    () =>
+      edit(
+        { op: 'move', from: i, to: i - 1 },
+        i - 1 > played ? `pl-up-${i - 1}` : `pl-down-${i - 1}`,
+      ),
+    { secondary: true, disabled: first },
+  );
+  const down = btn(
+    `pl-down-${i}`,
+    '↓',
+    () =>
+      edit(
+        { op: 'move', from: i, to: i + 1 },
+        i + 1 < last ? `pl-down-${i + 1}` : `pl-up-${i + 1}`,
+      ),
+    { secondary: true, disabled: i === last },
+  );
+  const remove = btn(
+    `pl-remove-${i}`,
+    '✕',
+    () => edit({ op: 'remove', index: i }, `pl-remove-${Math.min(i, last - 1)}`),
+    { secondary: true, disabled: last === played },
+  );
+  up.setAttribute('aria-label', t('live.moveUp', { n: i + 1 }));
+  down.setAttribute('aria-label', t('live.moveDown', { n: i + 1 }));
+  remove.setAttribute('aria-label', t('live.removeRound', { n: i + 1 }));
+  return [up, down, remove];
 }

@@ -203,8 +203,18 @@ export class StudentView {
           }),
         ),
       ];
-    if (s === 'kicked' || s === 'taken')
+    if (s === 'kicked')
       return [row(btn('student-leave', t('live.backToMenu'), () => this.actions.leave()))];
+    if (s === 'taken')
+      // The seat went to another tab: a reload here takes it back (this device remembers it).
+      return [
+        row(
+          btn('student-here', t('live.continueHere'), () => location.reload()),
+          btn('student-leave', t('live.backToMenu'), () => this.actions.leave(), {
+            secondary: true,
+          }),
+        ),
+      ];
     const cell = this.conn.myRow?.cells.at(live.round - 1);
     switch (live.phase) {
       case 'lobby':

@@ -43,5 +43,11 @@ export function playgroundFacts(
       rc: o.rc,
     })),
     gcCaption: gc ? t(gc.caption.key, gc.caption.params) : null,
+    /** The gc_refs badge of each object the gc player marks, by display name. */
+    gcRefs: gc
+      ? Object.fromEntries(
+          Object.entries(gc.marks).map(([id, m]) => [displayName(names, Number(id)), m.gcRefs]),
+        )
+      : null,
   };
 }

@@ -1,15 +1,10 @@
 /**
  * What the Playground adds over the campaign's picture: a ring and a `+1` / `−1` tag on every
- * card whose refcount changed since the previous step (a ring and a sign, not colour alone), and
- * the words for where an object's references come from.
+ * card whose refcount changed since the previous step (a ring and a sign, not colour alone).
+ * The words for where references come from are in refNotes.ts.
  */
 import type Phaser from 'phaser';
-import type { Step } from '../../shared/python/vm/snapshot.ts';
-import { referrersOf } from '../../shared/python/vm/snapshot.ts';
-import { t } from '../i18n/index.ts';
 import type { HeapLayout } from '../view/layout.ts';
-import { displayName } from '../view/names.ts';
-import type { NameBook } from '../view/names.ts';
 import { css, FONT_CODE, TEXT_RESOLUTION } from '../view/theme.ts';
 import type { Theme } from '../view/theme.ts';
 
@@ -45,34 +40,4 @@ export function rcOverlay(
     );
     layer.add(tag.setOrigin(1, 1));
   }
-}
-
-/** "Node①: rc 3 = x + link: a + Node②.next" (+ the references the picture does not draw). */
-export function referenceNote(step: Step, id: number, names: NameBook): string {
-  const o = step.objects[id];
-  if (!o) return '';
-  const { seen, hidden } = referrersOf(step, id);
-  const named = seen.map((r) => {
-    const where = r.from === 'object' ? '' : r.fn === null ? '<module>' : `${r.fn}()`;
-    if (r.from === 'name') return r.fn === null ? r.name : `${where}: ${r.name}`;
-    if (r.from === 'const') return t('pg.refConst', { where });
-    if (r.from === 'stack') return t('pg.refStack', { where });
-    const sep = r.label.startsWith('.') || r.label.startsWith('[') ? '' : ' ';
-    return `${displayName(names, r.id)}${sep}${r.label}`;
-  });
-  const parts = [...named, ...(hidden > 0 ? [t('pg.hidden', { n: hidden })] : [])];
-  return t('pg.refs', { obj: displayName(names, id), rc: o.rc, parts: parts.join(' + ') || '0' });
-}
-
-/**
- * On a line that prints `sys.getrefcount(name)`, the note for the object `name` holds, so the
- * printed number can be read off the picture (it prints one more: its own argument).
- */
-export function refcountLineNote(step: Step, code: string, names: NameBook): string | null {
-  const m = /getrefcount\(\s*([A-Za-z_]\w*)\s*\)/.exec(code);
-  if (!m) return null;
-  const frames = [...step.frames].reverse();
-  const bound = frames.flatMap((f) => f.locals).find(([n]) => n === m[1])?.[1];
-  if (bound?.t !== 'obj') return null;
-  return `${referenceNote(step, bound.id, names)} ${t('pg.getrefcount')}`;
 }

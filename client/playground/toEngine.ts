@@ -13,6 +13,8 @@ import { circled } from '../view/names.ts';
 import type { NameBook } from '../view/names.ts';
 
 const CELL_TYPES = new Set(['list', 'tuple']);
+/** Weak references: the VM names weakref.ref's type `ReferenceType`, the engine `weakref`. */
+const WEAKREF_TYPES = new Set(['weakref', 'ReferenceType']);
 /** Types named by their value, not numbered (`str 'Hello'`). */
 const VALUE_TYPES = new Set(['str', 'int', 'float', 'bytes', 'bool', 'function', 'type']);
 
@@ -39,8 +41,8 @@ function value(v: SnapValue): Value {
 
 function heapObject(o: SnapObject): HeapObject {
   const base = { id: o.id, rc: o.rc, gen: o.tracked ? (0 as const) : null };
-  if (o.type === 'weakref') {
-    const to = o.edges[0]?.to;
+  if (WEAKREF_TYPES.has(o.type)) {
+    const to = o.edges.find((e) => e.weak)?.to;
     return { ...base, kind: 'weakref', referent: to?.t === 'obj' ? to.id : null };
   }
   if (CELL_TYPES.has(o.type)) {
@@ -78,9 +80,10 @@ export function nameStep(book: NameBook, step: Step): NameBook {
       names.set(id, { kind: o.type, name: o.label });
       continue;
     }
-    const n = (counts.get(o.type) ?? 0) + 1;
-    counts.set(o.type, n);
-    names.set(id, { kind: o.type, name: `${o.type}${circled(n)}` });
+    const kind = WEAKREF_TYPES.has(o.type) ? 'weakref' : o.type;
+    const n = (counts.get(kind) ?? 0) + 1;
+    counts.set(kind, n);
+    names.set(id, { kind: o.type, name: `${kind}${circled(n)}` });
   }
   return { names, counts };
 }

@@ -16,7 +16,8 @@ import { linkHash } from '../playground/link.ts';
 import { record } from '../playground/record.ts';
 import { PlaygroundPanels } from '../playground/PlaygroundPanels.ts';
 import type { PlayTool } from '../playground/PlaygroundPanels.ts';
-import { rcOverlay, refcountLineNote, referenceNote } from '../playground/overlay.ts';
+import { rcOverlay } from '../playground/overlay.ts';
+import { refcountLineNote, referenceNote } from '../playground/refNotes.ts';
 import { nameStep, stepState } from '../playground/toEngine.ts';
 import { app } from '../ui/app.ts';
 import { listenKeys } from '../ui/keys.ts';
@@ -167,7 +168,8 @@ export class Playground extends Phaser.Scene {
     this.at = Math.max(0, Math.min(tr.steps.length - 1, i));
     const step = tr.steps[this.at]!;
     const code = tr.source.split('\n')[step.line - 1]?.trim() ?? '';
-    this.note = refcountLineNote(step, code, this.names);
+    const printed = tr.steps[stepOver(tr, this.at)]!.stdout.slice(step.stdout.length);
+    this.note = refcountLineNote(step, code, this.names, printed);
     this.render(step, forward && this.at === prev + 1 ? step.freed : [], null);
     const errorHere = tr.error && (step.event === 'exception' || this.at === tr.steps.length - 1);
     this.panels.show({

@@ -30,7 +30,13 @@ import {
 import type { LiveHostMessage } from '../../shared/live/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { ok, type Result } from '../../shared/engine/result.ts';
-import { resolveSet, roundById, type CatalogError, type LiveRound } from './catalog.ts';
+import {
+  questionReplayById,
+  resolveSet,
+  roundById,
+  type CatalogError,
+  type LiveRound,
+} from './catalog.ts';
 import { mirrorInfo, mirrorSeats } from './mirror.ts';
 import type { ProgramCheck } from './programCheck.ts';
 import type { LiveInfoState, LiveSeatState } from './schema.ts';
@@ -120,14 +126,17 @@ export class LiveSession {
       return this.withRounds(
         actor,
         () => resolveSet(msg.set, this.seed),
-        (items) => ({ type: 'setItems', items }),
+        (items): LiveCommand =>
+          msg.append
+            ? { type: 'editItems', edit: { op: 'add', items } }
+            : { type: 'setItems', items },
       );
     if (msg.cmd === 'playlist' && msg.edit.op === 'add') {
       const id = msg.edit.id;
       return this.withRounds(
         actor,
         () => roundsOf(roundById(id, this.seed)),
-        ([item]) => ({ type: 'editItems', edit: { op: 'add', item: item! } }),
+        (items) => ({ type: 'editItems', edit: { op: 'add', items } }),
       );
     }
     if (msg.cmd === 'playlist' && msg.edit.op === 'addProgram')
@@ -149,7 +158,7 @@ export class LiveSession {
     try {
       const item = await check(source);
       if (!item.ok) return item;
-      return this.apply(actor, { type: 'editItems', edit: { op: 'add', item: item.value } });
+      return this.apply(actor, { type: 'editItems', edit: { op: 'add', items: [item.value] } });
     } finally {
       this.checking = false;
     }
@@ -196,10 +205,20 @@ export class LiveSession {
       case 'renamed':
         return this.hooks.renamed(event.studentId, event.nickname);
       case 'revealed':
+        this.attachReplay(event.index);
+        return this.hooks.persist(this.report());
       case 'podium':
       case 'ended':
         return this.hooks.persist(this.report());
     }
+  }
+
+  /** A predict question's reveal gets its replay (recorded here, once per question). */
+  private attachReplay(index: number): void {
+    const item = this.state.items[index];
+    if (item?.kind !== 'predict' || item.replay || this.state.phase !== 'reveal') return;
+    const replay = questionReplayById(item.id);
+    if (replay) this.apply({ role: 'system' }, { type: 'attachReplay', replay });
   }
 
   /** `only`: the events touched just these students' rows (see mirrorSeats). */

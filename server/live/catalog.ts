@@ -2,7 +2,7 @@
  * Turns the teacher's choice of set (a campaign chapter, campaign levels, generated puzzles, or
  * predict questions) into rounds: the pure LiveItem the machine scores, plus the Puzzle a puzzle
  * round plays on. Predict answers are computed by the engine (answerOf), never stored; a
- * question's replay for the reveal is recorded once (questionReplay.ts).
+ * question's replay for its reveal is recorded when first needed (questionReplayById).
  */
 import { err, ok, type Result } from '../../shared/engine/result.ts';
 import type { LiveItem, Replay } from '../../shared/live/index.ts';
@@ -33,18 +33,22 @@ const puzzleRound = (puzzle: Puzzle): LiveRound => ({
   puzzle,
 });
 
-/** Each question's replay, recorded once per process (questions are fixed; 7–30 ms each). */
+/**
+ * A question's replay, recorded at its first reveal in this process (questions are fixed; 7–30 ms
+ * each, plus the VM's first start), never for questions a class does not reach.
+ */
 const replays = new Map<string, Replay | null>();
 
-function replayFor(q: Question): Replay | null {
-  if (!replays.has(q.id)) replays.set(q.id, questionReplay(q));
-  return replays.get(q.id)!;
+export function questionReplayById(id: string): Replay | null {
+  const q = liveQuestion(id);
+  if (!q) return null;
+  if (!replays.has(id)) replays.set(id, questionReplay(q));
+  return replays.get(id)!;
 }
 
 function questionRound(q: Question, seed: number): LiveRound | undefined {
   const answer = answerOf(q);
   if (!answer.ok) return undefined; // a question the engine cannot run is skipped (its test fails anyway)
-  const replay = replayFor(q);
   return {
     item: {
       kind: 'predict',
@@ -52,7 +56,6 @@ function questionRound(q: Question, seed: number): LiveRound | undefined {
       concepts: q.concepts,
       choices: choicesOf(q, answer.value, seed),
       answer: answer.value,
-      ...(replay ? { replay } : {}),
     },
   };
 }

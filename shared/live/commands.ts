@@ -5,12 +5,14 @@
  * board progress measured by the engine, timer ticks).
  */
 import type { PlaylistEdit } from './playlist.ts';
+import type { Replay } from './replay.ts';
 import type { LiveItem, LiveSettings } from './types.ts';
 
 export type HostCommand =
   | { type: 'configure'; settings: Partial<LiveSettings> }
+  /** A set in place of the rounds still to play (playlist.ts replaceUpcoming). */
   | { type: 'setItems'; items: readonly LiveItem[] }
-  /** Add, remove or move one round of the lesson (lobby only; playlist.ts). */
+  /** Add, remove or move rounds still to play (lobby, reveal, between; playlist.ts). */
   | { type: 'editItems'; edit: PlaylistEdit<LiveItem> }
   | { type: 'kick'; studentId: string }
   | { type: 'approveName'; studentId: string }
@@ -38,7 +40,9 @@ type SystemCommand =
   | { type: 'join'; studentId: string; nickname?: string }
   /** A board changed: `moves` = its version, `solved` = goal met (the engine decided). */
   | { type: 'progress'; studentId: string; moves: number; solved: boolean }
-  | { type: 'tick' };
+  | { type: 'tick' }
+  /** A revealed predict round's replay, recorded by the server when the reveal needs it. */
+  | { type: 'attachReplay'; replay: Replay };
 
 export type LiveCommand = HostCommand | StudentCommand | SystemCommand;
 

@@ -27,6 +27,7 @@ export const LIVE_ERRORS = {
   badAnswers: 'live/bad_answers',
   programRefused: 'live/program_refused',
   noReplay: 'live/no_replay',
+  roundPlayed: 'live/round_played',
 } as const;
 export type LiveErrorCode = (typeof LIVE_ERRORS)[keyof typeof LIVE_ERRORS];
 

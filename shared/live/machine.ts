@@ -24,9 +24,9 @@ import {
   type LiveCommand,
 } from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
-import { editPlaylist, PLAYLIST_MAX } from './playlist.ts';
+import { editPlaylist, replaceUpcoming } from './playlist.ts';
 import { hostCommandOpen, roundInProgress } from './phases.ts';
-import { replayOf } from './replay.ts';
+import { replayOf, type Replay } from './replay.ts';
 import {
   answer,
   answerProgram,
@@ -87,9 +87,11 @@ export function applyLive(
     case 'join':
     case 'progress':
     case 'tick':
+    case 'attachReplay':
       if (actor.role !== 'system')
         return liveError(LIVE_ERRORS.notSystem, 'Only the server sends that.');
       if (cmd.type === 'join') return join(state, cmd.studentId, cmd.nickname, now);
+      if (cmd.type === 'attachReplay') return attachReplay(state, cmd.replay);
       if (cmd.type === 'progress')
         return withAutoReveal(progress(state, cmd.studentId, cmd.moves, cmd.solved, now), now);
       return tick(state, now);
@@ -102,19 +104,14 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
   switch (cmd.type) {
     case 'configure':
       return configure(state, cmd.settings);
-    case 'setItems':
+    case 'setItems': {
       if (!hostCommandOpen('setItems', state.phase)) return wrongPhase(FIXED_LESSON);
-      if (cmd.items.length === 0)
-        return liveError(LIVE_ERRORS.noItems, 'Pick at least one puzzle or question.');
-      if (cmd.items.length > PLAYLIST_MAX)
-        return liveError(
-          LIVE_ERRORS.playlistFull,
-          `A lesson holds at most ${PLAYLIST_MAX} rounds.`,
-        );
-      return withItems(state, cmd.items);
+      const items = replaceUpcoming(state.items, cmd.items, playedRounds(state));
+      return items.ok ? withItems(state, items.value) : items;
+    }
     case 'editItems': {
       if (!hostCommandOpen('setItems', state.phase)) return wrongPhase(FIXED_LESSON);
-      const items = editPlaylist(state.items, cmd.edit);
+      const items = editPlaylist(state.items, cmd.edit, playedRounds(state));
       return items.ok ? withItems(state, items.value) : items;
     }
     case 'kick':
@@ -152,6 +149,20 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
   }
 }
 
+/**
+ * A predict question's replay arrives at its reveal (recording it is the server's cost, paid only
+ * for questions a class reaches): kept on the round, the replay starts at its first stop.
+ */
+function attachReplay(state: LiveState, replay: Replay): LiveResult {
+  const index = state.round?.index ?? -1;
+  const item = state.items[index];
+  if (state.phase !== 'reveal' || item?.kind !== 'predict' || item.replay)
+    return liveError(LIVE_ERRORS.noReplay, 'No question reveal waits for its replay.');
+  const items = state.items.map((x, i) => (i === index ? { ...item, replay } : x));
+  const step = replay.stops[0] ?? 0;
+  return moved(state, 'reveal', { items, replayStep: step }, { type: 'replayed', step });
+}
+
 function replay(state: LiveState, step: number): LiveResult {
   if (!hostCommandOpen('replay', state.phase)) return wrongPhase('Reveal the round first.');
   const replay = replayOf(state.items[state.round!.index]);
@@ -164,7 +175,11 @@ function replay(state: LiveState, step: number): LiveResult {
 
 const wrongPhase = (message: string): LiveResult => liveError(LIVE_ERRORS.wrongPhase, message);
 
-const FIXED_LESSON = 'The lesson can only change before it starts.';
+const FIXED_LESSON = 'The lesson can change before a round starts and between rounds.';
+
+/** Rounds that are history (started, whatever their outcome): the playlist keeps them fixed. */
+const playedRounds = (state: LiveState): number =>
+  state.round === null ? 0 : state.round.index + 1;
 
 const withItems = (state: LiveState, items: readonly LiveItem[]): LiveResult =>
   ok({ state: { ...state, items: [...items] }, events: [{ type: 'items', count: items.length }] });

@@ -47,7 +47,7 @@ const ALL_BUT_ENDED: readonly Phase[] = [
 
 /** Where each phase-bound command is accepted (`extend` also needs a timed round). */
 const OPEN_IN: Record<PhaseBound, readonly Phase[]> = {
-  setItems: ['lobby'],
+  setItems: ['lobby', 'reveal', 'between'],
   start: ['lobby', 'between'],
   pause: ['running'],
   resume: ['paused'],

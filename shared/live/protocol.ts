@@ -47,7 +47,7 @@ const roundIndex = z
   .max(PLAYLIST_MAX - 1);
 const itemIds = z.array(itemId).min(1).max(PLAYLIST_MAX);
 
-/** One edit of the lesson's playlist (shared/live/playlist.ts), before the first round starts. */
+/** One edit of the rounds still to play (shared/live/playlist.ts): in the lobby and between rounds. */
 const PlaylistEditMessage = z.discriminatedUnion('op', [
   /** A campaign level, generated puzzle or predict question by id, at the end. */
   z.object({ op: z.literal('add'), id: itemId }),
@@ -98,7 +98,8 @@ export const LiveHostMessage = z.discriminatedUnion('cmd', [
       roundSeconds: seconds.nullable().optional(),
     }),
   }),
-  z.object({ cmd: z.literal('setSet'), set: LiveSetChoice }),
+  /** The set in place of the rounds still to play, or with `append` after them. */
+  z.object({ cmd: z.literal('setSet'), set: LiveSetChoice, append: z.boolean().optional() }),
   z.object({ cmd: z.literal('playlist'), edit: PlaylistEditMessage }),
   z.object({ cmd: z.literal('kick'), studentId: seatId }),
   z.object({ cmd: z.literal('approveName'), studentId: seatId }),

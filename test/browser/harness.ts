@@ -40,7 +40,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `roomClock`: the rooms' wall clock (round timers), for tests that move it instead of sleeping. */
+export async function startHarness(options: { roomClock?: () => number } = {}): Promise<Harness> {
   const tmp = mkdtempSync(join(tmpdir(), 'heap-heroes-browser-'));
   const clientDir = inject('clientDir'); // built once per run by globalSetup.ts
   const server = await createGameServer({
@@ -49,6 +50,7 @@ export async function startHarness(): Promise<Harness> {
     dataDir: join(tmp, 'data'),
     rules: defaultRules,
     clientDir,
+    ...(options.roomClock ? { roomClock: options.roomClock } : {}),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   mkdirSync(RESULTS_DIR, { recursive: true });

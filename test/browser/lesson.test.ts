@@ -12,6 +12,7 @@ import type { ClassroomRoom } from '../../server/rooms/ClassroomRoom.ts';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { answerOf, QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import { questionLine } from '../../shared/live/items.ts';
+import { clauseText } from '../../shared/puzzles/goals.ts';
 import { openGame, clickTarget, shot, startHarness, waitFor as waitUpTo } from './harness.ts';
 import type { GamePage, Harness } from './harness.ts';
 
@@ -358,9 +359,12 @@ describe('A whole live lesson in chromium', () => {
       await shot(ada.page, 'lesson-puzzle-4-phone-reveal');
       await waitFor(ben.page, shows('#student-main', 'You solved'));
 
-      // The projector's reveal shows a solution, not just four bars.
+      // The projector's reveal shows the puzzle's goal and a solution, not just four bars.
       await tp.click('#live-projector');
       await waitFor(tp, has('.live-program'));
+      expect(await tp.locator('#live-goal li').allTextContents()).toEqual(
+        level.goal.map((c) => clauseText(c, 'en').replace(/`/g, '')),
+      );
       expect(await tp.locator('.live-program .live-line').allTextContents()).toEqual(
         level.solution.map((line, i) => `${i + 1}${line}`),
       );

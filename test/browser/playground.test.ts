@@ -129,7 +129,7 @@ describe('the Playground', () => {
       await stepTo(page, 'over', 17, touch);
       // The line prints a refcount: the picture says where each reference comes from.
       expect(await text(page, '#pg-notes')).toContain(
-        'Node①: rc 2 = node1 + Node②.next sys.getrefcount() prints one more: its own argument.',
+        'sys.getrefcount(node1) prints 3 = node1 + Node②.next + getrefcount’s own argument.',
       );
       await press(page, '#toolbar [data-tool="over"]', touch);
       expect(await text(page, '#pg-printed')).toBe('» node1 refcount: 3');
@@ -163,7 +163,7 @@ describe('the Playground', () => {
       await press(page, '#gc-bar [data-tool="gcStep"]', touch);
       f = await facts(page);
       expect(f.line).toBe(21);
-      expect(f.objects.map((o) => o.name)).toEqual(['class Node']);
+      expect(f.objects.map((o) => o.name)).toEqual(['__init__()', 'class Node']);
       expect(await page.isVisible('#gc-bar')).toBe(false);
       await press(page, '#toolbar [data-tool="over"]', touch);
       expect(await text(page, '#pg-console')).toContain(

@@ -49,8 +49,8 @@ const OPEN: Record<Phase, readonly string[]> = {
   lobby: ['setItems', 'start', 'end', 'configure'],
   running: ['pause', 'extend', 'skip', 'end', 'configure'],
   paused: ['resume', 'extend', 'skip', 'end', 'configure'],
-  reveal: ['next', 'end', 'configure'],
-  between: ['start', 'end', 'configure'],
+  reveal: ['setItems', 'next', 'end', 'configure'],
+  between: ['setItems', 'start', 'end', 'configure'],
   podium: ['end', 'configure'],
   ended: [],
 };

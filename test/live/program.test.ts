@@ -12,6 +12,7 @@ import {
   newLiveState,
   nextStop,
   normalizeOutput,
+  replayStops,
   programId,
   sameOutput,
   type LiveState,
@@ -20,6 +21,7 @@ import {
 import { checkProgram } from '../../shared/live/programCheck.ts';
 import { questionReplay } from '../../shared/live/questionReplay.ts';
 import { QUESTIONS } from '../../shared/puzzles/index.ts';
+import type { Step, Trace } from '../../shared/python/vm/snapshot.ts';
 import { HOST, must, QUESTION, refusal, run, student, SYSTEM } from './helpers.ts';
 
 const T0 = 2_000_000;
@@ -151,38 +153,71 @@ describe('a program round', () => {
   });
 });
 
+/** A step of a hand-written trace: its line and frames (module first, as `fn` names). */
+const step = (line: number, ...fns: (string | null)[]): Step => ({
+  event: 'line',
+  line,
+  frames: fns.map((fn) => ({ fn, line, locals: [] })),
+  objects: {},
+  stdout: '',
+  gc: null,
+  rcDelta: {},
+  born: [],
+  freed: [],
+});
+const traceOf = (steps: Step[]): Trace => ({
+  version: 1,
+  source: '',
+  engine: 'vm',
+  steps,
+  capped: false,
+  error: null,
+});
+
 describe('the reveal’s replay', () => {
-  it('stops outside imported modules, and past the preamble of a predict question', () => {
-    const weak = accepted(example('51_weakref_basic'));
-    // `import weakref` runs the weakref module's own Python: its ~75 steps are not stops.
-    expect(weak.steps).toBe(93);
-    expect(weak.stops.slice(0, 3)).toEqual([0, 72, 73]); // line 2 (the import), then lines 4, 7
-    expect(weak.printSteps.every((s) => weak.stops.includes(s))).toBe(true);
-    expect(nextStop(weak.stops, 0, 1)).toBe(72);
-    expect(nextStop(weak.stops, 72, -1)).toBe(0);
-    expect(nextStop(weak.stops, 0, -1)).toBe(0);
+  it('stops outside imported modules, and from the first line after a preamble', () => {
+    const trace = traceOf([
+      step(1, null), // import weakref
+      step(5, null, '<module>'), // inside the weakref module
+      step(9, null, '<module>', 'finalize'), // a call it makes while importing
+      step(2, null),
+      step(3, null, 'f'), // a call of the program's own: shown
+      step(4, null),
+    ]);
+    expect(replayStops(trace)).toEqual([0, 3, 4, 5]);
+    expect(replayStops(trace, 2)).toEqual([5]); // from the module's first line after it
+    expect(nextStop([0, 3, 4, 5], 0, 1)).toBe(3);
+    expect(nextStop([0, 3, 4, 5], 3, -1)).toBe(0);
+    expect(nextStop([0, 3, 4, 5], 0, -1)).toBe(0);
+    expect(nextStop([0, 3, 4, 5], 5, 1)).toBe(5);
+  });
+
+  it('records a predict question past the preamble', () => {
     const q = QUESTIONS.find((x) => x.id === 'rc-alias')!;
     const replay = questionReplay(q)!;
     expect(replay.source.endsWith('a = []\nb = a\nprint(sys.getrefcount(a))\n')).toBe(true);
-    expect(replay.stops).toEqual([82, 83, 84, 85]); // the question's three lines, then the end
+    const first = replay.stops[0]!;
+    // The question's three lines, then the end.
+    expect(replay.stops).toEqual([first, first + 1, first + 2, first + 3]);
+    expect(replay.steps).toBe(first + 4);
   });
 
-  it('starts a predict question’s reveal at its first line; a round without a replay refuses', () => {
+  it('gives a predict reveal its replay (the server’s), starting at the question’s first line', () => {
     const q = QUESTIONS.find((x) => x.id === 'rc-alias')!;
-    const item = { ...QUESTION, replay: questionReplay(q)! };
+    const replay = questionReplay(q)!;
+    const attach = { type: 'attachReplay', replay } as const;
     let s = run(newLiveState(3), T0, [
-      [HOST, { type: 'setItems', items: [item, QUESTION] }],
+      [HOST, { type: 'setItems', items: [QUESTION, { ...QUESTION, id: 'q2' }] }],
       [SYSTEM, { type: 'join', studentId: 'a' }],
       [HOST, { type: 'start' }],
-      [HOST, { type: 'skip' }],
     ]);
-    expect(s.replayStep).toBe(82);
-    expect(must(s, HOST, { type: 'replay', step: 83 }, T0).state.replayStep).toBe(83);
-    s = run(s, T0, [
-      [HOST, { type: 'next' }],
-      [HOST, { type: 'start' }],
-      [HOST, { type: 'skip' }],
-    ]);
-    expect(refusal(s, HOST, { type: 'replay', step: 0 }, T0)).toBe('live/no_replay');
+    expect(refusal(s, SYSTEM, attach, T0)).toBe('live/no_replay'); // not revealed yet
+    s = must(s, HOST, { type: 'skip' }, T0).state;
+    expect(refusal(s, HOST, { type: 'replay', step: 1 }, T0)).toBe('live/no_replay');
+    expect(refusal(s, HOST, attach, T0)).toBe('live/not_system');
+    s = must(s, SYSTEM, attach, T0).state;
+    expect(s.replayStep).toBe(replay.stops[0]);
+    expect(refusal(s, SYSTEM, attach, T0)).toBe('live/no_replay'); // once
+    expect(must(s, HOST, { type: 'replay', step: 1 }, T0).state.replayStep).toBe(1);
   });
 });

@@ -56,7 +56,11 @@ export class PyFunction extends PyObject {
   code: PyCode;
   globals: PyDict;
   builtins: PyDict;
-  constructor(code: PyCode, globals: PyDict, builtins: PyDict, qualname: PyStr) {
+  /** func_module (globals' `__name__`), func_doc (docstring or None), func_name (co_name): owned. */
+  module: PyObject | null;
+  doc: PyObject;
+  funcName: PyStr;
+  constructor(code: PyCode, globals: PyDict, builtins: PyDict, qualname: PyStr, doc: PyObject) {
     super();
     this.code = code;
     this.globals = globals;
@@ -65,6 +69,12 @@ export class PyFunction extends PyObject {
     builtins.rc++;
     this.qualname = qualname;
     qualname.rc++;
+    this.module = globals.getStr('__name__');
+    if (this.module) this.module.rc++;
+    this.doc = doc;
+    doc.rc++;
+    this.funcName = code.name;
+    code.name.rc++;
     this.gcLink(true);
   }
   get type(): PyType {
@@ -74,13 +84,18 @@ export class PyFunction extends PyObject {
     return this.code.co.name;
   }
   override traverse(visit: (r: GcObject) => void): void {
+    // func_traverse's order (funcobject.c): it is gc.get_referents' order.
     visit(this.code);
     visit(this.globals);
+    visit(this.builtins);
+    if (this.module) visit(this.module);
     if (this.defaults) visit(this.defaults);
     if (this.kwdefaults) visit(this.kwdefaults);
-    visit(this.qualname);
-    if (this.closure) visit(this.closure);
+    visit(this.doc);
+    visit(this.funcName);
     if (this.dict) visit(this.dict);
+    if (this.closure) visit(this.closure);
+    visit(this.qualname);
   }
   override clear(): void {
     const d = this.defaults;
@@ -102,6 +117,9 @@ export class PyFunction extends PyObject {
     decref(this.globals);
     decref(this.builtins);
     decref(this.qualname);
+    xdecref(this.module);
+    decref(this.doc);
+    decref(this.funcName);
   }
 }
 

@@ -10,6 +10,7 @@ import type { GcObject } from './gcobject.ts';
 import { decref, PyObject } from './object.ts';
 import { T } from './registry.ts';
 import type { PyType } from './type.ts';
+import type { SharedKeys } from './splitkeys.ts';
 import { giveFree, takeFree } from './freelists.ts';
 import { heap } from './heap.ts';
 import { hashKey } from './hashkey.ts';
@@ -23,10 +24,10 @@ export interface Entry {
 
 const MINSIZE = 8;
 
+/** `1 << calculate_log2_keysize(minSize)`: bit_length(((m | 8) − 1) | 7), so any m < 8 gives 16. */
 function log2Size(minSize: number): number {
-  let s = MINSIZE;
-  while (s < minSize) s <<= 1;
-  return s;
+  const m = ((minSize | MINSIZE) - 1) | (MINSIZE - 1);
+  return 2 ** m.toString(2).length;
 }
 
 function usableFraction(size: number): number {
@@ -45,6 +46,8 @@ export class PyDict extends PyObject {
   size = 0;
   usable = 0;
   unicode = true;
+  /** A materialized instance `__dict__` still sharing its class's keys (a split table). */
+  split: SharedKeys | null = null;
 
   constructor(presize = 0) {
     super();
@@ -63,6 +66,7 @@ export class PyDict extends PyObject {
   }
 
   sizeof(): number {
+    if (this.split) return 64 + 8 * this.split.usableSize;
     if (this.size === 0) return 64;
     // dk_indices entries are 1, 2 or 4 bytes wide depending on the table size.
     const ix = this.size <= 128 ? 1 : this.size <= 0xffff ? 2 : 4;
@@ -81,6 +85,7 @@ export class PyDict extends PyObject {
   override clear(): void {
     const entries = [...this.map.values()];
     this.map = new Map();
+    this.split = null;
     this.size = 0;
     this.usable = 0;
     this.unicode = true;
@@ -121,6 +126,11 @@ export class PyDict extends PyObject {
 
   private insertNew(key: PyObject, value: PyObject, h: string): void {
     const isStr = key instanceof PyStr;
+    if (this.split && !(isStr && this.split.add(key.v))) {
+      // insertion_resize: the split table becomes a combined one.
+      this.split = null;
+      this.newKeys(log2Size(this.map.size * 3), this.unicode && isStr);
+    }
     if (this.size === 0) this.newKeys(MINSIZE, isStr);
     else if (this.unicode && !isStr) this.newKeys(log2Size(this.map.size * 3), false);
     else if (this.usable <= 0) this.newKeys(log2Size(this.map.size * 3), this.unicode);

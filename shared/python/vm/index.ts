@@ -153,6 +153,7 @@ export function runScript(
     loader.register(co);
     const code = loader.code(co);
     loader.settle();
+    vm.hooks.onLoaded?.(() => loader.arenaHeld());
     vm.builtins.rc++;
     globals.set(newStr('__builtins__'), vm.builtins);
     vm.modules.set('__main__', main);

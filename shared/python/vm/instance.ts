@@ -11,7 +11,8 @@ import type { PyType } from './type.ts';
 import { PyDict } from './dict.ts';
 import { heap } from './heap.ts';
 import type { PyTuple } from './containers.ts';
-import { newStr } from './scalars.ts';
+import { newStr, type PyStr } from './scalars.ts';
+import { sharedKeysOf } from './splitkeys.ts';
 
 /** Runs `__del__` on `o` (installed by the eval loop); errors are reported, not raised. */
 export const finalizerHook = { run: (_o: PyObject): void => {} };
@@ -29,6 +30,7 @@ export class PyInstance extends PyObject {
     cls.rc++;
     if (cls.slotNames) this.slots = cls.slotNames.map(() => null);
     if (!cls.hasDict) this.attrs = null;
+    else if (!(this instanceof PyException)) sharedKeysOf(cls).onInstance();
     this.gcLink(true);
   }
   get type(): PyType {
@@ -52,6 +54,11 @@ export class PyInstance extends PyObject {
     }
     if (!this.attrs) return false;
     const old = this.attrs.get(name);
+    if (!old && !(this instanceof PyException) && !sharedKeysOf(this.cls).add(name)) {
+      // _PyObject_StoreInstanceAttribute: a name the shared keys cannot take moves the values to a dict.
+      this.materializeDict().set(newStr(name), value);
+      return true;
+    }
     this.attrs.set(name, value);
     if (old) decref(old);
     return true;
@@ -80,6 +87,9 @@ export class PyInstance extends PyObject {
     if (!this.dict) {
       const d = new PyDict();
       for (const [k, v] of this.attrs ?? []) d.set(newStr(k), v);
+      const keys = this instanceof PyException ? null : sharedKeysOf(this.cls);
+      if (keys && [...d.map.values()].every((e) => keys.names.has((e.k as PyStr).v)))
+        d.split = keys;
       this.attrs = null;
       this.dict = d;
     }

@@ -176,6 +176,11 @@ export class Loader {
     for (const [key, o] of this.cache) if (!this.arena.has(key)) decref(o);
   }
 
+  /** The constants the arena holds a reference to (none once it is freed). */
+  arenaHeld(): PyObject[] {
+    return [...this.cache].filter(([key]) => this.arena.has(key)).map(([, o]) => o);
+  }
+
   /** The end of the run: the arena is freed (pyrun_file after run_mod). */
   freeArena(): void {
     for (const [key, o] of this.cache) if (this.arena.has(key)) decref(o);

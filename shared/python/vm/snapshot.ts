@@ -46,11 +46,33 @@ export interface SnapFrame {
   /** The line this frame is at (for an outer frame: the call it waits on). */
   line: number;
   locals: [name: string, value: SnapValue][];
-  /** Pictured objects this frame's code holds as constants (`co_consts`), by id. */
-  consts?: number[];
   /** Pictured objects on this frame's value stack (a call's arguments being passed), by id. */
   stack?: number[];
 }
+
+/**
+ * What a VM collection adds to the campaign's GcTrace, phase by phase after gcmodule.c (all
+ * optional: the campaign's engine reports none of them). Ids are pictured objects only.
+ */
+export interface GcExtras {
+  /**
+   * subtract_refs done by references the picture does not draw (a class's method dict, a module's
+   * globals, a frame): how many were subtracted from each pictured object, and its gc_refs after
+   * all of subtract_refs. Shown as one step after the drawn ones; `subtractRefs` counts them first.
+   */
+  subtractHidden: { id: number; n: number; gcRefs: number }[];
+  /** untrack_tuples: surviving tuples that hold nothing trackable stop being tracked. */
+  untrackedTuples: number[];
+  /** handle_weakrefs: weakrefs whose callbacks ran, in order (each after all were cleared). */
+  callbacks: { weakref: number; printed: string }[];
+  /** finalize_garbage: objects whose `__del__` ran (once each, PEP 442), in order, and what it printed. */
+  finalized: { id: number; printed: string }[];
+  /** handle_resurrected_objects: garbage a finalizer made reachable again (it survives). */
+  resurrected: number[];
+}
+
+/** A collection as the Playground's gc player shows it. */
+export type StepGc = GcTrace & Partial<GcExtras>;
 
 export type StepEvent = 'line' | 'call' | 'return' | 'gc' | 'exception' | 'end';
 
@@ -65,8 +87,15 @@ export interface Step {
   stdout: string;
   /** True when the picture shows only part of the heap (too many objects or slots to draw). */
   truncated?: boolean;
+  /**
+   * Pictured objects each code object of the program holds as constants (`co_consts`; equal
+   * tuples are one tuple, so one entry each), named by the code's qualname (`<module>`, `f`).
+   */
+  codeConsts?: { code: string; ids: number[] }[];
+  /** Pictured constants the parser's AST arena still holds (until the module finishes). */
+  arena?: number[];
   /** The collector's phases, on a `gc` step only. */
-  gc: GcTrace | null;
+  gc: StepGc | null;
   /** rc change of each object that lived in both this step and the previous one (non-zero only). */
   rcDelta: Record<number, number>;
   /** Objects that did not exist in the previous step / that existed and are gone now. */
@@ -167,22 +196,26 @@ function nextWhere(trace: Trace, at: number, ok: (depth: number, here: number) =
 export type Referrer =
   | { from: 'name'; fn: string | null; name: string }
   | { from: 'object'; id: number; label: string }
-  | { from: 'const'; fn: string | null }
+  | { from: 'const'; code: string }
+  | { from: 'arena' }
   | { from: 'stack'; fn: string | null };
 
 /**
  * Where an object's references come from, as far as the picture can see: names in frames and
- * slots of other objects, a frame's code constants and value stack (when the interpreter reports
- * them). `hidden` is how many of `rc` come from elsewhere (interpreter tables the picture omits).
+ * slots of other objects, code constants, the AST arena and frames' value stacks (when the
+ * interpreter reports them). `hidden` is how many of `rc` come from elsewhere (interpreter
+ * tables the picture omits).
  */
 export function referrersOf(step: Step, id: number): { seen: Referrer[]; hidden: number } {
   const seen: Referrer[] = [];
   const isIt = (v: SnapValue): boolean => v.t === 'obj' && v.id === id;
   for (const f of step.frames) {
     for (const [name, v] of f.locals) if (isIt(v)) seen.push({ from: 'name', fn: f.fn, name });
-    for (const c of f.consts ?? []) if (c === id) seen.push({ from: 'const', fn: f.fn });
     for (const c of f.stack ?? []) if (c === id) seen.push({ from: 'stack', fn: f.fn });
   }
+  for (const c of step.codeConsts ?? [])
+    for (const k of c.ids) if (k === id) seen.push({ from: 'const', code: c.code });
+  if (step.arena?.includes(id)) seen.push({ from: 'arena' });
   for (const o of Object.values(step.objects))
     for (const e of o.edges)
       if (!e.weak && isIt(e.to)) seen.push({ from: 'object', id: o.id, label: e.label });

@@ -4,10 +4,12 @@
  * CPython's ob_refcnt, `id` the allocation serial that never changes while an object lives).
  *
  * What is drawn (and why):
- * - Containers, instances, cells, bound methods and functions (through their closure and
- *   defaults: what a closure lesson needs) show their references as labelled rows.
- * - Types, modules, code objects, builtins, strings and numbers are leaves: drawn as a card with
- *   their rc, without the interpreter's internals behind them (a class's MRO, a module's dict).
+ * - Containers, instances (and their class), cells, bound methods, weak references, functions
+ *   (through their closure and defaults: what a closure lesson needs) and the program's classes
+ *   (methods, class attributes, base class) show their references as labelled rows.
+ * - Builtin types, modules, code objects, builtins, strings and numbers are leaves: drawn as a
+ *   card with their rc, without the interpreter's internals behind them (a class's MRO, a
+ *   module's dict).
  * - `None` and the small ints go to the immortal tray, like the campaign's picture.
  * - Objects pictured before that nothing reachable holds any more but that are still alive (a
  *   cycle after `del`) stay in the picture, unreached: that is the garbage a collection finds.
@@ -24,6 +26,7 @@ import { PyInstance } from './instance.ts';
 import { PyCell, PyCode, PyFunction, PyMethod } from './callables.ts';
 import { PyFloat, PyInt, PyNone, PyStr, PyBool } from './scalars.ts';
 import { PyType } from './type.ts';
+import { PyWeakref } from './weakref.ts';
 import type { SnapEdge, SnapFrame, SnapObject, SnapValue } from './snapshot.ts';
 
 const MAX_OBJECTS = 120;
@@ -38,10 +41,23 @@ const LEAF_TYPES = new Set([
   'traceback',
 ]);
 
+/** Entries of a class's dict every class has: not the lesson's attributes. */
+const CLASS_MACHINERY = new Set([
+  '__module__',
+  '__qualname__',
+  '__dict__',
+  '__weakref__',
+  '__doc__',
+]);
+
 export interface VmPicture {
   frames: SnapFrame[];
   objects: Record<number, SnapObject>;
   truncated: boolean;
+  /** Pictured constants held by each of the program's code objects (by co_consts tuple). */
+  codeConsts: { code: string; ids: number[] }[];
+  /** Pictured constants the parser's AST arena holds (until the module finishes). */
+  arena: number[];
 }
 
 /**
@@ -51,10 +67,28 @@ export interface VmPicture {
 export interface PictureMemory {
   live: Map<number, PyObject>;
   drawn: Map<number, SnapObject>;
+  /** The program's code objects, one per co_consts tuple (found once, from the module's code). */
+  codes: PyCode[] | null;
+  /** What the AST arena holds (the VM's onLoaded hook), or null before loading. */
+  arena: (() => readonly PyObject[]) | null;
 }
 
 export function newPictureMemory(): PictureMemory {
-  return { live: new Map(), drawn: new Map() };
+  return { live: new Map(), drawn: new Map(), codes: null, arena: null };
+}
+
+/** Every code object reachable from `root` through co_consts, one per (shared) consts tuple. */
+function codesOf(root: PyCode): PyCode[] {
+  const out: PyCode[] = [];
+  const tuples = new Set<PyObject>();
+  const visit = (code: PyCode): void => {
+    if (tuples.has(code.constsTuple)) return;
+    tuples.add(code.constsTuple);
+    out.push(code);
+    for (const c of code.consts) if (c instanceof PyCode) visit(c);
+  };
+  visit(root);
+  return out;
 }
 
 /** The picture from the innermost frame outwards (module frame first in the result). */
@@ -79,12 +113,15 @@ export function pictureOf(innermost: Frame | null, memory: PictureMemory): VmPic
   const drawn = (ids: number[] | undefined): number[] =>
     (ids ?? []).filter((id) => walk.objects[id]);
   for (const fr of frames) {
-    fr.consts = drawn(fr.consts);
     fr.stack = drawn(fr.stack);
-    if (fr.consts.length === 0) delete fr.consts;
     if (fr.stack.length === 0) delete fr.stack;
   }
-  return { frames, objects: walk.objects, truncated: walk.truncated };
+  if (memory.codes === null && chain[0]) memory.codes = codesOf(chain[0].code);
+  const codeConsts = (memory.codes ?? [])
+    .map((code) => ({ code: code.co.qualname, ids: drawn(code.consts.map((c) => c.id)) }))
+    .filter((c) => c.ids.length > 0);
+  const arena = drawn(memory.arena?.().map((o) => o.id));
+  return { frames, objects: walk.objects, truncated: walk.truncated, codeConsts, arena };
 }
 
 class Walk {
@@ -119,7 +156,6 @@ class Walk {
       fn: module ? null : co.name,
       line: f.lineno,
       locals,
-      consts: f.code.consts.map((c) => c.id),
       stack: f.stack.map((o) => o.id),
     };
   }
@@ -170,10 +206,17 @@ class Walk {
     if (o instanceof PyDict)
       return [...o.map.values()].slice(0, MAX_EDGES + 1).flatMap((e) => edge(keyLabel(e.k), e.v));
     if (o instanceof PyInstance) return this.instanceEdges(o, edge);
+    if (o instanceof PyType && o.isHeap) return this.classEdges(o, edge);
     if (o instanceof PyFunction)
       return [...edge('__defaults__', o.defaults), ...edge('__closure__', o.closure)];
     if (o instanceof PyCell) return edge('cell_contents', o.ref);
     if (o instanceof PyMethod) return [...edge('__func__', o.func), ...edge('__self__', o.self)];
+    if (o instanceof PyWeakref) {
+      const referent = o.referent
+        ? [{ label: 'referent', to: this.value(o.referent), weak: true }]
+        : [];
+      return [...referent, ...edge('__callback__', o.callback)];
+    }
     if (isLeaf(o)) return [];
     const out: SnapEdge[] = [];
     o.traverse((r: GcObject) => out.push(...edge('→', r as PyObject)));
@@ -188,6 +231,25 @@ class Walk {
     o.slots?.forEach((v, i) => out.push(...edge(`.${o.cls.slotNames?.[i] ?? i}`, v)));
     for (const [name, v] of o.attrs ?? []) out.push(...edge(`.${name}`, v));
     out.push(...edge('__dict__', o.dict));
+    if (o.cls.isHeap) out.push(...edge('__class__', o.cls));
+    return out;
+  }
+
+  /**
+   * A class the program defined: its methods and class attributes as rows (`.greet`, `.species`;
+   * in CPython they sit in the class's `__dict__`, which the picture skips) and its base class.
+   */
+  private classEdges(
+    o: PyType,
+    edge: (label: string, to: PyObject | null) => SnapEdge[],
+  ): SnapEdge[] {
+    const out: SnapEdge[] = [];
+    for (const e of o.dict.map.values()) {
+      const name = e.k instanceof PyStr ? e.k.v : null;
+      if (name !== null && !CLASS_MACHINERY.has(name)) out.push(...edge(`.${name}`, e.v));
+    }
+    const base = o.bases[0];
+    if (base?.isHeap) out.push(...edge('__base__', base));
     return out;
   }
 }

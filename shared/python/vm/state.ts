@@ -15,6 +15,11 @@ export interface Hooks {
   onCall?(frame: Frame): void;
   /** A Python frame ends, returning or raising (sys.settrace 'return'). */
   onReturn?(frame: Frame): void;
+  /**
+   * The program's code is loaded: `arena()` lists the constants the parser's AST arena keeps
+   * alive (one reference each) until the module finishes (loader.ts). For the Playground.
+   */
+  onLoaded?(arena: () => readonly PyObject[]): void;
 }
 
 export interface ModuleDef {

@@ -7,12 +7,13 @@
  * A refusal (`unsupported: X at line N`) keeps no step: the VM discards the output of a program
  * it cannot finish exactly, and the picture of a half run would be just as wrong.
  */
-import type { GcTrace } from '../../engine/events.ts';
 import { runScript, vm } from './index.ts';
 import type { RunOptions, RunResult } from './index.ts';
 import type { Frame } from './frame.ts';
 import { VmCollector } from './gc/vm.ts';
 import type { GcEvent } from './gc/types.ts';
+import { gcTrace } from './traceGc.ts';
+import type { TimedGcEvent } from './traceGc.ts';
 import { newPictureMemory, pictureOf } from './snapshotVm.ts';
 import type { Step, StepData, StepEvent, Trace } from './snapshot.ts';
 import { TraceBuilder } from './snapshot.ts';
@@ -34,10 +35,25 @@ export function recordVmTrace(source: string, limit?: number): Trace {
       stdout: vm.out.join(''),
       gc: null,
       ...(pic.truncated ? { truncated: true } : {}),
+      ...(pic.codeConsts.length > 0 ? { codeConsts: pic.codeConsts } : {}),
+      ...(pic.arena.length > 0 ? { arena: pic.arena } : {}),
     };
   };
   let last: { event: StepEvent; line: number; frame: Frame } | null = null;
+  // The program's own frames share its module's globals; library code written in Python (the
+  // weakref module) runs in frames of its own globals and is not stepped.
+  let main: Frame['globals'] | null = null;
+  const ours = (f: Frame): boolean => {
+    if (main === null && f.back === null) main = f.globals;
+    return f.globals === main;
+  };
+  const innermostOurs = (f: Frame | null): Frame | null => {
+    let g = f;
+    while (g && !ours(g)) g = g.back;
+    return g;
+  };
   const add = (event: StepEvent, frame: Frame): void => {
+    if (!ours(frame)) return;
     const line = frame.lineno;
     // A call's first line shows what the call step just showed: one step, not two.
     const repeat = event === 'line' && last?.event === 'call' && last.frame === frame;
@@ -47,27 +63,30 @@ export function recordVmTrace(source: string, limit?: number): Trace {
   };
   // The gc step goes in when the collection starts (finalizers it runs come after it, as they
   // run); its phases are filled in when the collector reports the end.
-  let collection: { step: Step; events: GcEvent[] } | null = null;
+  let collection: { step: Step; events: TimedGcEvent[] } | null = null;
   const onGc = (e: GcEvent): void => {
     if (e.kind === 'start') {
       collection = null;
-      if (full || !builder.add(data('gc', vm.frame))) full = true;
+      if (full || !builder.add(data('gc', innermostOurs(vm.frame)))) full = true;
       else collection = { step: builder.steps[builder.steps.length - 1]!, events: [] };
     }
-    collection?.events.push(e);
+    collection?.events.push({ event: e, out: vm.out.length });
     if (e.kind === 'stop' && collection) {
-      collection.step.gc = gcTrace(collection.step, collection.events);
+      collection.step.gc = gcTrace(collection.step, collection.events, vm.out);
       collection = null;
     }
   };
   const result = runSafely(source, {
     hooks: {
+      onLoaded: (arena) => {
+        memory.arena = arena;
+      },
       onLine: (f) => add('line', f),
       onCall: (f) => {
         if (f.back !== null) add('call', f); // the module's own start is its first line
       },
       onReturn: (f) => {
-        if (f.back !== null || f.func !== null) return add('return', f);
+        if (f.back !== null || f.func !== null || !ours(f)) return add('return', f);
         add('end', f);
         full = true; // interpreter shutdown (its collection, finalizers) is not stepped
       },
@@ -118,43 +137,4 @@ function runSafely(source: string, options: RunOptions): RunResult {
 function errorLine(stderr: string): number {
   const all = [...stderr.matchAll(/line (\d+)/g)];
   return Number(all.at(-1)?.[1] ?? 0);
-}
-
-/**
- * The collection as the gc player shows it, from what the collector reported: which pictured
- * objects it found unreachable, which weakrefs it cleared, what it freed and in which order,
- * and the count. (gc_refs are scratch values the collector does not report; they stay unshown.)
- */
-function gcTrace(before: Step, events: GcEvent[]): GcTrace {
-  const shown = (o: unknown): number | null => {
-    const id = (o as { id?: number }).id;
-    return typeof id === 'number' && before.objects[id] ? id : null;
-  };
-  const ids = (objects: readonly unknown[]): number[] =>
-    objects.map(shown).filter((id): id is number => id !== null);
-  const phase = (name: string): number[] =>
-    events.flatMap((e) => (e.kind === 'phase' && e.phase === name ? ids(e.objects) : []));
-  const start = events.find((e) => e.kind === 'start');
-  const stop = events.find((e) => e.kind === 'stop');
-  const unreachable = phase('move_unreachable');
-  const tracked = Object.values(before.objects)
-    .filter((o) => o.tracked)
-    .map((o) => o.id);
-  return {
-    generation: (start?.kind === 'start' ? start.generation : 2) as 0 | 1 | 2,
-    automatic: start?.kind === 'start' ? start.automatic : false,
-    young: tracked,
-    updateRefs: [],
-    subtractRefs: [],
-    moveUnreachable: tracked.map((id) => ({
-      id,
-      step: unreachable.includes(id) ? ('tentative' as const) : ('reachable' as const),
-    })),
-    unreachable,
-    promoted: [],
-    untrackedDicts: [],
-    weakrefsCleared: [],
-    freed: phase('delete_garbage'),
-    result: stop?.kind === 'stop' ? stop.collected + stop.uncollectable : 0,
-  };
 }

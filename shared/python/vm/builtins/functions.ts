@@ -26,6 +26,7 @@ import { valueOp } from '../ops/valueerr.ts';
 import { between, defineFunction, exact, isNone, kwArg, noKw, asInt } from './helpers.ts';
 import { vm } from '../state.ts';
 import { sortList } from './sort.ts';
+import { asciiEscape, modPow } from './textnum.ts';
 import { buildClass, makeSuper } from './classes.ts';
 import { PyInstance } from '../instance.ts';
 import { PyDictObj } from '../views.ts';
@@ -156,7 +157,7 @@ export function defineFunctions(b: PyDict): void {
   defineFunction(b, 'print', print);
   defineFunction(b, 'len', (a, kw) => (exact('len', a, 1, kw), newInt(len(a[0]!)!)));
   defineFunction(b, 'repr', (a, kw) => (exact('repr', a, 1, kw), newStr(repr(a[0]!))));
-  defineFunction(b, 'ascii', (a) => newStr(repr(a[0]!)));
+  defineFunction(b, 'ascii', (a) => newStr(asciiEscape(repr(a[0]!))));
   defineFunction(
     b,
     'id',
@@ -389,7 +390,9 @@ export function defineFunctions(b: PyDict): void {
     const [q, r] = valueOp(() => numDivmod(x.v, y.v));
     return newTuple([boxNum(q), boxNum(r)]);
   });
-  defineFunction(b, 'pow', (a) => binaryOp(8, a[0]!, a[1]!));
+  defineFunction(b, 'pow', (a) =>
+    a.length === 3 ? modPow(a[0]!, a[1]!, a[2]!) : binaryOp(8, a[0]!, a[1]!),
+  );
   defineFunction(b, 'format', (a) =>
     newStr(formatText(a[0]!, a[1] instanceof PyStr ? a[1].v : '')),
   );

@@ -10,7 +10,7 @@ import { PyFunction } from '../callables.ts';
 import type { PyCode } from '../callables.ts';
 import { PyTuple, PyList } from '../containers.ts';
 import type { PyDict } from '../dict.ts';
-import type { PyStr } from '../scalars.ts';
+import { PyStr, S } from '../scalars.ts';
 import { call } from '../ops/call.ts';
 import { extendList } from '../ops/iter.ts';
 import { getAttr } from '../ops/attr.ts';
@@ -23,7 +23,9 @@ export function execFunc(f: Frame, op: number, arg: number): PyObject | undefine
   switch (op) {
     case OP.MAKE_FUNCTION: {
       const code = stack.pop()! as PyCode;
-      const fn = new PyFunction(code, f.globals, f.builtins, code.qualname);
+      const first = code.consts[0];
+      const doc = first instanceof PyStr ? first : S.None;
+      const fn = new PyFunction(code, f.globals, f.builtins, code.qualname, doc);
       if (arg & 0x08) fn.closure = stack.pop()! as PyTuple;
       if (arg & 0x04) decref(stack.pop()!);
       if (arg & 0x02) fn.kwdefaults = stack.pop()! as PyDict;

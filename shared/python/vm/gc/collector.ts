@@ -204,6 +204,7 @@ export class Collector {
       lists: this.lists,
       collecting: this.collectingSet,
       hooks: this.hooks,
+      trace: this.hooks.trace ? (event) => this.hooks.trace?.(event) : undefined,
       saveAll: (this.debug & DEBUG_SAVEALL) !== 0,
       untrack: (o) => this.untrack(o),
     };

@@ -5,13 +5,15 @@
 import type { GcObject } from '../gcobject.ts';
 import { GcList } from './lists.ts';
 import type { ListRegistry } from './lists.ts';
-import type { CollectorHooks, GcPhase } from './types.ts';
+import type { CollectorHooks, GcEvent, GcPhase } from './types.ts';
 import { deduceUnreachable } from './unreachable.ts';
 
 export interface Pass {
   readonly lists: ListRegistry;
   readonly collecting: Set<GcObject>;
   readonly hooks: CollectorHooks;
+  /** hooks.trace, when someone observes (deduce_unreachable reports gc_refs through it). */
+  readonly trace: ((event: GcEvent) => void) | undefined;
   /** DEBUG_SAVEALL: garbage goes to gc.garbage instead of being cleared. */
   readonly saveAll: boolean;
   /** _PyObject_GC_UNTRACK. */

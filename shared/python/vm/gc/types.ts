@@ -40,6 +40,26 @@ export type GcPhase =
 export type GcEvent =
   | { readonly kind: 'start'; readonly generation: number; readonly automatic: boolean }
   | { readonly kind: 'phase'; readonly phase: GcPhase; readonly objects: readonly GcObject[] }
+  /** update_refs: gc_refs := ob_refcnt. */
+  | { readonly kind: 'update_refs'; readonly object: GcObject; readonly gcRefs: number }
+  /** subtract_refs: one reference from `from` to `to` inside the collected set. */
+  | {
+      readonly kind: 'subtract';
+      readonly from: GcObject;
+      readonly to: GcObject;
+      readonly gcRefs: number;
+    }
+  /**
+   * move_unreachable: the walk reaches `object` (reachable when gc_refs > 0, else tentatively
+   * unreachable), or a reachable `by` moves a tentative one back (rescued, gc_refs := 1).
+   */
+  | {
+      readonly kind: 'move';
+      readonly object: GcObject;
+      readonly step: 'reachable' | 'tentative' | 'rescued';
+      readonly by: GcObject | null;
+      readonly gcRefs: number;
+    }
   | { readonly kind: 'weakref_callback'; readonly weakref: GcObject }
   | { readonly kind: 'finalize'; readonly object: GcObject }
   | { readonly kind: 'clear'; readonly object: GcObject }

@@ -11,11 +11,14 @@
  */
 import type { GcObject } from '../gcobject.ts';
 import type { GcList, ListRegistry } from './lists.ts';
+import type { GcEvent } from './types.ts';
 
 export interface ScanState {
   readonly lists: ListRegistry;
   /** PREV_MASK_COLLECTING: set by update_refs, cleared once move_unreachable finds an object reachable. */
   readonly collecting: Set<GcObject>;
+  /** The Playground's observer: every gc_refs value as it is set (absent: nothing reported). */
+  readonly trace?: ((event: GcEvent) => void) | undefined;
 }
 
 function head(o: GcObject) {
@@ -29,15 +32,23 @@ function updateRefs(state: ScanState, base: GcList): void {
     if (o.rc <= 0) throw new Error(`gc: tracked object with refcount ${o.rc} (update_refs)`);
     head(o).gcRefs = o.rc;
     state.collecting.add(o);
+    state.trace?.({ kind: 'update_refs', object: o, gcRefs: o.rc });
   }
 }
 
 /** Subtract the references held by objects of `base` itself: what remains comes from outside. */
 function subtractRefs(state: ScanState, base: GcList): void {
+  const { trace } = state;
+  let from: GcObject | null = null;
   const visitDecref = (referent: GcObject): void => {
-    if (referent.gc !== null && state.collecting.has(referent)) referent.gc.gcRefs--;
+    if (referent.gc === null || !state.collecting.has(referent)) return;
+    referent.gc.gcRefs--;
+    trace?.({ kind: 'subtract', from: from!, to: referent, gcRefs: referent.gc.gcRefs });
   };
-  for (const o of base.items) o.traverse(visitDecref);
+  for (const o of base.items) {
+    from = o;
+    o.traverse(visitDecref);
+  }
 }
 
 /**
@@ -47,12 +58,14 @@ function subtractRefs(state: ScanState, base: GcList): void {
  * tentatively, until something reachable references it.
  */
 function moveUnreachable(state: ScanState, base: GcList, unreachable: GcList): void {
-  const { lists, collecting } = state;
+  const { lists, collecting, trace } = state;
+  let by: GcObject | null = null;
   const visitReachable = (referent: GcObject): void => {
     if (referent.gc === null || !collecting.has(referent)) return;
     if (lists.listOf(referent) === unreachable) {
       lists.move(referent, base);
       referent.gc.gcRefs = 1;
+      trace?.({ kind: 'move', object: referent, step: 'rescued', by, gcRefs: 1 });
     } else if (referent.gc.gcRefs === 0) {
       referent.gc.gcRefs = 1;
     }
@@ -61,7 +74,10 @@ function moveUnreachable(state: ScanState, base: GcList, unreachable: GcList): v
   for (const o of base.items) {
     const refs = head(o).gcRefs;
     if (refs < 0) throw new Error('gc: refcount is too small (move_unreachable)');
+    const step = refs > 0 ? 'reachable' : 'tentative';
+    trace?.({ kind: 'move', object: o, step, by: null, gcRefs: refs });
     if (refs > 0) {
+      by = o;
       o.traverse(visitReachable);
       collecting.delete(o);
     } else {

@@ -16,7 +16,7 @@ import { newInt, newStr } from '../scalars.ts';
 import { clearWeakrefsOnDealloc, PyWeakref, unraisableCall } from '../weakref.ts';
 import { Collector } from './collector.ts';
 import { atexitCallbacks } from './atexit.ts';
-import type { CollectionInfo, GcEvent } from './types.ts';
+import type { CollectionInfo, CollectorHooks, GcEvent } from './types.ts';
 
 /** gc.get_count() at a script's first line under `python3 script.py` (CPython 3.11.7). */
 const START_COUNTS = [248, 0, 2] as const;
@@ -26,12 +26,11 @@ export class VmCollector implements HeapCollector {
   /** gc.garbage and gc.callbacks: made by the gc module on import (null until then). */
   garbage: PyList | null = null;
   callbacks: PyList | null = null;
-  /** The Playground's observer of collection steps. */
-  trace: ((event: GcEvent) => void) | null = null;
+  private readonly hooks: CollectorHooks;
 
   constructor() {
     atexitCallbacks.length = 0;
-    this.core = new Collector({
+    this.hooks = {
       runtime: {
         incref: (o) => void incref(o as PyObject),
         decref: (o) => decref(o as PyObject),
@@ -44,8 +43,17 @@ export class VmCollector implements HeapCollector {
       saveGarbage: (o) => this.saveGarbage(o as PyObject),
       invokeCallbacks: (phase, info) => this.invokeCallbacks(phase, info),
       clearFreelists: () => clearFreeLists(),
-      trace: (event) => this.trace?.(event),
-    });
+    };
+    this.core = new Collector(this.hooks);
+  }
+
+  /** The Playground's observer of collection steps (null: none, and no event is even built). */
+  get trace(): ((event: GcEvent) => void) | null {
+    return this.hooks.trace ?? null;
+  }
+  set trace(observer: ((event: GcEvent) => void) | null) {
+    if (observer) this.hooks.trace = observer;
+    else delete this.hooks.trace;
   }
 
   /**

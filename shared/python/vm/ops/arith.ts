@@ -18,6 +18,7 @@ import { decref, type PyObject } from '../object.ts';
 import { bool, newFloat, newInt, PyFloat, PyInt, PyStr, S } from '../scalars.ts';
 import { T } from '../registry.ts';
 import { OP } from '../eval/opcodes.ts';
+import { PyMethod } from '../callables.ts';
 import { callSpecial } from './call.ts';
 import { valueOp } from './valueerr.ts';
 import { seqBinary, seqCompare, seqContains, seqInplace } from './seqops.ts';
@@ -194,6 +195,10 @@ function nativeCompare(l: PyObject, r: PyObject, arg: number): boolean | null {
   if (l instanceof PyStr && r instanceof PyStr) {
     const c = l.v < r.v ? -1 : l.v > r.v ? 1 : 0;
     return cmpResult(op, c);
+  }
+  // meth_richcompare: bound methods are equal when function and `self` are the same objects.
+  if (l instanceof PyMethod && r instanceof PyMethod && (arg === 2 || arg === 3)) {
+    return (l.func === r.func && l.self === r.self) === (arg === 2);
   }
   return seqCompare(l, r, arg);
 }

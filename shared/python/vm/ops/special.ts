@@ -12,7 +12,7 @@ import { PyModule } from '../module.ts';
 import { PyBuiltin, PyCell, PyCode, PyFunction, PyMethod } from '../callables.ts';
 import { PyFrameObject, PyTraceback, frameObjectOf } from '../frame.ts';
 import { PyGenerator } from '../generator.ts';
-import { bool, newInt, newStr, none, PyInt, PyStr, S } from '../scalars.ts';
+import { bool, newInt, newStr, none, PyInt, S } from '../scalars.ts';
 import { newTuple } from '../containers.ts';
 import { PyFloat } from '../scalars.ts';
 import { vm } from '../state.ts';
@@ -121,11 +121,9 @@ function functionAttr(f: PyFunction, name: string): PyObject | null {
     case '__globals__':
       return ref(f.globals);
     case '__module__':
-      return newStr('__main__');
-    case '__doc__': {
-      const c = f.code.consts[0];
-      return c instanceof PyStr && f.code.co.consts[0] !== undefined ? ref(c) : none();
-    }
+      return f.module ? ref(f.module) : none();
+    case '__doc__':
+      return ref(f.doc);
     case '__dict__':
       refuse('a function __dict__');
   }
