@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
+import { questionReplay } from '../../shared/live/questionReplay.ts';
 import { openGame, clickTarget, shot, startHarness, waitFor as waitUpTo } from './harness.ts';
 import type { GamePage, Harness } from './harness.ts';
 
@@ -51,6 +52,8 @@ const BEN = [
 
 /** `a = []; b = a; print(sys.getrefcount(a))` prints 3. */
 const QUESTION = QUESTIONS.find((q) => q.id === 'rc-alias')!;
+/** Its replay as the server records it (the same VM as the projector's Playground). */
+const REPLAY = questionReplay(QUESTION)!;
 
 async function joinByForm(s: GamePage, code: string, nickname: string): Promise<void> {
   await clickTarget(s.page, 'button:join');
@@ -222,13 +225,15 @@ describe('A Playground program as a live round', () => {
       await tp.click('#live-replay-next');
       await waitScene(projector, 'Playground');
       // It started at the question's first line (past the preamble); Next went to the second.
-      await waitFor(projector, shows('#live-replay-step', 'Step 84 of 86'));
-      await waitFor(projector, `window.__heapHeroes.extra.step === 83`);
+      const [first, second] = REPLAY.stops as [number, number];
+      await waitFor(projector, shows('#live-replay-step', `Step ${second + 1} of ${REPLAY.steps}`));
+      await waitFor(projector, `window.__heapHeroes.extra.step === ${second}`);
       expect(await projector.locator('#live-replay-print').count()).toBe(0);
-      await waitFor(projector, shows('#pg-code', 'b = a'));
+      await waitFor(projector, shows('#pg-now', 'b = a')); // the line about to run
       await tp.click('#live-replay-back');
-      await waitFor(projector, `window.__heapHeroes.extra.step === 82`);
-      await waitFor(projector, shows('#live-replay-step', 'Step 83 of 86'));
+      await waitFor(projector, `window.__heapHeroes.extra.step === ${first}`);
+      await waitFor(projector, shows('#live-replay-step', `Step ${first + 1} of ${REPLAY.steps}`));
+      await waitFor(projector, shows('#pg-now', 'a = []'));
       await shot(projector, 'lessonPlayground-12-projector-question-replay');
 
       // On to the podium: the projector leaves the picture and shows it.
