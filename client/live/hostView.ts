@@ -23,8 +23,7 @@ import { distribution, podiumList, progressBars, reportView, studentGrid } from 
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
 import { playlistEditor } from './playlistEditor.ts';
-import { programCode } from './programRound.ts';
-import { replayConsole, replayControls } from './replay.ts';
+import { programRoundView, replayRow } from './replay.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
@@ -302,44 +301,21 @@ export class HostView {
       out.push(...puzzleGoal(live.itemId));
     if (live.phase === 'reveal' && live.kind === 'predict') {
       out.push(...distribution(this.conn, this.showItButton()));
-      if (live.steps > 0 && !this.projector) out.push(this.replayRow());
+      if (live.steps > 0 && !this.projector)
+        out.push(replayRow(this.conn, () => this.actions.stepThrough()));
     } else out.push(progressBars(this.conn));
     if (live.phase === 'reveal' && live.kind === 'puzzle') out.push(...solutionView(live.itemId));
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
 
-  /** The replay's controls and the way to the picture (a teacher's screen, not the class's). */
-  private replayRow(): HTMLElement {
-    return teacherOnly(
-      row(
-        replayControls(this.conn),
-        btn('live-step-through', `▶ ${t('live.stepThrough')}`, () => this.actions.stepThrough(), {
-          secondary: true,
-        }),
-      ),
-    );
-  }
-
   private programContent(): (Node | null)[] {
     const out = programRoundView(this.conn);
-    if (this.conn.state.live.phase === 'reveal' && !this.projector) out.push(this.replayRow());
+    if (this.conn.state.live.phase === 'reveal' && !this.projector)
+      out.push(replayRow(this.conn, () => this.actions.stepThrough()));
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
-}
-
-/** A program round: the code; while it runs, the blanks' count and progress; at the reveal, the
- * printed lines with how many got each. */
-function programRoundView(conn: LiveConnection): (Node | null)[] {
-  const live = conn.state.live;
-  if (live.phase !== 'reveal')
-    return [
-      programCode(live.program),
-      p(t('live.programOnDevices', { n: live.printed })),
-      progressBars(conn),
-    ];
-  return [row(programCode(live.program), replayConsole(live))];
 }
 
 /** A puzzle round on the big screen: its title and the goal every student works toward. */

@@ -10,7 +10,9 @@ import type Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { nextStop } from '../../shared/live/replay.ts';
-import { btn, el, row } from './dom.ts';
+import { btn, el, p, row } from './dom.ts';
+import { progressBars } from './hostRounds.ts';
+import { programCode } from './programRound.ts';
 
 type Live = LiveConnection['state']['live'];
 
@@ -78,6 +80,31 @@ export function replayControls(conn: LiveConnection): HTMLElement {
         })
       : null,
   );
+}
+
+/** The replay's controls and the way to the picture: a teacher's screen, never the class's. */
+export function replayRow(conn: LiveConnection, stepThrough: () => void): HTMLElement {
+  const box = row(
+    replayControls(conn),
+    btn('live-step-through', `▶ ${t('live.stepThrough')}`, stepThrough, { secondary: true }),
+  );
+  box.classList.add('live-teacher-only');
+  return box;
+}
+
+/**
+ * A program round on the teacher's screens: the code; while it runs, the blanks' count and the
+ * class's progress; at the reveal, each printed line with how many got it.
+ */
+export function programRoundView(conn: LiveConnection): (Node | null)[] {
+  const live = conn.state.live;
+  if (live.phase !== 'reveal')
+    return [
+      programCode(live.program),
+      p(t('live.programOnDevices', { n: live.printed })),
+      progressBars(conn),
+    ];
+  return [row(programCode(live.program), replayConsole(live))];
 }
 
 /** The bar over the picture: what this step printed, the controls, the way back. */
