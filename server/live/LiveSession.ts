@@ -26,17 +26,12 @@ import {
   type LiveItem,
   type LiveReport,
   type LiveState,
+  type Replay,
 } from '../../shared/live/index.ts';
 import type { LiveHostMessage } from '../../shared/live/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { ok, type Result } from '../../shared/engine/result.ts';
-import {
-  questionReplayById,
-  resolveSet,
-  roundById,
-  type CatalogError,
-  type LiveRound,
-} from './catalog.ts';
+import { resolveSet, roundById, type CatalogError, type LiveRound } from './catalog.ts';
 import { mirrorInfo, mirrorSeats } from './mirror.ts';
 import type { ProgramCheck } from './programCheck.ts';
 import type { LiveInfoState, LiveSeatState } from './schema.ts';
@@ -54,6 +49,8 @@ export interface LiveHooks {
   renamed(studentId: string, nickname: string): void;
   /** A student's row appeared: show it to teachers and to that student. */
   rowCreated(row: LiveSeatState): void;
+  /** A predict question's replay for its reveal (recorded off the event loop). */
+  replayOf(questionId: string): Promise<Replay | null>;
   /** The report changed (after a reveal, on the podium): persist it. */
   persist(report: LiveReport): void;
 }
@@ -213,12 +210,17 @@ export class LiveSession {
     }
   }
 
-  /** A predict question's reveal gets its replay (recorded here, once per question). */
+  /**
+   * A predict question's reveal gets its replay, recorded off the event loop (hooks.replayOf);
+   * it is attached if the class is still at that reveal when it arrives.
+   */
   private attachReplay(index: number): void {
     const item = this.state.items[index];
     if (item?.kind !== 'predict' || item.replay || this.state.phase !== 'reveal') return;
-    const replay = questionReplayById(item.id);
-    if (replay) this.apply({ role: 'system' }, { type: 'attachReplay', replay });
+    void this.hooks.replayOf(item.id).then((replay) => {
+      const still = this.state.phase === 'reveal' && this.state.round?.index === index;
+      if (replay && still) this.apply({ role: 'system' }, { type: 'attachReplay', replay });
+    });
   }
 
   /** `only`: the events touched just these students' rows (see mirrorSeats). */

@@ -2,11 +2,10 @@
  * Turns the teacher's choice of set (a campaign chapter, campaign levels, generated puzzles, or
  * predict questions) into rounds: the pure LiveItem the machine scores, plus the Puzzle a puzzle
  * round plays on. Predict answers are computed by the engine (answerOf), never stored; a
- * question's replay for its reveal is recorded when first needed (questionReplayById).
+ * question's replay for its reveal is recorded at its reveal (programCheck.ts).
  */
 import { err, ok, type Result } from '../../shared/engine/result.ts';
-import type { LiveItem, Replay } from '../../shared/live/index.ts';
-import { questionReplay } from '../../shared/live/questionReplay.ts';
+import type { LiveItem } from '../../shared/live/index.ts';
 import type { LiveSetChoice } from '../../shared/live/protocol.ts';
 import { liveQuestion } from '../../shared/live/items.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
@@ -32,19 +31,6 @@ const puzzleRound = (puzzle: Puzzle): LiveRound => ({
   item: { kind: 'puzzle', id: puzzle.id, concepts: puzzle.concepts, par: puzzle.par },
   puzzle,
 });
-
-/**
- * A question's replay, recorded at its first reveal in this process (questions are fixed; 7–30 ms
- * each, plus the VM's first start), never for questions a class does not reach.
- */
-const replays = new Map<string, Replay | null>();
-
-export function questionReplayById(id: string): Replay | null {
-  const q = liveQuestion(id);
-  if (!q) return null;
-  if (!replays.has(id)) replays.set(id, questionReplay(q));
-  return replays.get(id)!;
-}
 
 function questionRound(q: Question, seed: number): LiveRound | undefined {
   const answer = answerOf(q);

@@ -19,7 +19,11 @@ import {
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import type { LiveReportStore } from './reportStore.ts';
 import { LiveSession, type LiveOutcome } from './LiveSession.ts';
-import { checkProgramOffThread, type ProgramCheck } from './programCheck.ts';
+import {
+  checkProgramOffThread,
+  questionReplayOffThread,
+  type ProgramCheck,
+} from './programCheck.ts';
 import type { LiveSeatState } from './schema.ts';
 import type { Seat, SeatRegistry } from '../rooms/seats.ts';
 
@@ -71,6 +75,7 @@ export class ClassroomLive {
         },
         rowCreated: (row) => this.showRow(row),
         persist: () => this.persist(),
+        replayOf: questionReplayOffThread,
       },
       randomBytes(4).readUInt32LE(0),
     );

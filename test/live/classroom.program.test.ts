@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { questionReplay } from '../../shared/live/questionReplay.ts';
+import { QUESTIONS } from '../../shared/puzzles/index.ts';
 import { startTestServer, type TestServer } from '../server/helpers.ts';
 import { hostClass, hostCmd, joinClass, phaseIs } from './liveClient.ts';
 
@@ -91,5 +93,25 @@ describe('a program round', () => {
     hostCmd(teacher, { cmd: 'replay', step: 27 });
     await vi.waitFor(() => expect(teacher.liveRejected.at(-1)?.code).toBe('live/no_replay'));
     expect(teacher.state().live.replayStep).toBe(19);
+
+    // A predict question next: its replay is recorded off the event loop at its reveal.
+    hostCmd(teacher, { cmd: 'playlist', edit: { op: 'add', id: 'rc-alias' } });
+    await vi.waitFor(() => expect(teacher.state().live.rounds).toBe(2));
+    hostCmd(teacher, { cmd: 'next' });
+    await phaseIs(teacher, 'between');
+    hostCmd(teacher, { cmd: 'start' });
+    await phaseIs(ada, 'running');
+    expect(ada.state().live).toMatchObject({ kind: 'predict', steps: 0, program: '' });
+    hostCmd(teacher, { cmd: 'skip' });
+    await phaseIs(ada, 'reveal');
+    const replay = questionReplay(QUESTIONS.find((q) => q.id === 'rc-alias')!)!;
+    await vi.waitFor(() => expect(ada.state().live.steps).toBe(replay.steps), { timeout: 10_000 });
+    expect(ada.state().live).toMatchObject({
+      program: replay.source,
+      replayStep: replay.stops[0],
+    });
+    expect([...ada.state().live.stops]).toEqual(replay.stops);
+    hostCmd(teacher, { cmd: 'replay', step: replay.stops[1]! });
+    await vi.waitFor(() => expect(ada.state().live.replayStep).toBe(replay.stops[1]));
   });
 });
