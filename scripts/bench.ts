@@ -55,6 +55,30 @@ function heapShape(seed: number): { edges: [number, number][]; roots: number[] }
   return { edges, roots };
 }
 
+/**
+ * Before each timed section: a full V8 collection when node runs with --expose-gc (npm run bench
+ * does), so the garbage of the previous trial's heap is not collected inside this one's timing;
+ * the CPython side likewise runs gc.collect() before each trial.
+ */
+function settleV8(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Wall and CPU milliseconds of a timed section (CPU: this process's, every thread). */
+interface Timing {
+  ms: number;
+  cpu: number;
+}
+
+function startTiming(): () => Timing {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { ms: performance.now() - t0, cpu: (c.user + c.system) / 1000 };
+  };
+}
+
 function must(err: unknown): void {
   if (err) throw new Error(JSON.stringify(err));
 }
@@ -83,21 +107,21 @@ function buildEngineHeap(shape: ReturnType<typeof heapShape>): EngineState {
   return s;
 }
 
-function timeEngine(shape: ReturnType<typeof heapShape>): {
-  ms: number;
+function timeEngine(shape: ReturnType<typeof heapShape>): Timing & {
   result: number;
   live: number;
 } {
   const s = buildEngineHeap(shape);
   const live = Object.keys(s.objects).length;
   const before = new Set(Object.keys(s.objects));
-  const t0 = performance.now();
+  settleV8();
+  const stop = startTiming();
   must(applyInPlace(s, { type: 'collect', generation: 2 }));
-  const ms = performance.now() - t0;
-  return { ms, result: before.size - Object.keys(s.objects).length, live };
+  const t = stop();
+  return { ...t, result: before.size - Object.keys(s.objects).length, live };
 }
 
-function engineChainMs(): number {
+function engineChain(): Timing {
   const s = createState({ gcEnabled: false });
   must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('head') }));
   for (let i = 1; i < 1_000_000; i++)
@@ -108,15 +132,17 @@ function engineChainMs(): number {
         into: nameAt('head'),
       }),
     );
-  const t0 = performance.now();
+  settleV8();
+  const stop = startTiming();
   must(applyInPlace(s, { type: 'delete', at: nameAt('head') }));
-  return performance.now() - t0;
+  return stop();
 }
 
 /** `objs = []`, then 100,000 × (`t = []`, `objs.append(t)`), collector on at (700, 10, 10). */
-function engineBuildMs(): number {
+function engineBuild(): Timing {
+  settleV8();
   const s = createState({ gcEnabled: true });
-  const t0 = performance.now();
+  const stop = startTiming();
   must(applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('objs') }));
   const objs = (s.globals.objs as { id: number }).id;
   for (let i = 0; i < OBJECTS; i++)
@@ -124,7 +150,7 @@ function engineBuildMs(): number {
       applyInPlace(s, { type: 'new', object: { kind: 'list', items: [] }, into: nameAt('t') }) ??
         applyInPlace(s, { type: 'append', list: objs, value: s.globals.t! }),
     );
-  return performance.now() - t0;
+  return stop();
 }
 
 /**
@@ -158,34 +184,36 @@ def run():
     roots = [objs[r] for r in shape['roots']]
     del objs
     gc.collect_was = None
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = gc.collect()
-    return (time.perf_counter() - t0) * 1000, n, roots
+    return (time.perf_counter() - t0) * 1000, n, roots, (time.process_time() - c0) * 1000
 gc.collect()
 out = {'trials': []}
 for _ in range(int(sys.argv[2])):
-    ms, n, roots = run()
-    out['trials'].append([ms, n])
+    ms, n, roots, cpu = run()
+    out['trials'].append([ms, n, cpu])
     del roots
     gc.collect()
 head = []
 for _ in range(999_999):
     head = [head]
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 del head
 out['chain'] = (time.perf_counter() - t0) * 1000
+out['chainCpu'] = (time.process_time() - c0) * 1000
 gc.enable()
 builds = []
 for _ in range(3):
     gc.collect()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     objs = []
     for _ in range(100_000):
         t = []
         objs.append(t)
-    builds.append((time.perf_counter() - t0) * 1000)
+    builds.append(((time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000))
     del objs, t
-out['build'] = sorted(builds)[1]
+out['build'] = sorted(b[0] for b in builds)[1]
+out['buildCpu'] = sorted(b[1] for b in builds)[1]
 print(json.dumps(out))
 `;
 
@@ -260,9 +288,17 @@ function main(): void {
       encoding: 'utf8',
       maxBuffer: 1 << 26,
     }),
-  ) as { trials: [number, number][]; chain: number; build: number };
+  ) as {
+    trials: [number, number, number][];
+    chain: number;
+    chainCpu: number;
+    build: number;
+    buildCpu: number;
+  };
   const engMs = median(engine.map((e) => e.ms));
   const pyMs = median(py.trials.map((t) => t[0]));
+  const engCpu = median(engine.map((e) => e.cpu));
+  const pyCpu = median(py.trials.map((t) => t[2]));
   console.log(
     `heap: ${OBJECTS} lists, ${EDGES} references; ${engine[0]!.live} live objects before the collection`,
   );
@@ -272,13 +308,23 @@ function main(): void {
   console.log(
     `CPython gc.collect(): ${py.trials.map((t) => t[0].toFixed(1)).join(' / ')} ms, returned ${py.trials[0]![1]}`,
   );
-  const chain = engineChainMs();
-  console.log(`1M-chain free: engine ${chain.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms`);
-  const build = median([engineBuildMs(), engineBuildMs(), engineBuildMs()]);
-  console.log(`build 100k gc on: engine ${build.toFixed(0)} ms, CPython ${py.build.toFixed(0)} ms`);
+  const chain = engineChain();
+  console.log(`1M-chain free: engine ${chain.ms.toFixed(0)} ms, CPython ${py.chain.toFixed(0)} ms`);
+  const builds = [engineBuild(), engineBuild(), engineBuild()];
+  const build = { ms: median(builds.map((b) => b.ms)), cpu: median(builds.map((b) => b.cpu)) };
+  console.log(
+    `build 100k gc on: engine ${build.ms.toFixed(0)} ms, CPython ${py.build.toFixed(0)} ms`,
+  );
   console.log(`gc.collect 100k: engine/CPython = ${(engMs / pyMs).toFixed(2)}`);
-  console.log(`free 1M chain: engine/CPython = ${(chain / py.chain).toFixed(2)}`);
-  console.log(`build 100k gc on: engine/CPython = ${(build / py.build).toFixed(2)}`);
+  console.log(`free 1M chain: engine/CPython = ${(chain.ms / py.chain).toFixed(2)}`);
+  console.log(`build 100k gc on: engine/CPython = ${(build.ms / py.build).toFixed(2)}`);
+  // The same sections in CPU time of each process: steadier than wall time on a shared machine
+  // (a process waiting for a core is not charged); the engine's includes V8's GC threads.
+  console.log(
+    `CPU time: gc.collect ${engCpu.toFixed(0)} / ${pyCpu.toFixed(0)} ms = ${(engCpu / pyCpu).toFixed(2)}, ` +
+      `free chain ${chain.cpu.toFixed(0)} / ${py.chainCpu.toFixed(0)} ms = ${(chain.cpu / py.chainCpu).toFixed(2)}, ` +
+      `build ${build.cpu.toFixed(0)} / ${py.buildCpu.toFixed(0)} ms = ${(build.cpu / py.buildCpu).toFixed(2)}`,
+  );
   console.log(`apply rebind at 100k: ${engineRebindUs(shape).toFixed(1)} µs`);
   vmRatios(dir);
 }

@@ -456,6 +456,8 @@ export const en = {
   'live.tie': '(tie)',
   'live.nameWaiting': 'name waiting for your approval (tap to see it)',
   'live.answerOnDevices': 'Answer on your phone or laptop:',
+  'live.upNextPuzzle': 'Up next: the puzzle “{title}”',
+  'live.upNextPredict': 'Up next: a question. Get your phone or laptop ready!',
   'live.puzzleGoal': '{title}: the goal',
   'live.oneSolution': 'A solution in {n} {n|move|moves}:',
   'live.tryAgain': 'Try again',

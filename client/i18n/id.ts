@@ -457,6 +457,8 @@ export const id: Messages = {
   'live.tie': '(seri)',
   'live.nameWaiting': 'nama menunggu persetujuanmu (ketuk untuk melihat)',
   'live.answerOnDevices': 'Jawab di HP atau laptopmu:',
+  'live.upNextPuzzle': 'Berikutnya: teka-teki “{title}”',
+  'live.upNextPredict': 'Berikutnya: sebuah soal. Siapkan ponsel atau laptopmu!',
   'live.puzzleGoal': '{title}: tujuannya',
   'live.oneSolution': 'Satu solusi dalam {n} langkah:',
   'live.tryAgain': 'Coba lagi',

@@ -10,6 +10,7 @@ import type { LiveSetChoice } from '../../shared/live/protocol.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { btn, el, p, row } from './dom.ts';
+import { focusAfterEdit } from './playlistEditor.ts';
 
 interface JoinInfo {
   link: string;
@@ -132,6 +133,7 @@ export function setChooser(conn: LiveConnection): HTMLElement {
     const o = options.find((x) => x.value === select.value);
     if (!o) return;
     lastSet = o.value;
+    focusAfterEdit(append ? 'live-add-set' : 'live-use-set');
     conn.host({ cmd: 'setSet', set: o.choice(), ...(append ? { append } : {}) });
   };
   const use = btn('live-use-set', t('live.useSet'), () => send(false));

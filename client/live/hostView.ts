@@ -292,6 +292,12 @@ export class HostView {
       if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
       return out;
     }
+    if (live.phase === 'between') {
+      // Nothing of the last round's progress: what the class waits for (no spoiler of a question).
+      out.push(p(t('live.nextSoon'), 'live-big'), nextRound([...live.items][live.round]));
+      if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
+      return out;
+    }
     if (live.kind === 'program') return [...out, ...this.programContent()];
     const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
     const inRound = roundInProgress(live.phase);
@@ -316,6 +322,13 @@ export class HostView {
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }
+}
+
+/** Between rounds: what kind of round comes next (a puzzle by its title; a question unseen). */
+function nextRound(id: string | undefined): HTMLElement | null {
+  const puzzle = id === undefined ? undefined : puzzleById(id);
+  if (puzzle) return p(t('live.upNextPuzzle', { title: puzzle.title[lang()] }), 'live-big');
+  return id && questionById(id) ? p(t('live.upNextPredict'), 'live-big') : null;
 }
 
 /** A puzzle round on the big screen: its title and the goal every student works toward. */

@@ -6,7 +6,9 @@
  * shared/live/playlist.ts); what shows is the server's playlist (`live.items`), rebuilt when it
  * changes, with the focus kept on the moved round.
  */
+import { CONCEPT_TEXT } from '../../shared/live/concepts.ts';
 import { liveQuestion, questionLine } from '../../shared/live/items.ts';
+import { CONCEPTS } from '../../shared/puzzles/format.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
 import { CAMPAIGN } from '../../shared/puzzles/campaign/index.ts';
 import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
@@ -18,6 +20,11 @@ import { programAdder, programTitle } from './programAdder.ts';
 /** The add chooser's last pick and the button to focus once the edited playlist arrives. */
 let lastAdd = '';
 let focusNext = '';
+
+/** Keyboard focus for `id` once the edited playlist is on screen (the region is rebuilt). */
+export function focusAfterEdit(id: string): void {
+  focusNext = id;
+}
 
 /** How a round reads in the playlist: its kind and its title (a question: its code). */
 function roundTitle(id: string): string {
@@ -44,10 +51,18 @@ function addChooser(conn: LiveConnection, inLesson: ReadonlySet<string>): HTMLEl
     t('live.addCampaign'),
     CAMPAIGN.map((l) => ({ value: l.id, text: `${l.chapter}. ${l.title[lang()]}` })),
   );
-  group(
-    t('live.setPredict', { n: QUESTIONS.length }),
-    QUESTIONS.map((q) => ({ value: q.id, text: questionLine(q) })),
-  );
+  // Questions grouped by their main (first) concept: a teacher picks a concept's questions one by one.
+  for (const concept of CONCEPTS) {
+    const questions = QUESTIONS.filter((q) => q.concepts[0] === concept);
+    if (questions.length > 0)
+      group(
+        t('live.setPredictConcept', {
+          concept: CONCEPT_TEXT[concept][lang()].replace(/`/g, ''),
+          n: questions.length,
+        }),
+        questions.map((q) => ({ value: q.id, text: questionLine(q) })),
+      );
+  }
   group(
     t('live.addGenerated'),
     ([1, 2, 3] as const).map((d) => ({ value: `gen:${d}`, text: t('live.generatedLevel', { d }) })),
@@ -55,6 +70,7 @@ function addChooser(conn: LiveConnection, inLesson: ReadonlySet<string>): HTMLEl
   if (lastAdd) select.value = lastAdd;
   const add = btn('live-add', t('live.addRound'), () => {
     lastAdd = select.value;
+    focusNext = 'live-add';
     const generated = /^gen:([123])$/.exec(select.value);
     const seed = crypto.getRandomValues(new Uint32Array(1))[0]! % 2 ** 31;
     const id = generated ? `gen-${seed}-${generated[1]}` : select.value;
@@ -63,16 +79,11 @@ function addChooser(conn: LiveConnection, inLesson: ReadonlySet<string>): HTMLEl
   return row(select, add);
 }
 
-/** Rounds already played (history: no controls); 0 in the lobby. */
-export function playedRounds(phase: string, round: number): number {
-  return phase === 'lobby' ? 0 : round;
-}
-
 /** The playlist with its controls; rebuilt by the caller whenever `live.items` changes. */
 export function playlistEditor(conn: LiveConnection): HTMLElement {
   const live = conn.state.live;
   const ids = [...live.items];
-  const played = playedRounds(live.phase, live.round);
+  const played = live.round; // rounds started so far (shared/live playedRounds, mirrored)
   const last = ids.length - 1;
   const edit = (
     e: { op: 'remove'; index: number } | { op: 'move'; from: number; to: number },

@@ -41,6 +41,10 @@ export function playgroundFacts(
       id: o.id,
       name: displayName(names, o.id),
       rc: o.rc,
+      /** The arrows the card draws: `.__init__ → __init__()`. */
+      edges: o.edges.map(
+        (e) => `${e.label} → ${e.to.t === 'obj' ? displayName(names, e.to.id) : e.to.text}`,
+      ),
     })),
     gcCaption: gc ? t(gc.caption.key, gc.caption.params) : null,
     /** The gc_refs badge of each object the gc player marks, by display name. */

@@ -33,6 +33,8 @@ const NAME_PROBLEM = {
 export class Daily extends MenuScene {
   private kind: Kind = 'daily';
   private error: string | null = null;
+  /** Why the leaderboard would refuse the typed nickname, said before play (on the canvas too). */
+  private nameProblem: string | null = null;
   private form: ChallengeForm | null = null;
 
   constructor() {
@@ -42,6 +44,7 @@ export class Daily extends MenuScene {
   init(data: { kind?: Kind }): void {
     this.kind = data.kind ?? 'daily';
     this.error = null;
+    this.nameProblem = null;
   }
 
   override create(): void {
@@ -67,7 +70,10 @@ export class Daily extends MenuScene {
   protected compose(width: number, height: number, font: number): void {
     const view = this.view();
     this.preferredFocus = puzzleAcceptsSessions(this) ? 'play' : 'board';
-    setHookInfo({ scenes: ['Daily'], extra: { challengeId: view?.id ?? null, error: this.error } });
+    setHookInfo({
+      scenes: ['Daily'],
+      extra: { challengeId: view?.id ?? null, error: this.error, nameProblem: this.nameProblem },
+    });
     let y = Math.max(16, height * 0.05);
     y +=
       this.addText(
@@ -87,6 +93,10 @@ export class Daily extends MenuScene {
       return;
     }
     y = this.describe(view, y, width, font);
+    // Next to Play, where a phone shows it (the form under the canvas may be scrolled away).
+    if (this.nameProblem)
+      y +=
+        this.addText(width / 2, y, `⚠ ${this.nameProblem}`, font, { width: width - 32 }).height + 8;
     this.column(y, this.actions(view), font);
   }
 
@@ -145,10 +155,12 @@ export class Daily extends MenuScene {
     const values = this.form?.values() ?? { nickname: '', classCode: '' };
     const checked = checkPlayerName(values.nickname);
     if (!checked.ok) {
-      const why = NAME_PROBLEM[checked.reason];
-      this.form?.say(t(why));
+      const why = t(NAME_PROBLEM[checked.reason]);
+      this.nameProblem = why;
+      this.build();
+      this.form?.say(why);
       this.form?.nickname.focus();
-      return say(t(why));
+      return say(why);
     }
     const nickname = checked.nickname;
     rememberPlayer(nickname, values.classCode);

@@ -12,6 +12,7 @@ import { t } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { EXAMPLES } from '../playground/examples.ts';
 import { playgroundFacts, playgroundTargets } from '../playground/hook.ts';
+import { dragToPan, gcFocus, union } from '../playground/pan.ts';
 import { linkHash } from '../playground/link.ts';
 import { record } from '../playground/record.ts';
 import { PlaygroundPanels } from '../playground/PlaygroundPanels.ts';
@@ -24,7 +25,7 @@ import { listenKeys } from '../ui/keys.ts';
 import { say } from '../ui/narrator.ts';
 import { ratioOf, screenToWorld } from '../ui/screen.ts';
 import { registerTargets, setHookInfo } from '../ui/testHook.ts';
-import { columnsFor, fitCamera, minZoomFor } from '../view/camera.ts';
+import { columnsFor, fitCamera, followFocus, minZoomFor } from '../view/camera.ts';
 import { GcPlayer } from '../view/GcPlayer.ts';
 import { gcSteps } from '../view/gcSteps.ts';
 import type { GcStep } from '../view/gcSteps.ts';
@@ -56,6 +57,8 @@ export class Playground extends Phaser.Scene {
   private names: NameBook = EMPTY_BOOK;
   private gc: GcPlayer | null = null;
   private gcShown: GcStep | null = null;
+  /** The gc player's step before the one shown (what changed is what the camera follows). */
+  private gcBefore: GcStep | null = null;
   private note: string | null = null;
   private data0: PlaygroundData = {};
   private cleanups: (() => void)[] = [];
@@ -80,7 +83,7 @@ export class Playground extends Phaser.Scene {
     this.overlay = this.add.container(0, 0).setDepth(3);
     this.panels = new PlaygroundPanels((id) => this.tool(id));
     this.scale.on('resize', this.onResize, this);
-    this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.tap(p));
+    dragToPan(this, (p) => this.tap(p));
     this.cleanups = [
       listenKeys((e) => this.key(e)),
       registerTargets('Playground', () =>
@@ -218,13 +221,16 @@ export class Playground extends Phaser.Scene {
       compact: cam.width / ratioOf(this.scale) < 600,
     });
     rcOverlay(this, this.overlay, this.heap.layout, gc ? {} : step.rcDelta, app().theme);
-    this.fit();
+    this.fit(
+      gc ? gcFocus(gc, this.gcBefore) : [...Object.keys(step.rcDelta).map(Number), ...step.born],
+    );
   }
 
   private playGc(step: Step, forward: boolean): void {
     const steps = gcSteps(step.gc!, (id) => displayName(this.names, id));
     const autoplay = forward && !app().settings.reducedMotion;
     const show = (s: GcStep, i: number, changed: boolean): void => {
+      this.gcBefore = steps[i - 1] ?? null;
       this.gcShown = s;
       this.render(step, [], s);
       const caption = t(s.caption.key, s.caption.params);
@@ -300,14 +306,19 @@ export class Playground extends Phaser.Scene {
     if (step) this.render(step, [], this.gcShown);
   }
 
-  private fit(): void {
+  /**
+   * Fit the picture; where it does not fit (phones), show what the step changes (`focus` ids):
+   * the rest stays a drag away.
+   */
+  private fit(focus: number[]): void {
     const l = this.heap.layout;
     if (!l) return;
     const cam = this.cameras.main;
     // The camera works in device pixels; fitting is decided in CSS pixels (ui/screen.ts).
     const r = ratioOf(this.scale);
-    const w = cam.width / r;
-    const f = fitCamera(l.bounds, w, cam.height / r, minZoomFor(w));
+    const [w, h] = [cam.width / r, cam.height / r];
+    const rects = focus.flatMap((id) => (l.nodes[id] ? [l.nodes[id].rect] : []));
+    const f = followFocus(fitCamera(l.bounds, w, h, minZoomFor(w)), l.bounds, union(rects), w, h);
     cam.setZoom(f.zoom * r);
     cam.centerOn(f.centerX, f.centerY);
   }

@@ -21,7 +21,7 @@ export function verifyMoves(
   const puzzle = rules.puzzle(puzzleId);
   if (puzzle === undefined)
     return { ok: false, code: ROOM_ERRORS.unknownPuzzle, message: `No puzzle "${puzzleId}".` };
-  const master = createMaster(rules);
+  const master = createMaster(rules, { inPlace: true });
   const replayed = master.replay(puzzle, moves);
   if (!replayed.ok) {
     const { code, message, moveIndex } = replayed;

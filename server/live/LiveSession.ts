@@ -125,7 +125,7 @@ export class LiveSession {
         () => resolveSet(msg.set, this.seed),
         (items): LiveCommand =>
           msg.append
-            ? { type: 'editItems', edit: { op: 'add', items } }
+            ? { type: 'editItems', edit: { op: 'append', items } }
             : { type: 'setItems', items },
       );
     if (msg.cmd === 'playlist' && msg.edit.op === 'add') {
@@ -133,7 +133,7 @@ export class LiveSession {
       return this.withRounds(
         actor,
         () => roundsOf(roundById(id, this.seed)),
-        (items) => ({ type: 'editItems', edit: { op: 'add', items } }),
+        ([item]) => ({ type: 'editItems', edit: { op: 'add', item: item! } }),
       );
     }
     if (msg.cmd === 'playlist' && msg.edit.op === 'addProgram')

@@ -9,6 +9,7 @@ import {
   linesRight,
   replayOf,
   podium,
+  playedRounds,
   revealedRounds,
   standings,
   statusCounts,
@@ -157,7 +158,7 @@ function mirrorRow(
   now: number,
 ): void {
   const revealedUpTo = revealedRounds(state);
-  const played = state.round === null ? 0 : state.round.index + 1;
+  const played = playedRounds(state);
   const status = statusOf(state, student, now);
   Object.assign(row, {
     nickname: student.nickname,

@@ -30,7 +30,8 @@ export class LiveBoard {
   readonly state = new BoardState();
   readonly puzzle: Puzzle;
   private readonly rules: Rules;
-  private readonly master: Master;
+  /** In place: each move updates the match's engine state (and its digest) incrementally. */
+  private readonly master: Master<null>;
   private match: Match;
   private authors: MoveAuthor[] = [];
   /** Wall-clock start of the current attempt (reset restarts it); time is measured here. */
@@ -38,7 +39,7 @@ export class LiveBoard {
 
   constructor(rules: Rules, puzzle: Puzzle) {
     this.rules = rules;
-    this.master = createMaster(rules);
+    this.master = createMaster(rules, { inPlace: true });
     this.puzzle = puzzle;
     this.match = this.master.open(puzzle);
     this.commit(this.match, []);

@@ -12,13 +12,14 @@
  *   code (BOARD_ERRORS or the rules' own) and the match it was asked about stays valid.
  * - An accepted operation returns a new match; the match it was given must not be used again (an
  *   in-place engine may have reused its state). The one board the master hands back after the
- *   rules saw it is `Moved.before`, which stays intact because the puzzle rules run each statement
- *   on the runner's own copy (see `prior`).
+ *   rules saw it is `Moved.before`, which stays intact because by default the puzzle rules run
+ *   each statement on the runner's own copy (see `prior`). An in-place master (`MasterOptions`,
+ *   the rooms and the verifier) skips that copy and hands back no `before`.
  * - Undo replays the log minus its last move from a start board the master owns (a copy), so it is
  *   correct whether `apply` copies or updates in place; boards are small.
  * - Version = number of accepted moves.
  */
-import type { Result } from '../engine/index.ts';
+import { cloneState, stateDigest, type Result } from '../engine/index.ts';
 import { applyMove, goalStatus, startBoard } from '../puzzles/board.ts';
 import type { Board, GoalStatus, MoveError, MoveOutcome } from '../puzzles/contract.ts';
 import type { Puzzle } from '../puzzles/format.ts';
@@ -28,7 +29,13 @@ import { scoreBoard, type BoardScore } from './score.ts';
 /** What decides a single move: shared/puzzles/board.ts (tests may wrap it to observe calls). */
 export interface BoardRules {
   startBoard(puzzle: Puzzle): Board;
-  applyMove(puzzle: Puzzle, board: Board, move: string): Result<MoveOutcome, MoveError>;
+  /** With `inPlace` the rules may update `board.engine` itself (a refused move changes nothing). */
+  applyMove(
+    puzzle: Puzzle,
+    board: Board,
+    move: string,
+    opts?: { inPlace?: boolean },
+  ): Result<MoveOutcome, MoveError>;
   goalStatus(puzzle: Puzzle, board: Board): GoalStatus;
 }
 
@@ -45,19 +52,23 @@ export interface Match {
 }
 
 type Refusal = { ok: false } & MoveError;
-/** `before` is the board the move was played on (animations, share steps): see `prior`. */
-type Moved = { ok: true; match: Match; outcome: MoveOutcome; before: Board };
+/**
+ * `before` is the board the move was played on (animations, share steps), see `prior`; null
+ * from an in-place master, which does not keep it.
+ */
+type Moved<B> = { ok: true; match: Match; outcome: MoveOutcome; before: B };
 type Replayed = { ok: true; match: Match } | (Refusal & { moveIndex: number });
 
-type Observer = (before: Board, outcome: MoveOutcome) => void;
+type Observer<B> = (before: B, outcome: MoveOutcome) => void;
 
-export interface Master {
+/** `B`: what `Moved.before` is — the board before the move, or null from an in-place master. */
+export interface Master<B extends Board | null = Board> {
   /** A fresh match on the puzzle's start board. */
   open(puzzle: Puzzle): Match;
   /** Play one Python statement; `expectedVersion` (when given) must be the board's version. */
-  play(match: Match, move: string, expectedVersion?: number): Moved | Refusal;
+  play(match: Match, move: string, expectedVersion?: number): Moved<B> | Refusal;
   undo(match: Match, expectedVersion?: number): { ok: true; match: Match } | Refusal;
-  redo(match: Match, expectedVersion?: number): Moved | Refusal;
+  redo(match: Match, expectedVersion?: number): Moved<B> | Refusal;
   /** Back to the start board; hints opened stay opened. */
   reset(match: Match): Match;
   /** Open the next hint tier; null when every hint is open. */
@@ -66,7 +77,7 @@ export interface Master {
    * Play `moves` in order from the start board with the same checks as `play`; the first refusal
    * names its move. `observe` sees each accepted move with the board it was played on.
    */
-  replay(puzzle: Puzzle, moves: readonly string[], observe?: Observer): Replayed;
+  replay(puzzle: Puzzle, moves: readonly string[], observe?: Observer<B>): Replayed;
   /** The score of the match now (scoring rule: shared/board/score.ts). */
   score(match: Match, seconds: number): BoardScore;
 }
@@ -83,8 +94,21 @@ function staleness(match: Match, expected: number | undefined): Refusal | null {
   );
 }
 
-/** A start board nobody else holds: the rules' start board may be shared (memoized). */
-const ownCopy = (board: Board): Board => JSON.parse(JSON.stringify(board)) as Board;
+/**
+ * A start board nobody else holds: the rules' start board may be shared (memoized). The engine
+ * copy keeps the start state's digest cache (cloneState), so a reset board's first digest costs
+ * what its first move touches.
+ */
+const ownCopy = (board: Board): Board => {
+  stateDigest(board.engine); // computed once per start board, then cached on it
+  return {
+    puzzleId: board.puzzleId,
+    engine: cloneState(board.engine),
+    moves: [...board.moves],
+    collections: board.collections.map((c) => ({ ...c })),
+    examined: [...board.examined],
+  };
+};
 
 /**
  * The board before a move, as callers receive it in `Moved.before`. The puzzle rules run each
@@ -94,7 +118,23 @@ const ownCopy = (board: Board): Board => JSON.parse(JSON.stringify(board)) as Bo
  */
 const prior = (board: Board): Board => board;
 
-export function createMaster(rules: BoardRules = PUZZLE_RULES): Master {
+export interface MasterOptions {
+  /**
+   * Run each move on the match's own engine state in place (the engine's undo logs take back a
+   * refused statement): a move then costs what it touches instead of a copy of the state, and the
+   * state keeps its incremental digest from move to move. `Moved.before` is then null, and a match
+   * is spent once a move is played on it (the rooms and the verifier keep only the latest).
+   */
+  inPlace: true;
+}
+
+export function createMaster(rules?: BoardRules): Master;
+export function createMaster(rules: BoardRules, opts: MasterOptions): Master<null>;
+export function createMaster(
+  rules: BoardRules = PUZZLE_RULES,
+  opts?: MasterOptions,
+): Master<Board | null> {
+  const inPlace = opts?.inPlace === true;
   const at = (match: Match, board: Board, undone: readonly string[]): Match => ({
     puzzle: match.puzzle,
     board,
@@ -109,16 +149,24 @@ export function createMaster(rules: BoardRules = PUZZLE_RULES): Master {
   };
 
   /** The move checks shared by play, redo and replay; `undone` is the redo stack after it. */
-  const advance = (match: Match, move: string, undone: readonly string[]): Moved | Refusal => {
+  const advance = (
+    match: Match,
+    move: string,
+    undone: readonly string[],
+  ): Moved<Board | null> | Refusal => {
     if (match.goal.done) return refuse(BOARD_ERRORS.solved, 'This puzzle is already solved.');
-    const before = prior(match.board);
-    const result = rules.applyMove(match.puzzle, match.board, move);
+    const before = inPlace ? null : prior(match.board);
+    const result = rules.applyMove(match.puzzle, match.board, move, inPlace ? { inPlace } : {});
     if (!result.ok) return { ok: false, ...result.error };
     const next = at(match, result.value.board, undone);
     return { ok: true, match: next, outcome: result.value, before };
   };
 
-  const replayFrom = (start: Match, moves: readonly string[], observe?: Observer): Replayed => {
+  const replayFrom = (
+    start: Match,
+    moves: readonly string[],
+    observe?: Observer<Board | null>,
+  ): Replayed => {
     let match = start;
     for (const [moveIndex, move] of moves.entries()) {
       const moved = advance(match, move, []);

@@ -24,7 +24,7 @@ import { deletePlace } from './places.ts';
 import { err, ok, type Result } from './result.ts';
 import type { EngineState } from './types.ts';
 import { settle, working } from './working.ts';
-import { beginUndo, undoAll, type Undo } from './write.ts';
+import { beginUndo, endRemovals, undoAll, type Undo } from './write.ts';
 
 export interface Applied {
   /** The state passed in, now changed by the action. */
@@ -116,6 +116,7 @@ export function applyInPlace(state: EngineState, action: Action): EngineError | 
   try {
     run(ctx, action);
   } catch (e) {
+    endRemovals(state, ctx.w);
     settle(ctx.w, state);
     if (e instanceof Rejection) return e.error;
     throw e;

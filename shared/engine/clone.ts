@@ -4,6 +4,7 @@
  */
 import { slotsOf } from './kinds.ts';
 import type { EngineState, Frame, HeapObject } from './types.ts';
+import { copyIndex } from './working.ts';
 
 function cloneObject(o: HeapObject): HeapObject {
   return slotsOf(o).clone(o);
@@ -13,7 +14,10 @@ function cloneFrame(f: Frame): Frame {
   return { fn: f.fn, varnames: f.varnames.slice(), locals: { ...f.locals } };
 }
 
-/** Values are immutable and shared between copies; every container is copied. */
+/**
+ * Values are immutable and shared between copies; every container is copied. The copy also gets
+ * a copy of the working index (generation lists, digest cache), never the same one.
+ */
 export function cloneState(s: EngineState): EngineState {
   const objects: Record<number, HeapObject> = {};
   for (const key in s.objects)
@@ -26,7 +30,7 @@ export function cloneState(s: EngineState): EngineState {
       sharedKeys: { usable: c.sharedKeys.usable, names: c.sharedKeys.names.slice() },
     };
   }
-  return {
+  const copy: EngineState = {
     version: s.version,
     nextId: s.nextId,
     rng: s.rng,
@@ -42,4 +46,6 @@ export function cloneState(s: EngineState): EngineState {
       collected: [...s.gc.collected],
     },
   };
+  copyIndex(s, copy);
+  return copy;
 }

@@ -15,8 +15,8 @@ import {
 } from './gc.ts';
 import { slotsOf } from './kinds.ts';
 import { clearAndRelease, clearWeakrefs, freeCascade } from './refcount.ts';
-import type { Generation, HeapObject, ObjId } from './types.ts';
-import { setGen, setRc } from './write.ts';
+import type { Generation, HeapObject } from './types.ts';
+import { beginRemovals, endRemovals, setGen, setRc } from './write.ts';
 
 function emptyTrace(generation: Generation, automatic: boolean): GcTrace {
   return {
@@ -51,18 +51,16 @@ export function collectGeneration(ctx: Ctx, generation: Generation, automatic: b
   releaseYoung(ctx.w, young);
   promoteSurvivors(ctx, young, generation, trace);
   handleWeakrefs(ctx, garbage, trace);
-  const freed = deleteGarbage(ctx, garbage);
+  deleteGarbage(ctx, garbage, trace);
 
-  const unreachable = garbage.map((o) => o.id);
   gc.collections[generation] += 1;
-  gc.collected[generation] += unreachable.length;
+  gc.collected[generation] += garbage.length;
   if (trace) {
-    trace.unreachable = unreachable;
-    trace.freed = freed;
-    trace.result = unreachable.length;
+    trace.unreachable = garbage.map((o) => o.id);
+    trace.result = garbage.length;
     emit(ctx, { type: 'collected', trace });
   }
-  return unreachable.length;
+  return garbage.length;
 }
 
 /**
@@ -75,24 +73,28 @@ function promoteSurvivors(
   generation: Generation,
   trace: GcTrace | null,
 ): void {
-  const survivors: HeapObject[] = [];
-  for (let i = 0; i < young.objs.length; i++)
-    if (young.tentative[i] !== 1) survivors.push(young.objs[i]!);
+  const { objs, tentative } = young;
   const next = (generation === 2 ? 2 : generation + 1) as Generation;
-  for (const obj of survivors) setGen(ctx, obj, next);
-  if (trace) trace.promoted = survivors.map((o) => o.id);
+  let survivors = 0;
+  for (let i = 0; i < objs.length; i++) {
+    if (tentative[i] === 1) continue;
+    survivors += 1;
+    setGen(ctx, objs[i]!, next);
+    trace?.promoted.push(objs[i]!.id);
+  }
   const gc = ctx.s.gc;
-  if (generation === 1) gc.longLivedPending += survivors.length;
+  if (generation === 1) gc.longLivedPending += survivors;
   if (generation !== 2) return;
-  for (const obj of survivors) {
-    if (slotsOf(obj).untrackAfterFullCollection(obj)) {
+  for (let i = 0; i < objs.length; i++) {
+    const obj = objs[i]!;
+    if (tentative[i] !== 1 && slotsOf(obj).untrackAfterFullCollection(obj)) {
       setGen(ctx, obj, null);
       trace?.untrackedDicts.push(obj.id);
       emit(ctx, { type: 'untracked', id: obj.id });
     }
   }
   gc.longLivedPending = 0;
-  gc.longLivedTotal = survivors.length;
+  gc.longLivedTotal = survivors;
 }
 
 /**
@@ -113,21 +115,24 @@ function handleWeakrefs(ctx: Ctx, garbage: HeapObject[], trace: GcTrace | null):
  * delete_garbage: tp_clear each garbage object still alive, holding a temporary reference so it
  * is freed by its own decref; refcounting then frees the rest, untracked hangers-on included.
  */
-function deleteGarbage(ctx: Ctx, garbage: HeapObject[]): ObjId[] {
-  const freed: ObjId[] = [];
+function deleteGarbage(ctx: Ctx, garbage: HeapObject[], trace: GcTrace | null): void {
   const saved = ctx.freed;
-  ctx.freed = freed;
+  // Only a trace lists the frees.
+  ctx.freed = trace ? trace.freed : undefined;
   ctx.collecting = true;
+  const opened = beginRemovals(ctx.w);
   for (const obj of garbage) {
-    if (ctx.s.objects[obj.id] !== obj) continue;
+    // Freed already by an earlier one's cascade: every freed object has rc 0 (and is never
+    // modified afterwards), every object still in the heap has rc ≥ 1.
+    if (obj.rc === 0) continue;
     setRc(ctx, obj, obj.rc + 1);
     clearAndRelease(ctx, obj);
     setRc(ctx, obj, obj.rc - 1);
     if (obj.rc === 0) freeCascade(ctx, obj.id, 'gc');
   }
+  if (opened) endRemovals(ctx.s, ctx.w);
   ctx.freed = saved;
   ctx.collecting = false;
-  return freed;
 }
 
 /**

@@ -43,6 +43,8 @@
  *   garbage weakrefs are only cleared.
  * - gc.callbacks and gc.freeze(): no Python code runs around a collection and there is no
  *   permanent generation in the lesson subset; the VM will need callbacks for gc-aware lessons.
+ * - clear_freelists after a full collection: the model has no free lists (sizes and object
+ *   reuse are not observable in the subset), so there is nothing to clear.
  */
 import type { Ctx } from './ctx.ts';
 import type { GcTrace } from './events.ts';
@@ -146,6 +148,9 @@ export function subtractRefs(young: Young, slot: Int32Array, trace: GcTrace | nu
   }
 }
 
+/** The walk of moveUnreachable (young list plus rescues), reused across collections. */
+let walkScratch = new Int32Array(1024);
+
 /**
  * moveUnreachable. Walks the young list in order (the walk grows at its tail when an object is
  * rescued, like CPython's gc_list_move back into young; each object is walked at most twice).
@@ -157,7 +162,8 @@ export function subtractRefs(young: Young, slot: Int32Array, trace: GcTrace | nu
 export function moveUnreachable(young: Young, trace: GcTrace | null): number[] {
   const { ids, gcRefs, tentative, start, edges } = young;
   const n = ids.length;
-  const walk = new Int32Array(2 * n);
+  if (walkScratch.length < 2 * n) walkScratch = new Int32Array(4 * n);
+  const walk = walkScratch;
   for (let i = 0; i < n; i++) walk[i] = i;
   let length = n;
   for (let p = 0; p < length; p++) {

@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './result.ts';
 export { apply, applyOrThrow, revert } from './apply.ts';
+export type { Undo } from './write.ts';
 export { cloneState } from './clone.ts';
 export { createState } from './state.ts';
 export { replay } from './replay.ts';

@@ -7,6 +7,7 @@ import { reject } from './fail.ts';
 import { noteAllocation } from './collect.ts';
 import { checkPlace, storeMoved, storeValue } from './places.ts';
 import { decref, incref } from './refcount.ts';
+import { innermostFrame } from './query.ts';
 import type { Value, WeakrefObject } from './types.ts';
 import { checkValue, liveObject, typeName } from './values.ts';
 import { addObject, popFrame, pushFrame, touch } from './write.ts';
@@ -102,7 +103,7 @@ function arityMessage(a: Of<'call'>): string {
  * dropped for a bare call.
  */
 export function applyReturn(ctx: Ctx, a: Of<'return'>): void {
-  const frame = ctx.s.frames[ctx.s.frames.length - 1];
+  const frame = innermostFrame(ctx.s);
   if (!frame) reject(E.NoFrame, 'there is no running call to return from');
   checkValue(ctx.s, a.value);
   incref(ctx, a.value);

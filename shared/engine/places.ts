@@ -12,12 +12,13 @@ import { growDictForInsert, resizeList } from './growth.ts';
 import { storeAttribute, deleteAttribute } from './attributes.ts';
 import { decref, incref } from './refcount.ts';
 import type { DictObject, EngineState, ListObject, Value } from './types.ts';
+import { innermostFrame } from './query.ts';
 import { typeName, liveObject } from './values.ts';
 import { deleteName, setGen, setName, touch } from './write.ts';
 
 /** The dict of names a `name` place refers to: the innermost frame's locals, or the module's. */
 function namespaceOf(s: EngineState, scope: 'frame' | 'global'): Record<string, Value> {
-  const top = s.frames[s.frames.length - 1];
+  const top = innermostFrame(s);
   return scope === 'frame' && top ? top.locals : s.globals;
 }
 

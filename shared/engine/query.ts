@@ -1,11 +1,20 @@
 /** Read-only questions about a state (no action needed): names, objects, reachability. */
 import { forEachReferent } from './traverse.ts';
-import type { EngineState, ObjId, Value } from './types.ts';
+import type { EngineState, Frame, ObjId, Value } from './types.ts';
+
+/**
+ * The running call, or undefined at module level. (Never `frames[frames.length - 1]` on an
+ * empty stack: V8 reads index -1 as a named property up the prototype chain, a slow lookup that
+ * was 15% of building 100k lists.)
+ */
+export function innermostFrame(state: EngineState): Frame | undefined {
+  const n = state.frames.length;
+  return n === 0 ? undefined : state.frames[n - 1];
+}
 
 /** A name as Python reads it: the innermost frame's locals first, then the module's globals. */
 export function lookupName(state: EngineState, name: string): Value | undefined {
-  const top = state.frames[state.frames.length - 1];
-  return top?.locals[name] ?? state.globals[name];
+  return innermostFrame(state)?.locals[name] ?? state.globals[name];
 }
 
 /** Every root value: module globals, then each frame's locals, outermost first. */

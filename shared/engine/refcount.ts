@@ -15,7 +15,7 @@ import type { Ctx } from './ctx.ts';
 import { emit } from './ctx.ts';
 import { slotsOf } from './kinds.ts';
 import type { HeapObject, ObjId, Value } from './types.ts';
-import { removeObject, setRc, touch } from './write.ts';
+import { beginRemovals, endRemovals, removeObject, setRc, touch } from './write.ts';
 
 export function incref(ctx: Ctx, value: Value): void {
   if (value.t !== 'ref') return;
@@ -107,12 +107,14 @@ function release(ctx: Ctx, obj: HeapObject, cause: 'refcount' | 'gc'): void {
  * deallocation (gen0 count -1 while positive).
  */
 export function freeCascade(ctx: Ctx, id: ObjId, cause: 'refcount' | 'gc'): void {
+  const opened = beginRemovals(ctx.w);
   const base = pending.length;
   release(ctx, ctx.s.objects[id]!, cause);
   while (pending.length > base) {
     const dead = dropObject(ctx, pending.pop()!);
     if (dead !== null) release(ctx, dead, cause);
   }
+  if (opened) endRemovals(ctx.s, ctx.w);
 }
 
 /**

@@ -31,6 +31,13 @@ export interface Working {
   gathered: number;
   /** Incremental digest cache (digest.ts), created on first use. */
   digest: DigestCache | null;
+  /**
+   * While a free cascade or a collection runs (`removing`): the ids freed so far, doomed[0..
+   * doomedCount), still in `objects` until the batch ends (write.ts removeObject, endRemovals).
+   */
+  removing: boolean;
+  doomed: Int32Array;
+  doomedCount: number;
 }
 
 /** Per-object hashes summed order-independently; `dirty` ids are rehashed on the next read. */
@@ -106,6 +113,9 @@ function build(s: EngineState): Working {
     slot: new Int32Array(cap),
     gathered: 0,
     digest: null,
+    removing: false,
+    doomed: new Int32Array(64),
+    doomedCount: 0,
   };
   for (const key in s.objects) {
     const obj = s.objects[key as unknown as number]!;
@@ -122,6 +132,40 @@ export function working(s: EngineState): Working {
     attach(s, w);
   }
   return w;
+}
+
+/**
+ * Gives `copy` (a fresh deep copy of `s`, cloneState) a copy of `s`'s index and digest cache when
+ * `s` has a current one: O(id range) of typed-array copies instead of a rebuild from the JSON, so
+ * a copied board keeps an incremental digest from its first move.
+ */
+export function copyIndex(s: EngineState, copy: EngineState): void {
+  const w = (s as Indexed)[INDEX];
+  if (!w || w.version !== s.version || w.nextId !== s.nextId || w.objects !== s.objects) return;
+  const d = w.digest;
+  attach(copy, {
+    objects: copy.objects,
+    version: w.version,
+    nextId: w.nextId,
+    next: w.next.slice(),
+    prev: w.prev.slice(),
+    head: [...w.head],
+    tail: [...w.tail],
+    size: [...w.size],
+    slot: new Int32Array(w.slot.length),
+    gathered: 0,
+    digest: d && {
+      dirty: d.dirty.slice(),
+      hi: d.hi.slice(),
+      lo: d.lo.slice(),
+      has: d.has.slice(),
+      sumHi: d.sumHi,
+      sumLo: d.sumLo,
+    },
+    removing: false,
+    doomed: new Int32Array(64),
+    doomedCount: 0,
+  });
 }
 
 /** Records that the index matches the state again (after an action, a rollback or a revert). */

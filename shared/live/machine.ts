@@ -24,7 +24,7 @@ import {
   type LiveCommand,
 } from './commands.ts';
 import { LIVE_ERRORS, liveError } from './errors.ts';
-import { editPlaylist, replaceUpcoming } from './playlist.ts';
+import { editPlaylist, playedRounds, replaceUpcoming } from './playlist.ts';
 import { hostCommandOpen, roundInProgress } from './phases.ts';
 import { replayOf, type Replay } from './replay.ts';
 import {
@@ -176,10 +176,6 @@ function replay(state: LiveState, step: number): LiveResult {
 const wrongPhase = (message: string): LiveResult => liveError(LIVE_ERRORS.wrongPhase, message);
 
 const FIXED_LESSON = 'The lesson can change before a round starts and between rounds.';
-
-/** Rounds that are history (started, whatever their outcome): the playlist keeps them fixed. */
-const playedRounds = (state: LiveState): number =>
-  state.round === null ? 0 : state.round.index + 1;
 
 const withItems = (state: LiveState, items: readonly LiveItem[]): LiveResult =>
   ok({ state: { ...state, items: [...items] }, events: [{ type: 'items', count: items.length }] });

@@ -11,12 +11,21 @@
  */
 import { ok } from '../engine/result.ts';
 import { LIVE_ERRORS, liveError, type LiveError } from './errors.ts';
+import type { LiveState } from './types.ts';
 
 export const PLAYLIST_MAX = 30;
 
-/** `add` carries resolved items (the server's catalog turns ids into rounds first), appended. */
+/** Rounds that have started (0..round.index, whatever their outcome): history, fixed in place. */
+export const playedRounds = (state: Pick<LiveState, 'round'>): number =>
+  state.round === null ? 0 : state.round.index + 1;
+
+/**
+ * `add` (one round) and `append` (a set) carry resolved items (the server's catalog turns ids into
+ * rounds first); both go after the last round.
+ */
 export type PlaylistEdit<T> =
-  | { op: 'add'; items: readonly T[] }
+  | { op: 'add'; item: T }
+  | { op: 'append'; items: readonly T[] }
   | { op: 'remove'; index: number }
   | { op: 'move'; from: number; to: number };
 
@@ -53,12 +62,14 @@ export function editPlaylist<T extends { id: string }>(
   played = 0,
 ): Edited<T> {
   switch (edit.op) {
-    case 'add': {
-      const added = fresh(list, edit.items);
+    case 'add':
+    case 'append': {
+      const items = edit.op === 'add' ? [edit.item] : edit.items;
+      const added = fresh(list, items);
       if (added.length === 0)
         return liveError(
           LIVE_ERRORS.alreadyInPlaylist,
-          edit.items.length === 1
+          edit.op === 'add'
             ? 'That round is already in the lesson.'
             : 'Those rounds are already in the lesson.',
         );

@@ -4,6 +4,7 @@
  * teacher reads "most of the class misses cycles held by a live name" instead of a score table.
  */
 import type { Concept } from '../puzzles/format.ts';
+import { playedRounds } from './playlist.ts';
 import { standings, type Standing } from './podium.ts';
 import type { LiveItem, LiveState } from './types.ts';
 
@@ -46,10 +47,6 @@ export interface LiveReport {
   headline: ConceptSummary | null;
   standings: Standing[];
 }
-
-/** Rounds that have started: 0..round.index. */
-const playedRounds = (state: LiveState): number =>
-  state.round === null ? 0 : state.round.index + 1;
 
 function reportRows(state: LiveState): ReportRow[] {
   const rows: ReportRow[] = [];

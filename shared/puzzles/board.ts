@@ -85,13 +85,18 @@ function checkMove(puzzle: Puzzle, move: string): Result<MoveKind, MoveError> {
   return ok(c.kind);
 }
 
-/** Apply one move (a Python statement) to a board. */
+/**
+ * Apply one move (a Python statement) to a board. The board is not changed, unless `inPlace`:
+ * then an accepted move updates `board.engine` itself (the new board holds the same state object,
+ * so the old board must not be used again) and a refused one leaves it as it was.
+ */
 export function applyMove(
   puzzle: Puzzle,
   board: Board,
   move: string,
+  opts: { inPlace?: boolean } = {},
 ): Result<MoveOutcome, MoveError> {
-  return advance(puzzle, board, move, true);
+  return advance(puzzle, board, move, true, opts.inPlace === true);
 }
 
 /**
@@ -108,11 +113,14 @@ export function advance(
   board: Board,
   move: string,
   withEvents: boolean,
+  inPlace = false,
 ): Result<MoveOutcome, MoveError> {
   const kind = checkMove(puzzle, move);
   if (!kind.ok) return kind;
   const run = execStatement(prepare(puzzle).ctx, board.engine, move.trim(), {
     events: withEvents,
+    // Without events a collection's record is read from the state before (collectionRecord).
+    inPlace: inPlace && withEvents,
   });
   if (!run.ok) return run;
   const traces = tracesOf(run.value.events);

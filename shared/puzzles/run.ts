@@ -4,6 +4,8 @@
  * - `runSetup(body)`: run the preamble and a setup program; keep the state and the definitions;
  * - `execStatement(ctx, state, stmt)`: run ONE statement on an existing state and report the new
  *   state, the engine events and what it printed, or the Python error (nothing changes then).
+ *   By default on a copy of the state; `inPlace` on the state itself, a refused statement being
+ *   taken back from the engine's undo logs (no copy per statement).
  *
  * A statement is checked with the setup's functions and classes as prior definitions (as the
  * runner's sessions do), so `f(a)` is a call and `Node()` an instantiation, then executed with the
@@ -11,7 +13,7 @@
  * it applies them (keepEvents).
  */
 import type { Action, EngineEvent, EngineState, Result } from '../engine/index.ts';
-import { createState, err, ok } from '../engine/index.ts';
+import { createState, err, ok, revert } from '../engine/index.ts';
 import type { FunctionInfo } from '../python/check.ts';
 import { CompileError, PyException, compile, parseProgram } from '../python/index.ts';
 import { checkProgram } from '../python/check.ts';
@@ -84,25 +86,42 @@ function contextOf(rt: Runtime): RunContext {
   };
 }
 
+export interface ExecOptions {
+  /** Collect the engine events (the solver only needs states). */
+  events: boolean;
+  /**
+   * Run on `state` itself: an accepted statement changes it in place (the result's `state` is
+   * the same object) and its cost is what it touches; a refused one is taken back action by
+   * action from the engine's undo logs. Without it, `state` is never mutated (the runner works
+   * on a copy): for callers that still need the state before the move.
+   */
+  inPlace?: boolean;
+}
+
 /**
- * Run one statement on `state` (never mutated). Errors leave everything unchanged. With
- * `events: false` the engine events are not collected (the solver only needs states).
+ * Run one statement on `state` (never mutated, unless `inPlace`). Errors leave everything
+ * unchanged.
  */
 export function execStatement(
   ctx: RunContext,
   state: EngineState,
   statement: string,
-  opts: { events: boolean } = { events: true },
+  opts: ExecOptions = { events: true },
 ): Result<Executed, MoveError> {
   const compiled = compileStatement(ctx, statement);
   if (!compiled.ok) return compiled;
-  const rt = newRuntime(state, { allowAutomaticCollection: true, keepEvents: opts.events });
+  const rt = newRuntime(state, {
+    allowAutomaticCollection: true,
+    keepEvents: opts.events,
+    inPlace: opts.inPlace === true,
+  });
   for (const [k, v] of ctx.functions) rt.functions.set(k, v);
   for (const c of ctx.classes) rt.classes.add(c);
   for (const m of ctx.modules) rt.modules.add(m);
   try {
     execStmt(rt, compiled.value.stmt, compiled.value.functions);
   } catch (e) {
+    takeBack(rt);
     return err(toMoveError(e, 0));
   }
   return ok({
@@ -111,6 +130,13 @@ export function execStatement(
     output: splitOutput(rt.out),
     actions: rt.log,
   });
+}
+
+/** Reverts an in-place runtime's accepted actions, last first: the state is as it was. */
+function takeBack(rt: Runtime): void {
+  const undos = rt.undos;
+  if (undos === null) return;
+  for (let i = undos.length - 1; i >= 0; i--) revert(rt.state, undos[i]!);
 }
 
 /** Only check a statement (syntax and subset); nothing runs. */

@@ -4,7 +4,7 @@
  * The runtime keeps only what the engine does not model: printed output, the defined functions
  * and classes, imported modules, and the Python call stack for tracebacks.
  */
-import type { Action, EngineEvent, EngineState, HeapObject, Value } from '../engine/index.ts';
+import type { Action, EngineEvent, EngineState, HeapObject, Undo, Value } from '../engine/index.ts';
 import { apply, cloneState } from '../engine/index.ts';
 import type { FunctionInfo } from './check.ts';
 import type { PyExceptionType } from './errors.ts';
@@ -28,6 +28,11 @@ export interface Runtime {
   log: Action[];
   /** The engine events of those actions, in order, when the caller asked for them (else null). */
   events: EngineEvent[] | null;
+  /**
+   * In place (`inPlace`): the undo logs of those actions, in order, so the caller can revert
+   * them last to first; null when the runtime works on its own copy of the state.
+   */
+  undos: Undo[] | null;
   functions: Map<string, FunctionInfo>;
   classes: Set<string>;
   modules: Set<string>;
@@ -47,16 +52,21 @@ export interface Runtime {
  * recursion is always infinite; CPython would raise RecursionError). */
 export const MAX_DEPTH = 150;
 
+/**
+ * A runtime over `state`. By default it runs on a copy (apply() changes states in place, and the
+ * caller's state stays as it was); with `inPlace` it runs on `state` itself and keeps each
+ * action's undo log (`undos`), so a caller can take the whole statement back.
+ */
 export function newRuntime(
   state: EngineState,
-  opts: { allowAutomaticCollection?: boolean; keepEvents?: boolean } = {},
+  opts: { allowAutomaticCollection?: boolean; keepEvents?: boolean; inPlace?: boolean } = {},
 ): Runtime {
   return {
-    // apply() changes the runtime's state in place: the caller's state stays as it was.
-    state: cloneState(state),
+    state: opts.inPlace ? state : cloneState(state),
     out: [],
     log: [],
     events: opts.keepEvents ? [] : null,
+    undos: opts.inPlace ? [] : null,
     functions: new Map(),
     classes: new Set(),
     modules: new Set(),
@@ -81,6 +91,7 @@ export function act(rt: Runtime, action: Action): EngineEvent[] {
     throw new PyException('unsupported', `the engine refused this statement: ${r.error.message}`);
   }
   rt.state = r.value.state;
+  rt.undos?.push(r.value.undo);
   rt.log.push(action);
   rt.events?.push(...r.value.events);
   const allocated = r.value.events.filter((e) => e.type === 'allocated').length;

@@ -12,7 +12,16 @@ import {
   currentChallengeIds,
   replayChallenge,
 } from '../../shared/challenges/index.ts';
-import { clickTarget, extra, openGame, shot, startHarness, waitFor, waitScene } from './harness.ts';
+import {
+  clickTarget,
+  extra,
+  openGame,
+  shot,
+  startHarness,
+  target,
+  waitFor,
+  waitScene,
+} from './harness.ts';
 import type { Harness } from './harness.ts';
 
 const PUZZLE_TAKES_SESSION = readFileSync('client/scenes/Puzzle.ts', 'utf8').includes(
@@ -70,6 +79,34 @@ describe('Daily challenge in chromium', () => {
       ]);
       expect(x.histogram).toEqual([{ moves: puzzle.par, count: 1 }]);
       await shot(page, 'daily-board');
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    'on a 360×640 touch phone, a nickname the board would refuse is refused before play, beside Play',
+    { timeout: 90_000 },
+    async () => {
+      const { page, errors } = await openGame(h, 360, 640);
+      const tap = async (id: string): Promise<void> => {
+        const r = await target(page, id);
+        await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+      };
+      await clickTarget(page, 'button:daily');
+      await waitScene(page, 'Daily');
+      await waitExtra(page, 'challengeId');
+      await page.fill('#daily-nickname', 'fuck you');
+      await tap('button:play');
+      await waitExtra(page, 'nameProblem');
+      const refusal = 'Please choose a friendlier nickname.';
+      expect((await extra(page)).nameProblem).toBe(refusal);
+      expect(await page.textContent('#daily-message')).toBe(refusal);
+      // Play moved down to make room for the reason on the canvas, still on screen.
+      const play = await target(page, 'button:play');
+      expect(play.y + play.h).toBeLessThan(560);
+      await page.waitForTimeout(500);
+      expect(await page.evaluate('window.__heapHeroes.active()')).toEqual(['Daily']);
+      await shot(page, 'daily-phone-refused-name');
       expect(errors).toEqual([]);
     },
   );

@@ -8,7 +8,7 @@
  *
  * Everything is done with real clicks, taps and keys on what is visible; the test only reads
  * state. The round timer runs on the rooms' clock, which the test moves to the round's last second
- * and then slows down thirtyfold, so that second lasts long enough for three real taps on a loaded
+ * and then slows down sixtyfold, so that second lasts long enough for three real taps on a loaded
  * machine — the server still decides, on its own clock, whether the answers came in time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +124,7 @@ describe('A live lesson changed while it runs', () => {
       const room = (): ClassroomRoom =>
         matchMaker.getLocalRoomById(code) as unknown as ClassroomRoom;
       const projector = await h.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+      projector.setDefaultTimeout(60_000);
       await waitFor(tp, has('#live-coteacher'));
       await projector.goto(await text(tp, '#live-coteacher'));
       await waitFor(projector, shows('#live-code', code));
@@ -149,18 +150,24 @@ describe('A live lesson changed while it runs', () => {
       await waitFor(projector, shows('#live-phase', `${interning.length} rounds ready`));
       await tp.click('#live-start');
 
-      // Round 1: the clock jumps to the round's last second, which then lasts ~30 real seconds.
+      // Round 1: the clock jumps to the round's last second, which then lasts ~60 real seconds.
       const [q1] = interning as [Question, ...Question[]];
       for (const s of students) await waitFor(s.page, has('.live-choices button'));
       const left = (): number => remainingMs(room().live.session.live.round!, clock.now()) ?? 0;
       clock.jump(left() - 900);
-      clock.rate(1 / 30);
+      clock.rate(1 / 60);
       for (const s of students)
         await waitFor(
           s.page,
           `/^\\s*0:0[01]$/.test(document.querySelector('#student-timer')?.textContent ?? '')`,
         );
       await shot(ada.page, 'lesson-rounds-1-phone-last-second');
+      // The projector shows the code and the choices together, without scrolling.
+      expect(
+        await projector.evaluate(
+          `[...document.querySelectorAll('.live-program, #live-choices li')].every((e) => e.getBoundingClientRect().bottom <= innerHeight)`,
+        ),
+      ).toBe(true);
       await shot(projector, 'lesson-rounds-1-projector-last-second');
       for (const s of students) await answerWith(s.page, answerTo(q1));
       const acknowledged = await Promise.all(
@@ -205,6 +212,7 @@ describe('A live lesson changed while it runs', () => {
       await tp.click('#live-add-set');
       const total = interning.length + 1 + weak.length;
       await waitFor(tp, count('#live-playlist li', total));
+      await waitFor(tp, `document.activeElement?.id === 'live-add-set'`); // focus kept on rebuild
       await tp.click('#pl-remove-1');
       await waitFor(tp, count('#live-playlist li', total - 1));
       await tp.focus('#pl-up-2');
@@ -214,6 +222,10 @@ describe('A live lesson changed while it runs', () => {
         (t) => t.slice(t.indexOf(': ') + 2),
       );
       expect(titles).toEqual([q1, weak[0]!, extra, ...weak.slice(1)].map((q) => questionLine(q)));
+      // The projector says what comes next, without showing the question before it starts.
+      await waitFor(projector, shows('#live-screen', 'Up next: a question'));
+      expect(await projector.locator('.live-bars, .live-program').count()).toBe(0);
+      await shot(projector, 'lesson-rounds-4-projector-between');
       await tp.selectOption('#live-timer', '');
       await waitFor(tp, `document.querySelector('#live-timer')?.value === ''`);
       await shot(tp, 'lesson-rounds-4-teacher-between');

@@ -8,51 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { extra, openGame, shot, startHarness, target, waitFor, waitScene } from './harness.ts';
+import { openGame, shot, startHarness, waitFor, waitScene } from './harness.ts';
 import type { Harness } from './harness.ts';
+import { facts, press, pressTarget, stepTo, text } from './pgHelpers.ts';
 
 const SEED = readFileSync('client/playground/examples/31_node_pair_cycle.py', 'utf8');
 /** CPython 3.11.7's output for it (python3 client/playground/examples/31_node_pair_cycle.py). */
 const SEED_OUTPUT =
   'node1 refcount: 3\nnode2 refcount: 3\nGarbage collector: collected 2 objects.\nsecond collection: 0\n';
-
-interface Facts {
-  step: number;
-  line: number;
-  event: string;
-  frames: string[];
-  objects: { id: number; name: string; rc: number }[];
-  gcCaption: string | null;
-}
-
-const facts = async (page: Page): Promise<Facts> => (await extra(page)) as unknown as Facts;
-const text = async (page: Page, sel: string): Promise<string> =>
-  (await page.textContent(sel)) ?? '';
-
-/** A real tap (touch phone) or click on a DOM element. */
-async function press(page: Page, selector: string, touch: boolean): Promise<void> {
-  const el = page.locator(selector).first();
-  await el.scrollIntoViewIfNeeded();
-  if (touch) await el.tap();
-  else await el.click();
-  await page.waitForTimeout(120);
-}
-
-async function pressTarget(page: Page, id: string, touch: boolean): Promise<void> {
-  const r = await target(page, id);
-  const [x, y] = [r.x + r.w / 2, r.y + Math.min(r.h / 2, 14)];
-  if (touch) await page.touchscreen.tap(x, y);
-  else await page.mouse.click(x, y);
-  await page.waitForTimeout(150);
-}
-
-/** Step with a toolbar button until the current line is `line`. */
-async function stepTo(page: Page, tool: string, line: number, touch: boolean): Promise<void> {
-  for (let i = 0; i < 30 && (await facts(page)).line !== line; i++)
-    await press(page, `#toolbar [data-tool="${tool}"]`, touch);
-  expect((await facts(page)).line).toBe(line);
-}
 
 describe('the Playground', () => {
   let h: Harness;
@@ -146,19 +109,46 @@ describe('the Playground', () => {
       await press(page, '#gc-bar [data-tool="gcPlay"]', touch); // pause the autoplay
       for (let i = 0; i < 12 && !(await text(page, '#gc-caption')).startsWith('Step 1 of'); i++)
         await press(page, '#gc-bar [data-tool="gcBack"]', touch);
+      // Every phase, with the gc_refs badges the collector had (by display name).
       const captions: string[] = [];
-      for (let i = 0; i < 12; i++) {
+      const badges: string[] = [];
+      for (let i = 0; i < 30; i++) {
         captions.push((await text(page, '#gc-caption')).replace(/^Step \d+ of \d+ · /, ''));
+        const refs = (await facts(page)).gcRefs ?? {};
+        badges.push(['Node①', 'Node②', 'class Node'].map((n) => refs[n]).join(' '));
+        if (i === 9) await shot(page, `${tag}-gc-tentative`);
         if ((await text(page, '#gc-caption')).includes('returns')) break;
         await press(page, '#gc-bar [data-tool="gcStep"]', touch);
       }
-      expect(captions[0]).toBe('Phase 1: copy each refcount into gc_refs.');
-      expect(captions).toContain(
-        'class Node still has gc_refs > 0: something outside points to it.',
-      );
-      expect(captions).toContain('Node① has gc_refs 0: tentatively unreachable.');
-      expect(captions).toContain('Node② freed.');
-      expect(captions.at(-1)).toBe('gc.collect() returns 2.');
+      expect(captions).toEqual([
+        'Phase 1: copy each refcount into gc_refs.',
+        'Phase 2: references from objects the picture leaves out (the module’s globals dict, a class’s own dict and MRO) are inside the group too: class Node 6 − 4 = 2, __init__() 1 − 1 = 0.',
+        'Phase 2: Node① → Node② is inside the group, so Node②’s gc_refs drops to 0.',
+        'Phase 2: Node① → class Node is inside the group, so class Node’s gc_refs drops to 1.',
+        'Phase 2: Node② → Node① is inside the group, so Node①’s gc_refs drops to 0.',
+        'Phase 2: Node② → class Node is inside the group, so class Node’s gc_refs drops to 0.',
+        '__init__() has gc_refs 0: tentatively unreachable.',
+        'class Node is reachable: an object already found reachable refers to it, which raised its gc_refs from 0 to 1.',
+        'Node① has gc_refs 0: tentatively unreachable.',
+        'Node② has gc_refs 0: tentatively unreachable.',
+        '__init__() is rescued: something reachable that the picture leaves out (a class’s dict, a module’s globals) refers to it.',
+        'Freeing the garbage: CPython holds each object with one extra reference (an INCREF) while it clears the arrows inside the group, so a refcount may briefly read one more than the card. Then every refcount falls to 0.',
+        'Node① freed.',
+        'Node② freed.',
+        'gc.collect() returns 2.',
+      ]);
+      expect(badges.slice(0, 10)).toEqual([
+        '1 1 6',
+        '1 1 2',
+        '1 0 2',
+        '1 0 1',
+        '0 0 1',
+        '0 0 0',
+        '0 0 0',
+        '0 0 1',
+        '0 0 1',
+        '0 0 1',
+      ]);
       await shot(page, `${tag}-gc`);
       await press(page, '#gc-bar [data-tool="gcStep"]', touch);
       f = await facts(page);

@@ -17,6 +17,9 @@ import { HOST, must, PUZZLE, QUESTION, refusal, run, student, SYSTEM } from './h
 import { hostClass, hostCmd, joinClass, phaseIs } from './liveClient.ts';
 
 const item = (id: string): LiveItem => ({ ...PUZZLE, id });
+/** vi.waitFor with room for a loaded machine (the default gives up after 1 s). */
+const settle = (check: () => unknown): Promise<unknown> =>
+  vi.waitFor(check, { timeout: 15_000, interval: 50 });
 const ids = (r: ReturnType<typeof editPlaylist<LiveItem>>): string[] | string =>
   r.ok ? r.value.map((x) => x.id) : r.error.code;
 
@@ -24,7 +27,7 @@ describe('editPlaylist', () => {
   const abc = deepFreeze([item('a'), item('b'), item('c')]);
 
   it('adds at the end, removes by position and moves one round, never changing its input', () => {
-    expect(ids(editPlaylist(abc, { op: 'add', items: [item('d')] }))).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(editPlaylist(abc, { op: 'add', item: item('d') }))).toEqual(['a', 'b', 'c', 'd']);
     expect(ids(editPlaylist(abc, { op: 'remove', index: 1 }))).toEqual(['a', 'c']);
     expect(ids(editPlaylist(abc, { op: 'move', from: 0, to: 2 }))).toEqual(['b', 'c', 'a']);
     expect(ids(editPlaylist(abc, { op: 'move', from: 2, to: 0 }))).toEqual(['c', 'a', 'b']);
@@ -37,16 +40,14 @@ describe('editPlaylist', () => {
     expect(ids(editPlaylist(abc, { op: 'remove', index: -1 }))).toBe('live/no_such_round');
     expect(ids(editPlaylist(abc, { op: 'move', from: 0, to: 3 }))).toBe('live/no_such_round');
     expect(ids(editPlaylist(abc, { op: 'move', from: 1.5, to: 0 }))).toBe('live/no_such_round');
-    expect(ids(editPlaylist(abc, { op: 'add', items: [item('b')] }))).toBe(
-      'live/already_in_playlist',
-    );
+    expect(ids(editPlaylist(abc, { op: 'add', item: item('b') }))).toBe('live/already_in_playlist');
     const full = Array.from({ length: PLAYLIST_MAX }, (_, i) => item(`x${i}`));
-    expect(ids(editPlaylist(full, { op: 'add', items: [item('y')] }))).toBe('live/playlist_full');
+    expect(ids(editPlaylist(full, { op: 'add', item: item('y') }))).toBe('live/playlist_full');
     expect(ids(editPlaylist([item('a')], { op: 'remove', index: 0 }))).toBe('live/no_items');
   });
 
   it('adds many at once, leaving out those already in the lesson', () => {
-    const add = (...xs: string[]) => ({ op: 'add', items: xs.map(item) }) as const;
+    const add = (...xs: string[]) => ({ op: 'append', items: xs.map(item) }) as const;
     expect(ids(editPlaylist(abc, add('c', 'd', 'a', 'e', 'd')))).toEqual(['a', 'b', 'c', 'd', 'e']);
     expect(ids(editPlaylist(abc, add('c', 'a')))).toBe('live/already_in_playlist');
     const almost = Array.from({ length: PLAYLIST_MAX - 1 }, (_, i) => item(`x${i}`));
@@ -68,15 +69,10 @@ describe('editPlaylist', () => {
     ]);
     expect(ids(editPlaylist(abcd, { op: 'remove', index: 2 }, 2))).toEqual(['a', 'b', 'd']);
     expect(ids(editPlaylist(abc, { op: 'remove', index: 2 }, 2))).toBe('live/no_items');
-    expect(ids(editPlaylist(abc, { op: 'add', items: [item('a')] }, 3))).toBe(
+    expect(ids(editPlaylist(abc, { op: 'add', item: item('a') }, 3))).toBe(
       'live/already_in_playlist',
     );
-    expect(ids(editPlaylist(abc, { op: 'add', items: [item('e')] }, 3))).toEqual([
-      'a',
-      'b',
-      'c',
-      'e',
-    ]);
+    expect(ids(editPlaylist(abc, { op: 'add', item: item('e') }, 3))).toEqual(['a', 'b', 'c', 'e']);
     const set = ['b', 'x', 'c', 'y'].map(item);
     expect(ids(replaceUpcoming(abcd, set, 2))).toEqual(['a', 'b', 'x', 'c', 'y']);
     expect(ids(replaceUpcoming(abcd, set, 0))).toEqual(['b', 'x', 'c', 'y']);
@@ -98,12 +94,7 @@ describe('the playlist in the machine', () => {
   );
 
   it('edits in the lobby; students cannot; never in a round; rounds start in the edited order', () => {
-    let s = must(
-      lobby,
-      HOST,
-      { type: 'editItems', edit: { op: 'add', items: [QUESTION] } },
-      T0,
-    ).state;
+    let s = must(lobby, HOST, { type: 'editItems', edit: { op: 'add', item: QUESTION } }, T0).state;
     s = must(s, HOST, { type: 'editItems', edit: { op: 'move', from: 1, to: 0 } }, T0).state;
     expect(s.items).toEqual([QUESTION, PUZZLE]);
     const edit = { type: 'editItems', edit: { op: 'remove', index: 0 } } as const;
@@ -121,7 +112,7 @@ describe('the playlist in the machine', () => {
   it('edits the rounds still to play at a reveal and between rounds, never in a round', () => {
     const third: LiveItem = { ...QUESTION, id: 'q3' };
     const lesson = run(lobby, T0, [
-      [HOST, { type: 'editItems', edit: { op: 'add', items: [QUESTION] } }],
+      [HOST, { type: 'editItems', edit: { op: 'add', item: QUESTION } }],
       [HOST, { type: 'start' }],
       [HOST, { type: 'skip' }],
     ]);
@@ -130,7 +121,7 @@ describe('the playlist in the machine', () => {
     const remove0 = { type: 'editItems', edit: { op: 'remove', index: 0 } } as const;
     expect(refusal(revealed, HOST, remove0, T0)).toBe('live/round_played');
     // At the reveal: a round added after the last, then the set in place of what is left.
-    let s = must(revealed, HOST, { type: 'editItems', edit: { op: 'add', items: [third] } }, T0);
+    let s = must(revealed, HOST, { type: 'editItems', edit: { op: 'add', item: third } }, T0);
     expect(s.events).toEqual([{ type: 'items', count: 3 }]);
     s = must(s.state, HOST, { type: 'setItems', items: [PUZZLE, third, QUESTION] }, T0);
     expect(s.state.items.map((x) => x.id)).toEqual(['p1', 'q3', 'q1']);
@@ -158,12 +149,12 @@ describe('the playlist in a classroom room', () => {
     const ada = await joinClass(t, teacher.welcome.code, 'Ada');
     const items = (): string[] => [...teacher.state().live.items];
     hostCmd(teacher, { cmd: 'setSet', set: { source: 'items', ids: ['holding-hands'] } });
-    await vi.waitFor(() => expect(items()).toEqual(['holding-hands']));
+    await settle(() => expect(items()).toEqual(['holding-hands']));
     for (const id of ['rc-alias', 'gen-7-2', 'rc-fresh-list'])
       hostCmd(teacher, { cmd: 'playlist', edit: { op: 'add', id } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'move', from: 3, to: 0 } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 1 } });
-    await vi.waitFor(() => expect(items()).toEqual(['rc-fresh-list', 'rc-alias', 'gen-7-2']));
+    await settle(() => expect(items()).toEqual(['rc-fresh-list', 'rc-alias', 'gen-7-2']));
     expect([...ada.state().live.items]).toEqual(['rc-fresh-list', 'rc-alias', 'gen-7-2']);
     expect(teacher.state().live.rounds).toBe(3);
 
@@ -171,13 +162,13 @@ describe('the playlist in a classroom room', () => {
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'add', id: 'rc-alias' } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 7 } });
     hostCmd(ada, { cmd: 'playlist', edit: { op: 'remove', index: 0 } });
-    await vi.waitFor(() => expect(teacher.liveRejected.length).toBe(3));
+    await settle(() => expect(teacher.liveRejected.length).toBe(3));
     expect(teacher.liveRejected.map((r) => r.code)).toEqual([
       'puzzle/unknown',
       'live/already_in_playlist',
       'live/no_such_round',
     ]);
-    await vi.waitFor(() => expect(ada.liveRejected.map((r) => r.code)).toEqual(['live/not_host']));
+    await settle(() => expect(ada.liveRejected.map((r) => r.code)).toEqual(['live/not_host']));
 
     hostCmd(teacher, { cmd: 'start' });
     await phaseIs(ada, 'running');
@@ -188,7 +179,7 @@ describe('the playlist in a classroom room', () => {
       itemId: 'rc-fresh-list',
     });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'move', from: 2, to: 0 } });
-    await vi.waitFor(() => expect(teacher.liveRejected.at(-1)?.code).toBe('live/wrong_phase'));
+    await settle(() => expect(teacher.liveRejected.at(-1)?.code).toBe('live/wrong_phase'));
     hostCmd(teacher, { cmd: 'skip' });
     await phaseIs(ada, 'reveal');
     hostCmd(teacher, { cmd: 'next' });
@@ -199,11 +190,11 @@ describe('the playlist in a classroom room', () => {
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'move', from: 3, to: 1 } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 0 } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 2 } });
-    await vi.waitFor(() => expect(items()).toEqual(['rc-fresh-list', 'is-small-int', 'gen-7-2']));
+    await settle(() => expect(items()).toEqual(['rc-fresh-list', 'is-small-int', 'gen-7-2']));
     expect(teacher.liveRejected.at(-1)?.code).toBe('live/round_played');
     expect(teacher.state().live.rounds).toBe(3);
     hostCmd(teacher, { cmd: 'start' });
-    await vi.waitFor(() =>
+    await settle(() =>
       expect(ada.state().live).toMatchObject({ round: 2, itemId: 'is-small-int' }),
     );
     hostCmd(teacher, { cmd: 'skip' });
@@ -211,10 +202,10 @@ describe('the playlist in a classroom room', () => {
     hostCmd(teacher, { cmd: 'next' });
     await phaseIs(ada, 'between');
     hostCmd(teacher, { cmd: 'start' });
-    await vi.waitFor(() =>
+    await settle(() =>
       expect(ada.state().live).toMatchObject({ round: 3, kind: 'puzzle', itemId: 'gen-7-2' }),
     );
-    await vi.waitFor(() => expect(ada.state().puzzleId).toBe('gen-7-2'));
+    await settle(() => expect(ada.state().puzzleId).toBe('gen-7-2'));
     expect(items()).toEqual(['rc-fresh-list', 'is-small-int', 'gen-7-2']);
   });
 });

@@ -15,8 +15,16 @@ type Num = bigint | number;
 export function asNum(c: CodeConstant): Num | null {
   if (c.t === 'int') return BigInt(c.v);
   if (c.t === 'bool') return c.v ? 1n : 0n;
-  if (c.t === 'float') return Number(c.v);
+  if (c.t === 'float') return floatConst(c.v);
   return null;
+}
+
+/** A float constant's value: its repr, where `inf` and `nan` are not JavaScript's spelling. */
+export function floatConst(repr: string): number {
+  if (repr === 'inf') return Infinity;
+  if (repr === '-inf') return -Infinity;
+  if (repr === 'nan') return NaN;
+  return Number(repr);
 }
 
 function fromNum(v: Num): CodeConstant {
@@ -35,7 +43,7 @@ export function constTruth(c: CodeConstant): boolean | null {
     case 'int':
       return c.v !== '0';
     case 'float':
-      return Number(c.v) !== 0;
+      return floatConst(c.v) !== 0;
     case 'complex':
       return Number(c.real) !== 0 || Number(c.imag) !== 0;
     case 'str':

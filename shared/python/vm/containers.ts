@@ -15,7 +15,7 @@ export class PyTuple extends PyObject {
   constructor(items: PyObject[], track = true) {
     super();
     this.items = items;
-    this.gcLink(track, takeFreeTuple(items.length));
+    this.gcLink(track, this.exact() && takeFreeTuple(items.length));
   }
   get type(): PyType {
     return T.tuple;
@@ -33,7 +33,7 @@ export class PyTuple extends PyObject {
     this.items = items; // size stays for the free list
   }
   protected override free(): void {
-    if (!giveFreeTuple(this.items.length)) heap.collector.onFree(this);
+    if (!this.exact() || !giveFreeTuple(this.items.length)) heap.collector.onFree(this);
   }
 }
 
@@ -63,7 +63,7 @@ export class PyList extends PyObject {
     super();
     this.items = items;
     this.allocated = allocated;
-    this.gcLink(true, takeFree('list'));
+    this.gcLink(true, this.exact() && takeFree('list'));
   }
   get type(): PyType {
     return T.list;
@@ -84,7 +84,7 @@ export class PyList extends PyObject {
     this.clear();
   }
   protected override free(): void {
-    if (!giveFree('list')) heap.collector.onFree(this);
+    if (!this.exact() || !giveFree('list')) heap.collector.onFree(this);
   }
 
   /** list_resize: the allocation CPython makes for `newSize` items. */

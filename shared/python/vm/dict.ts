@@ -51,7 +51,7 @@ export class PyDict extends PyObject {
 
   constructor(presize = 0) {
     super();
-    this.gcLink(false, takeFree('dict'));
+    this.gcLink(false, this.exact() && takeFree('dict'));
     if (presize > 5) this.newKeys(log2Size(Math.floor((presize * 3 + 1) / 2)), true);
     else if (presize > 0) this.newKeys(MINSIZE, true);
   }
@@ -98,7 +98,7 @@ export class PyDict extends PyObject {
     this.clear();
   }
   protected override free(): void {
-    if (!giveFree('dict')) heap.collector.onFree(this);
+    if (!this.exact() || !giveFree('dict')) heap.collector.onFree(this);
   }
 
   get(key: PyObject): PyObject | null {

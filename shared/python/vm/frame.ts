@@ -36,6 +36,8 @@ export class Frame {
   builtins: PyDict;
   /** The namespace of module and class bodies (LOAD_NAME/STORE_NAME), else null. */
   locals: PyDict | null;
+  /** A function frame's f_locals: the dict `locals()` refreshes and returns (3.11), or null. */
+  fLocals: PyDict | null = null;
   back: Frame | null;
   constructor(
     code: PyCode,
@@ -63,6 +65,7 @@ export class Frame {
 
   /** Everything the frame holds, in tp_traverse order (locals then stack). */
   visitRefs(visit: (r: GcObject) => void): void {
+    if (this.fLocals) visit(this.fLocals);
     for (const o of this.fast) if (o) visit(o);
     for (const o of this.stack) visit(o);
   }
@@ -75,6 +78,9 @@ export class Frame {
     this.stack = [];
     for (const o of fast) xdecref(o);
     for (const o of stack) decref(o);
+    const fLocals = this.fLocals;
+    this.fLocals = null;
+    if (fLocals) decref(fLocals);
   }
 }
 

@@ -11,6 +11,8 @@ import { PyTuple } from './containers.ts';
 import { userHashKind } from './hashhooks.ts';
 
 export function hashKey(o: PyObject): string {
+  // A builtin subclass hashes as its builtin value unless its class changes __hash__/__eq__.
+  if (o.gc !== null && o.type.isHeap && userHashKind(o) !== 'identity') return heapHashKey(o);
   if (o instanceof PyStr) return 's' + o.v;
   if (o instanceof PyInt) return 'n' + o.v.toString();
   if (o instanceof PyFloat) {
@@ -30,6 +32,13 @@ export function hashKey(o: PyObject): string {
   if (o instanceof PyBytes) return 'b' + o.v;
   const kind = userHashKind(o);
   if (kind === 'identity') return 'o' + o.id;
+  if (kind === 'frozen') return 'F' + userHashKindFrozen(o);
+  if (kind === 'custom') refuse('a dict or set key with a user-defined __hash__ or __eq__');
+  raise('TypeError', `unhashable type: '${o.type.name}'`);
+}
+
+function heapHashKey(o: PyObject): string {
+  const kind = userHashKind(o);
   if (kind === 'frozen') return 'F' + userHashKindFrozen(o);
   if (kind === 'custom') refuse('a dict or set key with a user-defined __hash__ or __eq__');
   raise('TypeError', `unhashable type: '${o.type.name}'`);

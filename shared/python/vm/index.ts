@@ -4,6 +4,7 @@
  * traceback goes to stderr and the exit code is 1; on anything the VM does not model, stdout
  * is discarded and stderr says `unsupported: <construct> at line N` (never a wrong answer).
  */
+import { resetStdio } from './stdio.ts';
 import { parse, PySyntaxError } from '../syntax/index.ts';
 import { compileModule, UnsupportedError } from '../compiler/index.ts';
 import { PyRaise, Refusal } from './errors.ts';
@@ -51,6 +52,7 @@ export interface RunOptions {
 function reset(filename: string, source: string, options: RunOptions): void {
   resetHeap(options.collector?.() ?? new VmCollector());
   clearFreeLists();
+  resetStdio();
   resetEmptyTuple();
   resetIterTypes();
   resetSysTypes();

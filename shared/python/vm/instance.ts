@@ -17,20 +17,146 @@ import { sharedKeysOf } from './splitkeys.ts';
 /** Runs `__del__` on `o` (installed by the eval loop); errors are reported, not raised. */
 export const finalizerHook = { run: (_o: PyObject): void => {} };
 
-export class PyInstance extends PyObject {
-  /** Inline attribute values, in insertion order, until `dict` is materialized. */
-  attrs: Map<string, PyObject> | null = new Map();
+/**
+ * What an instance of a class defined in the program carries besides its builtin layout: its
+ * class, inline attributes (until `__dict__` materializes a dict) and `__slots__` values.
+ * `PyInstance` is one; so is an instance of a subclass of a builtin type (subinstance.ts).
+ */
+export interface InstanceState {
+  cls: PyType;
+  attrs: Map<string, PyObject> | null;
+  dict: PyDict | null;
+  slots: (PyObject | null)[] | null;
+  storage: AttrStorage;
+}
+
+/**
+ * How an instance stores attributes: `inline` values sharing the class's keys (object_new's
+ * instances), a dict made at the first attribute that `shared` the class's keys (builtin
+ * subclasses with a managed dict), or a plain dict (exceptions, int/tuple/bytes subclasses).
+ */
+export type AttrStorage = 'inline' | 'shared' | 'plain';
+
+/** The state of a fresh instance of `cls` (takes a reference to the class). */
+export function initInstanceState(s: InstanceState, cls: PyType, storage: AttrStorage): void {
+  s.cls = cls;
+  cls.rc++;
+  s.slots = cls.slotNames ? cls.slotNames.map(() => null) : null;
+  s.attrs = cls.hasDict && storage === 'inline' ? new Map() : null;
+  s.dict = null;
+  s.storage = storage;
+  if (s.attrs) sharedKeysOf(cls).onInstance();
+}
+
+/** A borrowed attribute value, or null. */
+export function stateGetAttr(s: InstanceState, name: string): PyObject | null {
+  if (s.dict) return s.dict.getStr(name);
+  return s.attrs?.get(name) ?? null;
+}
+
+/** Stores an owned value; false when the instance has no place for attributes. */
+export function stateSetAttr(s: InstanceState, name: string, value: PyObject): boolean {
+  if (!s.dict && !s.attrs && s.cls.hasDict) {
+    // _PyObjectDict_SetItem: a managed dict starts as a split table over the class's keys.
+    s.dict = new PyDict();
+    if (s.storage === 'shared') s.dict.split = sharedKeysOf(s.cls);
+  }
+  if (s.dict) {
+    s.dict.set(newStr(name), value);
+    return true;
+  }
+  if (!s.attrs) return false;
+  const old = s.attrs.get(name);
+  if (!old && !sharedKeysOf(s.cls).add(name)) {
+    // _PyObject_StoreInstanceAttribute: a name the shared keys cannot take moves the values to a dict.
+    stateDict(s).set(newStr(name), value);
+    return true;
+  }
+  s.attrs.set(name, value);
+  if (old) decref(old);
+  return true;
+}
+
+/** Removes an attribute; false when absent. */
+export function stateDelAttr(s: InstanceState, name: string): boolean {
+  if (s.dict) {
+    const key = newStr(name);
+    const e = s.dict.take(key);
+    decref(key);
+    if (!e) return false;
+    decref(e.k);
+    decref(e.v);
+    return true;
+  }
+  const old = s.attrs?.get(name);
+  if (!old) return false;
+  s.attrs!.delete(name);
+  decref(old);
+  return true;
+}
+
+/** `obj.__dict__`: a borrowed reference to the (now materialized) dict. */
+export function stateDict(s: InstanceState): PyDict {
+  if (!s.dict) {
+    const d = new PyDict();
+    for (const [k, v] of s.attrs ?? []) d.set(newStr(k), v);
+    const keys = s.storage === 'inline' ? sharedKeysOf(s.cls) : null;
+    if (keys && [...d.map.values()].every((e) => keys.names.has((e.k as PyStr).v))) d.split = keys;
+    s.attrs = null;
+    s.dict = d;
+  }
+  return s.dict;
+}
+
+/** subtype_traverse's own part: slots, then the attribute values (or the dict), then the type. */
+export function stateTraverse(s: InstanceState, visit: (r: GcObject) => void): void {
+  if (s.slots) for (const o of s.slots) if (o) visit(o);
+  if (s.dict) visit(s.dict);
+  else if (s.attrs) for (const v of s.attrs.values()) visit(v);
+  visit(s.cls);
+}
+
+/** subtype_clear's own part: the slots, then the attributes. */
+export function stateClear(s: InstanceState): void {
+  if (s.slots) {
+    const old = s.slots;
+    s.slots = old.map(() => null);
+    for (const o of old) xdecref(o);
+  }
+  if (s.dict) {
+    const d = s.dict;
+    s.dict = null;
+    s.attrs = s.storage === 'inline' ? new Map() : null;
+    decref(d);
+  } else if (s.attrs) {
+    const values = [...s.attrs.values()];
+    s.attrs = new Map();
+    for (const v of values) decref(v);
+  }
+}
+
+/** subtype_dealloc's PEP 442 step: runs `__del__` once; true when `o` was resurrected. */
+export function finalizeInstance(o: PyObject): boolean {
+  if (!o.gc || o.gc.finalized || !o.hasFinalizer()) return false;
+  if (o.gc.tracked) heap.collector.untrack(o);
+  o.gc.finalized = true;
+  o.rc = 1;
+  finalizerHook.run(o);
+  if (--o.rc === 0) return false;
+  heap.collector.track(o); // resurrected
+  return true;
+}
+
+export class PyInstance extends PyObject implements InstanceState {
+  attrs: Map<string, PyObject> | null = null;
   dict: PyDict | null = null;
   slots: (PyObject | null)[] | null = null;
+  declare cls: PyType;
+  declare storage: AttrStorage;
 
-  cls: PyType;
-  constructor(cls: PyType) {
+  constructor(cls: PyType, storage: AttrStorage = 'inline') {
     super();
-    this.cls = cls;
-    cls.rc++;
-    if (cls.slotNames) this.slots = cls.slotNames.map(() => null);
-    if (!cls.hasDict) this.attrs = null;
-    else if (!(this instanceof PyException)) sharedKeysOf(cls).onInstance();
+    initInstanceState(this, cls, storage);
     this.gcLink(true);
   }
   get type(): PyType {
@@ -42,95 +168,34 @@ export class PyInstance extends PyObject {
   }
 
   getAttr(name: string): PyObject | null {
-    if (this.dict) return this.dict.getStr(name);
-    return this.attrs?.get(name) ?? null;
+    return stateGetAttr(this, name);
   }
 
   /** Stores an owned value; false when the instance has no place for attributes. */
   setAttr(name: string, value: PyObject): boolean {
-    if (this.dict) {
-      this.dict.set(newStr(name), value);
-      return true;
-    }
-    if (!this.attrs) return false;
-    const old = this.attrs.get(name);
-    if (!old && !(this instanceof PyException) && !sharedKeysOf(this.cls).add(name)) {
-      // _PyObject_StoreInstanceAttribute: a name the shared keys cannot take moves the values to a dict.
-      this.materializeDict().set(newStr(name), value);
-      return true;
-    }
-    this.attrs.set(name, value);
-    if (old) decref(old);
-    return true;
+    return stateSetAttr(this, name, value);
   }
 
   /** Removes an attribute; false when absent. */
   delAttr(name: string): boolean {
-    if (this.dict) {
-      const key = newStr(name);
-      const e = this.dict.take(key);
-      decref(key);
-      if (!e) return false;
-      decref(e.k);
-      decref(e.v);
-      return true;
-    }
-    const old = this.attrs?.get(name);
-    if (!old) return false;
-    this.attrs!.delete(name);
-    decref(old);
-    return true;
+    return stateDelAttr(this, name);
   }
 
   /** `obj.__dict__`: a borrowed reference to the (now materialized) dict. */
   materializeDict(): PyDict {
-    if (!this.dict) {
-      const d = new PyDict();
-      for (const [k, v] of this.attrs ?? []) d.set(newStr(k), v);
-      const keys = this instanceof PyException ? null : sharedKeysOf(this.cls);
-      if (keys && [...d.map.values()].every((e) => keys.names.has((e.k as PyStr).v)))
-        d.split = keys;
-      this.attrs = null;
-      this.dict = d;
-    }
-    return this.dict;
+    return stateDict(this);
   }
 
-  /** subtype_traverse: slots, then the attribute values (or the dict), then the type. */
   override traverse(visit: (r: GcObject) => void): void {
-    if (this.slots) for (const s of this.slots) if (s) visit(s);
-    if (this.dict) visit(this.dict);
-    else if (this.attrs) for (const v of this.attrs.values()) visit(v);
-    visit(this.cls);
+    stateTraverse(this, visit);
   }
 
   override clear(): void {
-    if (this.slots) {
-      const s = this.slots;
-      this.slots = s.map(() => null);
-      for (const o of s) xdecref(o);
-    }
-    if (this.dict) {
-      const d = this.dict;
-      this.dict = null;
-      this.attrs = new Map();
-      decref(d);
-    } else if (this.attrs) {
-      const values = [...this.attrs.values()];
-      this.attrs = new Map();
-      for (const v of values) decref(v);
-    }
+    stateClear(this);
   }
 
   protected override finalizeOnDealloc(): boolean {
-    if (!this.gc || this.gc.finalized || !this.hasFinalizer()) return false;
-    if (this.gc.tracked) heap.collector.untrack(this);
-    this.gc.finalized = true;
-    this.rc = 1;
-    finalizerHook.run(this);
-    if (--this.rc === 0) return false;
-    heap.collector.track(this); // resurrected
-    return true;
+    return finalizeInstance(this);
   }
 
   protected override release(): void {
@@ -152,7 +217,7 @@ export class PyException extends PyInstance {
   suppressContext = false;
 
   constructor(cls: PyType, args: PyTuple) {
-    super(cls);
+    super(cls, 'plain');
     this.args = args;
   }
 

@@ -35,6 +35,11 @@ export abstract class PyObject implements GcObject {
     return false;
   }
 
+  /** False for instances of classes defined in the program: free lists take exact builtins only. */
+  exact(): boolean {
+    return true;
+  }
+
   /** tp_dealloc without the free: drop every reference this object holds. */
   protected release(): void {}
 

@@ -33,13 +33,6 @@ export class SharedKeys {
   }
 }
 
-const byClass = new WeakMap<PyType, SharedKeys>();
-
 export function sharedKeysOf(cls: PyType): SharedKeys {
-  let keys = byClass.get(cls);
-  if (!keys) {
-    keys = new SharedKeys();
-    byClass.set(cls, keys);
-  }
-  return keys;
+  return (cls.sharedKeys ??= new SharedKeys());
 }

@@ -3,6 +3,7 @@
  * makes a heap type whose dict holds the class body's namespace. Attribute lookup walks the MRO
  * (C3, as `mro()` computes it). Instances of heap types hold a reference to their type.
  */
+import type { SharedKeys } from './splitkeys.ts';
 import type { GcObject } from './gcobject.ts';
 import { decref, PyObject } from './object.ts';
 import { T } from './registry.ts';
@@ -25,6 +26,8 @@ export class PyType extends PyObject {
   layout: PyType | null = null;
   construct: Construct | null = null;
   slotNames: string[] | null = null;
+  /** CACHED_KEYS of a class whose instances have a `__dict__` (splitkeys.ts), made on demand. */
+  sharedKeys: SharedKeys | null = null;
   qualname: string;
   module = 'builtins';
   /** Heap types: `__bases__` and `__mro__` as the tuples CPython keeps (the MRO holds the type itself). */
@@ -33,9 +36,12 @@ export class PyType extends PyObject {
   /** Instances carry a `__dict__` / accept weak references (tp_dictoffset / tp_weaklistoffset). */
   hasDict = false;
   hasWeakref = false;
-  /** Exception types and user classes accept attributes on instances. */
+  /** Instances of builtin subclasses keep the `__dict__` pointer at the end (tp_itemsize != 0). */
+  varSized = false;
   name: string;
   bases: PyType[];
+  /** tp_base: the base whose layout instances have (best_base; the first base by default). */
+  base: PyType | null;
   isHeap: boolean;
   constructor(name: string, bases: PyType[], isHeap: boolean, dict?: PyDict) {
     super();
@@ -47,6 +53,7 @@ export class PyType extends PyObject {
     if (isHeap) this.gcLink(true);
     this.mro = computeMro(this);
     const base = bases[0];
+    this.base = base ?? null;
     this.layout = isHeap ? (base?.layout ?? null) : this;
     this.construct = base && isHeap ? base.construct : null;
   }
@@ -73,7 +80,7 @@ export class PyType extends PyObject {
     visit(this.dict);
     if (this.mroTuple) visit(this.mroTuple);
     if (this.basesTuple) visit(this.basesTuple);
-    if (this.isHeap && this.bases[0]) visit(this.bases[0]);
+    if (this.isHeap && this.base) visit(this.base);
   }
   /** type_clear: the dict and the MRO (which breaks the type's cycle with itself). */
   override clear(): void {
@@ -86,7 +93,7 @@ export class PyType extends PyObject {
     this.clear();
     decref(this.dict);
     if (this.basesTuple) decref(this.basesTuple);
-    if (this.isHeap && this.bases[0]) decref(this.bases[0]);
+    if (this.isHeap && this.base) decref(this.base);
     this.basesTuple = null;
   }
 
@@ -132,7 +139,7 @@ export function readyHeapType(
 ): void {
   t.basesTuple = newTuple(t.bases.map((b) => (b.rc++, b)));
   t.mroTuple = new PyTuple(t.mro.map((m) => (m.rc++, m)));
-  const base = t.bases[0]!;
+  const base = t.base!;
   base.rc++;
   const slots = t.slotNames;
   const add = (kind: 'getset' | 'member', name: string): void => {
@@ -145,9 +152,12 @@ export function readyHeapType(
     if (!base.hasDict && slots.includes('__dict__')) add('getset', '__dict__');
     if (!base.hasWeakref && slots.includes('__weakref__')) add('getset', '__weakref__');
   } else {
+    // type_new_slots: a var-sized base (tuple, int, bytes) cannot get a weakref slot.
+    const mayAddWeak = !base.hasWeakref && !base.varSized;
     if (!base.hasDict) add('getset', '__dict__');
-    if (!base.hasWeakref) add('getset', '__weakref__');
+    if (mayAddWeak) add('getset', '__weakref__');
     t.hasDict = true;
-    t.hasWeakref = true;
+    t.hasWeakref = base.hasWeakref || mayAddWeak;
   }
+  t.varSized = base.varSized;
 }

@@ -82,6 +82,9 @@ export function initTypes(): void {
   T.type = type;
   for (const name of PLAIN) T[name] = new PyType(name, [object], false);
   T.bool = new PyType('bool', [T.int], false);
+  for (const t of [T.tuple, T.int, T.bool, T.bytes]) t.varSized = true;
+  for (const t of [T.type, T.function, T.set, T.frozenset, T.generator, T.code, T.module])
+    t.hasWeakref = true;
   const base = new PyType('BaseException', [object], false);
   T.BaseException = base;
   base.hasDict = true;

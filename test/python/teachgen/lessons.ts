@@ -20,7 +20,7 @@ export type Lesson = (c: Ctx) => string[];
 const WORDS = ['apple', 'kiwi', 'lemon', 'mango', 'pear', 'plum', 'fig', 'lime'];
 const PHRASES = ['Hello, learners!', 'heap heroes', 'not an identifier', 'a-b-c', 'x y'];
 
-function fresh(c: Ctx, stem: string): string {
+export function fresh(c: Ctx, stem: string): string {
   c.n += 1;
   return `${stem}${c.n}`;
 }

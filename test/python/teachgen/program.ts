@@ -5,6 +5,9 @@
  */
 import { chance, int, makeRand, pick } from '../gen/rand.ts';
 import { LESSONS, type Ctx } from './lessons.ts';
+import { SUBCLASS_LESSONS } from './subclassing.ts';
+
+const ALL_LESSONS = [...LESSONS, ...SUBCLASS_LESSONS];
 
 const UNCAUGHT = [
   'print(undefined_name)',
@@ -17,7 +20,7 @@ export function generateTeachingProgram(seed: number): string {
   const c: Ctx = { r: makeRand(seed), n: 0 };
   const lines = ['import gc, sys, weakref', 'gc.disable()', ''];
   const count = 3 + int(c.r, 5);
-  for (let i = 0; i < count; i++) lines.push(...pick(c.r, LESSONS)(c), '');
+  for (let i = 0; i < count; i++) lines.push(...pick(c.r, ALL_LESSONS)(c), '');
   lines.push('print("final collection:", gc.collect())');
   if (chance(c.r, 0.1)) lines.push(pick(c.r, UNCAUGHT));
   return lines.join('\n') + '\n';

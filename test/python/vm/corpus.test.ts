@@ -14,9 +14,7 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'vm');
 const DIRS = [join(FIXTURES, 'tutorial'), FIXTURES];
 
 /** Programs the VM refuses on purpose (construct outside the model). */
-const REFUSED: Record<string, string> = {
-  '59_weakref_which_types.py': 'unsupported: subclassing list at line 19',
-};
+const REFUSED: Record<string, string> = {};
 
 for (const dir of DIRS) {
   describe(`VM on ${dir.split('/').slice(-2).join('/')}`, () => {

@@ -58,7 +58,7 @@ function floatOf(args: PyObject[], kw: Kwargs): PyObject {
   between('float', args, 0, 1);
   const x = args[0];
   if (!x) return newFloat(0);
-  if (x instanceof PyFloat) return (x.rc++, x);
+  if (x instanceof PyFloat) return x.type === T.float ? (x.rc++, x) : newFloat(x.v);
   if (x instanceof PyInt) return newFloat(valueOp(() => intToFloat(x.v)));
   if (x instanceof PyStr) return newFloat(floatFromText(x.v));
   const r = callSpecial(x, '__float__', []);
@@ -76,7 +76,7 @@ function strOf(args: PyObject[]): PyObject {
 function tupleOf(args: PyObject[]): PyObject {
   const x = args[0];
   if (!x) return newTuple([]);
-  if (x instanceof PyTuple) return (x.rc++, x);
+  if (x instanceof PyTuple && x.type === T.tuple) return (x.rc++, x);
   const l = listFromIterable(x);
   if (l.items.length === 0) {
     decref(l);
@@ -159,7 +159,7 @@ export function installConstructors(): void {
   T.bytes.construct = (_t, a) => {
     const x = a[0];
     if (!x) return new PyBytes('');
-    if (x instanceof PyBytes) return (x.rc++, x);
+    if (x instanceof PyBytes) return x.type === T.bytes ? (x.rc++, x) : new PyBytes(x.v);
     raise('TypeError', 'cannot convert to bytes');
   };
   T.staticmethod.construct = (_t, a) => wrapper(() => T.staticmethod, 1)(a);

@@ -1,8 +1,8 @@
 /** dict methods (dictobject.c): get, keys/values/items views, pop, setdefault, update, ... */
 import { raise } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
-import type { NativeFn } from '../callables.ts';
-import { newStr, none } from '../scalars.ts';
+import { PyBuiltin, type NativeFn } from '../callables.ts';
+import { newStr, none, S } from '../scalars.ts';
 import { newTuple, PyList, PyTuple } from '../containers.ts';
 import { PyDict } from '../dict.ts';
 import { T } from '../registry.ts';
@@ -105,6 +105,27 @@ const DICT: Record<string, NativeFn> = {
   },
 };
 
+/** dict.fromkeys(iterable, value=None): a classmethod, so a builtin bound to the type. */
+const fromkeys: NativeFn = (a) => {
+  if (a.length < 1 || a.length > 2) {
+    raise('TypeError', `fromkeys expected at least 1 argument, got ${a.length}`);
+  }
+  const value = a[1] ?? S.None;
+  const out = new PyDict();
+  try {
+    forEach(a[0]!, (k) => {
+      k.rc++;
+      value.rc++;
+      out.set(k, value);
+    });
+  } catch (e) {
+    decref(out);
+    throw e;
+  }
+  return out;
+};
+
 export function installDictMethods(): void {
   defineMethods(T.dict, DICT);
+  T.dict.dict.set(newStr('fromkeys'), new PyBuiltin('fromkeys', fromkeys, T.dict));
 }

@@ -8,29 +8,38 @@ import {
   divmod as numDivmod,
 } from '../../values/index.ts';
 import { raise, refuse, PyRaise } from '../errors.ts';
-import { decref, type PyObject } from '../object.ts';
+import { decref, incref, type PyObject } from '../object.ts';
 import type { Kwargs } from '../callables.ts';
-import type { PyDict } from '../dict.ts';
+import { PyDict } from '../dict.ts';
+import type { Frame } from '../frame.ts';
+import { PyCell } from '../callables.ts';
+import { PyModule } from '../module.ts';
+import { instanceState } from '../subinstance.ts';
 import { bool, newInt, newStr, none, PyFloat, PyInt, PyStr, S } from '../scalars.ts';
 import { newTuple, PyList, PyTuple } from '../containers.ts';
 import { PyType } from '../type.ts';
-import { EXC } from '../registry.ts';
+import { EXC, T } from '../registry.ts';
+import { userHashKind } from '../hashhooks.ts';
 import { repr, str } from '../ops/repr.ts';
 import { getAttr, setAttr, delAttr } from '../ops/attr.ts';
 import { len } from '../ops/seq.ts';
 import { getIter, iterNext, listFromIterable, PyIter } from '../ops/iter.ts';
 import { binaryOp, boxNum, isTrue, richCompare } from '../ops/arith.ts';
-import { callBorrowed } from '../ops/call.ts';
+import { callBorrowed, callSpecial } from '../ops/call.ts';
 import { formatText } from '../ops/format.ts';
 import { valueOp } from '../ops/valueerr.ts';
 import { between, defineFunction, exact, isNone, kwArg, noKw, asInt } from './helpers.ts';
 import { vm } from '../state.ts';
 import { sortList } from './sort.ts';
+import { PyGenerator } from '../generator.ts';
+import { genSend } from '../ops/gen.ts';
+import { stopIteration } from '../ops/exc.ts';
 import { asciiEscape, modPow } from './textnum.ts';
 import { buildClass, makeSuper } from './classes.ts';
-import { PyInstance } from '../instance.ts';
+import { stateDict } from '../instance.ts';
 import { PyDictObj } from '../views.ts';
 import { hashKey } from '../hashkey.ts';
+import { noteStdoutWrite, withPrintArgs } from '../stdio.ts';
 
 function writeOut(text: string, toErr: boolean): void {
   (toErr ? vm.err : vm.out).push(text);
@@ -56,7 +65,9 @@ function print(args: PyObject[], kw: Kwargs): PyObject {
     if (name === null) refuse('print(file=...) to an object other than sys.stdout/sys.stderr');
     toErr = name === 'stderr';
   }
-  writeOut(args.map(str).join(sep) + end, toErr);
+  const text = withPrintArgs(args, () => args.map(str).join(sep) + end);
+  if (!toErr) noteStdoutWrite();
+  writeOut(text, toErr);
   return none();
 }
 
@@ -89,6 +100,51 @@ function attrName(o: PyObject): string {
 }
 
 /** Iterates `o`, calling `each` with borrowed items; stops early when it returns true. */
+/**
+ * PyEval_GetLocals: a module or class body's namespace, or a function frame's f_locals dict
+ * refreshed from its fast locals (_PyFrame_FastToLocalsWithError: cells give their contents,
+ * unbound names are removed). Borrowed.
+ */
+function frameLocals(f: Frame): PyDict {
+  if (f.locals) return f.locals;
+  const d = (f.fLocals ??= new PyDict());
+  const co = f.code.co;
+  const names = [...co.varnames, ...co.cellvars, ...co.freevars];
+  const bound = new Map<string, PyObject>();
+  names.forEach((name, i) => {
+    let v = f.fast[i] ?? null;
+    if (v instanceof PyCell && (i >= co.varnames.length || co.cellvars.includes(name))) v = v.ref;
+    if (v) bound.set(name, v);
+  });
+  for (const name of names) {
+    const v = bound.get(name);
+    const key = newStr(name);
+    if (v) d.set(key, incref(v));
+    else {
+      const e = d.take(key);
+      decref(key);
+      if (e) {
+        decref(e.k);
+        decref(e.v);
+      }
+    }
+  }
+  return d;
+}
+
+/** slot_tp_hash: a class's own `__hash__` must return an int (-1 becomes -2). */
+function userHash(o: PyObject): PyObject {
+  const r = callSpecial(o, '__hash__', [])!;
+  if (!(r instanceof PyInt)) {
+    decref(r);
+    raise('TypeError', '__hash__ method should return an integer');
+  }
+  if (r.v !== -1n && r.type === T.int) return r;
+  const v = r.v === -1n ? -2n : r.v;
+  decref(r);
+  return newInt(v);
+}
+
 export function forEach(o: PyObject, each: (v: PyObject) => boolean | void): void {
   const it = getIter(o);
   try {
@@ -165,6 +221,7 @@ export function defineFunctions(b: PyDict): void {
   );
   defineFunction(b, 'hash', (a) => {
     const o = a[0]!;
+    if (o.type.isHeap && userHashKind(o) === 'custom') return userHash(o);
     if (o instanceof PyInt) return newInt(valueOp(() => o.v));
     hashKey(o);
     if (o instanceof PyFloat && Number.isInteger(o.v)) return newInt(BigInt(o.v));
@@ -275,6 +332,11 @@ export function defineFunctions(b: PyDict): void {
     const it = a[0]!;
     if (!(it instanceof PyIter) && it.type.name !== 'generator' && !it.type.lookup('__next__')) {
       raise('TypeError', `'${it.type.name}' object is not an iterator`);
+    }
+    if (it instanceof PyGenerator && !a[1]) {
+      // gen_iternext: a generator's return value travels in the StopIteration.
+      const r = genSend(it, none());
+      return r.done ? stopIteration(r.value) : r.value;
     }
     const v = iterNext(it);
     if (v) return v;
@@ -404,29 +466,13 @@ export function defineFunctions(b: PyDict): void {
     g.rc++;
     return g;
   });
-  defineFunction(b, 'locals', () => {
-    const f = vm.frame!;
-    if (f.locals) {
-      f.locals.rc++;
-      return f.locals;
-    }
-    refuse('locals() inside a function');
-  });
+  defineFunction(b, 'locals', () => incref(frameLocals(vm.frame!)));
   defineFunction(b, 'vars', (a) => {
-    if (a.length === 0) {
-      const f = vm.frame!;
-      if (f.locals) {
-        f.locals.rc++;
-        return f.locals;
-      }
-      refuse('vars() inside a function');
-    }
+    if (a.length === 0) return incref(frameLocals(vm.frame!));
     const o = a[0]!;
-    if (o instanceof PyInstance && (o.attrs || o.dict)) {
-      const d = o.materializeDict();
-      d.rc++;
-      return d;
-    }
+    const inst = instanceState(o);
+    if (inst && (inst.attrs || inst.dict || inst.cls.hasDict)) return incref(stateDict(inst));
+    if (o instanceof PyModule) return incref(o.dict);
     raise('TypeError', 'vars() argument must have __dict__ attribute');
   });
   defineFunction(b, '__build_class__', (a, kw) => buildClass(a, kw));

@@ -1,4 +1,6 @@
 /** Builds the `builtins` namespace for a run: functions, types, exceptions, constants. */
+import { markVarargs } from '../ops/tpcall.ts';
+import type { PyBuiltin } from '../callables.ts';
 import type { PyObject } from '../object.ts';
 import { PyDict } from '../dict.ts';
 import { newStr, S } from '../scalars.ts';
@@ -13,6 +15,7 @@ import { installMiscMethods, strHook } from './misc.ts';
 import { PyInstance } from '../instance.ts';
 import type { PyType } from '../type.ts';
 import { strHook as attrStrHook } from '../ops/attr.ts';
+import { installSlotMethods } from './slotmethods.ts';
 
 const EXPOSED_TYPES = [
   'object',
@@ -41,6 +44,7 @@ export function makeBuiltins(): PyDict {
   installDictMethods();
   installSetMethods();
   installMiscMethods();
+  installSlotMethods();
   objectInstanceHook.cls = class extends PyInstance {
     constructor(t: PyType) {
       super(t);
@@ -51,6 +55,11 @@ export function makeBuiltins(): PyDict {
   attrStrHook.make = (s) => newStr(s);
   const b = new PyDict();
   defineFunctions(b);
+  // bltinmodule.c's METH_VARARGS functions (their arguments arrive as a tuple: ops/tpcall.ts).
+  // enumerate, map and zip are types called through tp_call: the same tuple and dict.
+  markVarargs(
+    ...['min', 'max', 'vars', 'enumerate', 'map', 'zip'].map((n) => (b.getStr(n) as PyBuiltin).fn),
+  );
   const put = (name: string, o: PyObject): void => {
     o.rc++;
     b.set(newStr(name), o);

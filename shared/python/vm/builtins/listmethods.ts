@@ -1,4 +1,5 @@
 /** list and tuple methods (listobject.c / tupleobject.c), with list_resize's allocations. */
+import { window } from './window.ts';
 import { raise } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
 import type { NativeFn } from '../callables.ts';
@@ -15,8 +16,21 @@ function l(self: PyObject | null): PyList {
   return self as PyList;
 }
 
-function indexIn(items: PyObject[], x: PyObject, what: string): number {
-  const i = items.findIndex((v) => eq(v, x));
+function indexIn(
+  items: PyObject[],
+  x: PyObject,
+  what: string,
+  start?: PyObject,
+  end?: PyObject,
+): number {
+  const [from, to] = window(items.length, start, end);
+  let i = -1;
+  for (let j = from; j < to && j < items.length; j++) {
+    if (eq(items[j]!, x)) {
+      i = j;
+      break;
+    }
+  }
   if (i < 0)
     raise(
       'ValueError',
@@ -72,7 +86,7 @@ const LIST: Record<string, NativeFn> = {
     l(self).clear();
     return none();
   },
-  index: (a, _k, self) => newInt(indexIn(l(self).items, a[0]!, 'list')),
+  index: (a, _k, self) => newInt(indexIn(l(self).items, a[0]!, 'list', a[1], a[2])),
   count: (a, _k, self) => newInt(l(self).items.filter((v) => eq(v, a[0]!)).length),
   reverse: (_a, _k, self) => {
     l(self).items.reverse();
@@ -91,7 +105,7 @@ const LIST: Record<string, NativeFn> = {
 };
 
 const TUPLE: Record<string, NativeFn> = {
-  index: (a, _k, self) => newInt(indexIn((self as PyTuple).items, a[0]!, 'tuple')),
+  index: (a, _k, self) => newInt(indexIn((self as PyTuple).items, a[0]!, 'tuple', a[1], a[2])),
   count: (a, _k, self) => newInt((self as PyTuple).items.filter((v) => eq(v, a[0]!)).length),
 };
 

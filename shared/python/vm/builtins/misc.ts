@@ -12,7 +12,7 @@ import { PyType } from '../type.ts';
 import { genClose, genSend, genThrow } from '../ops/gen.ts';
 import { stopIteration } from '../ops/exc.ts';
 import { call } from '../ops/call.ts';
-import { repr } from '../ops/repr.ts';
+import { builtinRepr } from '../ops/repr.ts';
 import { defineMethods } from './helpers.ts';
 
 function gen(self: PyObject | null): PyGenerator {
@@ -72,7 +72,7 @@ const OBJECT: Record<string, NativeFn> = {
 };
 
 function newStrRepr(o: PyObject): PyObject {
-  return strHook.make(repr(o));
+  return strHook.make(builtinRepr(o));
 }
 
 export const strHook = { make: (_s: string): PyObject => none() };

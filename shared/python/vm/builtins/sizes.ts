@@ -13,12 +13,54 @@ import { PyRange } from '../range.ts';
 import { PyCell, PyFunction, PyMethod, PyBuiltin } from '../callables.ts';
 import { PyException, PyInstance } from '../instance.ts';
 import { PyModule } from '../module.ts';
+import { asSubInstance, type SubInstance } from '../subinstance.ts';
+import type { PyType } from '../type.ts';
+import { T } from '../registry.ts';
 import { PyGenerator } from '../generator.ts';
 import { PyFrameObject, PyTraceback } from '../frame.ts';
 import { PyDictView } from '../views.ts';
 import { PyIter } from '../ops/iter.ts';
 
 export function sizeOf(o: PyObject): number {
+  const sub = asSubInstance(o);
+  if (sub) return subtypeSizeof(sub);
+  return builtinSizeof(o);
+}
+
+/** Bytes a class adds to its builtin layout: `__slots__` of every class, `__dict__` and weakref pointers. */
+function addedBytes(t: PyType, layout: PyType): { slots: number; dict: boolean; weak: boolean } {
+  let slots = 0;
+  for (const c of t.mro) if (c.isHeap) slots += c.slotNames?.length ?? 0;
+  return {
+    slots: 8 * slots,
+    dict: t.hasDict && !layout.hasDict,
+    weak: t.hasWeakref && !layout.hasWeakref,
+  };
+}
+
+/**
+ * An instance of a builtin subclass: the GC header (int, str, float, bytes gain one), the
+ * `__dict__` (a 16-byte pre-header for fixed-size layouts, an 8-byte pointer after var-sized
+ * ones), the weakref pointer and slots. int's and str's `__sizeof__` ignore the type's size;
+ * a str subclass instance is a non-compact string (80 bytes + its own buffer).
+ */
+function subtypeSizeof(o: SubInstance): number {
+  const t = o.type;
+  const layout = t.layout!;
+  const add = addedBytes(t, layout);
+  if (o instanceof PyInt) return intSizeof(o.v) + 16;
+  if (o instanceof PyStr) {
+    let kind = 1;
+    for (const ch of o.v)
+      kind = Math.max(kind, ch.codePointAt(0)! > 0xffff ? 4 : ch.codePointAt(0)! > 0xff ? 2 : 1);
+    return 80 + ([...o.v].length + 1) * kind + 16 + (add.dict ? 16 : 0);
+  }
+  const gcHeader = o instanceof PyFloat || o instanceof PyBytes ? 16 : 0;
+  const dict = add.dict ? (layout.varSized ? 8 : 16) : 0;
+  return builtinSizeof(o) + gcHeader + dict + (add.weak ? 8 : 0) + add.slots;
+}
+
+function builtinSizeof(o: PyObject): number {
   if (o instanceof PyInt) return intSizeof(o.v);
   if (o instanceof PyStr) return strSizeof(o.v);
   if (o instanceof PyFloat) return 24;
@@ -33,11 +75,14 @@ export function sizeOf(o: PyObject): number {
   if (o instanceof PyCell) return 40;
   if (o instanceof PyMethod) return 64;
   if (o instanceof PyBuiltin) return 72;
-  if (o instanceof PyException) return 88;
+  if (o instanceof PyException) {
+    const add = addedBytes(o.type, T.BaseException);
+    return 88 + (add.weak ? 8 : 0) + add.slots;
+  }
   if (o instanceof PyInstance) {
-    if (o.cls.slotNames && !o.cls.slotNames.includes('__dict__'))
-      return 32 + 8 * o.cls.slotNames.length;
-    return 56;
+    // object's 16 bytes and the GC header, then what the classes add: 56 for a plain instance.
+    const add = addedBytes(o.cls, T.object);
+    return 32 + add.slots + (add.dict ? 16 : 0) + (add.weak ? 8 : 0);
   }
   if (o instanceof PyModule) return 72;
   if (o instanceof PyTraceback) return 56;

@@ -1,4 +1,6 @@
 /** str methods (unicodeobject.c), over the value layer's string functions. */
+import { window } from './window.ts';
+import { markVarargs } from '../ops/tpcall.ts';
 import * as V from '../../values/index.ts';
 import { raise } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
@@ -90,6 +92,37 @@ function strFormat(template: string, args: PyObject[], kw: Kwargs): string {
   return out;
 }
 
+/**
+ * Runs `body` on `self[start:end]` (arguments 1 and 2 of `a`, in code points); `beyond` answers
+ * when start is past the end of the string.
+ */
+function inWindow<R>(
+  self: PyObject | null,
+  a: PyObject[],
+  body: (text: string) => R,
+  beyond: R,
+): R {
+  const points = [...s(self)];
+  const [start, end] = window(points.length, a[1], a[2]);
+  if (start > points.length || start > end) return beyond;
+  return body(points.slice(start, Math.max(start, end)).join(''));
+}
+
+function findIn(self: PyObject | null, a: PyObject[], name: string, fromRight: boolean): number {
+  const sub = strArg(a[0], `${name}() argument`);
+  const points = [...s(self)];
+  const [start, end] = window(points.length, a[1], a[2]);
+  if (start > points.length || end - start < [...sub].length) return -1;
+  const i = V.strFind(points.slice(start, end).join(''), sub, fromRight);
+  return i < 0 ? -1 : i + start;
+}
+
+function indexOf(self: PyObject | null, a: PyObject[], name: string, fromRight: boolean): number {
+  const i = findIn(self, a, name, fromRight);
+  if (i < 0) raise('ValueError', 'substring not found');
+  return i;
+}
+
 const METHODS: Record<string, NativeFn> = {
   upper: (_a, _k, self) => newStr(V.strUpper(s(self))),
   lower: (_a, _k, self) => newStr(V.strLower(s(self))),
@@ -142,15 +175,16 @@ const METHODS: Record<string, NativeFn> = {
         a[2] ? Number(asInt(a[2])) : -1,
       ),
     ),
-  startswith: (a, _k, self) => bool(V.strStartswith(s(self), affix(a[0]!, 'startswith'))),
-  endswith: (a, _k, self) => bool(V.strEndswith(s(self), affix(a[0]!, 'endswith'))),
-  find: (a, _k, self) => newInt(V.strFind(s(self), strArg(a[0], 'find() argument'))),
-  rfind: (a, _k, self) => newInt(V.strFind(s(self), strArg(a[0], 'rfind() argument'), true)),
-  index: (a, _k, self) =>
-    newInt(valueOp(() => V.strIndex(s(self), strArg(a[0], 'index() argument')))),
-  rindex: (a, _k, self) =>
-    newInt(valueOp(() => V.strIndex(s(self), strArg(a[0], 'rindex() argument'), true))),
-  count: (a, _k, self) => newInt(V.strCount(s(self), strArg(a[0], 'count() argument'))),
+  startswith: (a, _k, self) =>
+    bool(inWindow(self, a, (t) => V.strStartswith(t, affix(a[0]!, 'startswith')), false)),
+  endswith: (a, _k, self) =>
+    bool(inWindow(self, a, (t) => V.strEndswith(t, affix(a[0]!, 'endswith')), false)),
+  find: (a, _k, self) => newInt(findIn(self, a, 'find', false)),
+  rfind: (a, _k, self) => newInt(findIn(self, a, 'rfind', true)),
+  index: (a, _k, self) => newInt(indexOf(self, a, 'index', false)),
+  rindex: (a, _k, self) => newInt(indexOf(self, a, 'rindex', true)),
+  count: (a, _k, self) =>
+    newInt(inWindow(self, a, (t) => V.strCount(t, strArg(a[0], 'count() argument')), 0)),
   format: (a, k, self) => newStr(strFormat(s(self), a, k)),
   isdigit: (_a, _k, self) => bool(V.strIsdigit(s(self))),
   isdecimal: (_a, _k, self) => bool(V.strIsdecimal(s(self))),
@@ -189,6 +223,8 @@ const METHODS: Record<string, NativeFn> = {
     return newStr(p && t.endsWith(p) ? t.slice(0, t.length - p.length) : t);
   },
 };
+
+markVarargs(METHODS.format!); // str.format is METH_VARARGS | METH_KEYWORDS
 
 export function installStrMethods(): void {
   defineMethods(T.str, METHODS);

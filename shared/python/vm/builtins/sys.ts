@@ -1,4 +1,6 @@
 /** The `sys` module: getrefcount, getsizeof, intern, stdout/stderr, exit, recursion limit. */
+import { markVarargs } from '../ops/tpcall.ts';
+import type { NativeFn } from '../callables.ts';
 import { raise, refuse } from '../errors.ts';
 import { type PyObject } from '../object.ts';
 import type { PyDict } from '../dict.ts';
@@ -16,6 +18,7 @@ import { registerModule } from '../modules.ts';
 import { str } from '../ops/repr.ts';
 import { asInt, defineFunction, defineMethods, exact } from './helpers.ts';
 import { sizeOf } from './sizes.ts';
+import { noteStdoutWrite } from '../stdio.ts';
 
 let streamType: PyType | null = null;
 
@@ -27,10 +30,10 @@ function stream(name: 'stdout' | 'stderr'): PyObject {
       write: (a, _k, self) => {
         const text =
           a[0] instanceof PyStr ? a[0].v : raise('TypeError', 'write() argument must be str');
-        (self === (vm.modules.get('sys') as unknown as { dict: PyDict }).dict.getStr('stderr')
-          ? vm.err
-          : vm.out
-        ).push(text);
+        const toErr =
+          self === (vm.modules.get('sys') as unknown as { dict: PyDict }).dict.getStr('stderr');
+        if (!toErr) noteStdoutWrite();
+        (toErr ? vm.err : vm.out).push(text);
         return newInt(text.length);
       },
       flush: () => none(),
@@ -50,7 +53,9 @@ registerModule({
   name: 'sys',
   init(d: PyDict): void {
     defineFunction(d, 'getrefcount', (a, kw) => (exact('getrefcount', a, 1, kw), newInt(a[0]!.rc)));
-    defineFunction(d, 'getsizeof', (a) => newInt(sizeOf(a[0]!) + 0));
+    const getsizeof: NativeFn = (a) => newInt(sizeOf(a[0]!) + 0);
+    markVarargs(getsizeof); // METH_VARARGS | METH_KEYWORDS
+    defineFunction(d, 'getsizeof', getsizeof);
     defineFunction(d, 'intern', (a, kw) => {
       exact('intern', a, 1, kw);
       const s = a[0]!;

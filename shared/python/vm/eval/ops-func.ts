@@ -2,11 +2,11 @@
  * Function, call-shape, class and import opcodes: MAKE_FUNCTION, KW_NAMES, CALL_FUNCTION_EX,
  * LOAD_BUILD_CLASS, IMPORT_NAME, IMPORT_FROM. Anything else is refused by name.
  */
-import { decref, type PyObject } from '../object.ts';
+import { decref, incref, type PyObject } from '../object.ts';
 import type { Frame } from '../frame.ts';
 import { OP, OPS } from './opcodes.ts';
 import { refuse } from '../errors.ts';
-import { PyFunction } from '../callables.ts';
+import { PyFunction, PyMethod } from '../callables.ts';
 import type { PyCode } from '../callables.ts';
 import { PyTuple, PyList } from '../containers.ts';
 import type { PyDict } from '../dict.ts';
@@ -65,7 +65,17 @@ export function execFunc(f: Frame, op: number, arg: number): PyObject | undefine
             pos.push(e.v);
           }
         }
-        stack.push(call(func, pos, kwnames.length > 0 ? kwnames : null));
+        // _PyVectorcall_Call: keywords for a Python function go through _PyStack_UnpackDict,
+        // a copy of every argument held for the call.
+        const unpacked =
+          kwnames.length > 0 && (func instanceof PyFunction || func instanceof PyMethod)
+            ? pos.map(incref)
+            : [];
+        try {
+          stack.push(call(func, pos, kwnames.length > 0 ? kwnames : null));
+        } finally {
+          for (const u of unpacked) decref(u);
+        }
       } finally {
         decref(callargs);
         if (kwargs) decref(kwargs);

@@ -109,10 +109,14 @@ export function binaryOp(arg: number, l: PyObject, r: PyObject): PyObject {
     const res = seqInplace(sym, l, r);
     if (res) return res;
   }
-  const native = l.type.isHeap || r.type.isHeap ? null : nativeBinary(sym, l, r);
+  const heap = l.type.isHeap || r.type.isHeap;
+  const native = heap ? null : nativeBinary(sym, l, r);
   if (native) return native;
-  const viaDunder = binaryDunder(l, r, name);
+  const viaDunder = heap ? binaryDunder(l, r, name) : null;
   if (viaDunder) return viaDunder;
+  // Instances of builtin subclasses without the dunder use the builtin's slot.
+  const inherited = heap ? nativeBinary(sym, l, r) : null;
+  if (inherited) return inherited;
   const shown = inplace ? `${sym}=` : sym;
   if (sym === '+' && (l instanceof PyStr || l.type === T.list || l.type === T.tuple) && !inplace) {
     raise(
@@ -177,6 +181,8 @@ export function richCompare(l: PyObject, r: PyObject, arg: number): PyObject {
         if (eq) decref(eq);
       }
     }
+    const inherited = nativeCompare(l, r, arg);
+    if (inherited !== null) return bool(inherited);
   } else {
     const native = nativeCompare(l, r, arg);
     if (native !== null) return bool(native);
@@ -231,7 +237,6 @@ export function isTrue(o: PyObject): boolean {
       }
       return b === S.True;
     }
-    if (!o.type.lookup('__len__')) return true;
   }
   const n = len(o, true);
   return n === null ? true : n > 0;

@@ -4,13 +4,16 @@
  * function or method descriptor not shadowed by the instance), setattr and delattr.
  * `getAttr` returns a new reference; `setAttr` borrows the value.
  */
-import { raise, refuse } from '../errors.ts';
+import { raise } from '../errors.ts';
 import { decref, incref, type PyObject } from '../object.ts';
 import { PyWeakref } from '../weakref.ts';
 import { PyDescriptor } from '../descr.ts';
 import { S } from '../scalars.ts';
 import { PyType } from '../type.ts';
-import { PyInstance, PyException } from '../instance.ts';
+import { PyException, stateDelAttr, stateGetAttr, stateSetAttr } from '../instance.ts';
+import { instanceState } from '../subinstance.ts';
+import { PyRaise } from '../errors.ts';
+import { EXC } from '../registry.ts';
 import { PyModule } from '../module.ts';
 import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, PyWrapper } from '../callables.ts';
 import { T } from '../registry.ts';
@@ -39,7 +42,8 @@ function bind(descr: PyObject, self: PyObject): PyObject {
   return descr;
 }
 
-function bindWrapper(w: PyWrapper, self: PyObject | null, owner: PyType): PyObject {
+/** tp_descr_get of staticmethod, classmethod and property; a new reference. */
+export function bindWrapper(w: PyWrapper, self: PyObject | null, owner: PyType): PyObject {
   const inner = w.items[0]!;
   if (w.type === T.staticmethod) {
     inner.rc++;
@@ -61,7 +65,45 @@ function bindWrapper(w: PyWrapper, self: PyObject | null, owner: PyType): PyObje
   return w;
 }
 
+/** PyObject_GetAttr: a class's own `__getattribute__` (then `__getattr__`), or the generic lookup. */
 export function getAttr(o: PyObject, name: string): PyObject {
+  const t = o.type;
+  if (t.isHeap && !(o instanceof PyType)) {
+    const ga = userSlot(t, '__getattribute__');
+    if (ga) return viaGetattribute(o, ga, name);
+  }
+  return genericGetAttr(o, name);
+}
+
+/** The class's attribute hook defined in Python (not object's builtin one), or null. */
+function userSlot(t: PyType, name: string): PyObject | null {
+  const f = t.lookup(name);
+  return f === null || f instanceof PyMethodDescr ? null : f;
+}
+
+function withName<R>(name: string, body: (nameObj: PyObject) => R): R {
+  const nameObj = strHook.make(name);
+  try {
+    return body(nameObj);
+  } finally {
+    decref(nameObj);
+  }
+}
+
+/** slot_tp_getattr_hook: `__getattribute__`, and `__getattr__` when it raises AttributeError. */
+function viaGetattribute(o: PyObject, ga: PyObject, name: string): PyObject {
+  try {
+    return withName(name, (n) => callBorrowed(ga, [o, n]));
+  } catch (e) {
+    const hook = o.type.lookup('__getattr__');
+    if (!hook || !(e instanceof PyRaise) || !e.exc.type.isSubtype(EXC.AttributeError!)) throw e;
+    decref(e.exc);
+    return withName(name, (n) => callBorrowed(hook, [o, n]));
+  }
+}
+
+/** PyObject_GenericGetAttr (object.__getattribute__), with `__getattr__` as a fallback. */
+export function genericGetAttr(o: PyObject, name: string): PyObject {
   if (o instanceof PyWeakref && o.kind !== 'ref') {
     if (name === '__class__') return incref(o.type);
     return getAttr(o.target(), name);
@@ -73,6 +115,11 @@ export function getAttr(o: PyObject, name: string): PyObject {
     return v;
   }
   if (o instanceof PyType) {
+    // type's own data descriptors come before the class's attributes (type_getattro).
+    if (name === '__dict__' || name === '__mro__' || name === '__bases__' || name === '__base__') {
+      const s = specialAttr(o, name);
+      if (s) return s;
+    }
     const v = o.lookup(name);
     if (v) {
       if (v instanceof PyWrapper) return bindWrapper(v, null, o);
@@ -91,15 +138,16 @@ export function getAttr(o: PyObject, name: string): PyObject {
   }
   const descr = t.lookup(name);
   if (descr instanceof PyWrapper && descr.type === T.property) return bindWrapper(descr, o, t);
-  if (o instanceof PyInstance) {
-    const v = o.getAttr(name);
+  const inst = instanceState(o);
+  if (inst) {
+    const v = stateGetAttr(inst, name);
     if (v) {
       v.rc++;
       return v;
     }
     const slot = slotIndex(t, name);
     if (slot >= 0) {
-      const sv = o.slots![slot];
+      const sv = inst.slots![slot];
       if (!sv) noAttr(o, name);
       sv.rc++;
       return sv;
@@ -114,16 +162,9 @@ export function getAttr(o: PyObject, name: string): PyObject {
   if (descr) return bind(descr, o);
   const s = specialAttr(o, name);
   if (s) return s;
-  if (t.isHeap) {
+  if (t.isHeap && !userSlot(t, '__getattribute__')) {
     const ga = t.lookup('__getattr__');
-    if (ga) {
-      const nameObj = strHook.make(name);
-      try {
-        return callBorrowed(ga, [o, nameObj]);
-      } finally {
-        decref(nameObj);
-      }
-    }
+    if (ga) return withName(name, (n) => callBorrowed(ga, [o, n]));
   }
   noAttr(o, name);
 }
@@ -146,8 +187,9 @@ export function loadMethod(o: PyObject, name: string): [PyObject, PyObject | nul
   if (generic && o.type !== T.super) {
     const descr = o.type.lookup(name);
     if (descr instanceof PyFunction || descr instanceof PyMethodDescr) {
-      const shadow = o instanceof PyInstance ? o.getAttr(name) : null;
-      if (!shadow) {
+      const inst = instanceState(o);
+      const shadow = inst ? stateGetAttr(inst, name) : null;
+      if (!shadow && !(o.type.isHeap && userSlot(o.type, '__getattribute__'))) {
         descr.rc++;
         return [descr, o];
       }
@@ -165,7 +207,15 @@ export function lookupSpecialBound(o: PyObject, name: string, what: string): PyO
   return bind(descr, o);
 }
 
+/** PyObject_SetAttr: a class's own `__setattr__`, or the generic store. `v` is borrowed. */
 export function setAttr(o: PyObject, name: string, v: PyObject): void {
+  const hook = o.type.isHeap && !(o instanceof PyType) ? userSlot(o.type, '__setattr__') : null;
+  if (hook) decref(withName(name, (n) => callBorrowed(hook, [o, n, v])));
+  else genericSetAttr(o, name, v);
+}
+
+/** PyObject_GenericSetAttr (object.__setattr__). */
+export function genericSetAttr(o: PyObject, name: string, v: PyObject): void {
   if (o instanceof PyWeakref && o.kind !== 'ref') {
     setAttr(o.target(), name, v);
     return;
@@ -178,7 +228,6 @@ export function setAttr(o: PyObject, name: string, v: PyObject): void {
     return;
   }
   const t = o.type;
-  if (t.isHeap && t.lookup('__setattr__')) refuse('a class with __setattr__');
   const descr = t.lookup(name);
   if (descr instanceof PyWrapper && descr.type === T.property) {
     const setter = descr.items[1];
@@ -186,18 +235,19 @@ export function setAttr(o: PyObject, name: string, v: PyObject): void {
     decref(callBorrowed(setter, [o, v]));
     return;
   }
-  if (o instanceof PyInstance) {
+  const inst = instanceState(o);
+  if (inst) {
     const slot = slotIndex(t, name);
     if (slot >= 0) {
       v.rc++;
-      const old = o.slots![slot];
-      o.slots![slot] = v;
+      const old = inst.slots![slot];
+      inst.slots![slot] = v;
       if (old) decref(old);
       return;
     }
     if (o instanceof PyException && setSpecialAttr(o, name, v)) return;
     v.rc++;
-    if (o.setAttr(name, v)) return;
+    if (stateSetAttr(inst, name, v)) return;
     decref(v);
   } else if (setSpecialAttr(o, name, v)) return;
   if (o instanceof PyModule) {
@@ -208,21 +258,30 @@ export function setAttr(o: PyObject, name: string, v: PyObject): void {
   raise('AttributeError', `'${t.name}' object has no attribute '${name}'`);
 }
 
+/** PyObject_DelAttr: a class's own `__delattr__`, or the generic delete. */
 export function delAttr(o: PyObject, name: string): void {
+  const hook = o.type.isHeap && !(o instanceof PyType) ? userSlot(o.type, '__delattr__') : null;
+  if (hook) decref(withName(name, (n) => callBorrowed(hook, [o, n])));
+  else genericDelAttr(o, name);
+}
+
+/** PyObject_GenericSetAttr with no value (object.__delattr__). */
+export function genericDelAttr(o: PyObject, name: string): void {
   if (o instanceof PyType) {
     o.setAttr(name, null);
     return;
   }
-  if (o instanceof PyInstance) {
+  const inst = instanceState(o);
+  if (inst) {
     const slot = slotIndex(o.type, name);
     if (slot >= 0) {
-      const old = o.slots![slot];
+      const old = inst.slots![slot];
       if (!old) noAttr(o, name);
-      o.slots![slot] = null;
+      inst.slots![slot] = null;
       decref(old);
       return;
     }
-    if (o.delAttr(name)) return;
+    if (stateDelAttr(inst, name)) return;
   }
   noAttr(o, name);
 }

@@ -4,16 +4,18 @@
  * arguments into the callee's frame; a native function sees them borrowed and they are dropped
  * after it returns. Returns a new reference.
  */
-import { raise, refuse } from '../errors.ts';
+import { raise } from '../errors.ts';
 import { decref, incref, type PyObject } from '../object.ts';
 import { PyBuiltin, PyFunction, PyMethod, PyMethodDescr, type Kwargs } from '../callables.ts';
 import { PyType } from '../type.ts';
-import { PyException, PyInstance } from '../instance.ts';
-import { newTuple } from '../containers.ts';
-import { PyNone, S } from '../scalars.ts';
+import { PyInstance } from '../instance.ts';
+import { S } from '../scalars.ts';
 import { PyWeakref } from '../weakref.ts';
 import { T } from '../registry.ts';
 import { callPython } from '../eval/invoke.ts';
+import { isVarargs, usesTpCall, withArgObjects, withUnpackedKeywords } from './tpcall.ts';
+import { classCall } from '../classcall.ts';
+import { asSubInstance } from '../subinstance.ts';
 
 export function call(
   callable: PyObject,
@@ -44,7 +46,10 @@ export function call(
       decref(self);
     }
   }
-  if (callable instanceof PyType) return typeCall(callable, args, kwnames);
+  if (callable instanceof PyType) {
+    if (args.length === 0 || !usesTpCall(callable)) return typeCall(callable, args, kwnames);
+    return tpCall(callable, args, kwnames);
+  }
   if (callable instanceof PyWeakref) {
     if (callable.kind === 'ref') {
       if (args.length > 0) {
@@ -97,6 +102,24 @@ function callNative(
   kwnames: string[] | null,
   self: PyObject | null,
 ): PyObject {
+  if (isVarargs(fn) && args.length > 0) {
+    try {
+      return withArgObjects(args, kwnames, () =>
+        callNativePlain(fn, args.map(incref), kwnames, self),
+      );
+    } finally {
+      dropAll(args);
+    }
+  }
+  return callNativePlain(fn, args, kwnames, self);
+}
+
+function callNativePlain(
+  fn: (args: PyObject[], kw: Kwargs, self: PyObject | null) => PyObject,
+  args: PyObject[],
+  kwnames: string[] | null,
+  self: PyObject | null,
+): PyObject {
   let pos = args;
   let kw: Kwargs = null;
   if (kwnames && kwnames.length > 0) {
@@ -137,6 +160,30 @@ export function callSpecial(o: PyObject, name: string, args: PyObject[]): PyObje
   }
 }
 
+/**
+ * A special method a builtin subclass defines in Python (`class Stack(list): def __len__...`),
+ * called before the builtin behaviour its instances otherwise keep; null for other objects.
+ */
+export function callOverride(o: PyObject, name: string, args: PyObject[]): PyObject | null {
+  return o.gc !== null && asSubInstance(o) ? callSpecial(o, name, args) : null;
+}
+
+/** _PyObject_MakeTpCall (tpcall.ts): the caller keeps `args` while the type gets its own references. */
+function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  try {
+    return withArgObjects(args, kwnames, () => {
+      // A builtin type reads the tuple: `args` are the caller's, dropped by typeCall.
+      if (!t.isHeap) return typeCall(t, args, kwnames);
+      const own = args.map(incref);
+      const viaInit = (): PyObject => typeCall(t, own, kwnames);
+      if (kwnames && kwnames.length > 0) return withUnpackedKeywords(args, kwnames, viaInit);
+      return viaInit();
+    });
+  } finally {
+    if (t.isHeap) dropAll(args);
+  }
+}
+
 /** type_call: `Cls(args)` — builtin constructors, or a new instance and its `__init__`. */
 function typeCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (!t.isHeap) {
@@ -153,43 +200,5 @@ function typeCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObje
     const construct = t.construct;
     return callNative((a, kw) => construct(t, a, kw), args, kwnames, null);
   }
-  if (t.lookup('__new__')) {
-    dropAll(args);
-    refuse('a class with __new__');
-  }
-  const layout = t.layout;
-  let self: PyObject;
-  if (layout === T.object) self = new PyInstance(t);
-  else if (layout === T.BaseException) {
-    const n = args.length - (kwnames?.length ?? 0);
-    const posArgs = args.slice(0, n);
-    for (const a of posArgs) a.rc++;
-    self = new PyException(t, newTuple(posArgs));
-  } else {
-    dropAll(args);
-    refuse(`a subclass of ${layout?.name ?? 'a builtin type'}`);
-  }
-  const init = t.lookup('__init__');
-  if (init && !(init instanceof PyMethodDescr)) {
-    self.rc++;
-    let r: PyObject;
-    try {
-      r = call(init, [self, ...args], kwnames);
-    } catch (e) {
-      decref(self);
-      throw e;
-    }
-    if (!(r instanceof PyNone)) {
-      const tn = r.type.name;
-      decref(r);
-      decref(self);
-      raise('TypeError', `__init__() should return None, not '${tn}'`);
-    }
-    decref(r);
-  } else if (args.length > 0 && layout === T.object) {
-    dropAll(args);
-    decref(self);
-    raise('TypeError', `${t.name}() takes no arguments`);
-  } else dropAll(args);
-  return self;
+  return classCall(t, args, kwnames);
 }

@@ -7,7 +7,7 @@ import { decref, type PyObject } from '../object.ts';
 import { EXC } from '../registry.ts';
 import { PyException } from '../instance.ts';
 import { newTuple } from '../containers.ts';
-import { newStr } from '../scalars.ts';
+import { newStr, S } from '../scalars.ts';
 import { vm } from '../state.ts';
 
 /** A new exception of a builtin type named `typeName` with one message argument (or none). */
@@ -45,6 +45,8 @@ export function setContext<O extends PyObject>(exc: O): O {
 
 /** Throws StopIteration(value) with `value` owned by the exception. */
 export function stopIteration(value: PyObject): never {
-  const e = new PyException(EXC.StopIteration!, newTuple([value]));
+  // _PyGen_SetStopIterationValue; a None result is a bare StopIteration (args ()).
+  const args = value === S.None ? (decref(value), []) : [value];
+  const e = new PyException(EXC.StopIteration!, newTuple(args));
   throw new PyRaise(setContext(e));
 }

@@ -22,6 +22,13 @@ export function formatText(v: PyObject, spec: string): string {
     } finally {
       decref(specObj);
     }
+    // object.__format__, bound to `v` (one more reference while it runs): str(v) for ''.
+    v.rc++;
+    try {
+      if (spec === '') return str(v);
+    } finally {
+      v.rc--;
+    }
   }
   if (spec === '') return str(v);
   if (v instanceof PyStr) return valueOp(() => formatNative(v.v, spec));

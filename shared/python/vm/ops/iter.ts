@@ -16,7 +16,7 @@ import { EXC } from '../registry.ts';
 import { PyType } from '../type.ts';
 import { PyGenerator } from '../generator.ts';
 import { codePoints } from '../../values/index.ts';
-import { callSpecial } from './call.ts';
+import { callOverride, callSpecial } from './call.ts';
 import { genSend } from './gen.ts';
 import { newTuple } from '../containers.ts';
 
@@ -123,6 +123,13 @@ function dictIter(d: PyDict, kind: 'keys' | 'values' | 'items'): PyIter {
 }
 
 export function getIter(o: PyObject): PyObject {
+  const own = callOverride(o, '__iter__', []);
+  if (own) return checkedIterator(own);
+  return builtinIter(o);
+}
+
+/** The builtin layout's iterator, ignoring a subclass's own `__iter__`. */
+export function builtinIter(o: PyObject): PyObject {
   if (o instanceof PyList) return new PyIter('list_iterator', o, seqStep);
   if (o instanceof PyTuple) return new PyIter('tuple_iterator', o, seqStep);
   if (o instanceof PyDict) return dictIter(o, 'keys');
@@ -170,15 +177,39 @@ export function getIter(o: PyObject): PyObject {
     return o;
   }
   const r = callSpecial(o, '__iter__', []);
-  if (r) {
-    if (!r.type.lookup('__next__') && !(r instanceof PyIter) && !(r instanceof PyGenerator)) {
-      const tn = r.type.name;
-      decref(r);
-      raise('TypeError', `iter() returned non-iterator of type '${tn}'`);
-    }
-    return r;
-  }
+  if (r) return checkedIterator(r);
+  if (o.type.isHeap && o.type.lookup('__getitem__')) return sequenceIterator(o);
   raise('TypeError', `'${o.type.name}' object is not iterable`);
+}
+
+/** PySeqIter: `obj[0]`, `obj[1]`, ... until IndexError or StopIteration (the old protocol). */
+function sequenceIterator(o: PyObject): PyIter {
+  return new PyIter('iterator', o, (it) => {
+    const index = newInt(it.pos);
+    try {
+      const v = callSpecial(it.src!, '__getitem__', [index])!;
+      it.pos++;
+      return v;
+    } catch (e) {
+      if (!(e instanceof PyRaise)) throw e;
+      const t = e.exc.type;
+      if (!(t.isSubtype(EXC.IndexError!) || t.isSubtype(EXC.StopIteration!))) throw e;
+      decref(e.exc);
+      return null;
+    } finally {
+      decref(index);
+    }
+  });
+}
+
+/** What `__iter__` returned, which must be an iterator (the reference is passed on). */
+function checkedIterator(r: PyObject): PyObject {
+  if (!r.type.lookup('__next__') && !(r instanceof PyIter) && !(r instanceof PyGenerator)) {
+    const tn = r.type.name;
+    decref(r);
+    raise('TypeError', `iter() returned non-iterator of type '${tn}'`);
+  }
+  return r;
 }
 
 /** The next item (new reference), or null when the iterator is exhausted. */
@@ -221,6 +252,7 @@ function lengthHint(o: PyObject): number {
     if (o.kind === 'range_iterator' && o.hint !== null) return Math.max(0, o.hint - o.pos);
     return 8;
   }
+  if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
   if (o instanceof PyDict) return o.map.size;
   if (o instanceof PyDictView) return o.dict.map.size;
   if (o instanceof PySet) return o.elems.size;
@@ -231,7 +263,7 @@ function lengthHint(o: PyObject): number {
 
 /** Appends every item of `iterable` to `list` (list_extend, with its preallocation). */
 export function extendList(list: PyList, iterable: PyObject): void {
-  if (iterable instanceof PyList || iterable instanceof PyTuple) {
+  if ((iterable instanceof PyList || iterable instanceof PyTuple) && iterable.exact()) {
     const items = iterable.items.slice();
     if (items.length === 0) return;
     for (const x of items) x.rc++;
@@ -270,7 +302,7 @@ export function listFromIterable(o: PyObject): PyList {
 
 /** UNPACK_SEQUENCE: exactly n new references, in order. */
 export function unpackSequence(seq: PyObject, n: number): PyObject[] {
-  if ((seq instanceof PyTuple || seq instanceof PyList) && seq.items.length === n) {
+  if ((seq instanceof PyTuple || seq instanceof PyList) && seq.exact() && seq.items.length === n) {
     for (const x of seq.items) x.rc++;
     return seq.items.slice();
   }

@@ -13,7 +13,7 @@ import { PyDict } from '../dict.ts';
 import { PySet } from '../set.ts';
 import { PyType } from '../type.ts';
 import { PyBuiltin, PyCell, PyCode, PyFunction, PyMethod, PyMethodDescr } from '../callables.ts';
-import { PyException, PyInstance } from '../instance.ts';
+import { PyException } from '../instance.ts';
 import { PyModule } from '../module.ts';
 import { PyGenerator } from '../generator.ts';
 import { callSpecial } from './call.ts';
@@ -22,6 +22,7 @@ import { reprExtra } from './reprextra.ts';
 import { PyDictView } from '../views.ts';
 import { PyRange } from '../range.ts';
 import { PyDescriptor } from '../descr.ts';
+import { noteReprEnter } from '../stdio.ts';
 
 const active = new Set<PyObject>();
 
@@ -30,6 +31,7 @@ function address(o: PyObject): string {
 }
 
 function withGuard(o: PyObject, open: string, body: () => string): string {
+  noteReprEnter();
   if (active.has(o)) return open === '[' ? '[...]' : open === '{' ? '{...}' : '(...)';
   active.add(o);
   try {
@@ -53,6 +55,15 @@ function userText(o: PyObject, name: '__repr__' | '__str__'): string | null {
 }
 
 export function repr(o: PyObject): string {
+  if (o.type.isHeap && !(o instanceof PyException)) {
+    const u = userText(o, '__repr__');
+    if (u !== null) return u;
+  }
+  return builtinRepr(o);
+}
+
+/** The repr of the builtin layout (`object.__repr__`, `list.__repr__`, ...), ignoring the class's own. */
+export function builtinRepr(o: PyObject): string {
   if (o instanceof PyStr) return strRepr(o.v);
   if (o instanceof PyInt) {
     if (o.type === T.bool) return o.v ? 'True' : 'False';
@@ -60,10 +71,9 @@ export function repr(o: PyObject): string {
   }
   if (o instanceof PyFloat) return floatRepr(o.v);
   if (o instanceof PyNone) return 'None';
-  if (o instanceof PyInstance && o.cls.isHeap) {
-    const u = userText(o, '__repr__');
-    if (u !== null) return u;
-  }
+  // list_repr and tuple_repr answer an empty container before Py_ReprEnter.
+  if (o instanceof PyList && o.items.length === 0) return '[]';
+  if (o instanceof PyTuple && o.items.length === 0) return '()';
   if (o instanceof PyList) return withGuard(o, '[', () => `[${o.items.map(repr).join(', ')}]`);
   if (o instanceof PyTuple) {
     return withGuard(o, '(', () =>
@@ -82,7 +92,7 @@ export function repr(o: PyObject): string {
     if (o.elems.size === 0) return `${name}()`;
     return withGuard(o, '{', () => {
       const body = `{${o.ordered().map(repr).join(', ')}}`;
-      return o.frozen ? `frozenset(${body})` : body;
+      return o.type === T.set ? body : `${name}(${body})`;
     });
   }
   if (o instanceof PyDictView) {
@@ -153,11 +163,11 @@ function exceptionRepr(e: PyException): string {
 }
 
 export function str(o: PyObject): string {
-  if (o instanceof PyStr) return o.v;
-  if (o instanceof PyInstance && o.cls.isHeap) {
+  if (o.type.isHeap) {
     const u = userText(o, '__str__');
     if (u !== null) return u;
   }
+  if (o instanceof PyStr) return o.v;
   if (o instanceof PyException) {
     const args = o.args.items;
     if (o.type.isSubtype(T.BaseException) && o.cls.lookup('__str__') === null) {

@@ -13,7 +13,7 @@ import { PyRange, PySlice } from '../range.ts';
 import { PyDictView } from '../views.ts';
 import { EXC } from '../registry.ts';
 import { PyException } from '../instance.ts';
-import { callSpecial } from './call.ts';
+import { callOverride, callSpecial } from './call.ts';
 import { setContext } from './exc.ts';
 import { valueOp } from './valueerr.ts';
 import { listFromIterable } from './iter.ts';
@@ -58,7 +58,24 @@ export function keyError(key: PyObject): never {
   throw new PyRaise(setContext(new PyException(EXC.KeyError!, newTuple([key]))));
 }
 
+/** What `__len__` returned, checked as CPython does (the reference is consumed). */
+function lenResult(r: PyObject): number {
+  if (!(r instanceof PyInt)) {
+    decref(r);
+    raise('TypeError', `'${r.type.name}' object cannot be interpreted as an integer`);
+  }
+  const n = Number(r.v);
+  decref(r);
+  if (n < 0) raise('ValueError', '__len__() should return >= 0');
+  return n;
+}
+
 export function getItem(c: PyObject, k: PyObject): PyObject {
+  return callOverride(c, '__getitem__', [k]) ?? builtinGetItem(c, k);
+}
+
+/** The builtin layout's subscription (`list.__getitem__`...), ignoring a subclass's own. */
+export function builtinGetItem(c: PyObject, k: PyObject): PyObject {
   if (c instanceof PyList || c instanceof PyTuple) {
     const kind = c instanceof PyList ? 'list' : 'tuple';
     if (k instanceof PySlice) {
@@ -98,7 +115,12 @@ export function getItem(c: PyObject, k: PyObject): PyObject {
   }
   if (c instanceof PyRange) {
     const n = c.length;
-    if (k instanceof PySlice) refuse('slicing a range');
+    if (k instanceof PySlice) {
+      // compute_slice: a range of the selected positions.
+      const [a, b, st] = sliceOf(k, n);
+      const at = (i: number): bigint => c.start + BigInt(i) * c.step;
+      return new PyRange(at(a), at(b), c.step * BigInt(st));
+    }
     const i = normalize(indexOf(k, 'range'), n, 'range object index out of range');
     return newInt(c.start + BigInt(i) * c.step);
   }
@@ -114,6 +136,13 @@ export function getItem(c: PyObject, k: PyObject): PyObject {
 
 /** `c[k] = v` with `v` borrowed. */
 export function setItem(c: PyObject, k: PyObject, v: PyObject): void {
+  const own = callOverride(c, '__setitem__', [k, v]);
+  if (own) decref(own);
+  else builtinSetItem(c, k, v);
+}
+
+/** The builtin layout's item assignment, ignoring a subclass's own `__setitem__`. */
+export function builtinSetItem(c: PyObject, k: PyObject, v: PyObject): void {
   if (c instanceof PyList) {
     if (k instanceof PySlice) {
       assignSlice(c, k, v);
@@ -153,6 +182,13 @@ function assignSlice(c: PyList, k: PySlice, v: PyObject): void {
 }
 
 export function delItem(c: PyObject, k: PyObject): void {
+  const own = callOverride(c, '__delitem__', [k]);
+  if (own) decref(own);
+  else builtinDelItem(c, k);
+}
+
+/** The builtin layout's item deletion, ignoring a subclass's own `__delitem__`. */
+export function builtinDelItem(c: PyObject, k: PyObject): void {
   if (c instanceof PyList) {
     if (k instanceof PySlice) {
       const idx = sliceRange(k, c.items.length).sort((x, y) => y - x);
@@ -185,6 +221,13 @@ export function delItem(c: PyObject, k: PyObject): void {
 
 /** len(o); with `soft`, null when the object has no length. */
 export function len(o: PyObject, soft = false): number | null {
+  const own = callOverride(o, '__len__', []);
+  if (own) return lenResult(own);
+  return builtinLen(o, soft);
+}
+
+/** The builtin layout's length, ignoring a subclass's own `__len__`. */
+export function builtinLen(o: PyObject, soft = false): number | null {
   if (o instanceof PyList || o instanceof PyTuple) return o.items.length;
   if (o instanceof PyStr) return strLen(o.v);
   if (o instanceof PyDict) return o.map.size;
@@ -193,16 +236,7 @@ export function len(o: PyObject, soft = false): number | null {
   if (o instanceof PyRange) return o.length;
   if (o instanceof PyBytes) return o.v.length;
   const r = callSpecial(o, '__len__', []);
-  if (r) {
-    if (!(r instanceof PyInt)) {
-      decref(r);
-      raise('TypeError', `'${r.type.name}' object cannot be interpreted as an integer`);
-    }
-    const n = Number(r.v);
-    decref(r);
-    if (n < 0) raise('ValueError', '__len__() should return >= 0');
-    return n;
-  }
+  if (r) return lenResult(r);
   if (soft) return null;
   raise('TypeError', `object of type '${o.type.name}' has no len()`);
 }

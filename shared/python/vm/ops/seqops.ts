@@ -105,7 +105,8 @@ export function seqBinary(sym: string, l: PyObject, r: PyObject): PyObject | nul
     return newStr(r.v.repeat(Math.max(0, Number(l.v))));
   if (l instanceof PyList || l instanceof PyTuple) {
     let items: PyObject[] | null = null;
-    if (sym === '+' && r.type === l.type) items = [...l.items, ...(r as PyList).items];
+    if (sym === '+' && (l instanceof PyList ? r instanceof PyList : r instanceof PyTuple))
+      items = [...l.items, ...(r as PyList).items];
     else if (sym === '*' && r instanceof PyInt) items = repeat(l.items, r.v);
     if (!items) return null;
     for (const x of items) x.rc++;

@@ -7,7 +7,8 @@
 import { raise, refuse } from '../errors.ts';
 import { decref, type PyObject } from '../object.ts';
 import { PyType } from '../type.ts';
-import { PyException, PyInstance } from '../instance.ts';
+import { PyException, PyInstance, stateDict } from '../instance.ts';
+import { instanceState } from '../subinstance.ts';
 import { PyModule } from '../module.ts';
 import { PyBuiltin, PyCell, PyCode, PyFunction, PyMethod } from '../callables.ts';
 import { PyFrameObject, PyTraceback, frameObjectOf } from '../frame.ts';
@@ -26,11 +27,10 @@ function ref<O extends PyObject>(o: O | null): PyObject {
 
 export function specialAttr(o: PyObject, name: string): PyObject | null {
   if (name === '__class__') return ref(o.type);
-  if (o instanceof PyInstance) {
-    if (name === '__dict__' && (o.attrs || o.dict)) return ref(o.materializeDict());
-    if (o instanceof PyException) return exceptionAttr(o, name);
-    return null;
-  }
+  const inst = instanceState(o);
+  if (inst && name === '__dict__' && (inst.attrs || inst.dict || inst.cls.hasDict))
+    return ref(stateDict(inst));
+  if (o instanceof PyInstance) return o instanceof PyException ? exceptionAttr(o, name) : null;
   if (o instanceof PyType) return typeAttr(o, name);
   if (o instanceof PyFunction) return functionAttr(o, name);
   if (o instanceof PyCell) {
@@ -64,7 +64,7 @@ export function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'co_qualname') return ref(o.qualname);
     if (name === 'co_consts') return ref(o.constsTuple);
     if (name === 'co_filename') return newStr(vmFilename());
-    return null;
+    return codeField(o, name);
   }
   if (o instanceof PyInt) {
     if (name === 'real' || name === 'numerator') return ref(o);
@@ -72,6 +72,37 @@ export function specialAttr(o: PyObject, name: string): PyObject | null {
     if (name === 'denominator') return newInt(1);
   }
   if (o instanceof PyFloat && name === 'real') return ref(o);
+  return null;
+}
+
+/** The plain fields of a code object: counts as ints, name lists as new tuples of str. */
+function codeField(code: PyCode, name: string): PyObject | null {
+  const co = code.co;
+  const strs = (names: string[]): PyObject => newTuple(names.map((n) => newStr(n)));
+  switch (name) {
+    case 'co_argcount':
+      return newInt(co.argcount);
+    case 'co_posonlyargcount':
+      return newInt(co.posonlyargcount);
+    case 'co_kwonlyargcount':
+      return newInt(co.kwonlyargcount);
+    case 'co_nlocals':
+      return newInt(co.nlocals);
+    case 'co_stacksize':
+      return newInt(co.stacksize);
+    case 'co_flags':
+      return newInt(co.flags);
+    case 'co_firstlineno':
+      return newInt(co.firstlineno);
+    case 'co_varnames':
+      return strs(co.varnames);
+    case 'co_cellvars':
+      return strs(co.cellvars);
+    case 'co_freevars':
+      return strs(co.freevars);
+    case 'co_names':
+      return strs(co.names);
+  }
   return null;
 }
 
@@ -97,7 +128,7 @@ function typeAttr(t: PyType, name: string): PyObject | null {
     case '__mro__':
       return newTuple(t.mro.map((b) => ref(b)));
     case '__base__':
-      return ref(t.bases[0] ?? null);
+      return ref(t.base);
     case '__dict__':
       refuse('a class __dict__ (mappingproxy)');
   }
