@@ -155,7 +155,7 @@ export class LiveSession {
     try {
       const item = await check(source);
       if (!item.ok) return item;
-      return this.apply(actor, { type: 'editItems', edit: { op: 'add', items: [item.value] } });
+      return this.apply(actor, { type: 'editItems', edit: { op: 'add', item: item.value } });
     } finally {
       this.checking = false;
     }
