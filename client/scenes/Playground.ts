@@ -41,6 +41,11 @@ export interface PlaygroundData {
   step?: number;
   /** A message to show first (a broken share link). */
   notice?: string;
+  /**
+   * Driven from outside (a live lesson's reveal, client/live/replay.ts): once the run is
+   * recorded, `follow` is given a function that shows a step and returns its unsubscribe.
+   */
+  follow?: (go: (step: number) => void) => () => void;
 }
 
 export class Playground extends Phaser.Scene {
@@ -128,6 +133,8 @@ export class Playground extends Phaser.Scene {
     // The canvas was hidden while editing: main.ts resizes it (a 'resize' event re-fits).
     this.cameras.main.setViewport(0, 0, this.scale.width, this.scale.height);
     this.go(step, false);
+    const follow = this.data0.follow;
+    if (follow) this.cleanups.push(follow((i) => this.go(i, i === this.at + 1)));
   }
 
   private tool(id: PlayTool): void {
