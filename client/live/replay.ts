@@ -26,7 +26,7 @@ function printedBy(live: Live, step: number): { i: number; text: string; right: 
 }
 
 /** The step and the printed lines so far, each with how many students got it. */
-export function replayConsole(live: Live): HTMLElement {
+function replayConsole(live: Live): HTMLElement {
   const step = live.replayStep;
   const box = el('section', { class: 'live-replay-console', id: 'live-replay-console' });
   box.append(el('h2', {}, t('live.replayStep', { n: step + 1, of: live.steps })));
@@ -53,7 +53,7 @@ export function replayConsole(live: Live): HTMLElement {
  * Start, back, next step (between the replay's stops: replay.ts) and, in a program round, next
  * print. Every teacher screen sends the step; all screens follow.
  */
-export function replayControls(conn: LiveConnection): HTMLElement {
+function replayControls(conn: LiveConnection): HTMLElement {
   const live = conn.state.live;
   const step = live.replayStep;
   const stops = [...live.stops];
