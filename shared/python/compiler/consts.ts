@@ -15,8 +15,13 @@ export function constKey(c: CodeConstant): string | null {
     case 'complex':
       return `complex:${c.real}:${c.imag}`;
     case 'tuple':
-    case 'frozenset':
       return `${c.t}(${c.items.map((i) => constKey(i) ?? '?').join(',')})`;
+    case 'frozenset':
+      // Equal frozensets are one constant whatever their order (the first one's order is kept).
+      return `${c.t}(${c.items
+        .map((i) => constKey(i) ?? '?')
+        .sort()
+        .join(',')})`;
     case 'code':
       // Equal code objects (code_richcompare) are one constant: a `finally` body compiled twice
       // shares its functions and comprehensions.

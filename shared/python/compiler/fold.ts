@@ -108,8 +108,9 @@ export function toFrozenset(items: CodeConstant[]): CodeConstant {
     const key = hashKey(it);
     if (!seen.has(key)) seen.set(key, it);
   }
-  const unique = [...seen.values()].sort((a, b) => cmp(constRepr(a), constRepr(b)));
-  return { t: 'frozenset', items: unique };
+  // Source order, first of equal items kept: PyFrozenSet_New adds the tuple's items in order, so
+  // the VM rebuilds CPython's hash table (and its iteration order) by adding them the same way.
+  return { t: 'frozenset', items: [...seen.values()] };
 }
 
 /** Set-membership identity: 1 == 1.0 == True in a set. */
@@ -118,10 +119,6 @@ function hashKey(c: CodeConstant): string {
   if (c.t === 'int') return `n:${c.v}`;
   if (c.t === 'float' && Number.isInteger(Number(c.v))) return `n:${BigInt(Number(c.v))}`;
   return constRepr(c) + c.t;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function foldIter(e: Expr): Expr {
