@@ -4,8 +4,7 @@
  * `class Person` with `__init__` (the class card holds its method; stepping into the call shows
  * its frame, back and out), and the Node cycle with `__init__`, `del`, `gc.collect()` played
  * phase by phase with gc_refs, then the f-string print. On the phone: every button ≥ 44 px, the
- * canvas drawn at the device's pixels, the card the gc player talks about in view and uncovered,
- * and a drag pans the picture.
+ * canvas drawn at the device's pixels, the card the gc player talks about in view and uncovered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -189,20 +188,6 @@ describe('the Playground plays the issue’s seed example', () => {
     expect(seen.at(-1)).toBe('gc.collect() returns 2.');
     await press(page, '#gc-bar [data-tool="gcStep"]', touch);
     expect((await facts(page)).objects.map((o) => o.name)).not.toContain('Node①');
-
-    if (touch) {
-      // A drag pans a picture taller than the screen; the card moves with the finger.
-      const id = (await facts(page)).objects.find((o) => o.name === 'class Person')!.id;
-      const game = (await box(page, '#game'))!;
-      const before = await target(page, `node:${id}`);
-      const [x, y] = [game.x + game.w / 2, game.y + game.h / 2];
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      await page.mouse.move(x, y - 60, { steps: 6 });
-      await page.mouse.up();
-      const after = await target(page, `node:${id}`);
-      expect(Math.round(before.y - after.y)).toBe(60);
-    }
 
     await press(page, '#toolbar [data-tool="end"]', touch);
     expect(await text(page, '#pg-console')).toBe(OUTPUT);
