@@ -12,6 +12,7 @@
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { KICKED_CLOSE_CODE, LIVE_MESSAGES } from '../../shared/live/protocol.ts';
+import { ANSWER_MAX } from '../../shared/live/students.ts';
 import type {
   LiveClassroomStateShape,
   LiveHostMessage,
@@ -110,6 +111,13 @@ export class LiveConnection {
   answer(answer: string): void {
     this.rejected = null;
     this.room.send(LIVE_MESSAGES.answer, { answer });
+  }
+
+  /** A program round's answers, one per printed line (kept in the shape the server accepts). */
+  lines(lines: readonly string[]): void {
+    this.rejected = null;
+    const oneLine = lines.map((l) => l.replace(/[\r\n]+/g, ' ').slice(0, ANSWER_MAX));
+    this.room.send(LIVE_MESSAGES.lines, { lines: oneLine });
   }
 
   askHint(): void {

@@ -6,6 +6,7 @@
 import { CONCEPT_TEXT } from '../../shared/live/concepts.ts';
 import type { LiveCellShape } from '../../shared/live/protocol.ts';
 import { finishedStatus } from '../../shared/live/status.ts';
+import { isProgramId } from '../../shared/live/program.ts';
 import type { LiveReport } from '../../shared/live/report.ts';
 import { seatStorageKey } from '../../shared/protocol.ts';
 import { lang, t, type MessageKey } from '../i18n/index.ts';
@@ -26,7 +27,7 @@ const statusLabel = (s: string): string => t(`live.status.${s}` as MessageKey);
 export function progressBars(conn: LiveConnection): HTMLElement {
   const live = conn.state.live;
   const max = Math.max(1, live.students);
-  const done = live.kind === 'predict' ? live.answered : live.solved;
+  const done = finishedStatus(live.kind) === 'answered' ? live.answered : live.solved;
   return bars([
     {
       label: `${STATUS_SYMBOL[finishedStatus(live.kind)]} ${statusLabel(finishedStatus(live.kind))}`,
@@ -49,8 +50,11 @@ export function progressBars(conn: LiveConnection): HTMLElement {
   ]);
 }
 
-function cellText(c: LiveCellShape): string {
-  const moves = c.par > 0 ? ` ${c.moves}/${c.par}` : c.answer ? ` ${answerText(c.answer)}` : '';
+/** A cell as the teacher's grid shows it (a program round: how many lines were sent, not the text). */
+function cellText(c: LiveCellShape, program: boolean): string {
+  const sent = program ? ` ${t('live.linesShort', { n: c.answer.split('\n').length })}` : '';
+  const answer = program ? sent : ` ${answerText(c.answer)}`;
+  const moves = c.par > 0 ? ` ${c.moves}/${c.par}` : c.answer ? answer : '';
   const hints = c.hints > 0 ? ` · ${t('live.hintsShort', { n: c.hints })}` : '';
   const mark = c.correct === 1 ? ' ✓' : c.correct === 0 ? ' ✗' : '';
   return `${STATUS_SYMBOL[c.status] ?? ''}${moves}${hints}${mark}`;
@@ -83,7 +87,7 @@ export function studentGrid(conn: LiveConnection, watch: (seatId: string) => voi
           class: `st-${c?.status ?? 'not_started'}`,
           title: statusLabel(c?.status ?? 'not_started'),
         },
-        c ? cellText(c) : STATUS_SYMBOL.not_started,
+        c ? cellText(c, isProgramId([...live.items][r] ?? '')) : STATUS_SYMBOL.not_started,
       );
       tr.append(td);
     }

@@ -23,16 +23,21 @@ import { distribution, podiumList, progressBars, reportView, studentGrid } from 
 import { choicesView, codeBlock, questionById, questionView } from './predict.ts';
 import { puzzleById } from '../../shared/puzzles/byId.ts';
 import { playlistEditor } from './playlistEditor.ts';
+import { programRoundView, replayRow } from './replay.ts';
 
 export interface HostActions {
   watch(seatId: string): void;
   /** After a predict reveal: replay the asked line on the heap (client/live/reveal.ts). */
   showIt(q: Question): void;
+  /** At a program round's reveal: the replay on the heap picture (client/live/replay.ts). */
+  stepThrough(): void;
   leave(): void;
 }
 
 /** Projector or dashboard, kept while the teacher visits a board and comes back. */
 let projectorOn = false;
+/** The program reveal (class code and round) the projector already opened the replay for. */
+let replayOpenedFor = '';
 /** The folded lesson editor at a reveal, kept open across rebuilds once the teacher opened it. */
 let lessonEditorOpen = false;
 
@@ -102,6 +107,7 @@ export class HostView {
     const flowing = live.phase === 'running' && this.conn.status === 'connected';
     this.countdown.set(live.timed && inRound, live.remainingMs, flowing);
     this.main.update(this.mainKey(), () => this.mainContent());
+    this.openReplay();
     const over =
       live.phase === 'podium' ||
       live.phase === 'ended' ||
@@ -111,6 +117,21 @@ export class HostView {
       `${over}|${live.round}|${live.phase}|${this.conn.teacher?.reportId ?? ''}`,
       () => (over ? [reportView(this.conn)] : []),
     );
+  }
+
+  /**
+   * The projector shows a program round's reveal on the heap picture by itself, once; a predict
+   * question's reveal first shows the class's answers, and goes to the picture once a teacher
+   * steps the replay.
+   */
+  private openReplay(): void {
+    const live = this.conn.state.live;
+    const at = `${this.conn.code}|${live.round}`;
+    if (!this.projector || live.phase !== 'reveal' || live.steps === 0) return;
+    const stepped = live.replayStep !== [...live.stops][0];
+    if ((live.kind !== 'program' && !stepped) || replayOpenedFor === at) return;
+    replayOpenedFor = at;
+    this.actions.stepThrough();
   }
 
   /** Set chooser and playlist; `folded` puts them in a <details> that stays open once opened. */
@@ -229,6 +250,7 @@ export class HostView {
       live.kind,
       live.itemId,
       live.answer,
+      `${live.replayStep}/${live.steps}/${[...live.linesRight].join(',')}`,
       [...live.podium].map((e) => e.nickname).join(','),
       this.projector,
       counts.join(','),
@@ -276,16 +298,27 @@ export class HostView {
       if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
       return out;
     }
+    if (live.kind === 'program') return [...out, ...this.programContent()];
     const q = live.kind === 'predict' ? questionById(live.itemId) : undefined;
     const inRound = roundInProgress(live.phase);
     if (q && (inRound || live.phase === 'reveal')) out.push(...questionView(q)); // the code stays at reveal
     if (q && inRound) out.push(p(t('live.answerOnDevices')), choicesView(q, [...live.choices]));
     if (live.kind === 'puzzle' && (inRound || live.phase === 'reveal'))
       out.push(...puzzleGoal(live.itemId));
-    if (live.phase === 'reveal' && live.kind === 'predict')
+    if (live.phase === 'reveal' && live.kind === 'predict') {
       out.push(...distribution(this.conn, this.showItButton()));
-    else out.push(progressBars(this.conn));
+      if (live.steps > 0 && !this.projector)
+        out.push(replayRow(this.conn, () => this.actions.stepThrough()));
+    } else out.push(progressBars(this.conn));
     if (live.phase === 'reveal' && live.kind === 'puzzle') out.push(...solutionView(live.itemId));
+    if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
+    return out;
+  }
+
+  private programContent(): (Node | null)[] {
+    const out = programRoundView(this.conn);
+    if (this.conn.state.live.phase === 'reveal' && !this.projector)
+      out.push(replayRow(this.conn, () => this.actions.stepThrough()));
     if (!this.projector) out.push(studentGrid(this.conn, (id) => this.actions.watch(id)));
     return out;
   }

@@ -15,6 +15,7 @@ import { QUESTIONS } from '../../shared/puzzles/questions/index.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { LiveConnection } from './connection.ts';
 import { btn, el, p, row } from './dom.ts';
+import { programAdder, programTitle } from './programAdder.ts';
 
 /** The add chooser's last pick and the button to focus once the edited playlist arrives. */
 let lastAdd = '';
@@ -27,6 +28,8 @@ export function focusAfterEdit(id: string): void {
 
 /** How a round reads in the playlist: its kind and its title (a question: its code). */
 function roundTitle(id: string): string {
+  const program = programTitle(id);
+  if (program) return program;
   const puzzle = puzzleById(id);
   if (puzzle) return `${t('live.kindPuzzle')}: ${puzzle.title[lang()]}`;
   const q = liveQuestion(id);
@@ -105,6 +108,7 @@ export function playlistEditor(conn: LiveConnection): HTMLElement {
     p(t(played > 0 ? 'live.playlistHelpBetween' : 'live.playlistHelp'), 'live-muted'),
     list,
     addChooser(conn, new Set(ids)),
+    programAdder(conn),
   );
   if (focusNext) {
     const id = focusNext;

@@ -11,6 +11,13 @@ import type { LiveConnection } from './connection.ts';
 import { Countdown } from './countdown.ts';
 import { btn, el, p, Region, row } from './dom.ts';
 import { AnswerPad, answerText, questionById, questionView } from './predict.ts';
+import {
+  linesRevealView,
+  linesSentView,
+  ProgramPad,
+  programCode,
+  sentLines,
+} from './programRound.ts';
 
 /** Friendly text for a refused join (the server sends the rule's code as the message). */
 export function joinError(message: string): string {
@@ -95,7 +102,7 @@ export class StudentView {
   private readonly main: Region;
   private readonly typed: string;
   private readonly actions: { openBoard(): void; leave(): void };
-  private pad: AnswerPad | null = null;
+  private pad: AnswerPad | ProgramPad | null = null;
   private refusal: unknown = null;
 
   constructor(
@@ -163,7 +170,7 @@ export class StudentView {
         return `round|${live.round}|${live.kind}|${live.itemId}|${cell?.status}|${cell?.answer}|${puzzlePaused}`;
       }
       case 'reveal':
-        return `reveal|${live.round}|${live.answer}|${cell?.status}|${cell?.answer}|${cell?.correct}|${ranked}`;
+        return `reveal|${live.round}|${live.answer}|${live.outputs.length}|${cell?.status}|${cell?.answer}|${cell?.correct}|${ranked}`;
       default:
         return `${live.phase}|${ranked}`;
     }
@@ -247,6 +254,7 @@ export class StudentView {
         row(btn('student-board', t('live.openBoard'), () => this.actions.openBoard())),
       ];
     }
+    if (live.kind === 'program') return this.program(cell);
     const q = questionById(live.itemId);
     if (!q) return [];
     if (cell?.status === 'answered')
@@ -262,8 +270,22 @@ export class StudentView {
     return [...questionView(q), ...this.pad.nodes];
   }
 
+  private program(cell: Cell | undefined): (Node | null)[] {
+    const live = this.conn.state.live;
+    const code = programCode(live.program);
+    if (cell?.status === 'answered') return [code, ...linesSentView(sentLines(cell.answer))];
+    const pad = new ProgramPad(live.printed, (lines) => this.conn.lines(lines));
+    this.pad = pad;
+    return [code, ...pad.nodes];
+  }
+
   private reveal(cell: Cell | undefined): (Node | null)[] {
     const live = this.conn.state.live;
+    if (live.kind === 'program')
+      return [
+        ...linesRevealView([...live.outputs], sentLines(cell?.answer ?? '')),
+        programCode(live.program),
+      ];
     if (live.kind !== 'predict')
       return [
         p(t(cell?.status === 'solved' ? 'live.youSolved' : 'live.youDidNotSolve'), 'live-big'),

@@ -38,6 +38,8 @@ export interface StepView {
   error: string | null;
   /** Line the error points at (0: none). */
   errorLine: number;
+  /** Where a printed refcount comes from (a getrefcount line), shown over the picture; or null. */
+  why: string | null;
   notes: string[];
 }
 
@@ -167,6 +169,7 @@ export class PlaygroundPanels {
       ...(event ? [el('span', { class: 'pg-event' }, event)] : []),
       el('code', { id: 'pg-line' }, code),
       ...(v.printed === '' ? [] : [el('samp', { id: 'pg-printed' }, `» ${v.printed.trimEnd()}`)]),
+      ...(v.why === null ? [] : [el('span', { id: 'pg-why' }, v.why)]),
       // The error's last line (CPython's `Type: message`) stays in view over the picture on phones.
       ...(v.error === null ? [] : [el('span', { id: 'pg-problem' }, problemLine(v.error))]),
     );

@@ -18,6 +18,14 @@ const WEAKREF_TYPES = new Set(['weakref', 'ReferenceType']);
 /** Types named by their value, not numbered (`str 'Hello'`). */
 const VALUE_TYPES = new Set(['str', 'int', 'float', 'bytes', 'bool', 'function', 'type']);
 
+/** Objects drawn as values (no rows is normal for them): strings, numbers, functions, classes. */
+export function valueIds(step: Step): Set<ObjId> {
+  const ids = Object.values(step.objects).filter(
+    (o) => VALUE_TYPES.has(o.type) && o.edges.length === 0,
+  );
+  return new Set(ids.map((o) => o.id));
+}
+
 export function stepState(step: Step): EngineState {
   const state = createState();
   state.globals = Object.fromEntries(step.frames[0]?.locals.map(([n, v]) => [n, value(v)]) ?? []);

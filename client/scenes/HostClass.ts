@@ -10,6 +10,7 @@ import { watchStudent } from '../live/flow.ts';
 import { HostView } from '../live/hostView.ts';
 import { quietWhileCovered } from '../live/quiet.ts';
 import { showReveal } from '../live/reveal.ts';
+import { showProgramReplay } from '../live/replay.ts';
 import { app } from '../ui/app.ts';
 import { setHookInfo } from '../ui/testHook.ts';
 import { css } from '../view/theme.ts';
@@ -43,6 +44,10 @@ export class HostClass extends Phaser.Scene {
           watch: (seatId) => watchStudent(this, conn, seatId),
           showIt: (q) =>
             showReveal(this, q, () => this.game.scene.getScene('Puzzle')?.scene.start('HostClass')),
+          stepThrough: () =>
+            showProgramReplay(this, conn, () =>
+              this.game.scene.getScene('Playground')?.scene.start('HostClass'),
+            ),
           leave: () => {
             conn.leave();
             this.scene.start('Menu');

@@ -19,7 +19,7 @@ import { PlaygroundPanels } from '../playground/PlaygroundPanels.ts';
 import type { PlayTool } from '../playground/PlaygroundPanels.ts';
 import { rcOverlay } from '../playground/overlay.ts';
 import { refcountLineNote, referenceNote } from '../playground/refNotes.ts';
-import { nameStep, stepState } from '../playground/toEngine.ts';
+import { nameStep, stepState, valueIds } from '../playground/toEngine.ts';
 import { app } from '../ui/app.ts';
 import { listenKeys } from '../ui/keys.ts';
 import { say } from '../ui/narrator.ts';
@@ -41,6 +41,11 @@ export interface PlaygroundData {
   step?: number;
   /** A message to show first (a broken share link). */
   notice?: string;
+  /**
+   * Driven from outside (a live lesson's reveal, client/live/replay.ts): once the run is
+   * recorded, `follow` is given a function that shows a step and returns its unsubscribe.
+   */
+  follow?: (go: (step: number) => void) => () => void;
 }
 
 export class Playground extends Phaser.Scene {
@@ -128,6 +133,8 @@ export class Playground extends Phaser.Scene {
     // The canvas was hidden while editing: main.ts resizes it (a 'resize' event re-fits).
     this.cameras.main.setViewport(0, 0, this.scale.width, this.scale.height);
     this.go(step, false);
+    const follow = this.data0.follow;
+    if (follow) this.cleanups.push(follow((i) => this.go(i, i === this.at + 1)));
   }
 
   private tool(id: PlayTool): void {
@@ -178,6 +185,7 @@ export class Playground extends Phaser.Scene {
       error: errorHere ? tr.error!.text : null,
       errorLine: tr.error?.line ?? 0,
       notes: this.notes(tr),
+      why: this.note,
     });
     this.panels.setButtons({ atStart: this.at === 0, atEnd: this.at === tr.steps.length - 1 });
     say(
@@ -212,6 +220,7 @@ export class Playground extends Phaser.Scene {
       motion: !app().settings.reducedMotion,
       maxColumns: columnsFor(cam.width / ratioOf(this.scale)),
       compact: cam.width / ratioOf(this.scale) < 600,
+      values: valueIds(step),
     });
     rcOverlay(this, this.overlay, this.heap.layout, gc ? {} : step.rcDelta, app().theme);
     this.fit(

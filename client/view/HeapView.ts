@@ -41,6 +41,8 @@ export interface ViewOptions {
   compact: boolean;
   /** The call frame a step is about (depth: 0 = outermost call), outlined; none when absent. */
   frameFocus?: number | null;
+  /** Value-like objects (a str, a function, a class) whose card has no rows and says nothing. */
+  values?: ReadonlySet<ObjId>;
 }
 
 interface NodeEntry {
@@ -223,6 +225,7 @@ export class HeapView {
         gc: o.gc?.marks[box.id] ?? null,
         bytes: o.selectedNode === box.id || o.hoverNode === box.id ? sizeOf(state, box.id) : null,
         title: displayName(o.names, box.id),
+        value: o.values?.has(box.id) ?? false,
         dead:
           (obj.kind === 'weakref' && obj.referent === null) ||
           (o.gc?.cleared.includes(box.id) ?? false),

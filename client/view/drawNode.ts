@@ -24,6 +24,8 @@ export interface NodeLook {
   dead: boolean;
   /** The object's display name (`list①`). */
   title: string;
+  /** A value-like object (a str, a function): no rows is normal, not "empty". */
+  value: boolean;
 }
 
 const GC_SYMBOL = { young: '', reachable: '✓', tentative: '?', rescued: '↺', freed: '✕' } as const;
@@ -87,7 +89,7 @@ export function drawNode(
     return tx;
   };
   box.right = Math.max(box.right, drawHeader(o, look.title, size, theme, state, text, g));
-  drawRows(g, o, size, theme, text);
+  drawRows(g, o, size, theme, text, look.value);
   if (look.garbage)
     text(size.w - 8, size.h - 4, t('heap.garbage'), {
       size: 12,
@@ -184,9 +186,10 @@ function drawRows(
   size: { w: number; h: number },
   theme: Theme,
   text: TextFn,
+  value: boolean,
 ): void {
   const slots = objectSlots(o, { x: 0, y: 0, w: size.w, h: size.h });
-  if (slots.length === 0 && o.kind !== 'weakref') {
+  if (slots.length === 0 && o.kind !== 'weakref' && !value) {
     text(10, HEAD + 8, t('heap.empty'), { size: 13, mono: false, color: theme.textMuted });
   }
   for (const s of slots) {

@@ -14,6 +14,9 @@ import {
   boardsOpen,
   buildReport,
   deadlineOf,
+  hostCommandOpen,
+  LIVE_ERRORS,
+  liveError,
   newLiveState,
   puzzleRoundRunning,
   type Actor,
@@ -23,12 +26,14 @@ import {
   type LiveItem,
   type LiveReport,
   type LiveState,
+  type Replay,
 } from '../../shared/live/index.ts';
 import type { LiveHostMessage } from '../../shared/live/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import { ok, type Result } from '../../shared/engine/result.ts';
 import { resolveSet, roundById, type CatalogError, type LiveRound } from './catalog.ts';
 import { mirrorInfo, mirrorSeats } from './mirror.ts';
+import type { ProgramCheck } from './programCheck.ts';
 import type { LiveInfoState, LiveSeatState } from './schema.ts';
 
 export interface LiveHooks {
@@ -44,6 +49,8 @@ export interface LiveHooks {
   renamed(studentId: string, nickname: string): void;
   /** A student's row appeared: show it to teachers and to that student. */
   rowCreated(row: LiveSeatState): void;
+  /** A predict question's replay for its reveal (recorded off the event loop). */
+  replayOf(questionId: string): Promise<Replay | null>;
   /** The report changed (after a reveal, on the podium): persist it. */
   persist(report: LiveReport): void;
 }
@@ -62,6 +69,7 @@ export class LiveSession {
   private readonly seed: number;
   private refreshTimer: Delayed | null = null;
   private deadlineTimer: Delayed | null = null;
+  private checking = false;
 
   constructor(
     info: LiveInfoState,
@@ -128,7 +136,29 @@ export class LiveSession {
         ([item]) => ({ type: 'editItems', edit: { op: 'add', item: item! } }),
       );
     }
+    if (msg.cmd === 'playlist' && msg.edit.op === 'addProgram')
+      throw new Error('a program is checked first (addProgram)');
     return this.apply(actor, toCommand(msg));
+  }
+
+  /**
+   * A teacher's program: checked (off the event loop, time-limited) only when the rules would
+   * take a new round now, then added like any round. One check at a time per class.
+   */
+  async addProgram(actor: Actor, source: string, check: ProgramCheck): Promise<LiveOutcome> {
+    const open = actor.role === 'host' && hostCommandOpen('setItems', this.state.phase);
+    // Not a teacher, or not now: the rules give the refusal (no round is resolved for it).
+    if (!open) return this.apply(actor, { type: 'editItems', edit: { op: 'remove', index: -1 } });
+    if (this.checking)
+      return liveError(LIVE_ERRORS.programRefused, 'Another program is being checked.');
+    this.checking = true;
+    try {
+      const item = await check(source);
+      if (!item.ok) return item;
+      return this.apply(actor, { type: 'editItems', edit: { op: 'add', item: item.value } });
+    } finally {
+      this.checking = false;
+    }
   }
 
   /** Resolves rounds (teachers only: anyone else is refused by the rules first), then applies. */
@@ -172,10 +202,25 @@ export class LiveSession {
       case 'renamed':
         return this.hooks.renamed(event.studentId, event.nickname);
       case 'revealed':
+        this.attachReplay(event.index);
+        return this.hooks.persist(this.report());
       case 'podium':
       case 'ended':
         return this.hooks.persist(this.report());
     }
+  }
+
+  /**
+   * A predict question's reveal gets its replay, recorded off the event loop (hooks.replayOf);
+   * it is attached if the class is still at that reveal when it arrives.
+   */
+  private attachReplay(index: number): void {
+    const item = this.state.items[index];
+    if (item?.kind !== 'predict' || item.replay || this.state.phase !== 'reveal') return;
+    void this.hooks.replayOf(item.id).then((replay) => {
+      const still = this.state.phase === 'reveal' && this.state.round?.index === index;
+      if (replay && still) this.apply({ role: 'system' }, { type: 'attachReplay', replay });
+    });
   }
 
   /** `only`: the events touched just these students' rows (see mirrorSeats). */
@@ -229,8 +274,11 @@ const roundsOf = (round: Result<LiveRound, CatalogError>): Result<LiveRound[], C
 function toCommand(msg: Exclude<LiveHostMessage, { cmd: 'setSet' }>): LiveCommand {
   switch (msg.cmd) {
     case 'playlist':
-      if (msg.edit.op === 'add') throw new Error('an added round is resolved by the catalog first');
+      if (msg.edit.op === 'add' || msg.edit.op === 'addProgram')
+        throw new Error('an added round is resolved first');
       return { type: 'editItems', edit: msg.edit };
+    case 'replay':
+      return { type: 'replay', step: msg.step };
     case 'configure': {
       const settings = Object.fromEntries(
         Object.entries(msg.settings).filter(([, v]) => v !== undefined),

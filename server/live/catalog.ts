@@ -1,7 +1,8 @@
 /**
  * Turns the teacher's choice of set (a campaign chapter, campaign levels, generated puzzles, or
  * predict questions) into rounds: the pure LiveItem the machine scores, plus the Puzzle a puzzle
- * round plays on. Predict answers are computed by the engine (answerOf), never stored.
+ * round plays on. Predict answers are computed by the engine (answerOf), never stored; a
+ * question's replay for its reveal is recorded at its reveal (programCheck.ts).
  */
 import { err, ok, type Result } from '../../shared/engine/result.ts';
 import type { LiveItem } from '../../shared/live/index.ts';

@@ -12,12 +12,18 @@ import {
   LIVE_MESSAGES,
   type LiveAnswerMessage,
   type LiveHostMessage,
+  type LiveLinesMessage,
   type LiveRejectedMessage,
   type LiveTeacherMessage,
 } from '../../shared/live/protocol.ts';
 import type { Puzzle } from '../../shared/puzzles/format.ts';
 import type { LiveReportStore } from './reportStore.ts';
 import { LiveSession, type LiveOutcome } from './LiveSession.ts';
+import {
+  checkProgramOffThread,
+  questionReplayOffThread,
+  type ProgramCheck,
+} from './programCheck.ts';
 import type { LiveSeatState } from './schema.ts';
 import type { Seat, SeatRegistry } from '../rooms/seats.ts';
 
@@ -42,13 +48,16 @@ export class ClassroomLive {
   private readonly room: ClassroomPort;
   private readonly reports: LiveReportStore | undefined;
   private readonly rows: ConstructorParameters<typeof LiveSession>[1];
+  private readonly check: ProgramCheck;
 
   constructor(
     room: ClassroomPort,
     info: ConstructorParameters<typeof LiveSession>[0],
     rows: ConstructorParameters<typeof LiveSession>[1],
     reports: LiveReportStore | undefined,
+    check: ProgramCheck = checkProgramOffThread,
   ) {
+    this.check = check;
     this.room = room;
     this.reports = reports;
     this.rows = rows;
@@ -66,6 +75,7 @@ export class ClassroomLive {
         },
         rowCreated: (row) => this.showRow(row),
         persist: () => this.persist(),
+        replayOf: questionReplayOffThread,
       },
       randomBytes(4).readUInt32LE(0),
     );
@@ -87,7 +97,23 @@ export class ClassroomLive {
 
   onHost(client: Client, msg: LiveHostMessage): void {
     const seat = this.seatOf(client);
-    if (seat) this.reply(client, msg.cmd, this.session.host(this.actorOf(seat), msg));
+    if (seat === undefined) return;
+    if (msg.cmd === 'playlist' && msg.edit.op === 'addProgram') {
+      const added = this.session.addProgram(this.actorOf(seat), msg.edit.source, this.check);
+      void added.then((outcome) => this.reply(client, msg.cmd, outcome));
+      return;
+    }
+    this.reply(client, msg.cmd, this.session.host(this.actorOf(seat), msg));
+  }
+
+  onLines(client: Client, msg: LiveLinesMessage): void {
+    const seat = this.seatOf(client);
+    if (seat)
+      this.reply(
+        client,
+        'answer',
+        this.session.apply(this.actorOf(seat), { type: 'answerLines', lines: msg.lines }),
+      );
   }
 
   onAnswer(client: Client, msg: LiveAnswerMessage): void {

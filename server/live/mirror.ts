@@ -6,6 +6,8 @@
 import type { MapSchema } from '@colyseus/schema';
 import {
   answerDistribution,
+  linesRight,
+  replayOf,
   podium,
   playedRounds,
   revealedRounds,
@@ -79,6 +81,7 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
       info.distribution[i]?.answer === dist[i]!.answer &&
       info.distribution[i]?.count === dist[i]!.count,
   );
+  mirrorProgram(info, item, revealed ? state : null);
   const top = state.phase === 'podium' || state.phase === 'ended' ? podium(state) : [];
   syncArray(
     info.podium,
@@ -88,6 +91,32 @@ export function mirrorInfo(info: LiveInfoState, state: LiveState, now: number): 
     (i) =>
       info.podium[i]?.nickname === top[i]!.nickname && info.podium[i]?.points === top[i]!.points,
   );
+}
+
+/**
+ * A program round: source and blank count while it runs; what it printed only once revealed.
+ * Any round with a replay (replay.ts): its source, stops and step once revealed.
+ */
+function mirrorProgram(
+  info: LiveInfoState,
+  item: LiveItem | undefined,
+  revealed: LiveState | null,
+): void {
+  const program = item?.kind === 'program' ? item : null;
+  const replay = revealed ? replayOf(item) : null;
+  info.program = program?.source ?? replay?.source ?? '';
+  info.printed = program?.expected.length ?? 0;
+  const shown = revealed && program;
+  const outputs = shown ? [...program.expected] : [];
+  syncArray(info.outputs, outputs, (i) => info.outputs[i] === outputs[i]);
+  const right = shown ? linesRight(revealed) : [];
+  syncArray(info.linesRight, right, (i) => info.linesRight[i] === right[i]);
+  const prints = shown ? [...program.printSteps] : [];
+  syncArray(info.printSteps, prints, (i) => info.printSteps[i] === prints[i]);
+  const stops = replay ? [...replay.stops] : [];
+  syncArray(info.stops, stops, (i) => info.stops[i] === stops[i]);
+  info.steps = replay?.steps ?? 0;
+  info.replayStep = replay ? revealed!.replayStep : 0;
 }
 
 /**
@@ -148,7 +177,7 @@ function mirrorRow(
       hints: cell?.hintsUsed ?? 0,
       points: revealed ? (cell?.points ?? 0) : 0,
       correct: revealed ? (cell?.correct ? 1 : 0) : -1,
-      answer: cell?.answer ?? '',
+      answer: cell?.answer ?? cell?.lines?.join('\n') ?? '',
     });
   }
 }

@@ -71,6 +71,17 @@ export const LiveInfoState = schema(
     items: t.array('string'),
     /** The teacher's round length in seconds for the next rounds; 0 = untimed. */
     roundSeconds: t.uint16().default(0),
+    /** Program rounds (shared/live/program.ts): source and blanks while running… */
+    program: t.string().default(''),
+    printed: t.uint8().default(0),
+    /** …and after the reveal only: the printed lines, right answers per line, the replay. */
+    outputs: t.array('string'),
+    linesRight: t.array('uint16'),
+    printSteps: t.array('uint16'),
+    steps: t.uint16().default(0),
+    replayStep: t.uint16().default(0),
+    /** The replay's stops (shared/live/replay.ts), after the reveal. */
+    stops: t.array('uint16'),
   },
   'LiveInfoState',
 );

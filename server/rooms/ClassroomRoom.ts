@@ -21,6 +21,7 @@ import {
   LiveAnswerMessage,
   LiveHintMessage,
   LiveHostMessage,
+  LiveLinesMessage,
 } from '../../shared/live/protocol.ts';
 import {
   CLIENT_MESSAGES,
@@ -111,6 +112,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       this.live.onHost(c, m as LiveHostMessage),
     );
     this.onMessage(LIVE_MESSAGES.answer, LiveAnswerMessage, (c, m) => this.live.onAnswer(c, m));
+    this.onMessage(LIVE_MESSAGES.lines, LiveLinesMessage, (c, m) => this.live.onLines(c, m));
     this.onMessage(LIVE_MESSAGES.hint, LiveHintMessage, (c) => this.live.onHint(c));
   }
 

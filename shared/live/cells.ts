@@ -7,6 +7,7 @@ export const emptyCell = (lastProgressMs = 0): Cell => ({
   finished: false,
   correct: false,
   answer: null,
+  lines: null,
   lastProgressMs,
   elapsedMs: null,
   points: 0,

@@ -5,6 +5,7 @@
  * board progress measured by the engine, timer ticks).
  */
 import type { PlaylistEdit } from './playlist.ts';
+import type { Replay } from './replay.ts';
 import type { LiveItem, LiveSettings } from './types.ts';
 
 export type HostCommand =
@@ -25,15 +26,23 @@ export type HostCommand =
   /** From the reveal to the between-rounds screen (or the podium after the last round). */
   | { type: 'next' }
   /** To the podium; from the podium, end the session. */
-  | { type: 'end' };
+  | { type: 'end' }
+  /** At a program round's reveal: show step `step` of the replay (every screen follows). */
+  | { type: 'replay'; step: number };
 
-export type StudentCommand = { type: 'answer'; answer: string } | { type: 'hint' };
+export type StudentCommand =
+  | { type: 'answer'; answer: string }
+  /** A program round: one line per printed line (program.ts). */
+  | { type: 'answerLines'; lines: readonly string[] }
+  | { type: 'hint' };
 
 type SystemCommand =
   | { type: 'join'; studentId: string; nickname?: string }
   /** A board changed: `moves` = its version, `solved` = goal met (the engine decided). */
   | { type: 'progress'; studentId: string; moves: number; solved: boolean }
-  | { type: 'tick' };
+  | { type: 'tick' }
+  /** A revealed predict round's replay, recorded by the server when the reveal needs it. */
+  | { type: 'attachReplay'; replay: Replay };
 
 export type LiveCommand = HostCommand | StudentCommand | SystemCommand;
 
@@ -52,8 +61,10 @@ export const HOST_COMMANDS = [
   'skip',
   'next',
   'end',
+  'replay',
 ] as const satisfies readonly HostCommand['type'][];
 export const STUDENT_COMMANDS = [
   'answer',
+  'answerLines',
   'hint',
 ] as const satisfies readonly StudentCommand['type'][];

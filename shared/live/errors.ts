@@ -23,6 +23,10 @@ export const LIVE_ERRORS = {
   playlistFull: 'live/playlist_full',
   alreadyInPlaylist: 'live/already_in_playlist',
   noSuchRound: 'live/no_such_round',
+  notProgramRound: 'live/not_program_round',
+  badAnswers: 'live/bad_answers',
+  programRefused: 'live/program_refused',
+  noReplay: 'live/no_replay',
   roundPlayed: 'live/round_played',
 } as const;
 export type LiveErrorCode = (typeof LIVE_ERRORS)[keyof typeof LIVE_ERRORS];

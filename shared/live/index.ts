@@ -13,3 +13,5 @@ export * from './csv.ts';
 export * from './nickname.ts';
 export * from './concepts.ts';
 export * from './playlist.ts';
+export * from './program.ts';
+export * from './replay.ts';

@@ -26,7 +26,17 @@ import {
 import { LIVE_ERRORS, liveError } from './errors.ts';
 import { editPlaylist, playedRounds, replaceUpcoming } from './playlist.ts';
 import { hostCommandOpen, roundInProgress } from './phases.ts';
-import { answer, approveName, hint, join, kick, progress, type Step } from './students.ts';
+import { replayOf, type Replay } from './replay.ts';
+import {
+  answer,
+  answerProgram,
+  approveName,
+  hint,
+  join,
+  kick,
+  progress,
+  type Step,
+} from './students.ts';
 import {
   DEFAULT_SETTINGS,
   type LiveEvent,
@@ -49,6 +59,7 @@ export function newLiveState(seed: number, settings: Partial<LiveSettings> = {})
     round: null,
     students: [],
     rng: seedRng(seed),
+    replayStep: 0,
   };
 }
 
@@ -69,14 +80,18 @@ export function applyLive(
   switch (cmd.type) {
     case 'answer':
       return withAutoReveal(answer(state, studentId, cmd.answer, now), now);
+    case 'answerLines':
+      return withAutoReveal(answerProgram(state, studentId, cmd.lines, now), now);
     case 'hint':
       return hint(state, studentId);
     case 'join':
     case 'progress':
     case 'tick':
+    case 'attachReplay':
       if (actor.role !== 'system')
         return liveError(LIVE_ERRORS.notSystem, 'Only the server sends that.');
       if (cmd.type === 'join') return join(state, cmd.studentId, cmd.nickname, now);
+      if (cmd.type === 'attachReplay') return attachReplay(state, cmd.replay);
       if (cmd.type === 'progress')
         return withAutoReveal(progress(state, cmd.studentId, cmd.moves, cmd.solved, now), now);
       return tick(state, now);
@@ -129,7 +144,33 @@ function hostCommand(state: LiveState, cmd: HostCommand, now: number): LiveResul
       return next(state);
     case 'end':
       return end(state, now);
+    case 'replay':
+      return replay(state, cmd.step);
   }
+}
+
+/**
+ * A predict question's replay arrives at its reveal (recording it is the server's cost, paid only
+ * for questions a class reaches): kept on the round, the replay starts at its first stop.
+ */
+function attachReplay(state: LiveState, replay: Replay): LiveResult {
+  const index = state.round?.index ?? -1;
+  const item = state.items[index];
+  if (state.phase !== 'reveal' || item?.kind !== 'predict' || item.replay)
+    return liveError(LIVE_ERRORS.noReplay, 'No question reveal waits for its replay.');
+  const items = state.items.map((x, i) => (i === index ? { ...item, replay } : x));
+  const step = replay.stops[0] ?? 0;
+  return moved(state, 'reveal', { items, replayStep: step }, { type: 'replayed', step });
+}
+
+function replay(state: LiveState, step: number): LiveResult {
+  if (!hostCommandOpen('replay', state.phase)) return wrongPhase('Reveal the round first.');
+  const replay = replayOf(state.items[state.round!.index]);
+  if (replay === null)
+    return liveError(LIVE_ERRORS.noReplay, 'This round has no program to step through.');
+  if (!Number.isInteger(step) || step < 0 || step >= replay.steps)
+    return liveError(LIVE_ERRORS.noReplay, `The run has steps 1–${replay.steps}.`);
+  return moved(state, 'reveal', { replayStep: step }, { type: 'replayed', step });
 }
 
 const wrongPhase = (message: string): LiveResult => liveError(LIVE_ERRORS.wrongPhase, message);
@@ -201,7 +242,12 @@ function reveal(
   reason: 'skip' | 'time' | 'all_finished',
 ): LiveResult {
   const round = endClock(state.round!, now);
-  return moved(state, 'reveal', { round }, { type: 'revealed', index: round.index, reason });
+  return moved(
+    state,
+    'reveal',
+    { round, replayStep: replayOf(state.items[round.index])?.stops[0] ?? 0 },
+    { type: 'revealed', index: round.index, reason },
+  );
 }
 
 function tick(state: LiveState, now: number): LiveResult {

@@ -24,7 +24,16 @@ export function boardsOpen(phase: string, kind: string | undefined): boolean {
 
 type PhaseBound = Extract<
   HostCommand['type'],
-  'setItems' | 'start' | 'pause' | 'resume' | 'extend' | 'skip' | 'next' | 'end' | 'configure'
+  | 'setItems'
+  | 'start'
+  | 'pause'
+  | 'resume'
+  | 'extend'
+  | 'skip'
+  | 'next'
+  | 'end'
+  | 'configure'
+  | 'replay'
 >;
 
 const ALL_BUT_ENDED: readonly Phase[] = [
@@ -45,6 +54,7 @@ const OPEN_IN: Record<PhaseBound, readonly Phase[]> = {
   extend: ['running', 'paused'],
   skip: ['running', 'paused'],
   next: ['reveal'],
+  replay: ['reveal'],
   end: ALL_BUT_ENDED,
   configure: ALL_BUT_ENDED,
 };

@@ -14,11 +14,14 @@
 import { z } from 'zod';
 import { SECONDS_RANGE, EXTEND_MAX_SECONDS } from './machine.ts';
 import { PLAYLIST_MAX } from './playlist.ts';
+import { PROGRAM_LIMITS } from './program.ts';
 import { ANSWER_MAX } from './students.ts';
 
 export const LIVE_MESSAGES = {
   host: 'liveHost',
   answer: 'liveAnswer',
+  /** A program round's answers: `{ lines }`, one per printed line. */
+  lines: 'liveLines',
   hint: 'liveHint',
   rejected: 'liveRejected',
   /** To teachers: `{ coTeacherKey, reportId }` right after a teacher joins. */
@@ -48,6 +51,17 @@ const itemIds = z.array(itemId).min(1).max(PLAYLIST_MAX);
 const PlaylistEditMessage = z.discriminatedUnion('op', [
   /** A campaign level, generated puzzle or predict question by id, at the end. */
   z.object({ op: z.literal('add'), id: itemId }),
+  /**
+   * A Playground program (an example's or pasted source), at the end. The shape allows slack
+   * for line ends; the rules refuse what is over PROGRAM_LIMITS with the reason.
+   */
+  z.object({
+    op: z.literal('addProgram'),
+    source: z
+      .string()
+      .min(1)
+      .max(PROGRAM_LIMITS.chars * 4),
+  }),
   z.object({ op: z.literal('remove'), index: roundIndex }),
   z.object({ op: z.literal('move'), from: roundIndex, to: roundIndex }),
 ]);
@@ -99,11 +113,27 @@ export const LiveHostMessage = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('skip') }),
   z.object({ cmd: z.literal('next') }),
   z.object({ cmd: z.literal('end') }),
+  /** At a program round's reveal: the replay step every screen shows. */
+  z.object({ cmd: z.literal('replay'), step: z.number().int().min(0).max(PROGRAM_LIMITS.steps) }),
 ]);
 export type LiveHostMessage = z.infer<typeof LiveHostMessage>;
 
 export const LiveAnswerMessage = z.object({ answer: z.string().min(1).max(ANSWER_MAX) });
 export type LiveAnswerMessage = z.infer<typeof LiveAnswerMessage>;
+
+/** One typed line per printed line; a line is one line (no line breaks). */
+export const LiveLinesMessage = z.object({
+  lines: z
+    .array(
+      z
+        .string()
+        .max(ANSWER_MAX)
+        .regex(/^[^\r\n]*$/),
+    )
+    .min(1)
+    .max(PROGRAM_LIMITS.outputs),
+});
+export type LiveLinesMessage = z.infer<typeof LiveLinesMessage>;
 
 export const LiveHintMessage = z.object({});
 
@@ -162,7 +192,7 @@ interface LiveInfoShape {
   items: Iterable<string>;
   /** The round length the teacher set for the next rounds, in seconds; 0 = untimed. */
   roundSeconds: number;
-  /** 'puzzle' | 'predict' | '' */
+  /** 'puzzle' | 'predict' | 'program' | '' */
   kind: string;
   itemId: string;
   timed: boolean;
@@ -183,6 +213,19 @@ interface LiveInfoShape {
   distribution: Iterable<{ answer: string; count: number }>;
   /** Podium / ended: the top 5. */
   podium: Iterable<{ nickname: string; points: number; rank: number }>;
+  /** Program rounds: the source and how many lines it prints (public while it runs); a
+   * predict question's replay source after its reveal. */
+  program: string;
+  printed: number;
+  /** Program rounds, after the reveal only: the printed lines, how many got each right, the
+   * replay step at which each shows, the run's steps and the step every screen shows. */
+  outputs: Iterable<string> & { length: number };
+  linesRight: Iterable<number> & { length: number };
+  printSteps: Iterable<number> & { length: number };
+  steps: number;
+  replayStep: number;
+  /** The steps Back/Next go between (a predict question's replay too), after the reveal. */
+  stops: Iterable<number> & { length: number };
 }
 
 export interface LiveClassroomStateShape {

@@ -6,7 +6,7 @@
 import type { Concept } from '../puzzles/format.ts';
 import { playedRounds } from './playlist.ts';
 import { standings, type Standing } from './podium.ts';
-import type { LiveState } from './types.ts';
+import type { LiveItem, LiveState } from './types.ts';
 
 export interface ReportRow {
   studentId: string;
@@ -14,7 +14,7 @@ export interface ReportRow {
   /** 1-based round number. */
   round: number;
   itemId: string;
-  kind: 'puzzle' | 'predict';
+  kind: LiveItem['kind'];
   concepts: Concept[];
   /** Puzzle solved / predict answered correctly. */
   correct: boolean;
@@ -25,7 +25,7 @@ export interface ReportRow {
   /** Active seconds until solved/answered (rounded), null when not finished. */
   seconds: number | null;
   hintsUsed: number;
-  /** Predict: the answer given, '' when none. */
+  /** Predict: the answer given; program: the typed lines joined by ' | '; '' when none. */
   answer: string;
   points: number;
 }
@@ -66,7 +66,7 @@ function reportRows(state: LiveState): ReportRow[] {
         par: item.kind === 'puzzle' ? item.par : null,
         seconds: c?.elapsedMs == null ? null : Math.round(c.elapsedMs / 1000),
         hintsUsed: c?.hintsUsed ?? 0,
-        answer: c?.answer ?? '',
+        answer: c?.answer ?? c?.lines?.join(' | ') ?? '',
         points: c?.points ?? 0,
       });
     }

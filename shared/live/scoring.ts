@@ -21,6 +21,10 @@ export function puzzlePoints(moves: number, par: number, hintsUsed: number): num
 export const predictPoints = (correct: boolean): number =>
   correct ? LIVE_POINTS.predictCorrect : 0;
 
+/** A program round: its points shared out over the printed lines, for each line right. */
+export const programPoints = (right: number, of: number): number =>
+  of === 0 ? 0 : Math.round((LIVE_POINTS.predictCorrect * right) / of);
+
 /** Linear from speedBonusMax at 0 ms to 0 at the end of the window (the round limit, or 60 s). */
 export function speedBonus(elapsedMs: number, limitMs: number | null): number {
   const windowMs = limitMs ?? LIVE_POINTS.untimedBonusWindowMs;

@@ -1,5 +1,6 @@
 /** Per-student status in the current round, as the dashboard shows it, and the class counts. */
 import { activeMs } from './clock.ts';
+import { rightLines } from './program.ts';
 import type { Cell, LiveItem, LiveState, LiveStudent } from './types.ts';
 
 export type StudentStatus = 'not_started' | 'working' | 'stuck' | 'solved' | 'answered';
@@ -19,7 +20,8 @@ export function statusOf(state: LiveState, student: LiveStudent, now: number): S
   if (round === null) return 'not_started';
   const item = state.items[round.index];
   const cell = currentCell(state, student);
-  if (item?.kind === 'predict') return cell?.finished ? 'answered' : 'not_started';
+  if (item?.kind === 'predict' || item?.kind === 'program')
+    return cell?.finished ? 'answered' : 'not_started';
   if (cell?.finished) return finishedStatus(item?.kind);
   const idleMs = activeMs(round, now) - (cell?.lastProgressMs ?? 0);
   if (idleMs >= state.settings.stuckSeconds * 1000) return 'stuck';
@@ -28,7 +30,7 @@ export function statusOf(state: LiveState, student: LiveStudent, now: number): S
 
 /** What a finished cell shows: an answered question or a solved puzzle. */
 export function finishedStatus(kind: string | undefined): 'answered' | 'solved' {
-  return kind === 'predict' ? 'answered' : 'solved';
+  return kind === 'predict' || kind === 'program' ? 'answered' : 'solved';
 }
 
 /** A cell of a round that is over (never `stuck`: time no longer runs for it). */
@@ -56,4 +58,18 @@ export function answerDistribution(state: LiveState): { answer: string; count: n
     if (a !== null && a !== undefined) counts.set(a, (counts.get(a) ?? 0) + 1);
   }
   return [...counts].map(([answer, count]) => ({ answer, count }));
+}
+
+/** A program round: for each printed line, how many students predicted it right. */
+export function linesRight(state: LiveState): number[] {
+  const round = state.round;
+  const item = round === null ? undefined : state.items[round.index];
+  if (round === null || item?.kind !== 'program') return [];
+  const counts = item.expected.map(() => 0);
+  for (const s of state.students) {
+    const lines = s.cells[round.index]?.lines;
+    if (lines)
+      rightLines(item.expected, lines).forEach((right, i) => (counts[i]! += right ? 1 : 0));
+  }
+  return counts;
 }

@@ -5,7 +5,8 @@ import { emptyCell, findStudent, updateCell, updateStudent } from './cells.ts';
 import { LIVE_ERRORS, liveError, type LiveError } from './errors.ts';
 import { roundInProgress } from './phases.ts';
 import { checkNickname, generateNickname, uniqueNickname } from './nickname.ts';
-import { predictPoints, puzzlePoints, speedBonus } from './scoring.ts';
+import { rightLines } from './program.ts';
+import { predictPoints, programPoints, puzzlePoints, speedBonus } from './scoring.ts';
 import type { Cell, LiveEvent, LiveItem, LiveState, RoundClock } from './types.ts';
 
 export type Step = Result<{ state: LiveState; events: LiveEvent[] }, LiveError>;
@@ -82,9 +83,11 @@ function runningItem(
     return liveError(LIVE_ERRORS.wrongPhase, 'No round is running.');
   const item = state.items[round.index]!;
   if (item.kind !== kind) {
-    return kind === 'puzzle'
-      ? liveError(LIVE_ERRORS.notPuzzleRound, 'This round is not a puzzle.')
-      : liveError(LIVE_ERRORS.notPredictRound, 'This round is not a question.');
+    if (kind === 'puzzle')
+      return liveError(LIVE_ERRORS.notPuzzleRound, 'This round is not a puzzle.');
+    if (kind === 'program')
+      return liveError(LIVE_ERRORS.notProgramRound, 'This round is not a program.');
+    return liveError(LIVE_ERRORS.notPredictRound, 'This round is not a question.');
   }
   return ok({ round, item });
 }
@@ -161,4 +164,44 @@ export function hint(state: LiveState, studentId: string): Step {
   const tier = cell.hintsUsed + 1;
   const next = updateCell(state, studentId, round.index, (c) => ({ ...c, hintsUsed: tier }));
   return ok({ state: next, events: [{ type: 'hint', studentId, tier }] });
+}
+
+/**
+ * A program round's answers: one typed line per printed line, all sent at once (a blank left
+ * empty is a wrong line). Each right line earns its share of the round's points; the speed bonus
+ * only goes to a program predicted whole.
+ */
+export function answerProgram(
+  state: LiveState,
+  studentId: string,
+  given: readonly string[],
+  now: number,
+): Step {
+  const running = runningItem(state, 'program');
+  if (!running.ok) return running;
+  const { round, item } = running.value;
+  if (item.kind !== 'program') return liveError(LIVE_ERRORS.notProgramRound, 'Not a program.');
+  const student = findStudent(state, studentId);
+  if (!student) return liveError(LIVE_ERRORS.unknownStudent, 'No such student.');
+  if (student.cells[round.index]?.finished)
+    return liveError(LIVE_ERRORS.alreadyAnswered, 'You already answered.');
+  if (given.length !== item.expected.length || given.some((g) => g.length > ANSWER_MAX))
+    return liveError(
+      LIVE_ERRORS.badAnswers,
+      `Send one line for each of the ${item.expected.length} printed lines.`,
+    );
+  const lines = given.map((g) => g.trim());
+  const right = rightLines(item.expected, lines).filter(Boolean).length;
+  const whole = right === item.expected.length;
+  const at = activeMs(round, now);
+  const next = updateCell(state, studentId, round.index, (c) => ({
+    ...c,
+    finished: true,
+    correct: whole,
+    lines,
+    lastProgressMs: at,
+    elapsedMs: at,
+    points: programPoints(right, item.expected.length) + (whole ? bonus(state, round, at) : 0),
+  }));
+  return ok({ state: next, events: [{ type: 'finished', studentId, index: round.index }] });
 }

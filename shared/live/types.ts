@@ -11,6 +11,7 @@
  * - Round time is *active* time: paused stretches do not count (timers, speed bonus, stuck).
  */
 import type { Concept } from '../puzzles/format.ts';
+import type { Replay } from './replay.ts';
 
 export type Phase = 'lobby' | 'running' | 'paused' | 'reveal' | 'between' | 'podium' | 'ended';
 
@@ -29,9 +30,25 @@ interface PredictItem {
   choices: readonly string[];
   /** The engine-computed answer. Never mirrored to students before the reveal. */
   answer: string;
+  /** The question's program stepped through at the reveal (replay.ts), when it records. */
+  replay?: Replay;
 }
 
-export type LiveItem = PuzzleItem | PredictItem;
+/**
+ * A Playground program: students type what each printed line shows (program.ts). It is its own
+ * replay (replay.ts: source, steps, stops).
+ */
+export interface ProgramItem extends Replay {
+  kind: 'program';
+  id: string;
+  concepts: readonly Concept[];
+  /** The printed lines, as the VM (= CPython 3.11) prints them. Never mirrored before the reveal. */
+  expected: readonly string[];
+  /** For each printed line, the first replay step whose console shows it. */
+  printSteps: readonly number[];
+}
+
+export type LiveItem = PuzzleItem | PredictItem | ProgramItem;
 
 export interface LiveSettings {
   /** No new seats (token rejoins still work). */
@@ -78,6 +95,8 @@ export interface Cell {
   correct: boolean;
   /** Predict: the answer given (normalized), else null. */
   answer: string | null;
+  /** Program: one typed line per printed line (as sent, trimmed), else null. */
+  lines: readonly string[] | null;
   /** Active round time of the last progress (ms), for "stuck". */
   lastProgressMs: number;
   /** Active round time when finished (ms), else null. */
@@ -106,6 +125,8 @@ export interface LiveState {
   students: readonly LiveStudent[];
   /** PRNG state of the nickname generator (shared/engine/rng.ts). */
   rng: number;
+  /** The step the reveal's replay shows (replay.ts); its first stop when a reveal starts. */
+  replayStep: number;
 }
 
 /** What happened, for the server to act on (timers, boards, storage, messages). */
@@ -124,5 +145,6 @@ export type LiveEvent =
   | { type: 'hint'; studentId: string; tier: number }
   | { type: 'revealed'; index: number; reason: 'skip' | 'time' | 'all_finished' }
   | { type: 'between'; index: number }
+  | { type: 'replayed'; step: number }
   | { type: 'podium' }
   | { type: 'ended' };

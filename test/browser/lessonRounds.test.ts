@@ -162,6 +162,12 @@ describe('A live lesson changed while it runs', () => {
           `/^\\s*0:0[01]$/.test(document.querySelector('#student-timer')?.textContent ?? '')`,
         );
       await shot(ada.page, 'lesson-rounds-1-phone-last-second');
+      // The projector shows the code and the choices together, without scrolling.
+      expect(
+        await projector.evaluate(
+          `[...document.querySelectorAll('.live-program, #live-choices li')].every((e) => e.getBoundingClientRect().bottom <= innerHeight)`,
+        ),
+      ).toBe(true);
       await shot(projector, 'lesson-rounds-1-projector-last-second');
       for (const s of students) await answerWith(s.page, answerTo(q1));
       const acknowledged = await Promise.all(

@@ -54,5 +54,5 @@ export const hostCmd = (p: Participant, msg: Record<string, unknown>) =>
 
 /** Waits for the public phase every participant sees. */
 export async function phaseIs(p: Participant, phase: string): Promise<void> {
-  await vi.waitFor(() => expect(p.state().live?.phase).toBe(phase));
+  await vi.waitFor(() => expect(p.state().live?.phase).toBe(phase), { timeout: 10_000 }); // a loaded machine
 }

@@ -75,6 +75,7 @@ describe('lobby', () => {
         finished: false,
         correct: false,
         answer: null,
+        lines: null,
         lastProgressMs: 7000,
         elapsedMs: null,
         points: 0,

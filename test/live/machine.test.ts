@@ -166,6 +166,7 @@ describe('puzzle rounds', () => {
       finished: true,
       correct: true,
       answer: null,
+      lines: null,
       lastProgressMs: 20_000,
       elapsedMs: 20_000,
       points: 1000,

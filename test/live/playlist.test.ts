@@ -17,6 +17,9 @@ import { HOST, must, PUZZLE, QUESTION, refusal, run, student, SYSTEM } from './h
 import { hostClass, hostCmd, joinClass, phaseIs } from './liveClient.ts';
 
 const item = (id: string): LiveItem => ({ ...PUZZLE, id });
+/** vi.waitFor with room for a loaded machine (the default gives up after 1 s). */
+const settle = (check: () => unknown): Promise<unknown> =>
+  vi.waitFor(check, { timeout: 15_000, interval: 50 });
 const ids = (r: ReturnType<typeof editPlaylist<LiveItem>>): string[] | string =>
   r.ok ? r.value.map((x) => x.id) : r.error.code;
 
@@ -146,12 +149,12 @@ describe('the playlist in a classroom room', () => {
     const ada = await joinClass(t, teacher.welcome.code, 'Ada');
     const items = (): string[] => [...teacher.state().live.items];
     hostCmd(teacher, { cmd: 'setSet', set: { source: 'items', ids: ['holding-hands'] } });
-    await vi.waitFor(() => expect(items()).toEqual(['holding-hands']));
+    await settle(() => expect(items()).toEqual(['holding-hands']));
     for (const id of ['rc-alias', 'gen-7-2', 'rc-fresh-list'])
       hostCmd(teacher, { cmd: 'playlist', edit: { op: 'add', id } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'move', from: 3, to: 0 } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 1 } });
-    await vi.waitFor(() => expect(items()).toEqual(['rc-fresh-list', 'rc-alias', 'gen-7-2']));
+    await settle(() => expect(items()).toEqual(['rc-fresh-list', 'rc-alias', 'gen-7-2']));
     expect([...ada.state().live.items]).toEqual(['rc-fresh-list', 'rc-alias', 'gen-7-2']);
     expect(teacher.state().live.rounds).toBe(3);
 
@@ -159,13 +162,13 @@ describe('the playlist in a classroom room', () => {
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'add', id: 'rc-alias' } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 7 } });
     hostCmd(ada, { cmd: 'playlist', edit: { op: 'remove', index: 0 } });
-    await vi.waitFor(() => expect(teacher.liveRejected.length).toBe(3));
+    await settle(() => expect(teacher.liveRejected.length).toBe(3));
     expect(teacher.liveRejected.map((r) => r.code)).toEqual([
       'puzzle/unknown',
       'live/already_in_playlist',
       'live/no_such_round',
     ]);
-    await vi.waitFor(() => expect(ada.liveRejected.map((r) => r.code)).toEqual(['live/not_host']));
+    await settle(() => expect(ada.liveRejected.map((r) => r.code)).toEqual(['live/not_host']));
 
     hostCmd(teacher, { cmd: 'start' });
     await phaseIs(ada, 'running');
@@ -176,7 +179,7 @@ describe('the playlist in a classroom room', () => {
       itemId: 'rc-fresh-list',
     });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'move', from: 2, to: 0 } });
-    await vi.waitFor(() => expect(teacher.liveRejected.at(-1)?.code).toBe('live/wrong_phase'));
+    await settle(() => expect(teacher.liveRejected.at(-1)?.code).toBe('live/wrong_phase'));
     hostCmd(teacher, { cmd: 'skip' });
     await phaseIs(ada, 'reveal');
     hostCmd(teacher, { cmd: 'next' });
@@ -187,11 +190,11 @@ describe('the playlist in a classroom room', () => {
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'move', from: 3, to: 1 } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 0 } });
     hostCmd(teacher, { cmd: 'playlist', edit: { op: 'remove', index: 2 } });
-    await vi.waitFor(() => expect(items()).toEqual(['rc-fresh-list', 'is-small-int', 'gen-7-2']));
+    await settle(() => expect(items()).toEqual(['rc-fresh-list', 'is-small-int', 'gen-7-2']));
     expect(teacher.liveRejected.at(-1)?.code).toBe('live/round_played');
     expect(teacher.state().live.rounds).toBe(3);
     hostCmd(teacher, { cmd: 'start' });
-    await vi.waitFor(() =>
+    await settle(() =>
       expect(ada.state().live).toMatchObject({ round: 2, itemId: 'is-small-int' }),
     );
     hostCmd(teacher, { cmd: 'skip' });
@@ -199,10 +202,10 @@ describe('the playlist in a classroom room', () => {
     hostCmd(teacher, { cmd: 'next' });
     await phaseIs(ada, 'between');
     hostCmd(teacher, { cmd: 'start' });
-    await vi.waitFor(() =>
+    await settle(() =>
       expect(ada.state().live).toMatchObject({ round: 3, kind: 'puzzle', itemId: 'gen-7-2' }),
     );
-    await vi.waitFor(() => expect(ada.state().puzzleId).toBe('gen-7-2'));
+    await settle(() => expect(ada.state().puzzleId).toBe('gen-7-2'));
     expect(items()).toEqual(['rc-fresh-list', 'is-small-int', 'gen-7-2']);
   });
 });

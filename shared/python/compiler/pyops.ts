@@ -20,7 +20,7 @@ export function asNum(c: CodeConstant): Num | null {
 }
 
 /** A float constant's value: its repr, where `inf` and `nan` are not JavaScript's spelling. */
-export function floatConst(repr: string): number {
+function floatConst(repr: string): number {
   if (repr === 'inf') return Infinity;
   if (repr === '-inf') return -Infinity;
   if (repr === 'nan') return NaN;

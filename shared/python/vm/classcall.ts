@@ -100,12 +100,22 @@ export function excessArgs(
   if (args.length === 0 && (!kw || kw.size === 0)) return;
   const ownInit = !(t.lookup('__init__') instanceof PyMethodDescr);
   const ownNew = !(t.lookup('__new__') instanceof PyBuiltin);
-  if (who === '__init__' && ownInit)
-    raise('TypeError', 'object.__init__() takes exactly one argument (the instance to initialize)');
-  if (who === '__new__' && ownNew)
+  if (who === '__init__') {
+    if (ownInit)
+      raise(
+        'TypeError',
+        'object.__init__() takes exactly one argument (the instance to initialize)',
+      );
+    if (!ownNew)
+      raise(
+        'TypeError',
+        `${t.name}.__init__() takes exactly one argument (the instance to initialize)`,
+      );
+    return;
+  }
+  if (ownNew)
     raise('TypeError', 'object.__new__() takes exactly one argument (the type to instantiate)');
-  if (!(who === '__init__' ? ownNew : ownInit))
-    raise('TypeError', `${t.name}() takes no arguments`);
+  if (!ownInit) raise('TypeError', `${t.name}() takes no arguments`);
 }
 
 function noKeywords(name: string, kw: Kwargs): void {
@@ -152,19 +162,12 @@ function ownNew(t: PyType): PyObject | null {
 
 /** type_call for a heap type; `args` are stolen (positional, then keyword values). */
 export function classCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
+  const [pos, kw] = kwMap(args, kwnames);
   try {
-    const [pos, kw] = kwMap(args, kwnames);
     const userNew = ownNew(t);
     let self: PyObject;
     if (userNew) {
-      for (const a of args) a.rc++;
-      t.rc++;
-      userNew.rc++;
-      try {
-        self = call(userNew, [t, ...args], kwnames);
-      } finally {
-        decref(userNew);
-      }
+      self = callPrepend(userNew, t, args, kwnames);
       if (!self.type.isSubtype(t)) return self;
     } else {
       if (t.layout === T.object) excessArgs(t, pos, kw, '__new__');
@@ -182,6 +185,30 @@ export function classCall(t: PyType, args: PyObject[], kwnames: string[] | null)
   }
 }
 
+/**
+ * `fn(first, *args)` (args borrowed), as slot_tp_new / slot_tp_init call `__new__` / `__init__`
+ * (_PyObject_Call_Prepend). With keywords, _PyStack_UnpackDict's copy of the arguments also holds
+ * `first` once more (the copies of the others and the names tuple: ops/tpcall.ts).
+ */
+function callPrepend(
+  fn: PyObject,
+  first: PyObject,
+  args: PyObject[],
+  kwnames: string[] | null,
+): PyObject {
+  const unpacked = kwnames !== null && kwnames.length > 0;
+  const all = [first, ...args];
+  for (const a of all) a.rc++;
+  if (unpacked) first.rc++;
+  fn.rc++;
+  try {
+    return call(fn, all, kwnames);
+  } finally {
+    decref(fn);
+    if (unpacked) decref(first);
+  }
+}
+
 function runInit(
   self: PyObject,
   args: PyObject[],
@@ -196,9 +223,7 @@ function runInit(
     else layoutInit(self, pos, kw);
     return;
   }
-  self.rc++;
-  for (const a of args) a.rc++;
-  const r = call(init, [self, ...args], kwnames);
+  const r = callPrepend(init, self, args, kwnames);
   if (!(r instanceof PyNone)) {
     const tn = r.type.name;
     decref(r);

@@ -59,11 +59,12 @@ export function resetEmptyTuple(): void {
 export class PyList extends PyObject {
   allocated: number;
   items: PyObject[];
-  constructor(items: PyObject[], allocated = items.length) {
+  /** `freeList` false: tp_alloc (PyType_GenericAlloc, as `list(...)` does), never the free list. */
+  constructor(items: PyObject[], allocated = items.length, freeList = true) {
     super();
     this.items = items;
     this.allocated = allocated;
-    this.gcLink(true, this.exact() && takeFree('list'));
+    this.gcLink(true, freeList && this.exact() && takeFree('list'));
   }
   get type(): PyType {
     return T.list;

@@ -54,7 +54,7 @@ export interface SnapFrame {
  * What a VM collection adds to the campaign's GcTrace, phase by phase after gcmodule.c (all
  * optional: the campaign's engine reports none of them). Ids are pictured objects only.
  */
-export interface GcExtras {
+interface GcExtras {
   /**
    * subtract_refs done by references the picture does not draw (a class's method dict, a module's
    * globals, a frame): how many were subtracted from each pictured object, and its gc_refs after

@@ -113,8 +113,9 @@ export function buildClass(args: PyObject[], kw: Kwargs): PyObject {
     cls.qualname = qual instanceof PyStr ? qual.v : nameObj.v;
     const mod = ns.getStr('__module__');
     cls.module = mod instanceof PyStr ? mod.v : '__main__';
-    if (cls.slotNames && cls.slotNames.includes('__weakref__'))
-      cls.slotNames = cls.slotNames.filter((s) => s !== '__weakref__');
+    // Slot values live in `slots`; `__dict__` and `__weakref__` only set hasDict / hasWeakref.
+    if (cls.slotNames)
+      cls.slotNames = cls.slotNames.filter((s) => s !== '__weakref__' && s !== '__dict__');
     if (cell instanceof PyCell) {
       cls.rc++;
       cell.ref = cls;

@@ -13,7 +13,7 @@ import { T } from '../registry.ts';
 import type { PyType } from '../type.ts';
 import { str } from '../ops/repr.ts';
 import { isTrue } from '../ops/arith.ts';
-import { listFromIterable } from '../ops/iter.ts';
+import { extendList, listFromIterable } from '../ops/iter.ts';
 import { callSpecial } from '../ops/call.ts';
 import { valueOp } from '../ops/valueerr.ts';
 import { asInt, between, noKw } from './helpers.ts';
@@ -91,8 +91,16 @@ function tupleOf(args: PyObject[]): PyObject {
 function listOf(args: PyObject[], kw: Kwargs): PyObject {
   noKw('list', kw);
   between('list', args, 0, 1);
-  if (!args[0]) return new PyList([]);
-  return listFromIterable(args[0]);
+  // list_vectorcall allocates with PyType_GenericAlloc: never from the free list.
+  const l = new PyList([], 0, false);
+  if (!args[0]) return l;
+  try {
+    extendList(l, args[0]);
+  } catch (e) {
+    decref(l);
+    throw e;
+  }
+  return l;
 }
 
 function setOf(frozen: boolean): (args: PyObject[]) => PyObject {

@@ -30,8 +30,7 @@ export function sizeOf(o: PyObject): number {
 /** Bytes a class adds to its builtin layout: `__slots__` of every class, `__dict__` and weakref pointers. */
 function addedBytes(t: PyType, layout: PyType): { slots: number; dict: boolean; weak: boolean } {
   let slots = 0;
-  for (const c of t.mro)
-    if (c.isHeap) slots += c.slotNames?.filter((n) => n !== '__dict__').length ?? 0;
+  for (const c of t.mro) if (c.isHeap) slots += c.slotNames?.length ?? 0;
   return {
     slots: 8 * slots,
     dict: t.hasDict && !layout.hasDict,
@@ -81,9 +80,9 @@ function builtinSizeof(o: PyObject): number {
     return 88 + (add.weak ? 8 : 0) + add.slots;
   }
   if (o instanceof PyInstance) {
-    if (o.cls.slotNames && !o.cls.slotNames.includes('__dict__'))
-      return 32 + 8 * o.cls.slotNames.length;
-    return 56;
+    // object's 16 bytes and the GC header, then what the classes add: 56 for a plain instance.
+    const add = addedBytes(o.cls, T.object);
+    return 32 + add.slots + (add.dict ? 16 : 0) + (add.weak ? 8 : 0);
   }
   if (o instanceof PyModule) return 72;
   if (o instanceof PyTraceback) return 56;

@@ -178,7 +178,28 @@ export function builtinIter(o: PyObject): PyObject {
   }
   const r = callSpecial(o, '__iter__', []);
   if (r) return checkedIterator(r);
+  if (o.type.isHeap && o.type.lookup('__getitem__')) return sequenceIterator(o);
   raise('TypeError', `'${o.type.name}' object is not iterable`);
+}
+
+/** PySeqIter: `obj[0]`, `obj[1]`, ... until IndexError or StopIteration (the old protocol). */
+function sequenceIterator(o: PyObject): PyIter {
+  return new PyIter('iterator', o, (it) => {
+    const index = newInt(it.pos);
+    try {
+      const v = callSpecial(it.src!, '__getitem__', [index])!;
+      it.pos++;
+      return v;
+    } catch (e) {
+      if (!(e instanceof PyRaise)) throw e;
+      const t = e.exc.type;
+      if (!(t.isSubtype(EXC.IndexError!) || t.isSubtype(EXC.StopIteration!))) throw e;
+      decref(e.exc);
+      return null;
+    } finally {
+      decref(index);
+    }
+  });
 }
 
 /** What `__iter__` returned, which must be an iterator (the reference is passed on). */

@@ -25,7 +25,7 @@ const list = (dir: string): string[] =>
     .map((f) => join(dir, f.slice(0, -3)));
 
 // 59: subclassing list (vmcore).
-const KNOWN_FAILING = new Set<string>(['59_weakref_which_types']);
+const KNOWN_FAILING = new Set<string>([]);
 
 function run(path: string): { ok: boolean; detail: string } {
   const source = readFileSync(`${path}.py`, 'utf8');
