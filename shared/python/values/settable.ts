@@ -39,7 +39,8 @@ function probe(hash: bigint, mask: number, visit: (i: number) => boolean): void 
   }
 }
 
-function resize<K>(t: SetTable<K>, minUsed: number): void {
+/** set_table_resize: the smallest power-of-two table above `minUsed`, entries reinserted. */
+export function setResize<K>(t: SetTable<K>, minUsed: number): void {
   let size = MIN_SIZE;
   while (size <= minUsed) size <<= 1;
   const old = t.slots;
@@ -88,7 +89,7 @@ export function setAdd<K>(t: SetTable<K>, key: K, hash: bigint, same: (k: K) => 
   t.slots[target] = { key, hash };
   t.fill++;
   if (t.fill * 5 < mask * 3) return;
-  resize(t, t.used > 50000 ? t.used * 2 : t.used * 4);
+  setResize(t, t.used > 50000 ? t.used * 2 : t.used * 4);
 }
 
 /** set.discard(key): the slot becomes a dummy (still counted in fill). */

@@ -76,7 +76,7 @@ export function layoutNew(t: PyType, args: PyObject[], kw: Kwargs): PyObject {
   try {
     if (v instanceof PySet) {
       const s = new PySetSub(true).adopt(t);
-      for (const x of v.ordered()) s.add((x.rc++, x));
+      s.mergeFrom(v);
       return s;
     }
     if (v instanceof PyTuple) return new PyTupleSub(v.items.map((x) => (x.rc++, x))).adopt(t);

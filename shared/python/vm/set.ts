@@ -6,10 +6,18 @@
  * Contract: `add` takes ownership of the element reference.
  */
 import type { GcObject } from './gcobject.ts';
-import { decref, PyObject } from './object.ts';
+import { decref, incref, PyObject } from './object.ts';
 import { T } from './registry.ts';
 import type { PyType } from './type.ts';
-import { emptySetTable, pyHash, setAdd, setDiscard, setKeys, setSizeof } from '../values/index.ts';
+import {
+  emptySetTable,
+  pyHash,
+  setAdd,
+  setDiscard,
+  setKeys,
+  setResize,
+  setSizeof,
+} from '../values/index.ts';
 import type { HashableValue, SetTable } from '../values/index.ts';
 import { hashKey } from './hashkey.ts';
 import { PyFloat, PyInt } from './scalars.ts';
@@ -72,6 +80,25 @@ export class PySet extends PyObject {
     }
     this.elems.set(key, o);
     setAdd(this.table, key, elementHash(o, key), (k) => k === key);
+  }
+
+  /**
+   * set_merge from another set (owned references taken here): the table first grows for both,
+   * then an empty table of the same size as `other`'s (which has no dummies) takes its slots as
+   * they are; otherwise the elements go in one by one in `other`'s table order.
+   */
+  mergeFrom(other: PySet): void {
+    const t = this.table;
+    const o = other.table;
+    if ((t.fill + o.used) * 5 >= (t.slots.length - 1) * 3) setResize(t, (t.used + o.used) * 2);
+    if (t.fill === 0 && t.slots.length === o.slots.length && o.fill === o.used) {
+      t.slots = o.slots.map((slot) => (slot ? { ...slot } : null));
+      t.fill = o.fill;
+      t.used = o.used;
+      for (const [k, v] of other.elems) this.elems.set(k, incref(v));
+      return;
+    }
+    for (const x of other.ordered()) this.add(incref(x));
   }
 
   /** Removes an element; true when it was present. */

@@ -6,8 +6,9 @@
 import { chance, int, makeRand, pick } from '../gen/rand.ts';
 import { LESSONS, type Ctx } from './lessons.ts';
 import { SUBCLASS_LESSONS } from './subclassing.ts';
+import { CALL_LESSONS } from './callrefs.ts';
 
-const ALL_LESSONS = [...LESSONS, ...SUBCLASS_LESSONS];
+const ALL_LESSONS = [...LESSONS, ...SUBCLASS_LESSONS, ...CALL_LESSONS];
 
 const UNCAUGHT = [
   'print(undefined_name)',

@@ -106,7 +106,8 @@ function listOf(args: PyObject[], kw: Kwargs): PyObject {
 function setOf(frozen: boolean): (args: PyObject[]) => PyObject {
   return (args) => {
     const s = new PySet(frozen);
-    if (args[0]) {
+    if (args[0] instanceof PySet) s.mergeFrom(args[0]);
+    else if (args[0]) {
       forEach(args[0], (v) => {
         v.rc++;
         s.add(v);

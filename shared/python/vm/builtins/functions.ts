@@ -65,9 +65,17 @@ function print(args: PyObject[], kw: Kwargs): PyObject {
     if (name === null) refuse('print(file=...) to an object other than sys.stdout/sys.stderr');
     toErr = name === 'stderr';
   }
-  const text = withPrintArgs(args, () => args.map(str).join(sep) + end);
-  if (!toErr) noteStdoutWrite();
-  writeOut(text, toErr);
+  // Each argument is written as soon as it is converted: a __str__ that prints shows after it.
+  withPrintArgs(args, () => {
+    args.forEach((a, i) => {
+      if (i > 0) writeOut(sep, toErr);
+      const text = str(a);
+      if (!toErr) noteStdoutWrite();
+      writeOut(text, toErr);
+    });
+    if (!toErr) noteStdoutWrite();
+    writeOut(end, toErr);
+  });
   return none();
 }
 

@@ -35,9 +35,13 @@ function combine(
   const base = st(self);
   const out = new PySet(base.frozen);
   let current = base.ordered();
-  for (const x of current) {
-    x.rc++;
-    out.add(x);
+  // copy() and union() start as set_merge does (the same slots when the sizes match).
+  if (addOthers || others.length === 0) out.mergeFrom(base);
+  else {
+    for (const x of current) {
+      x.rc++;
+      out.add(x);
+    }
   }
   for (const o of others) {
     const os = toSet(o);
@@ -73,7 +77,10 @@ const SET: Record<string, NativeFn> = {
   },
   clear: (_a, _k, self) => (st(self).clear(), none()),
   update: (a, _k, self) => {
-    for (const o of a) forEach(o, (v) => (v.rc++, st(self).add(v)));
+    for (const o of a) {
+      if (o instanceof PySet) st(self).mergeFrom(o);
+      else forEach(o, (v) => (v.rc++, st(self).add(v)));
+    }
     return none();
   },
   union: (a, _k, self) => combine(self, a, () => true, true),

@@ -11,7 +11,7 @@ import type { PyCode } from '../callables.ts';
 import { PyTuple, PyList } from '../containers.ts';
 import type { PyDict } from '../dict.ts';
 import { PyStr, S } from '../scalars.ts';
-import { call } from '../ops/call.ts';
+import { callWithTuple } from '../ops/call.ts';
 import { extendList } from '../ops/iter.ts';
 import { getAttr } from '../ops/attr.ts';
 import { importModule } from '../modules.ts';
@@ -72,7 +72,7 @@ export function execFunc(f: Frame, op: number, arg: number): PyObject | undefine
             ? pos.map(incref)
             : [];
         try {
-          stack.push(call(func, pos, kwnames.length > 0 ? kwnames : null));
+          stack.push(callWithTuple(func, pos, kwnames.length > 0 ? kwnames : null));
         } finally {
           for (const u of unpacked) decref(u);
         }

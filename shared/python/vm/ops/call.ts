@@ -181,6 +181,20 @@ function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject
   });
 }
 
+/**
+ * CALL_FUNCTION_EX: PyObject_Call hands a type the caller's own tuple and dict, so no argument
+ * objects are made (for a class, the VM's copies of the items still count once more than
+ * CPython's borrowed ones while `__init__` runs: a known difference of one).
+ */
+export function callWithTuple(
+  callable: PyObject,
+  args: PyObject[],
+  kwnames: string[] | null,
+): PyObject {
+  if (callable instanceof PyType) return typeCall(callable, args, kwnames);
+  return call(callable, args, kwnames);
+}
+
 /** type_call: `Cls(args)` — builtin constructors, or a new instance and its `__init__`. */
 function typeCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
   if (!t.isHeap) {
