@@ -27,7 +27,7 @@ import {
 import { call } from './ops/call.ts';
 import { extendList } from './ops/iter.ts';
 import { dictUpdateFrom } from './builtins/dictmethods.ts';
-import { forEach } from './builtins/functions.ts';
+import { setUpdateFrom } from './builtins/setmethods.ts';
 
 /** The builtin types a class statement may derive from (Py_TPFLAGS_BASETYPE among the VM's). */
 export const SUBCLASSABLE = new Set([
@@ -157,7 +157,7 @@ export function layoutInit(self: PyObject, args: PyObject[], kw: Kwargs): void {
     noKeywords('set', kw);
     atMostOne('set', args);
     self.clear();
-    if (args[0]) forEach(args[0], (v) => void self.add((v.rc++, v)));
+    if (args[0]) setUpdateFrom(self, args[0]);
   } else if (self instanceof PyInstance) excessArgs(t, args, kw, '__init__');
 }
 
