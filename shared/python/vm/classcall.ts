@@ -27,7 +27,7 @@ import {
 import { call } from './ops/call.ts';
 import { extendList } from './ops/iter.ts';
 import { dictUpdateFrom } from './builtins/dictmethods.ts';
-import { forEach } from './builtins/functions.ts';
+import { setUpdateFrom } from './builtins/setmethods.ts';
 
 /** The builtin types a class statement may derive from (Py_TPFLAGS_BASETYPE among the VM's). */
 export const SUBCLASSABLE = new Set([
@@ -56,13 +56,22 @@ function exactValue(base: PyType, args: PyObject[], kw: Kwargs): PyObject {
   return base.construct!(base, args, kw);
 }
 
-/** tp_new of `t`'s builtin layout for the subtype `t`: a new reference. */
-export function layoutNew(t: PyType, args: PyObject[], kw: Kwargs): PyObject {
+/**
+ * tp_new of `t`'s builtin layout for the subtype `t`: a new reference. `given` is the caller's
+ * own argument tuple when there is one (`E(*t)`): BaseException_new keeps it as `args`.
+ */
+export function layoutNew(
+  t: PyType,
+  args: PyObject[],
+  kw: Kwargs,
+  given: PyTuple | null = null,
+): PyObject {
   const layout = t.layout!;
   switch (layout) {
     case T.object:
       return new PyInstance(t);
     case T.BaseException:
+      if (given) return new PyException(t, (given.rc++, given));
       for (const a of args) a.rc++;
       return new PyException(t, newTuple(args.slice()));
     case T.list:
@@ -148,7 +157,7 @@ export function layoutInit(self: PyObject, args: PyObject[], kw: Kwargs): void {
     noKeywords('set', kw);
     atMostOne('set', args);
     self.clear();
-    if (args[0]) forEach(args[0], (v) => void self.add((v.rc++, v)));
+    if (args[0]) setUpdateFrom(self, args[0]);
   } else if (self instanceof PyInstance) excessArgs(t, args, kw, '__init__');
 }
 
@@ -162,27 +171,40 @@ function ownNew(t: PyType): PyObject | null {
 
 /** type_call for a heap type; `args` are stolen (positional, then keyword values). */
 export function classCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject {
-  const [pos, kw] = kwMap(args, kwnames);
   try {
-    const userNew = ownNew(t);
-    let self: PyObject;
-    if (userNew) {
-      self = callPrepend(userNew, t, args, kwnames);
-      if (!self.type.isSubtype(t)) return self;
-    } else {
-      if (t.layout === T.object) excessArgs(t, pos, kw, '__new__');
-      self = layoutNew(t, pos, kw);
-    }
-    try {
-      runInit(self, args, kwnames, pos, kw);
-    } catch (e) {
-      decref(self);
-      throw e;
-    }
-    return self;
+    return classCallBorrowed(t, args, kwnames);
   } finally {
     for (const a of args) decref(a);
   }
+}
+
+/**
+ * type_call for a heap type with borrowed `args`: `Cls(*t)` passes the items of the caller's
+ * tuple `given`, which the VM does not copy (CPython's `_PyObject_Call_Prepend` borrows them too).
+ */
+export function classCallBorrowed(
+  t: PyType,
+  args: PyObject[],
+  kwnames: string[] | null = null,
+  given: PyTuple | null = null,
+): PyObject {
+  const [pos, kw] = kwMap(args, kwnames);
+  const userNew = ownNew(t);
+  let self: PyObject;
+  if (userNew) {
+    self = callPrepend(userNew, t, args, kwnames);
+    if (!self.type.isSubtype(t)) return self;
+  } else {
+    if (t.layout === T.object) excessArgs(t, pos, kw, '__new__');
+    self = layoutNew(t, pos, kw, given);
+  }
+  try {
+    runInit(self, args, kwnames, pos, kw);
+  } catch (e) {
+    decref(self);
+    throw e;
+  }
+  return self;
 }
 
 /**

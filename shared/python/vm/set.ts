@@ -90,7 +90,7 @@ export class PySet extends PyObject {
   mergeFrom(other: PySet): void {
     const t = this.table;
     const o = other.table;
-    if ((t.fill + o.used) * 5 >= (t.slots.length - 1) * 3) setResize(t, (t.used + o.used) * 2);
+    this.reserveFor(o.used);
     if (t.fill === 0 && t.slots.length === o.slots.length && o.fill === o.used) {
       t.slots = o.slots.map((slot) => (slot ? { ...slot } : null));
       t.fill = o.fill;
@@ -99,6 +99,12 @@ export class PySet extends PyObject {
       return;
     }
     for (const x of other.ordered()) this.add(incref(x));
+  }
+
+  /** set_merge / set_update_internal's one resize before `n` more elements go in. */
+  reserveFor(n: number): void {
+    const t = this.table;
+    if ((t.fill + n) * 5 >= (t.slots.length - 1) * 3) setResize(t, (t.used + n) * 2);
   }
 
   /** Removes an element; true when it was present. */

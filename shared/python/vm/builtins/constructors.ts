@@ -17,9 +17,9 @@ import { extendList, listFromIterable } from '../ops/iter.ts';
 import { callSpecial } from '../ops/call.ts';
 import { valueOp } from '../ops/valueerr.ts';
 import { asInt, between, noKw } from './helpers.ts';
-import { forEach } from './functions.ts';
 import { makeSuper } from './classes.ts';
 import { dictUpdateFrom } from './dictmethods.ts';
+import { setUpdateFrom } from './setmethods.ts';
 
 function intOf(args: PyObject[], kw: Kwargs): PyObject {
   between('int', args, 0, 2);
@@ -106,13 +106,7 @@ function listOf(args: PyObject[], kw: Kwargs): PyObject {
 function setOf(frozen: boolean): (args: PyObject[]) => PyObject {
   return (args) => {
     const s = new PySet(frozen);
-    if (args[0] instanceof PySet) s.mergeFrom(args[0]);
-    else if (args[0]) {
-      forEach(args[0], (v) => {
-        v.rc++;
-        s.add(v);
-      });
-    }
+    if (args[0]) setUpdateFrom(s, args[0]);
     return s;
   };
 }

@@ -5,6 +5,7 @@ import type { NativeFn } from '../callables.ts';
 import { bool, none } from '../scalars.ts';
 import { newTuple } from '../containers.ts';
 import { PySet } from '../set.ts';
+import type { PyDict } from '../dict.ts';
 import { T } from '../registry.ts';
 import { PyRaise } from '../errors.ts';
 import { EXC } from '../registry.ts';
@@ -12,6 +13,16 @@ import { PyException } from '../instance.ts';
 import { setContext } from '../ops/exc.ts';
 import { defineMethods } from './helpers.ts';
 import { forEach } from './functions.ts';
+
+/**
+ * set_update_internal: another set's table merges in (set_merge); an exact dict's keys go in
+ * after one resize for all of them; any other iterable's items go in one by one.
+ */
+export function setUpdateFrom(s: PySet, o: PyObject): void {
+  if (o instanceof PySet) return s.mergeFrom(o);
+  if (o.type === T.dict) s.reserveFor((o as PyDict).map.size);
+  forEach(o, (v) => void s.add(incref(v)));
+}
 
 function st(self: PyObject | null): PySet {
   return self as PySet;
@@ -77,10 +88,7 @@ const SET: Record<string, NativeFn> = {
   },
   clear: (_a, _k, self) => (st(self).clear(), none()),
   update: (a, _k, self) => {
-    for (const o of a) {
-      if (o instanceof PySet) st(self).mergeFrom(o);
-      else forEach(o, (v) => (v.rc++, st(self).add(v)));
-    }
+    for (const o of a) setUpdateFrom(st(self), o);
     return none();
   },
   union: (a, _k, self) => combine(self, a, () => true, true),

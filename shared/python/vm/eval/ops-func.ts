@@ -8,11 +8,15 @@ import { OP, OPS } from './opcodes.ts';
 import { refuse } from '../errors.ts';
 import { PyFunction, PyMethod } from '../callables.ts';
 import type { PyCode } from '../callables.ts';
-import { PyTuple, PyList } from '../containers.ts';
+import { newTuple, PyTuple, type PyList } from '../containers.ts';
+import { PyType } from '../type.ts';
+import { PyException } from '../instance.ts';
+import { EXC, T } from '../registry.ts';
+import { classCallBorrowed } from '../classcall.ts';
 import type { PyDict } from '../dict.ts';
 import { PyStr, S } from '../scalars.ts';
 import { callWithTuple } from '../ops/call.ts';
-import { extendList } from '../ops/iter.ts';
+import { forEach } from '../builtins/functions.ts';
 import { getAttr } from '../ops/attr.ts';
 import { importModule } from '../modules.ts';
 import { NULL } from './null.ts';
@@ -38,20 +42,30 @@ export function execFunc(f: Frame, op: number, arg: number): PyObject | undefine
       return;
     case OP.CALL_FUNCTION_EX: {
       const kwargs = arg & 1 ? (stack.pop()! as PyDict) : null;
-      const callargs = stack.pop()!;
+      let callargs = stack.pop()!;
       const func = stack.pop()!;
       const nul = stack.pop()!;
       if (nul !== NULL) decref(nul);
       try {
-        let pos: PyObject[];
-        if (callargs instanceof PyTuple) pos = callargs.items.slice();
-        else {
-          const tmp = new PyList([]);
-          extendList(tmp, callargs);
-          pos = tmp.items.slice();
-          decref(tmp);
-          for (const p of pos) p.rc++;
-          for (const p of pos) p.rc--;
+        // PySequence_Tuple replaces any other iterable on the stack before the call.
+        if (!(callargs instanceof PyTuple)) {
+          const tuple = tupleFrom(callargs);
+          decref(callargs);
+          callargs = tuple;
+        }
+        const pos = (callargs as PyTuple).items.slice();
+        if ((!kwargs || kwargs.map.size === 0) && func instanceof PyType) {
+          const given = callargs.type === T.tuple ? (callargs as PyTuple) : null;
+          if (func.isHeap) {
+            // type_call borrows the tuple's items: no copies to count inside __new__/__init__.
+            stack.push(classCallBorrowed(func, pos, null, given));
+            return;
+          }
+          if (given && func.isSubtype(EXC.BaseException!)) {
+            // BaseException_new keeps the caller's tuple as `args`.
+            stack.push(new PyException(func, (given.rc++, given)));
+            return;
+          }
         }
         for (const p of pos) p.rc++;
         const kwnames: string[] = [];
@@ -104,4 +118,20 @@ export function execFunc(f: Frame, op: number, arg: number): PyObject | undefine
     }
   }
   refuse(`the ${OPS[op] ?? 'unknown'} instruction`);
+}
+
+/**
+ * A new tuple of the items `iterable` yields, as PySequence_Tuple makes it: a list's items
+ * directly, others straight into the tuple (no list in between: the gen-0 count sees one object).
+ */
+function tupleFrom(iterable: PyObject): PyTuple {
+  if (iterable.type === T.list) return newTuple((iterable as PyList).items.map(incref));
+  const items: PyObject[] = [];
+  try {
+    forEach(iterable, (v) => void items.push(incref(v)));
+  } catch (e) {
+    for (const v of items) decref(v);
+    throw e;
+  }
+  return newTuple(items);
 }

@@ -182,9 +182,9 @@ function tpCall(t: PyType, args: PyObject[], kwnames: string[] | null): PyObject
 }
 
 /**
- * CALL_FUNCTION_EX: PyObject_Call hands a type the caller's own tuple and dict, so no argument
- * objects are made (for a class, the VM's copies of the items still count once more than
- * CPython's borrowed ones while `__init__` runs: a known difference of one).
+ * CALL_FUNCTION_EX with keywords: PyObject_Call hands a type the caller's own tuple and dict, so
+ * no argument objects are made; the VM's copies stand for `_PyStack_UnpackDict`'s. Without
+ * keywords a class is called with borrowed items instead (eval/ops-func.ts).
  */
 export function callWithTuple(
   callable: PyObject,
